@@ -1,0 +1,166 @@
+//! `ustudy-center`: the center operator's command line. `init` creates the center's key store,
+//! `pack` seals a package source, `inspect` verifies a package and prints what it holds. Every
+//! failure is one line on stderr and a non-zero exit; nothing panics.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+use ustudy::center::KeyStore;
+use ustudy::crypto::{hex, sign};
+use ustudy::exam::spec::TaskKind;
+use ustudy::package;
+
+/// U-STUDY center tools.
+#[derive(Parser)]
+#[command(name = "ustudy-center", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create the center's signing key and key store in DIR.
+    Init {
+        /// Key store directory.
+        #[arg(long)]
+        dir: PathBuf,
+    },
+    /// Seal a package source into one signed, encrypted file; prints the package id.
+    Pack {
+        /// Key store directory.
+        #[arg(long)]
+        dir: PathBuf,
+        /// Package source directory (manifest.json, tasks.json, key.json, media/).
+        #[arg(long)]
+        source: PathBuf,
+        /// Where to write the sealed package.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Verify a package and print its header; with --dir also decrypt it and print its contents.
+    Inspect {
+        /// The package file.
+        file: PathBuf,
+        /// Key store directory: check the signer is this center and decrypt with its key.
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut out = std::io::stdout().lock();
+    let result = match cli.command {
+        Command::Init { dir } => init(&dir, &mut out),
+        Command::Pack { dir, source, out: file } => pack(&dir, &source, &file, &mut out),
+        Command::Inspect { file, dir } => inspect(&file, dir.as_deref(), &mut out),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            // One line: the outermost context and its causes.
+            let _ = writeln!(std::io::stderr(), "ustudy-center: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init(dir: &Path, out: &mut impl std::io::Write) -> anyhow::Result<()> {
+    let store = KeyStore::init(dir)?;
+    writeln!(out, "center key: {}", sign::key_id(&store.public()))?;
+    writeln!(out, "public key: {}", hex::encode(&store.public()))?;
+    Ok(())
+}
+
+fn pack(dir: &Path, source: &Path, file: &Path, out: &mut impl std::io::Write) -> anyhow::Result<()> {
+    let store = KeyStore::open(dir)?;
+    let (manifest, paper) =
+        package::load_source(source).with_context(|| format!("source {}", source.display()))?;
+    let sealed = package::seal(&manifest, &paper, store.signer())?;
+    // Write beside the target and rename, so a failed write never leaves half a package.
+    let tmp = file.with_extension("sealed.tmp");
+    std::fs::write(&tmp, &sealed.bytes).with_context(|| format!("writing {}", tmp.display()))?;
+    store.put_package_key(&sealed.header.seal_id, &sealed.key)?;
+    std::fs::rename(&tmp, file).with_context(|| format!("writing {}", file.display()))?;
+    writeln!(out, "{}", sealed.header.package_id)?;
+    writeln!(out, "seal: {}", sealed.header.seal_id)?;
+    Ok(())
+}
+
+fn inspect(file: &Path, dir: Option<&Path>, out: &mut impl std::io::Write) -> anyhow::Result<()> {
+    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+    let store = dir.map(KeyStore::open).transpose()?;
+    let trusted = store.as_ref().map(KeyStore::public);
+    let header = package::read_header(&bytes, trusted.as_ref())?;
+    writeln!(out, "package: {}", header.package_id)?;
+    writeln!(out, "seal: {}", header.seal_id)?;
+    writeln!(out, "format: {}", header.format)?;
+    for (lang, title) in &header.title {
+        writeln!(out, "title ({}): {title}", lang.code())?;
+    }
+    let langs: Vec<&str> = header.languages.iter().map(|l| l.code()).collect();
+    writeln!(out, "languages: {}", langs.join(", "))?;
+    writeln!(out, "variant: {}", header.variant)?;
+    writeln!(out, "sample: {}", if header.sample { "yes (not real test content)" } else { "no" })?;
+    writeln!(out, "signer: {}", sign::key_id(&hex::decode(&header.signer)?))?;
+    let Some(store) = store else {
+        writeln!(out, "signature: valid (signer not checked: pass --dir to check it and decrypt)")?;
+        return Ok(());
+    };
+    writeln!(out, "signature: valid, signed by this center")?;
+    let key = store.package_key(&header.seal_id)?;
+    let (_, paper) = package::open(&bytes, &store.public(), &key)?;
+    let format = &paper.format;
+    for (block, range) in format.blocks.iter().zip(paper.block_ranges()) {
+        let kinds: Vec<String> = [TaskKind::Single, TaskKind::Context, TaskKind::Matching, TaskKind::Multiple]
+            .into_iter()
+            .filter_map(|k| {
+                let n = block.count_of(k);
+                (n > 0).then(|| format!("{} {}", n, kind_name(k)))
+            })
+            .collect();
+        let subject = paper.subject_of(&block.id).unwrap_or("?");
+        writeln!(
+            out,
+            "block {} ({subject}): {} tasks, {} points, minimum {}: {}",
+            block.id,
+            range.len(),
+            block.max_points(),
+            block.minimum,
+            kinds.join(", ")
+        )?;
+    }
+    writeln!(out, "tasks: {}", paper.tasks.len())?;
+    writeln!(out, "context groups: {}", paper.groups.len())?;
+    writeln!(out, "media: {}", paper.media.len())?;
+    writeln!(out, "minutes: {}", paper.base_minutes())?;
+    writeln!(out, "extra minutes: {}", format.extra_minutes)?;
+    for b in &format.breaks {
+        let clock = if b.clock_runs { "clock runs" } else { "clock stops" };
+        writeln!(out, "break: at minute {}, {} min, {clock}", b.at_minute, b.minutes)?;
+    }
+    let post = format.post;
+    writeln!(
+        out,
+        "after the test: review {} min, decision {} min, appeal deadline {} min, card {} min",
+        post.review_minutes, post.decision_minutes, post.appeal_deadline_minutes, post.card_minutes
+    )?;
+    writeln!(out, "max score: {}", format.max_score)?;
+    for mark in &format.result.pass_marks {
+        writeln!(out, "pass mark {}: {} points", mark.id, mark.threshold.points_of(format.max_score))?;
+    }
+    Ok(())
+}
+
+fn kind_name(kind: TaskKind) -> &'static str {
+    match kind {
+        TaskKind::Single => "single",
+        TaskKind::Multiple => "multiple",
+        TaskKind::Context => "context",
+        TaskKind::Matching => "matching",
+    }
+}

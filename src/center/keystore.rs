@@ -1,0 +1,132 @@
+//! The center's key store, a directory:
+//!
+//! ```text
+//! DIR/center.key            Ed25519 signing key (PKCS#8), owner-only
+//! DIR/center.pub            its public key, hex, for stations to trust
+//! DIR/packages/SEAL.key     each sealed package's AES-256-GCM key, hex, owner-only
+//! ```
+//!
+//! Package keys live here and never in a package.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::crypto::aead::{KEY_LEN, Key};
+use crate::crypto::sign::{PUBLIC_LEN, SigningKey};
+use crate::crypto::{CryptoError, hex};
+
+/// What went wrong with the key store.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum KeyStoreError {
+    #[error("{0} already holds a center key; refusing to replace it")]
+    Exists(String),
+    #[error("{0} is not a center key store (run `ustudy-center init --dir DIR` first)")]
+    Missing(String),
+    #[error("no key for package seal {0} in this key store")]
+    NoPackageKey(String),
+    #[error("{path}: {source}")]
+    Io { path: String, source: Arc<std::io::Error> },
+    #[error("{path} is damaged: {source}")]
+    Damaged { path: String, source: CryptoError },
+    #[error("seal id {0:?} is not valid")]
+    SealId(String),
+}
+
+/// An opened key store.
+#[derive(Debug)]
+pub struct KeyStore {
+    dir: PathBuf,
+    signer: SigningKey,
+}
+
+fn io(path: &Path, e: std::io::Error) -> KeyStoreError {
+    KeyStoreError::Io { path: path.display().to_string(), source: Arc::new(e) }
+}
+
+/// Writes a file that only its owner may read, refusing to overwrite.
+fn write_private(path: &Path, bytes: &[u8]) -> Result<(), KeyStoreError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path).map_err(|e| io(path, e))?;
+    file.write_all(bytes).map_err(|e| io(path, e))?;
+    file.sync_all().map_err(|e| io(path, e))
+}
+
+impl KeyStore {
+    /// Creates a key store with a new center signing key.
+    pub fn init(dir: &Path) -> Result<KeyStore, KeyStoreError> {
+        let key_path = dir.join("center.key");
+        if key_path.exists() {
+            return Err(KeyStoreError::Exists(dir.display().to_string()));
+        }
+        std::fs::create_dir_all(dir.join("packages")).map_err(|e| io(dir, e))?;
+        let (signer, doc) = SigningKey::generate().map_err(|source| KeyStoreError::Damaged {
+            path: key_path.display().to_string(),
+            source,
+        })?;
+        write_private(&key_path, &doc)?;
+        let pub_path = dir.join("center.pub");
+        std::fs::write(&pub_path, format!("{}\n", hex::encode(&signer.public()))).map_err(|e| io(&pub_path, e))?;
+        Ok(KeyStore { dir: dir.to_owned(), signer })
+    }
+
+    /// Opens an existing key store.
+    pub fn open(dir: &Path) -> Result<KeyStore, KeyStoreError> {
+        let key_path = dir.join("center.key");
+        let doc = std::fs::read(&key_path).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                KeyStoreError::Missing(dir.display().to_string())
+            } else {
+                io(&key_path, e)
+            }
+        })?;
+        let signer = SigningKey::from_pkcs8(&doc)
+            .map_err(|source| KeyStoreError::Damaged { path: key_path.display().to_string(), source })?;
+        Ok(KeyStore { dir: dir.to_owned(), signer })
+    }
+
+    /// The center's signing key.
+    pub fn signer(&self) -> &SigningKey {
+        &self.signer
+    }
+
+    /// The center's public key.
+    pub fn public(&self) -> [u8; PUBLIC_LEN] {
+        self.signer.public()
+    }
+
+    fn package_path(&self, seal_id: &str) -> Result<PathBuf, KeyStoreError> {
+        let ok = seal_id.len() == 32 && seal_id.bytes().all(|b| b.is_ascii_hexdigit());
+        if !ok {
+            return Err(KeyStoreError::SealId(seal_id.to_owned()));
+        }
+        Ok(self.dir.join("packages").join(format!("{seal_id}.key")))
+    }
+
+    /// Stores a package key under its seal id.
+    pub fn put_package_key(&self, seal_id: &str, key: &Key) -> Result<(), KeyStoreError> {
+        let path = self.package_path(seal_id)?;
+        write_private(&path, format!("{}\n", hex::encode(key.as_bytes())).as_bytes())
+    }
+
+    /// The key of a sealed package.
+    pub fn package_key(&self, seal_id: &str) -> Result<Key, KeyStoreError> {
+        let path = self.package_path(seal_id)?;
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                KeyStoreError::NoPackageKey(seal_id.to_owned())
+            } else {
+                io(&path, e)
+            }
+        })?;
+        let bytes: [u8; KEY_LEN] = hex::decode(&text)
+            .map_err(|source| KeyStoreError::Damaged { path: path.display().to_string(), source })?;
+        Ok(Key::from_bytes(bytes))
+    }
+}

@@ -1,0 +1,43 @@
+//! Lower-case hex for keys and ids in files and command output.
+
+use super::CryptoError;
+
+/// Encodes bytes as lower-case hex.
+pub fn encode(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 0xf)]));
+    }
+    s
+}
+
+/// Decodes hex (either case, surrounding white space ignored) into exactly `N` bytes.
+pub fn decode<const N: usize>(text: &str) -> Result<[u8; N], CryptoError> {
+    let text = text.trim().as_bytes();
+    if text.len() != N * 2 {
+        return Err(CryptoError::Key);
+    }
+    let mut out = [0u8; N];
+    for (slot, pair) in out.iter_mut().zip(text.chunks_exact(2)) {
+        let hi = char::from(pair[0]).to_digit(16).ok_or(CryptoError::Key)?;
+        let lo = char::from(pair[1]).to_digit(16).ok_or(CryptoError::Key)?;
+        *slot = u8::try_from(hi * 16 + lo).map_err(|_| CryptoError::Key)?;
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_errors() {
+        assert_eq!(encode(&[0, 0xab, 0xff]), "00abff");
+        assert_eq!(decode::<3>(" 00ABff\n"), Ok([0, 0xab, 0xff]));
+        assert_eq!(decode::<3>("00abf"), Err(CryptoError::Key));
+        assert_eq!(decode::<2>("zz00"), Err(CryptoError::Key));
+        assert_eq!(decode::<1>("é"), Err(CryptoError::Key));
+    }
+}

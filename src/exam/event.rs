@@ -1,0 +1,238 @@
+//! The events of an exam session. The journal stores them, the center receives them, and the
+//! session state is their fold (`state`).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::task::{Choice, Lang};
+
+/// Index of a task in its paper.
+pub type TaskIx = u16;
+
+/// Something that happened in a session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Event {
+    /// A proctor unlocked the station for check-in.
+    Unlocked,
+    /// The candidate confirmed who they are.
+    CheckedIn {
+        /// Who sits the test.
+        candidate: Candidate,
+    },
+    /// The candidate pressed Start after the briefing.
+    Started,
+    /// The candidate chose an answer (replacing any earlier one).
+    Answered {
+        /// The task.
+        task: TaskIx,
+        /// The answer.
+        choice: Choice,
+    },
+    /// The candidate cleared an answer.
+    Cleared {
+        /// The task.
+        task: TaskIx,
+    },
+    /// The candidate marked or unmarked a task for review.
+    Marked {
+        /// The task.
+        task: TaskIx,
+        /// Marked (true) or unmarked.
+        marked: bool,
+    },
+    /// The candidate flagged a technical fault in a task during the test.
+    TechnicalAppeal {
+        /// The task.
+        task: TaskIx,
+        /// What is wrong, in the candidate's words; empty withdraws the flag.
+        reason: String,
+    },
+    /// An exercise break began.
+    BreakStarted {
+        /// Which break of the format.
+        index: u8,
+    },
+    /// The break ended and testing goes on.
+    BreakEnded {
+        /// Which break of the format.
+        index: u8,
+    },
+    /// A proctor paused the test for a technical fault: the clock stops.
+    Paused,
+    /// A proctor resumed the test.
+    Resumed,
+    /// The candidate left the room with permission: the clock runs.
+    SteppedOut,
+    /// The candidate came back.
+    Returned,
+    /// A proctor added time after a technical fault.
+    TimeAdded {
+        /// Seconds added.
+        seconds: u32,
+    },
+    /// Testing ended.
+    Finished {
+        /// Why.
+        reason: FinishReason,
+    },
+    /// The analysis card is shown.
+    ReviewOpened,
+    /// The candidate is asked: appeal or finish.
+    DecisionOpened,
+    /// The candidate chose to appeal.
+    AppealOpened,
+    /// The candidate wrote (or withdrew, with an empty text) an appeal on a task.
+    AppealNote {
+        /// The task.
+        task: TaskIx,
+        /// The ground of the appeal.
+        ground: AppealGround,
+        /// The justification; empty withdraws the appeal on this task.
+        text: String,
+    },
+    /// The appeal was filed.
+    AppealFinished {
+        /// The receipt number shown on the appeal card.
+        receipt: String,
+    },
+    /// The session is over.
+    Closed {
+        /// Why.
+        reason: CloseReason,
+    },
+    /// Something the proctor should know about.
+    Incident {
+        /// What happened.
+        kind: Incident,
+    },
+    /// Monotonic time passed while the program ran.
+    Tick {
+        /// Milliseconds.
+        ms: u64,
+    },
+}
+
+impl Event {
+    /// The event's name, as it appears in errors and logs (never its content).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Event::Unlocked => "unlocked",
+            Event::CheckedIn { .. } => "checked-in",
+            Event::Started => "started",
+            Event::Answered { .. } => "answered",
+            Event::Cleared { .. } => "cleared",
+            Event::Marked { .. } => "marked",
+            Event::TechnicalAppeal { .. } => "technical-appeal",
+            Event::BreakStarted { .. } => "break-started",
+            Event::BreakEnded { .. } => "break-ended",
+            Event::Paused => "paused",
+            Event::Resumed => "resumed",
+            Event::SteppedOut => "stepped-out",
+            Event::Returned => "returned",
+            Event::TimeAdded { .. } => "time-added",
+            Event::Finished { .. } => "finished",
+            Event::ReviewOpened => "review-opened",
+            Event::DecisionOpened => "decision-opened",
+            Event::AppealOpened => "appeal-opened",
+            Event::AppealNote { .. } => "appeal-note",
+            Event::AppealFinished { .. } => "appeal-finished",
+            Event::Closed { .. } => "closed",
+            Event::Incident { .. } => "incident",
+            Event::Tick { .. } => "tick",
+        }
+    }
+}
+
+/// The candidate as checked in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Candidate {
+    /// Individual identification number (validated by `iin`).
+    pub iin: String,
+    /// Full name as on the roster.
+    pub name: String,
+    /// Ticket code from the admission pass.
+    pub ticket: String,
+    /// Entitled to the format's extra time.
+    pub extra_time: bool,
+    /// Interface language chosen at check-in.
+    pub interface: Lang,
+    /// Test language of each block.
+    pub languages: BTreeMap<String, Lang>,
+}
+
+/// Why testing ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FinishReason {
+    /// The candidate pressed Finish and confirmed.
+    Candidate,
+    /// The clock reached zero.
+    TimeUp,
+    /// A proctor ended the test (a violation, or a decision of the center).
+    Proctor,
+}
+
+/// Why the session closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CloseReason {
+    /// "Finish without appeal".
+    NoAppeal,
+    /// The candidate left the appeal card.
+    AppealFiled,
+    /// Nobody chose in time.
+    AutoClose,
+    /// A proctor closed the session.
+    Proctor,
+}
+
+/// The grounds of a content appeal (domain.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AppealGround {
+    /// No option is correct.
+    NoCorrectOption,
+    /// More than one option is correct.
+    SeveralCorrect,
+    /// The task itself is wrong.
+    ErrorInTask,
+    /// Part of the task is missing.
+    MissingFragment,
+}
+
+impl AppealGround {
+    /// Every ground, in the order the appeal screen lists them.
+    pub const ALL: [AppealGround; 4] = [
+        AppealGround::NoCorrectOption,
+        AppealGround::SeveralCorrect,
+        AppealGround::ErrorInTask,
+        AppealGround::MissingFragment,
+    ];
+}
+
+/// Something recorded for the proctor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "incident", rename_all = "kebab-case")]
+pub enum Incident {
+    /// The window lost focus.
+    FocusLost,
+    /// Someone tried to close the window.
+    CloseRequested,
+    /// A step-out went past the format's limit.
+    StepOutOverdue,
+    /// The program was not running for a while (crash, power cut); not charged to the candidate.
+    Downtime {
+        /// Wall-clock seconds the station was down, as far as it can tell.
+        seconds: u64,
+    },
+    /// Saving to the journal failed.
+    SaveFailed,
+    /// A proctor action, for the audit trail.
+    Proctor {
+        /// What was done.
+        action: String,
+    },
+}

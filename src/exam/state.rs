@@ -1,0 +1,525 @@
+//! The journey as a state machine: `State` is the fold of a session's events over its paper.
+//! Every event is checked against the current phase before anything changes, so a refused event
+//! leaves the state exactly as it was. `advance` turns elapsed monotonic time into the events it
+//! causes (ticks, breaks, automatic finish, post-test steps).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::clock::{Clock, minutes};
+use super::event::{AppealGround, Candidate, CloseReason, Event, FinishReason, Incident, TaskIx};
+use super::iin;
+use super::paper::Paper;
+use super::spec::BreakSpec;
+use super::task::Choice;
+
+/// Where in the journey a session is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Phase {
+    /// Waiting for a proctor.
+    Locked,
+    /// The candidate is identifying themself.
+    CheckIn,
+    /// The rules are shown.
+    Briefing,
+    /// The candidate answers tasks.
+    Testing,
+    /// An exercise break.
+    Break {
+        /// Which break of the format.
+        index: u8,
+    },
+    /// A proctor paused the test; the clock is stopped.
+    Paused {
+        /// Where the session goes back to.
+        from: Live,
+    },
+    /// The candidate is out of the room; the clock runs.
+    SteppedOut,
+    /// Testing has ended.
+    Finished,
+    /// The analysis card.
+    Review,
+    /// Appeal or finish.
+    Decision,
+    /// Writing a content appeal.
+    Appeal,
+    /// The appeal card with its receipt.
+    AppealCard,
+    /// Over.
+    Closed,
+}
+
+/// The phases a pause can interrupt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Live {
+    /// Testing.
+    Testing,
+    /// A break.
+    Break {
+        /// Which break.
+        index: u8,
+    },
+    /// A step-out.
+    SteppedOut,
+}
+
+impl Live {
+    fn phase(self) -> Phase {
+        match self {
+            Live::Testing => Phase::Testing,
+            Live::Break { index } => Phase::Break { index },
+            Live::SteppedOut => Phase::SteppedOut,
+        }
+    }
+}
+
+/// A content appeal on one task.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppealNote {
+    /// The ground.
+    pub ground: AppealGround,
+    /// The justification.
+    pub text: String,
+}
+
+/// An incident with the testing time at which it was recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Logged {
+    /// Testing time used when it happened.
+    pub at_ms: u64,
+    /// What happened.
+    pub incident: Incident,
+}
+
+/// The state of a session: the fold of its events.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct State {
+    /// Where in the journey.
+    pub phase: Phase,
+    /// Who, once checked in.
+    pub candidate: Option<Candidate>,
+    /// The answer to each task.
+    pub answers: Vec<Option<Choice>>,
+    /// Tasks marked for review.
+    pub marked: Vec<bool>,
+    /// Technical appeals by task.
+    pub technical: BTreeMap<TaskIx, String>,
+    /// Content appeals by task.
+    pub appeals: BTreeMap<TaskIx, AppealNote>,
+    /// Time.
+    pub clock: Clock,
+    /// Why testing ended.
+    pub finish: Option<FinishReason>,
+    /// Why the session closed.
+    pub close: Option<CloseReason>,
+    /// The appeal receipt number.
+    pub receipt: Option<String>,
+    /// Incidents, in order.
+    pub incidents: Vec<Logged>,
+    /// The task answered last, for the recovery summary.
+    pub last_answered: Option<TaskIx>,
+    /// How many events were applied.
+    pub events: u64,
+}
+
+/// Why an event was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StateError {
+    #[error("{event} is not allowed in {phase:?}")]
+    NotNow { event: &'static str, phase: Phase },
+    #[error("task {0} does not exist")]
+    NoTask(TaskIx),
+    #[error("the answer does not fit task {0}")]
+    BadChoice(TaskIx),
+    #[error("break {0} is not the next break of the format")]
+    BreakIndex(u8),
+    #[error("the candidate's IIN is invalid: {0}")]
+    Iin(#[from] iin::IinError),
+    #[error("time added must be 1 s to 4 h, not {0} s")]
+    TimeAdded(u32),
+    #[error("the appeal deadline has passed")]
+    AppealClosed,
+    #[error("a technical appeal or justification needs text (at most {MAX_TEXT} characters)")]
+    Text,
+}
+
+/// Longest justification or technical-appeal text, in characters.
+pub const MAX_TEXT: usize = 4000;
+
+/// A fold that failed, with the position of the refused event.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("event {index}: {error}")]
+pub struct FoldError {
+    /// Zero-based position in the event list.
+    pub index: usize,
+    /// What was wrong.
+    pub error: StateError,
+}
+
+/// Folds events into a state, from `Locked`.
+pub fn fold<'a>(paper: &Paper, events: impl IntoIterator<Item = &'a Event>) -> Result<State, FoldError> {
+    let mut state = State::new(paper);
+    for (index, event) in events.into_iter().enumerate() {
+        state.apply(paper, event).map_err(|error| FoldError { index, error })?;
+    }
+    Ok(state)
+}
+
+impl State {
+    /// A fresh, locked session for this paper.
+    pub fn new(paper: &Paper) -> State {
+        State {
+            phase: Phase::Locked,
+            candidate: None,
+            answers: vec![None; paper.tasks.len()],
+            marked: vec![false; paper.tasks.len()],
+            technical: BTreeMap::new(),
+            appeals: BTreeMap::new(),
+            clock: Clock::default(),
+            finish: None,
+            close: None,
+            receipt: None,
+            incidents: Vec::new(),
+            last_answered: None,
+            events: 0,
+        }
+    }
+
+    /// Whether the test clock runs in the current phase.
+    pub fn clock_runs(&self, paper: &Paper) -> bool {
+        match self.phase {
+            Phase::Testing | Phase::SteppedOut => true,
+            Phase::Break { index } => break_spec(paper, index).is_none_or(|b| b.clock_runs),
+            _ => false,
+        }
+    }
+
+    /// Whether the session is in the post-test part of the journey.
+    pub fn is_post_test(&self) -> bool {
+        matches!(
+            self.phase,
+            Phase::Finished | Phase::Review | Phase::Decision | Phase::Appeal | Phase::AppealCard
+        )
+    }
+
+    /// Number of tasks with an answer.
+    pub fn answered_count(&self) -> usize {
+        self.answers.iter().flatten().filter(|c| c.is_answered()).count()
+    }
+
+    /// Applies one event. On error nothing has changed.
+    pub fn apply(&mut self, paper: &Paper, event: &Event) -> Result<(), StateError> {
+        self.check(paper, event)?;
+        self.mutate(paper, event);
+        self.events += 1;
+        Ok(())
+    }
+
+    fn not_now(&self, event: &Event) -> StateError {
+        StateError::NotNow { event: event.name(), phase: self.phase }
+    }
+
+    fn task(&self, task: TaskIx) -> Result<usize, StateError> {
+        let ix = usize::from(task);
+        (ix < self.answers.len()).then_some(ix).ok_or(StateError::NoTask(task))
+    }
+
+    fn check(&self, paper: &Paper, event: &Event) -> Result<(), StateError> {
+        let phase = self.phase;
+        let live = matches!(phase, Phase::Testing | Phase::Break { .. } | Phase::SteppedOut);
+        let allowed = match event {
+            Event::Unlocked => phase == Phase::Locked,
+            Event::CheckedIn { candidate } => {
+                iin::validate(&candidate.iin)?;
+                phase == Phase::CheckIn
+            }
+            Event::Started => phase == Phase::Briefing,
+            Event::Answered { task, choice } => {
+                let ix = self.task(*task)?;
+                let fits = paper.shape(ix).is_some_and(|s| s.fits(choice));
+                if !fits {
+                    return Err(StateError::BadChoice(*task));
+                }
+                phase == Phase::Testing
+            }
+            Event::Cleared { task } | Event::Marked { task, .. } => {
+                self.task(*task)?;
+                phase == Phase::Testing
+            }
+            Event::TechnicalAppeal { task, reason } => {
+                self.task(*task)?;
+                if reason.chars().count() > MAX_TEXT {
+                    return Err(StateError::Text);
+                }
+                phase == Phase::Testing
+            }
+            Event::BreakStarted { index } => {
+                if *index != self.clock.breaks_taken || break_spec(paper, *index).is_none() {
+                    return Err(StateError::BreakIndex(*index));
+                }
+                phase == Phase::Testing
+            }
+            Event::BreakEnded { index } => phase == Phase::Break { index: *index },
+            Event::Paused => live,
+            Event::Resumed => matches!(phase, Phase::Paused { .. }),
+            Event::SteppedOut => phase == Phase::Testing,
+            Event::Returned => phase == Phase::SteppedOut,
+            Event::TimeAdded { seconds } => {
+                if *seconds == 0 || *seconds > 4 * 3600 {
+                    return Err(StateError::TimeAdded(*seconds));
+                }
+                live || matches!(phase, Phase::Paused { .. })
+            }
+            Event::Finished { .. } => live || matches!(phase, Phase::Paused { .. }),
+            Event::ReviewOpened => phase == Phase::Finished,
+            Event::DecisionOpened => phase == Phase::Review,
+            Event::AppealOpened => {
+                if phase == Phase::Decision && self.appeal_deadline_passed(paper) {
+                    return Err(StateError::AppealClosed);
+                }
+                phase == Phase::Decision
+            }
+            Event::AppealNote { task, text, .. } => {
+                self.task(*task)?;
+                if text.chars().count() > MAX_TEXT {
+                    return Err(StateError::Text);
+                }
+                phase == Phase::Appeal
+            }
+            Event::AppealFinished { .. } => phase == Phase::Appeal,
+            Event::Closed { .. } => {
+                matches!(phase, Phase::Decision | Phase::AppealCard | Phase::Review | Phase::Finished)
+            }
+            Event::Incident { .. } | Event::Tick { .. } => true,
+        };
+        if allowed { Ok(()) } else { Err(self.not_now(event)) }
+    }
+
+    fn mutate(&mut self, paper: &Paper, event: &Event) {
+        match event {
+            Event::Unlocked => self.phase = Phase::CheckIn,
+            Event::CheckedIn { candidate } => {
+                let base = paper.base_minutes();
+                let extra = if candidate.extra_time { paper.format.extra_minutes } else { 0 };
+                self.clock.allowed_ms = minutes(base + extra);
+                self.candidate = Some(candidate.clone());
+                self.phase = Phase::Briefing;
+            }
+            Event::Started => self.phase = Phase::Testing,
+            Event::Answered { task, choice } => {
+                self.answers[usize::from(*task)] = Some(choice.clone());
+                self.last_answered = Some(*task);
+            }
+            Event::Cleared { task } => self.answers[usize::from(*task)] = None,
+            Event::Marked { task, marked } => self.marked[usize::from(*task)] = *marked,
+            Event::TechnicalAppeal { task, reason } => {
+                if reason.trim().is_empty() {
+                    self.technical.remove(task);
+                } else {
+                    self.technical.insert(*task, reason.clone());
+                }
+            }
+            Event::BreakStarted { index } => {
+                self.clock.breaks_taken = index + 1;
+                self.clock.break_ms = 0;
+                self.phase = Phase::Break { index: *index };
+            }
+            Event::BreakEnded { .. } | Event::Returned => self.phase = Phase::Testing,
+            Event::Paused => {
+                let from = match self.phase {
+                    Phase::Break { index } => Live::Break { index },
+                    Phase::SteppedOut => Live::SteppedOut,
+                    _ => Live::Testing,
+                };
+                self.phase = Phase::Paused { from };
+            }
+            Event::Resumed => {
+                if let Phase::Paused { from } = self.phase {
+                    self.phase = from.phase();
+                }
+            }
+            Event::SteppedOut => {
+                self.clock.step_out_ms = 0;
+                self.clock.step_out_flagged = false;
+                self.phase = Phase::SteppedOut;
+            }
+            Event::TimeAdded { seconds } => self.clock.added_ms += u64::from(*seconds) * 1000,
+            Event::Finished { reason } => {
+                self.finish = Some(*reason);
+                self.phase = Phase::Finished;
+            }
+            Event::ReviewOpened => self.phase = Phase::Review,
+            Event::DecisionOpened => {
+                self.clock.decision_at_ms = self.clock.post_ms;
+                self.phase = Phase::Decision;
+            }
+            Event::AppealOpened => self.phase = Phase::Appeal,
+            Event::AppealNote { task, ground, text } => {
+                if text.trim().is_empty() {
+                    self.appeals.remove(task);
+                } else {
+                    self.appeals.insert(*task, AppealNote { ground: *ground, text: text.clone() });
+                }
+            }
+            Event::AppealFinished { receipt } => {
+                self.receipt = Some(receipt.clone());
+                self.clock.card_at_ms = self.clock.post_ms;
+                self.phase = Phase::AppealCard;
+            }
+            Event::Closed { reason } => {
+                self.close = Some(*reason);
+                self.phase = Phase::Closed;
+            }
+            Event::Incident { kind } => {
+                if *kind == Incident::StepOutOverdue {
+                    self.clock.step_out_flagged = true;
+                }
+                self.incidents.push(Logged { at_ms: self.clock.used_ms, incident: kind.clone() });
+            }
+            Event::Tick { ms } => self.tick(paper, *ms),
+        }
+    }
+
+    fn tick(&mut self, paper: &Paper, ms: u64) {
+        let runs = self.clock_runs(paper);
+        let post = self.is_post_test();
+        let clock = &mut self.clock;
+        if runs {
+            clock.used_ms += ms;
+        }
+        match self.phase {
+            Phase::Break { .. } => clock.break_ms += ms,
+            Phase::SteppedOut => clock.step_out_ms += ms,
+            Phase::Paused { .. } => clock.paused_ms += ms,
+            _ if post => clock.post_ms += ms,
+            _ => {}
+        }
+    }
+
+    fn appeal_deadline_passed(&self, paper: &Paper) -> bool {
+        self.clock.post_ms >= minutes(paper.format.post.appeal_deadline_minutes)
+    }
+
+    /// The event that is due right now because of time, if any.
+    pub fn due(&self, paper: &Paper) -> Option<Event> {
+        let post = paper.format.post;
+        let clock = &self.clock;
+        let time_up = clock.remaining_ms() == 0 && self.clock_runs(paper);
+        match self.phase {
+            _ if time_up => Some(Event::Finished { reason: FinishReason::TimeUp }),
+            Phase::Testing => {
+                let next = break_spec(paper, clock.breaks_taken)?;
+                (clock.used_ms >= minutes(next.at_minute))
+                    .then_some(Event::BreakStarted { index: clock.breaks_taken })
+            }
+            Phase::Break { index } => {
+                let spec = break_spec(paper, index)?;
+                (clock.break_ms >= minutes(spec.minutes)).then_some(Event::BreakEnded { index })
+            }
+            Phase::SteppedOut => {
+                let over = clock.step_out_ms >= minutes(paper.format.step_out_limit_minutes);
+                (over && !clock.step_out_flagged)
+                    .then_some(Event::Incident { kind: Incident::StepOutOverdue })
+            }
+            Phase::Finished => (clock.post_ms >= minutes(post.review_minutes)).then_some(Event::ReviewOpened),
+            Phase::Review => (clock.post_ms >= minutes(post.review_minutes)).then_some(Event::DecisionOpened),
+            Phase::Decision => (clock.post_ms >= clock.decision_at_ms + minutes(post.decision_minutes))
+                .then_some(Event::Closed { reason: CloseReason::AutoClose }),
+            Phase::Appeal => self
+                .appeal_deadline_passed(paper)
+                .then(|| Event::AppealFinished { receipt: self.receipt_number() }),
+            Phase::AppealCard => (clock.post_ms >= clock.card_at_ms + minutes(post.card_minutes))
+                .then_some(Event::Closed { reason: CloseReason::AutoClose }),
+            _ => None,
+        }
+    }
+
+    /// Milliseconds until the next moment `due` may return an event, if time runs at all.
+    fn until_due(&self, paper: &Paper) -> Option<u64> {
+        let post = paper.format.post;
+        let clock = &self.clock;
+        let remaining = self.clock_runs(paper).then(|| clock.remaining_ms());
+        let own = match self.phase {
+            Phase::Testing => break_spec(paper, clock.breaks_taken)
+                .map(|b| minutes(b.at_minute).saturating_sub(clock.used_ms)),
+            Phase::Break { index } => {
+                break_spec(paper, index).map(|b| minutes(b.minutes).saturating_sub(clock.break_ms))
+            }
+            Phase::SteppedOut if !clock.step_out_flagged => Some(
+                minutes(paper.format.step_out_limit_minutes).saturating_sub(clock.step_out_ms),
+            ),
+            Phase::Finished | Phase::Review => Some(clock.post_until(minutes(post.review_minutes))),
+            Phase::Decision => {
+                Some(clock.post_until(clock.decision_at_ms + minutes(post.decision_minutes)))
+            }
+            Phase::Appeal => Some(clock.post_until(minutes(post.appeal_deadline_minutes))),
+            Phase::AppealCard => Some(clock.post_until(clock.card_at_ms + minutes(post.card_minutes))),
+            _ => None,
+        };
+        match (remaining, own) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// The events that `elapsed_ms` of monotonic time cause from this state: ticks cut at every
+    /// boundary, with the breaks, automatic finish and post-test steps they trigger, in order.
+    /// Applying them in order is guaranteed to succeed.
+    pub fn advance(&self, paper: &Paper, elapsed_ms: u64) -> Vec<Event> {
+        let mut state = self.clone();
+        let mut left = elapsed_ms;
+        let mut out = Vec::new();
+        // Each step either applies a due event (finitely many per session) or consumes time.
+        loop {
+            if let Some(event) = state.due(paper) {
+                if state.apply(paper, &event).is_err() {
+                    break;
+                }
+                out.push(event);
+                continue;
+            }
+            if left == 0 {
+                break;
+            }
+            let step = state.until_due(paper).map_or(left, |u| u.clamp(1, left));
+            let tick = Event::Tick { ms: step };
+            if state.apply(paper, &tick).is_err() {
+                break;
+            }
+            out.push(tick);
+            left -= step;
+        }
+        out
+    }
+
+    /// A receipt number for the appeal: derived from the candidate and the appeal's content, so
+    /// the same appeal always gets the same number (`XXXX-XXXX`, digits).
+    pub fn receipt_number(&self) -> String {
+        // FNV-1a over the candidate's IIN and ticket and every appealed task and text.
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut feed = |bytes: &[u8]| {
+            for b in bytes {
+                hash ^= u64::from(*b);
+                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            }
+        };
+        if let Some(c) = &self.candidate {
+            feed(c.iin.as_bytes());
+            feed(c.ticket.as_bytes());
+        }
+        for (task, note) in &self.appeals {
+            feed(&task.to_le_bytes());
+            feed(note.text.as_bytes());
+        }
+        let n = hash % 100_000_000;
+        format!("{:04}-{:04}", n / 10_000, n % 10_000)
+    }
+}
+
+fn break_spec(paper: &Paper, index: u8) -> Option<&BreakSpec> {
+    paper.format.breaks.get(usize::from(index))
+}

@@ -1,0 +1,6 @@
+//! U-STUDY Station: the exam core, sealed packages, cryptography and the center side.
+
+pub mod center;
+pub mod crypto;
+pub mod exam;
+pub mod package;

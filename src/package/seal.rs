@@ -1,0 +1,67 @@
+//! Sealing a paper into a package file with a fresh random package key.
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as B64;
+use serde::Serialize;
+
+use super::PackageError;
+use super::container::{self, Header};
+use super::source::Manifest;
+use crate::crypto::aead::Key;
+use crate::crypto::sign::SigningKey;
+use crate::crypto::{hex, random};
+use crate::exam::paper::Paper;
+
+/// The decrypted body: the paper with its media carried as base64 beside it.
+#[derive(Serialize)]
+pub(super) struct BodyOut<'a> {
+    pub paper: &'a Paper,
+    pub media: std::collections::BTreeMap<&'a str, String>,
+}
+
+/// A sealed package and the key that opens it.
+pub struct Sealed {
+    /// The package file's bytes.
+    pub bytes: Vec<u8>,
+    /// The header written into it.
+    pub header: Header,
+    /// The package key, for the center's key store only.
+    pub key: Key,
+}
+
+/// Seals a validated paper. The package key is fresh and random and is returned, never written
+/// into the package.
+pub fn seal(manifest: &Manifest, paper: &Paper, signer: &SigningKey) -> Result<Sealed, PackageError> {
+    paper.validate()?;
+    let header = Header {
+        package_id: manifest.id.clone(),
+        seal_id: hex::encode(&random::<16>()?),
+        format: paper.format.id.clone(),
+        title: manifest.title.clone(),
+        subjects: paper.subjects.clone(),
+        languages: paper.languages.clone(),
+        variant: manifest.variant.clone(),
+        sample: manifest.sample,
+        tasks: u32::try_from(paper.tasks.len()).unwrap_or(u32::MAX),
+        minutes: paper.base_minutes(),
+        extra_minutes: paper.format.extra_minutes,
+        max_score: paper.format.max_score,
+        signer: hex::encode(&signer.public()),
+    };
+    let header_bytes = serde_json::to_vec(&header).map_err(|e| PackageError::Header(e.to_string()))?;
+    let mut bare = paper.clone();
+    bare.media.clear();
+    let media = paper.media.iter().map(|(name, bytes)| (name.as_str(), B64.encode(bytes))).collect();
+    let body = serde_json::to_vec(&BodyOut { paper: &bare, media })
+        .map_err(|e| PackageError::Header(e.to_string()))?;
+    let key = Key::generate()?;
+    // The body's associated data is the container prefix up to the header's end.
+    let mut aad = Vec::with_capacity(header_bytes.len() + 12);
+    aad.extend_from_slice(container::MAGIC);
+    aad.push(container::VERSION);
+    aad.extend_from_slice(&u32::try_from(header_bytes.len()).unwrap_or(u32::MAX).to_le_bytes());
+    aad.extend_from_slice(&header_bytes);
+    let sealed_body = key.seal(&aad, &body)?;
+    let bytes = container::assemble(&header_bytes, &sealed_body, |signed| signer.sign(signed));
+    Ok(Sealed { bytes, header, key })
+}
