@@ -1,0 +1,199 @@
+#!/usr/bin/env python3
+"""Builds the demo package sources assets/demo/unt-2024 and assets/demo/unt-2021 from the
+hand-written and templated sample content beside this script. Deterministic: the same script
+always writes the same files. Run: python3 assets/demo/tools/build_demo.py"""
+
+import json
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from content_fixed import HISTORY, MATH_LITERACY, READING  # noqa: E402
+from content_generated import (  # noqa: E402
+    MATH_CONTEXT, MATH_MATCHING, MATH_MULTIPLE, PHYSICS_CONTEXT, PHYSICS_MATCHING, PHYSICS_MULTIPLE,
+    math_single, physics_single,
+)
+
+DEMO = Path(__file__).resolve().parent.parent
+NOTE = ("Sample tasks written for demonstration and testing of U-STUDY Station. "
+        "They are not real UNT content and say nothing about the real test.")
+
+
+def pair(x):
+    return x if isinstance(x, tuple) else (x, x)
+
+
+def loc(kk, ru):
+    return {"kk": kk, "ru": ru}
+
+
+class Builder:
+    def __init__(self, seed):
+        self.rng = random.Random(seed)
+        self.tasks, self.groups, self.key = [], [], {}
+
+    def options(self, correct, wrong, count):
+        opts = [pair(correct)] + [pair(w) for w in wrong[: count - 1]]
+        assert len(opts) == count, (correct, wrong)
+        assert len({o[1] for o in opts}) == count, f"repeated option in {opts}"
+        order = list(range(count))
+        self.rng.shuffle(order)
+        return [loc(*opts[i]) for i in order], order.index(0)
+
+    def single(self, block, tid, kk, ru, correct, wrong, count, group=None, kind=None):
+        options, k = self.options(correct, wrong, count)
+        task = {"id": tid, "block": block, "kind": kind or ("context" if group else "single"),
+                "stem": loc(kk, ru), "options": options}
+        if group:
+            task["group"] = group
+        self.tasks.append(task)
+        self.key[tid] = {"one": k}
+
+    def matching(self, block, tid, item):
+        kk, ru, rows, extra = item
+        rights = [(r[2], r[3]) for r in rows] + [extra]
+        order = list(range(len(rights)))
+        self.rng.shuffle(order)
+        self.tasks.append({"id": tid, "block": block, "kind": "matching", "stem": loc(kk, ru),
+                           "items": [loc(r[0], r[1]) for r in rows],
+                           "options": [loc(*rights[i]) for i in order]})
+        self.key[tid] = {"pairs": [order.index(i) for i in range(len(rows))]}
+
+    def multiple(self, block, tid, item, count, most):
+        kk, ru, correct, wrong = item
+        n = self.rng.randint(1, most)
+        picked = self.rng.sample(correct, n)
+        opts = picked + self.rng.sample(wrong, count - n)
+        order = list(range(count))
+        self.rng.shuffle(order)
+        self.tasks.append({"id": tid, "block": block, "kind": "multiple",
+                           "stem": loc(kk + " (бір немесе бірнеше дұрыс жауап)", ru + " (один или несколько верных ответов)"),
+                           "options": [loc(*pair(opts[i])) for i in order]})
+        self.key[tid] = {"many": sorted(order.index(i) for i in range(n))}
+
+    def context(self, block, prefix, group, count, start=0):
+        gid, kk, ru, _media, questions = group
+        self.groups.append({"id": f"{block}-{gid}", "stimulus": loc(kk, ru)})
+        for i, (qkk, qru, opts) in enumerate(questions):
+            self.single(block, f"{prefix}-{gid}-{i + 1}", qkk, qru, opts[0], opts[1:], count, group=f"{block}-{gid}")
+
+
+def build(fmt):
+    b = Builder(seed=2024 if fmt == "unt-2024" else 2021)
+    if fmt == "unt-2024":
+        n_hist, n_ml, n_read, opts = 20, 10, 2, 4
+        n_single, n_mult, mult_opts, n_match = 25, 5, 6, 5
+    else:
+        n_hist, n_ml, n_read, opts = 15, 15, 4, 5
+        n_single, n_mult, mult_opts, n_match = 20, 10, 8, 0
+    for i, (kk, ru, o) in enumerate(HISTORY[:n_hist]):
+        b.single("history", f"hist-{i + 1:02}", kk, ru, o[0], o[1:], opts)
+    for i, (kk, ru, o) in enumerate(MATH_LITERACY[:n_ml]):
+        b.single("math-literacy", f"ml-{i + 1:02}", kk, ru, o[0], o[1:], opts)
+    for passage in READING[:n_read]:
+        b.context("reading-literacy", "rl", passage, opts)
+    for block, prefix, singles, context, matching, multiple in [
+        ("profile-1", "math", math_single(b.rng, n_single), MATH_CONTEXT, MATH_MATCHING, MATH_MULTIPLE),
+        ("profile-2", "phys", physics_single(b.rng, n_single), PHYSICS_CONTEXT, PHYSICS_MATCHING, PHYSICS_MULTIPLE),
+    ]:
+        for i, (kk, ru, key, wrong) in enumerate(singles):
+            b.single(block, f"{prefix}-{i + 1:02}", kk, ru, key, wrong, opts)
+        b.context(block, prefix, context, opts)
+        for i in range(n_match):
+            b.matching(block, f"{prefix}-match-{i + 1}", matching[i])
+        for i in range(n_mult):
+            b.multiple(block, f"{prefix}-multi-{i + 1:02}", multiple[i % len(multiple)], mult_opts, 3)
+    year = fmt.split("-")[1]
+    manifest = {
+        "id": f"demo-{fmt}",
+        "title": loc(f"ҰБТ демо-пакеті ({year} форматы)", f"Демо-пакет ЕНТ (формат {year})"),
+        "format": fmt,
+        "subjects": [
+            {"block": "history", "code": "history-kz"},
+            {"block": "math-literacy", "code": "math-literacy"},
+            {"block": "reading-literacy", "code": "reading-literacy"},
+            {"block": "profile-1", "code": "mathematics"},
+            {"block": "profile-2", "code": "physics"},
+        ],
+        "languages": ["kk", "ru"],
+        "variant": "standard",
+        "sample": True,
+        "note": NOTE,
+    }
+    out = DEMO / fmt
+    (out / "media").mkdir(parents=True, exist_ok=True)
+    write(out / "manifest.json", manifest)
+    write(out / "tasks.json", {"groups": b.groups, "tasks": b.tasks})
+    write(out / "key.json", b.key)
+    media = {"parabola.svg": parabola_svg(), "velocity.svg": velocity_svg()}
+    if n_read >= 2:
+        media["library-visitors.svg"] = library_svg()
+    for name, text in media.items():
+        (out / "media" / name).write_text(text, encoding="utf-8")
+    print(f"{fmt}: {len(b.tasks)} tasks")
+
+
+def write(path, data):
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def svg(width, height, body):
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+            f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="14">\n'
+            f'<rect width="{width}" height="{height}" fill="#ffffff"/>\n{body}</svg>\n')
+
+
+def axes(ox, oy, x0, x1, y0, y1, sx, sy, xticks, yticks, xl, yl):
+    """Axes through screen origin (ox, oy) with data ranges and scales."""
+    parts = []
+    for t in xticks:
+        x = ox + t * sx
+        parts.append(f'<line x1="{x}" y1="{oy - y1 * sy}" x2="{x}" y2="{oy - y0 * sy}" stroke="#e0e0e0"/>')
+        parts.append(f'<text x="{x}" y="{oy + 18}" text-anchor="middle">{t}</text>')
+    for t in yticks:
+        y = oy - t * sy
+        parts.append(f'<line x1="{ox + x0 * sx}" y1="{y}" x2="{ox + x1 * sx}" y2="{y}" stroke="#e0e0e0"/>')
+        parts.append(f'<text x="{ox - 8}" y="{y + 5}" text-anchor="end">{t}</text>')
+    parts.append(f'<line x1="{ox + x0 * sx}" y1="{oy}" x2="{ox + x1 * sx + 10}" y2="{oy}" stroke="#000" stroke-width="1.5"/>')
+    parts.append(f'<line x1="{ox}" y1="{oy - y0 * sy}" x2="{ox}" y2="{oy - y1 * sy - 10}" stroke="#000" stroke-width="1.5"/>')
+    parts.append(f'<text x="{ox + x1 * sx + 14}" y="{oy + 5}">{xl}</text>')
+    parts.append(f'<text x="{ox + 6}" y="{oy - y1 * sy - 12}">{yl}</text>')
+    return "\n".join(parts) + "\n"
+
+
+def parabola_svg():
+    ox, oy, sx, sy = 80, 260, 50, 30
+    pts = " ".join(f"{ox + x * sx:.1f},{oy - (x * x - 4 * x + 3) * sy:.1f}"
+                   for x in [i / 20 for i in range(-10, 91)] if -1.2 <= x * x - 4 * x + 3 <= 7.2)
+    body = axes(ox, oy, -1, 5, -2, 7, sx, sy, range(-1, 6), range(-1, 8), "x", "y")
+    body += f'<polyline points="{pts}" fill="none" stroke="#1565c0" stroke-width="2.5"/>\n'
+    body += f'<circle cx="{ox + 2 * sx}" cy="{oy + sy}" r="4" fill="#c62828"/>\n'
+    return svg(400, 340, body)
+
+
+def velocity_svg():
+    ox, oy, sx, sy = 60, 250, 30, 25
+    pts = [(0, 0), (4, 8), (10, 8), (12, 0)]
+    body = axes(ox, oy, 0, 13, 0, 9, sx, sy, range(0, 14, 2), range(0, 10, 2), "t, с", "v, м/с")
+    body += '<polyline points="' + " ".join(f"{ox + t * sx},{oy - v * sy}" for t, v in pts)
+    body += '" fill="none" stroke="#1565c0" stroke-width="2.5"/>\n'
+    return svg(500, 300, body)
+
+
+def library_svg():
+    values = [320, 280, 350, 410, 390, 260]
+    ox, oy, sy, w = 70, 260, 0.5, 50
+    body = axes(ox, oy, 0, 0, 0, 450, 1, sy, [], range(0, 451, 100), "", "")
+    for i, v in enumerate(values):
+        x = ox + 20 + i * (w + 20)
+        body += f'<rect x="{x}" y="{oy - v * sy}" width="{w}" height="{v * sy}" fill="#2e7d32"/>\n'
+        body += f'<text x="{x + w / 2}" y="{oy - v * sy - 6}" text-anchor="middle">{v}</text>\n'
+        body += f'<text x="{x + w / 2}" y="{oy + 20}" text-anchor="middle">{["I", "II", "III", "IV", "V", "VI"][i]}</text>\n'
+    body += f'<line x1="{ox}" y1="{oy}" x2="{ox + 6 * (w + 20) + 20}" y2="{oy}" stroke="#000" stroke-width="1.5"/>\n'
+    return svg(540, 300, body)
+
+
+if __name__ == "__main__":
+    for fmt in ["unt-2024", "unt-2021"]:
+        build(fmt)
