@@ -1,0 +1,196 @@
+//! Sealed packages end to end: both demo sources pack into packages that open to 120 tasks,
+//! 240 minutes and 140 points; every single flipped byte, every truncation, a wrong package key
+//! and a foreign signer are refused; the operator CLI reports failures in one line.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use ustudy::center::KeyStore;
+use ustudy::crypto::aead::Key;
+use ustudy::package::{self, PackageError};
+
+fn demo(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo").join(name)
+}
+
+fn sealed(name: &str, store: &KeyStore) -> package::seal::Sealed {
+    let (manifest, paper) = package::load_source(&demo(name)).expect("demo source loads");
+    package::seal(&manifest, &paper, store.signer()).expect("demo source seals")
+}
+
+#[test]
+fn demo_packages_open_with_the_expected_shape() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = KeyStore::init(dir.path()).expect("key store");
+    for name in ["unt-2024", "unt-2021"] {
+        let s = sealed(name, &store);
+        let (header, paper) = package::open(&s.bytes, &store.public(), &s.key).expect("opens");
+        assert_eq!(header.package_id, format!("demo-{name}"));
+        assert!(header.sample);
+        assert_eq!(paper.tasks.len(), 120, "{name}");
+        assert_eq!(paper.base_minutes(), 240, "{name}");
+        assert_eq!(paper.format.extra_minutes, 40, "{name}");
+        assert_eq!(paper.format.max_score, 140, "{name}");
+        assert!(paper.groups.len() >= 3, "{name} has context groups");
+        assert!(!paper.media.is_empty(), "{name} has figures");
+    }
+}
+
+#[test]
+fn the_package_key_is_not_in_the_package() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = KeyStore::init(dir.path()).expect("key store");
+    let s = sealed("unt-2024", &store);
+    let key = s.key.as_bytes();
+    assert!(!s.bytes.windows(key.len()).any(|w| w == key));
+    let hex = ustudy::crypto::hex::encode(key);
+    assert!(!s.bytes.windows(hex.len()).any(|w| w == hex.as_bytes()));
+}
+
+#[test]
+fn every_single_flipped_byte_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = KeyStore::init(dir.path()).expect("key store");
+    let s = sealed("unt-2024", &store);
+    for i in 0..s.bytes.len() {
+        let mut bad = s.bytes.clone();
+        bad[i] ^= 0x04;
+        assert!(package::open(&bad, &store.public(), &s.key).is_err(), "flip at byte {i} accepted");
+    }
+}
+
+#[test]
+fn truncations_are_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = KeyStore::init(dir.path()).expect("key store");
+    let s = sealed("unt-2021", &store);
+    let step = (s.bytes.len() / 997).max(1);
+    let mut cut = 0;
+    while cut < s.bytes.len() {
+        assert!(package::open(&s.bytes[..cut], &store.public(), &s.key).is_err(), "cut at {cut}");
+        cut += step;
+    }
+    let mut longer = s.bytes.clone();
+    longer.push(0);
+    assert!(matches!(package::open(&longer, &store.public(), &s.key), Err(PackageError::Framing)));
+}
+
+#[test]
+fn wrong_key_and_foreign_signer_are_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = KeyStore::init(dir.path()).expect("key store");
+    let other_dir = tempfile::tempdir().expect("temp dir");
+    let other = KeyStore::init(other_dir.path()).expect("key store");
+    let s = sealed("unt-2024", &store);
+    let wrong = Key::generate().expect("key");
+    assert!(matches!(package::open(&s.bytes, &store.public(), &wrong), Err(PackageError::Decrypt)));
+    assert!(matches!(
+        package::open(&s.bytes, &other.public(), &s.key),
+        Err(PackageError::Untrusted { .. })
+    ));
+    // A package re-signed by another key but claiming the first signer does not verify.
+    let forged = sealed("unt-2024", &other);
+    assert!(package::read_header(&forged.bytes, Some(&store.public())).is_err());
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to.join("media")).expect("mkdir");
+    for f in ["manifest.json", "tasks.json", "key.json"] {
+        std::fs::copy(from.join(f), to.join(f)).expect("copy");
+    }
+    for entry in std::fs::read_dir(from.join("media")).expect("media") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), to.join("media").join(entry.file_name())).expect("copy media");
+    }
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).expect("read");
+    assert!(text.contains(from), "{from} not in {}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).expect("write");
+}
+
+#[test]
+fn broken_sources_are_refused_with_the_reason() {
+    let work = tempfile::tempdir().expect("temp dir");
+    let src = work.path().join("src");
+    copy_dir(&demo("unt-2024"), &src);
+    std::fs::remove_file(src.join("media/parabola.svg")).expect("rm");
+    let err = package::load_source(&src).expect_err("missing image");
+    assert!(err.to_string().contains("parabola.svg"), "{err}");
+
+    copy_dir(&demo("unt-2024"), &src);
+    edit(&src.join("key.json"), "\"one\": 0", "\"one\": 7");
+    let err = package::load_source(&src).expect_err("key out of range");
+    assert!(err.to_string().contains("out of range"), "{err}");
+
+    copy_dir(&demo("unt-2024"), &src);
+    edit(&src.join("manifest.json"), "\"unt-2024\"", "\"unt-2099\"");
+    assert!(matches!(package::load_source(&src), Err(PackageError::UnknownPreset(_))));
+
+    copy_dir(&demo("unt-2024"), &src);
+    edit(&src.join("tasks.json"), "\"kind\": \"single\"", "\"kind\": \"multiple\"");
+    let err = package::load_source(&src).expect_err("layout count");
+    assert!(err.to_string().contains("layout"), "{err}");
+
+    copy_dir(&demo("unt-2024"), &src);
+    std::fs::write(src.join("media/fake.png"), b"GIF89a").expect("write");
+    let err = package::load_source(&src).expect_err("fake png");
+    assert!(err.to_string().contains("fake.png"), "{err}");
+}
+
+fn center(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_ustudy-center")).args(args).output().expect("runs");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn cli_packs_inspects_and_fails_in_one_line() {
+    let work = tempfile::tempdir().expect("temp dir");
+    let dir = work.path().join("center");
+    let d = dir.to_str().expect("utf-8");
+    let (ok, _, err) = center(&["init", "--dir", d]);
+    assert!(ok, "{err}");
+    let (ok, _, err) = center(&["init", "--dir", d]);
+    assert!(!ok && err.lines().count() == 1 && err.contains("refusing"), "{err}");
+    for name in ["unt-2024", "unt-2021"] {
+        let pkg = work.path().join(format!("{name}.pkg"));
+        let p = pkg.to_str().expect("utf-8");
+        let source = demo(name);
+        let (ok, out, err) = center(&["pack", "--dir", d, "--source", source.to_str().expect("utf-8"), "--out", p]);
+        assert!(ok, "{err}");
+        assert_eq!(out.lines().next(), Some(format!("demo-{name}").as_str()));
+        let (ok, out, err) = center(&["inspect", p, "--dir", d]);
+        assert!(ok, "{err}");
+        for line in ["tasks: 120", "minutes: 240", "max score: 140"] {
+            assert!(out.lines().any(|l| l == line), "{line} missing in\n{out}");
+        }
+        let (ok, out, _) = center(&["inspect", p]);
+        assert!(ok && out.contains("signature: valid"), "{out}");
+
+        let mut bytes = std::fs::read(&pkg).expect("read");
+        let mid = bytes.len() / 2;
+        bytes[mid] ^= 0x80;
+        let bad = work.path().join("bad.pkg");
+        std::fs::write(&bad, &bytes).expect("write");
+        let (ok, _, err) = center(&["inspect", bad.to_str().expect("utf-8"), "--dir", d]);
+        assert!(!ok && err.lines().count() == 1 && err.contains("signature"), "{err}");
+        std::fs::write(&bad, &bytes[..100]).expect("write");
+        let (ok, _, err) = center(&["inspect", bad.to_str().expect("utf-8")]);
+        assert!(!ok && err.lines().count() == 1, "{err}");
+    }
+    let (ok, _, err) = center(&["inspect", "/nonexistent.pkg"]);
+    assert!(!ok && err.lines().count() == 1 && err.contains("nonexistent"), "{err}");
+    let other = work.path().join("other");
+    let (ok, _, _) = center(&["init", "--dir", other.to_str().expect("utf-8")]);
+    assert!(ok);
+    let pkg = work.path().join("unt-2024.pkg");
+    let (ok, _, err) = center(&["inspect", pkg.to_str().expect("utf-8"), "--dir", other.to_str().expect("utf-8")]);
+    assert!(!ok && err.contains("not by this center"), "{err}");
+    let (ok, _, err) = center(&["pack", "--dir", other.to_str().expect("utf-8"), "--source", "/nonexistent", "--out", "/tmp/x.pkg"]);
+    assert!(!ok && err.lines().count() == 1, "{err}");
+}
