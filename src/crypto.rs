@@ -27,7 +27,9 @@ pub enum CryptoError {
 /// Fills a fresh array with random bytes from the operating system.
 pub fn random<const N: usize>() -> Result<[u8; N], CryptoError> {
     let mut bytes = [0u8; N];
-    SystemRandom::new().fill(&mut bytes).map_err(|_| CryptoError::Random)?;
+    SystemRandom::new()
+        .fill(&mut bytes)
+        .map_err(|_| CryptoError::Random)?;
     Ok(bytes)
 }
 

@@ -22,7 +22,10 @@ pub use source::load_source;
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum PackageError {
     #[error("cannot read {path}: {source}")]
-    Io { path: String, source: Arc<std::io::Error> },
+    Io {
+        path: String,
+        source: Arc<std::io::Error>,
+    },
     #[error("{file} is not valid: {message}")]
     Json { file: String, message: String },
     #[error("unknown format preset \"{0}\"")]
@@ -57,6 +60,9 @@ pub enum PackageError {
 
 impl PackageError {
     pub(crate) fn io(path: &std::path::Path, source: std::io::Error) -> PackageError {
-        PackageError::Io { path: path.display().to_string(), source: Arc::new(source) }
+        PackageError::Io {
+            path: path.display().to_string(),
+            source: Arc::new(source),
+        }
     }
 }

@@ -31,7 +31,9 @@ fn candidate(extra_time: bool) -> Candidate {
 /// Applies events, panicking with the event on refusal.
 fn run(paper: &Paper, state: &mut State, events: &[Event]) {
     for e in events {
-        state.apply(paper, e).unwrap_or_else(|err| panic!("{e:?}: {err}"));
+        state
+            .apply(paper, e)
+            .unwrap_or_else(|err| panic!("{e:?}: {err}"));
     }
 }
 
@@ -44,7 +46,17 @@ fn pass(paper: &Paper, state: &mut State, ms: u64) -> Vec<Event> {
 
 fn started(paper: &Paper, extra: bool) -> State {
     let mut s = State::new(paper);
-    run(paper, &mut s, &[Event::Unlocked, Event::CheckedIn { candidate: candidate(extra) }, Event::Started]);
+    run(
+        paper,
+        &mut s,
+        &[
+            Event::Unlocked,
+            Event::CheckedIn {
+                candidate: candidate(extra),
+            },
+            Event::Started,
+        ],
+    );
     s
 }
 
@@ -86,7 +98,15 @@ fn a_format_that_does_not_add_up_names_the_failed_rule() {
     check(f, |e| matches!(e, FormatError::EmptyLayout { .. }));
     let mut f = base();
     f.blocks[0].layout[0].options = 1;
-    check(f, |e| matches!(e, FormatError::Options { kind: TaskKind::Single, .. }));
+    check(f, |e| {
+        matches!(
+            e,
+            FormatError::Options {
+                kind: TaskKind::Single,
+                ..
+            }
+        )
+    });
     let mut f = base();
     f.blocks[2].layout[0].per_group = 3;
     check(f, |e| matches!(e, FormatError::ContextGroups { .. }));
@@ -97,7 +117,11 @@ fn a_format_that_does_not_add_up_names_the_failed_rule() {
     f.base_minutes = 0;
     check(f, |e| matches!(e, FormatError::Duration(0)));
     let mut f = base();
-    f.breaks.push(BreakSpec { at_minute: 238, minutes: 3, clock_runs: true });
+    f.breaks.push(BreakSpec {
+        at_minute: 238,
+        minutes: 3,
+        clock_runs: true,
+    });
     check(f, |e| matches!(e, FormatError::BreakPastEnd { .. }));
     let mut f = base();
     f.breaks.swap(0, 1);
@@ -116,7 +140,15 @@ fn a_format_that_does_not_add_up_names_the_failed_rule() {
     check(f, |e| matches!(e, FormatError::StepOut));
     let mut f = base();
     f.max_score = 150;
-    check(f, |e| matches!(e, FormatError::MaxScore { stated: 150, actual: 140 }));
+    check(f, |e| {
+        matches!(
+            e,
+            FormatError::MaxScore {
+                stated: 150,
+                actual: 140
+            }
+        )
+    });
     let mut f = base();
     f.result.pass_marks[0].threshold = Threshold::Points(141);
     check(f, |e| matches!(e, FormatError::PassMark { .. }));
@@ -130,22 +162,48 @@ fn the_whole_journey_with_breaks_pause_step_out_and_appeal() {
     let p = paper("unt-2024");
     let mut s = started(&p, false);
     assert_eq!(s.clock.remaining_ms(), 240 * MINUTE_MS);
-    run(&p, &mut s, &[
-        Event::Answered { task: 0, choice: Choice::One(0) },
-        Event::Marked { task: 1, marked: true },
-        Event::TechnicalAppeal { task: 2, reason: "the figure does not load".to_owned() },
-    ]);
+    run(
+        &p,
+        &mut s,
+        &[
+            Event::Answered {
+                task: 0,
+                choice: Choice::One(0),
+            },
+            Event::Marked {
+                task: 1,
+                marked: true,
+            },
+            Event::TechnicalAppeal {
+                task: 2,
+                reason: "the figure does not load".to_owned(),
+            },
+        ],
+    );
     // The first break starts at exactly 60:00 and the clock runs through it (UNT rule).
     let caused = pass(&p, &mut s, 61 * MINUTE_MS);
     assert!(caused.contains(&Event::BreakStarted { index: 0 }));
     assert_eq!(s.phase, Phase::Break { index: 0 });
     assert_eq!(s.clock.used_ms, 61 * MINUTE_MS);
-    assert!(s.apply(&p, &Event::Answered { task: 3, choice: Choice::One(1) }).is_err());
+    assert!(
+        s.apply(
+            &p,
+            &Event::Answered {
+                task: 3,
+                choice: Choice::One(1)
+            }
+        )
+        .is_err()
+    );
     pass(&p, &mut s, MINUTE_MS);
     assert_eq!(s.phase, Phase::Testing);
     assert_eq!(s.clock.remaining_ms(), (240 - 62) * MINUTE_MS);
     // A proctor pause stops the clock; time added is counted.
-    run(&p, &mut s, &[Event::Paused, Event::TimeAdded { seconds: 300 }]);
+    run(
+        &p,
+        &mut s,
+        &[Event::Paused, Event::TimeAdded { seconds: 300 }],
+    );
     pass(&p, &mut s, 20 * MINUTE_MS);
     assert_eq!(s.clock.used_ms, 62 * MINUTE_MS);
     run(&p, &mut s, &[Event::Resumed]);
@@ -153,7 +211,17 @@ fn the_whole_journey_with_breaks_pause_step_out_and_appeal() {
     // A step-out runs the clock and is flagged once past 10 minutes.
     run(&p, &mut s, &[Event::SteppedOut]);
     let caused = pass(&p, &mut s, 12 * MINUTE_MS);
-    let flagged = caused.iter().filter(|e| matches!(e, Event::Incident { kind: Incident::StepOutOverdue })).count();
+    let flagged = caused
+        .iter()
+        .filter(|e| {
+            matches!(
+                e,
+                Event::Incident {
+                    kind: Incident::StepOutOverdue
+                }
+            )
+        })
+        .count();
     assert_eq!(flagged, 1);
     run(&p, &mut s, &[Event::Returned]);
     assert_eq!(s.clock.used_ms, 74 * MINUTE_MS);
@@ -161,8 +229,14 @@ fn the_whole_journey_with_breaks_pause_step_out_and_appeal() {
     let caused = pass(&p, &mut s, 10 * 60 * MINUTE_MS);
     assert!(caused.contains(&Event::BreakStarted { index: 1 }));
     assert!(caused.contains(&Event::BreakEnded { index: 2 }));
-    assert!(caused.contains(&Event::Finished { reason: FinishReason::TimeUp }));
-    assert_eq!(s.clock.used_ms, 245 * MINUTE_MS, "240 + 5 added, to the millisecond");
+    assert!(caused.contains(&Event::Finished {
+        reason: FinishReason::TimeUp
+    }));
+    assert_eq!(
+        s.clock.used_ms,
+        245 * MINUTE_MS,
+        "240 + 5 added, to the millisecond"
+    );
     // The post-test flow ran on its own clock: review 10 min, then decision, which auto-closes.
     assert_eq!(s.phase, Phase::Closed);
     assert_eq!(s.close, Some(CloseReason::AutoClose));
@@ -174,25 +248,60 @@ fn appeal_until_the_deadline_and_then_the_card() {
     let p = paper("unt-2024");
     let mut s = started(&p, true);
     assert_eq!(s.clock.remaining_ms(), 280 * MINUTE_MS, "+40 minutes");
-    run(&p, &mut s, &[Event::Finished { reason: FinishReason::Candidate }, Event::ReviewOpened]);
+    run(
+        &p,
+        &mut s,
+        &[
+            Event::Finished {
+                reason: FinishReason::Candidate,
+            },
+            Event::ReviewOpened,
+        ],
+    );
     pass(&p, &mut s, 10 * MINUTE_MS);
     assert_eq!(s.phase, Phase::Decision);
-    run(&p, &mut s, &[
-        Event::AppealOpened,
-        Event::AppealNote { task: 5, ground: AppealGround::SeveralCorrect, text: "B and C both fit".to_owned() },
-        Event::AppealNote { task: 6, ground: AppealGround::ErrorInTask, text: "typo".to_owned() },
-        Event::AppealNote { task: 6, ground: AppealGround::ErrorInTask, text: String::new() },
-    ]);
+    run(
+        &p,
+        &mut s,
+        &[
+            Event::AppealOpened,
+            Event::AppealNote {
+                task: 5,
+                ground: AppealGround::SeveralCorrect,
+                text: "B and C both fit".to_owned(),
+            },
+            Event::AppealNote {
+                task: 6,
+                ground: AppealGround::ErrorInTask,
+                text: "typo".to_owned(),
+            },
+            Event::AppealNote {
+                task: 6,
+                ground: AppealGround::ErrorInTask,
+                text: String::new(),
+            },
+        ],
+    );
     assert_eq!(s.appeals.len(), 1);
     // The deadline is 30 minutes after the end of testing: the appeal is filed by itself.
     let caused = pass(&p, &mut s, 20 * MINUTE_MS);
-    assert!(caused.iter().any(|e| matches!(e, Event::AppealFinished { .. })));
+    assert!(
+        caused
+            .iter()
+            .any(|e| matches!(e, Event::AppealFinished { .. }))
+    );
     assert_eq!(s.phase, Phase::AppealCard);
     assert_eq!(s.clock.post_ms, 30 * MINUTE_MS);
     let receipt = s.receipt.clone().expect("receipt");
     assert_eq!(receipt.len(), 9);
     assert_eq!(receipt, s.receipt_number(), "the receipt is reproducible");
-    run(&p, &mut s, &[Event::Closed { reason: CloseReason::AppealFiled }]);
+    run(
+        &p,
+        &mut s,
+        &[Event::Closed {
+            reason: CloseReason::AppealFiled,
+        }],
+    );
     assert_eq!(s.phase, Phase::Closed);
 }
 
@@ -200,7 +309,16 @@ fn appeal_until_the_deadline_and_then_the_card() {
 fn appeal_cannot_open_after_the_deadline() {
     let p = paper("unt-2024");
     let mut s = started(&p, false);
-    run(&p, &mut s, &[Event::Finished { reason: FinishReason::Candidate }, Event::ReviewOpened]);
+    run(
+        &p,
+        &mut s,
+        &[
+            Event::Finished {
+                reason: FinishReason::Candidate,
+            },
+            Event::ReviewOpened,
+        ],
+    );
     pass(&p, &mut s, 10 * MINUTE_MS);
     // A decision screen left open: the clock cannot run past its auto-close, so drive by hand.
     s.clock.post_ms = 30 * MINUTE_MS;
@@ -216,11 +334,29 @@ fn pause_during_a_break_and_proctor_finish_from_pause() {
     pass(&p, &mut s, 60 * MINUTE_MS);
     assert_eq!(s.phase, Phase::Break { index: 0 });
     run(&p, &mut s, &[Event::Paused]);
-    assert_eq!(s.phase, Phase::Paused { from: Live::Break { index: 0 } });
-    assert!(pass(&p, &mut s, MINUTE_MS).iter().all(|e| matches!(e, Event::Tick { .. })));
+    assert_eq!(
+        s.phase,
+        Phase::Paused {
+            from: Live::Break { index: 0 }
+        }
+    );
+    assert!(
+        pass(&p, &mut s, MINUTE_MS)
+            .iter()
+            .all(|e| matches!(e, Event::Tick { .. }))
+    );
     run(&p, &mut s, &[Event::Resumed]);
     assert_eq!(s.phase, Phase::Break { index: 0 });
-    run(&p, &mut s, &[Event::Paused, Event::Finished { reason: FinishReason::Proctor }]);
+    run(
+        &p,
+        &mut s,
+        &[
+            Event::Paused,
+            Event::Finished {
+                reason: FinishReason::Proctor,
+            },
+        ],
+    );
     assert_eq!(s.finish, Some(FinishReason::Proctor));
 }
 
@@ -230,14 +366,28 @@ fn refused_events_change_nothing() {
     let all = |task| {
         vec![
             Event::Unlocked,
-            Event::CheckedIn { candidate: candidate(false) },
+            Event::CheckedIn {
+                candidate: candidate(false),
+            },
             Event::Started,
-            Event::Answered { task, choice: Choice::One(0) },
-            Event::Answered { task, choice: Choice::One(9) },
-            Event::Answered { task, choice: Choice::many(vec![0]) },
+            Event::Answered {
+                task,
+                choice: Choice::One(0),
+            },
+            Event::Answered {
+                task,
+                choice: Choice::One(9),
+            },
+            Event::Answered {
+                task,
+                choice: Choice::many(vec![0]),
+            },
             Event::Cleared { task },
             Event::Marked { task, marked: true },
-            Event::TechnicalAppeal { task, reason: "x".repeat(5000) },
+            Event::TechnicalAppeal {
+                task,
+                reason: "x".repeat(5000),
+            },
             Event::BreakStarted { index: 0 },
             Event::BreakStarted { index: 7 },
             Event::BreakEnded { index: 0 },
@@ -247,13 +397,23 @@ fn refused_events_change_nothing() {
             Event::Returned,
             Event::TimeAdded { seconds: 0 },
             Event::TimeAdded { seconds: 60 },
-            Event::Finished { reason: FinishReason::Candidate },
+            Event::Finished {
+                reason: FinishReason::Candidate,
+            },
             Event::ReviewOpened,
             Event::DecisionOpened,
             Event::AppealOpened,
-            Event::AppealNote { task, ground: AppealGround::ErrorInTask, text: "t".to_owned() },
-            Event::AppealFinished { receipt: "1".to_owned() },
-            Event::Closed { reason: CloseReason::NoAppeal },
+            Event::AppealNote {
+                task,
+                ground: AppealGround::ErrorInTask,
+                text: "t".to_owned(),
+            },
+            Event::AppealFinished {
+                receipt: "1".to_owned(),
+            },
+            Event::Closed {
+                reason: CloseReason::NoAppeal,
+            },
         ]
     };
     let mut bad_iin = candidate(false);
@@ -261,34 +421,54 @@ fn refused_events_change_nothing() {
     // Walk the journey; at every phase try every event on a copy.
     let path = [
         Event::Unlocked,
-        Event::CheckedIn { candidate: candidate(false) },
+        Event::CheckedIn {
+            candidate: candidate(false),
+        },
         Event::Started,
         Event::SteppedOut,
         Event::Returned,
         Event::Paused,
         Event::Resumed,
-        Event::Finished { reason: FinishReason::Candidate },
+        Event::Finished {
+            reason: FinishReason::Candidate,
+        },
         Event::ReviewOpened,
         Event::DecisionOpened,
         Event::AppealOpened,
-        Event::AppealFinished { receipt: "1".to_owned() },
-        Event::Closed { reason: CloseReason::AppealFiled },
+        Event::AppealFinished {
+            receipt: "1".to_owned(),
+        },
+        Event::Closed {
+            reason: CloseReason::AppealFiled,
+        },
     ];
     let mut s = State::new(&p);
     let mut refused = 0;
     for step in &path {
         for task in [0, 119, 120, u16::MAX] {
-            for e in all(task).iter().chain([Event::CheckedIn { candidate: bad_iin.clone() }].iter()) {
+            for e in all(task).iter().chain(
+                [Event::CheckedIn {
+                    candidate: bad_iin.clone(),
+                }]
+                .iter(),
+            ) {
                 let mut copy = s.clone();
                 if copy.apply(&p, e).is_err() {
                     refused += 1;
-                    assert_eq!(copy, s, "{e:?} refused in {:?} but changed the state", s.phase);
+                    assert_eq!(
+                        copy, s,
+                        "{e:?} refused in {:?} but changed the state",
+                        s.phase
+                    );
                 }
             }
         }
         run(&p, &mut s, std::slice::from_ref(step));
     }
-    assert!(refused > 500, "only {refused} refusals: the checks are too loose");
+    assert!(
+        refused > 500,
+        "only {refused} refusals: the checks are too loose"
+    );
 }
 
 #[test]
@@ -320,7 +500,13 @@ fn the_card_shows_points_minimums_and_pass_marks() {
     assert_eq!(c.total, 20);
     assert!(c.blocks[0].met && !c.blocks[1].met && !c.minimums_met);
     assert!(c.pass_marks.iter().all(|m| !m.met));
-    assert_eq!(c.pass_marks.iter().find(|m| m.id == "general").map(|m| m.points), Some(50));
+    assert_eq!(
+        c.pass_marks
+            .iter()
+            .find(|m| m.id == "general")
+            .map(|m| m.points),
+        Some(50)
+    );
 }
 
 /// A scripted candidate's action, turned into events from the current state.
@@ -362,29 +548,48 @@ fn events_for(p: &Paper, s: &State, a: &Action) -> Vec<Event> {
         Some(match shape.kind {
             TaskKind::Single | TaskKind::Context => Choice::One(o),
             TaskKind::Multiple => Choice::many(vec![o, (o + 1) % shape.options]),
-            TaskKind::Matching => Choice::Pairs((0..shape.items).map(|i| Some((o + i) % shape.options)).collect()),
+            TaskKind::Matching => Choice::Pairs(
+                (0..shape.items)
+                    .map(|i| Some((o + i) % shape.options))
+                    .collect(),
+            ),
         })
     };
     match a {
         Action::Wait(ms) => s.advance(p, *ms),
-        Action::Answer(t, o) => shape_choice(*t, *o).map(|choice| vec![Event::Answered { task: *t, choice }]).unwrap_or_default(),
+        Action::Answer(t, o) => shape_choice(*t, *o)
+            .map(|choice| vec![Event::Answered { task: *t, choice }])
+            .unwrap_or_default(),
         Action::Clear(t) => vec![Event::Cleared { task: *t }],
-        Action::Mark(t) => vec![Event::Marked { task: *t, marked: !s.marked[usize::from(*t)] }],
+        Action::Mark(t) => vec![Event::Marked {
+            task: *t,
+            marked: !s.marked[usize::from(*t)],
+        }],
         Action::Pause => vec![Event::Paused],
         Action::Resume => vec![Event::Resumed],
         Action::StepOut => vec![Event::SteppedOut],
         Action::Return => vec![Event::Returned],
         Action::AddTime(sec) => vec![Event::TimeAdded { seconds: *sec }],
-        Action::Finish => vec![Event::Finished { reason: FinishReason::Candidate }],
+        Action::Finish => vec![Event::Finished {
+            reason: FinishReason::Candidate,
+        }],
         Action::Next => vec![match s.phase {
             Phase::Locked => Event::Unlocked,
-            Phase::CheckIn => Event::CheckedIn { candidate: candidate(true) },
+            Phase::CheckIn => Event::CheckedIn {
+                candidate: candidate(true),
+            },
             Phase::Briefing => Event::Started,
             Phase::Finished => Event::ReviewOpened,
             Phase::Review => Event::DecisionOpened,
             Phase::Decision => Event::AppealOpened,
-            Phase::Appeal => Event::AppealNote { task: 3, ground: AppealGround::NoCorrectOption, text: "none fit".to_owned() },
-            _ => Event::Closed { reason: CloseReason::NoAppeal },
+            Phase::Appeal => Event::AppealNote {
+                task: 3,
+                ground: AppealGround::NoCorrectOption,
+                text: "none fit".to_owned(),
+            },
+            _ => Event::Closed {
+                reason: CloseReason::NoAppeal,
+            },
         }],
     }
 }

@@ -10,7 +10,9 @@ use ustudy::crypto::aead::Key;
 use ustudy::package::{self, PackageError};
 
 fn demo(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/demo")
+        .join(name)
 }
 
 fn sealed(name: &str, store: &KeyStore) -> package::seal::Sealed {
@@ -55,7 +57,10 @@ fn every_single_flipped_byte_is_refused() {
     for i in 0..s.bytes.len() {
         let mut bad = s.bytes.clone();
         bad[i] ^= 0x04;
-        assert!(package::open(&bad, &store.public(), &s.key).is_err(), "flip at byte {i} accepted");
+        assert!(
+            package::open(&bad, &store.public(), &s.key).is_err(),
+            "flip at byte {i} accepted"
+        );
     }
 }
 
@@ -67,12 +72,18 @@ fn truncations_are_refused() {
     let step = (s.bytes.len() / 997).max(1);
     let mut cut = 0;
     while cut < s.bytes.len() {
-        assert!(package::open(&s.bytes[..cut], &store.public(), &s.key).is_err(), "cut at {cut}");
+        assert!(
+            package::open(&s.bytes[..cut], &store.public(), &s.key).is_err(),
+            "cut at {cut}"
+        );
         cut += step;
     }
     let mut longer = s.bytes.clone();
     longer.push(0);
-    assert!(matches!(package::open(&longer, &store.public(), &s.key), Err(PackageError::Framing)));
+    assert!(matches!(
+        package::open(&longer, &store.public(), &s.key),
+        Err(PackageError::Framing)
+    ));
 }
 
 #[test]
@@ -83,7 +94,10 @@ fn wrong_key_and_foreign_signer_are_refused() {
     let other = KeyStore::init(other_dir.path()).expect("key store");
     let s = sealed("unt-2024", &store);
     let wrong = Key::generate().expect("key");
-    assert!(matches!(package::open(&s.bytes, &store.public(), &wrong), Err(PackageError::Decrypt)));
+    assert!(matches!(
+        package::open(&s.bytes, &store.public(), &wrong),
+        Err(PackageError::Decrypt)
+    ));
     assert!(matches!(
         package::open(&s.bytes, &other.public(), &s.key),
         Err(PackageError::Untrusted { .. })
@@ -126,10 +140,17 @@ fn broken_sources_are_refused_with_the_reason() {
 
     copy_dir(&demo("unt-2024"), &src);
     edit(&src.join("manifest.json"), "\"unt-2024\"", "\"unt-2099\"");
-    assert!(matches!(package::load_source(&src), Err(PackageError::UnknownPreset(_))));
+    assert!(matches!(
+        package::load_source(&src),
+        Err(PackageError::UnknownPreset(_))
+    ));
 
     copy_dir(&demo("unt-2024"), &src);
-    edit(&src.join("tasks.json"), "\"kind\": \"single\"", "\"kind\": \"multiple\"");
+    edit(
+        &src.join("tasks.json"),
+        "\"kind\": \"single\"",
+        "\"kind\": \"multiple\"",
+    );
     let err = package::load_source(&src).expect_err("layout count");
     assert!(err.to_string().contains("layout"), "{err}");
 
@@ -140,7 +161,10 @@ fn broken_sources_are_refused_with_the_reason() {
 }
 
 fn center(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_ustudy-center")).args(args).output().expect("runs");
+    let out = Command::new(env!("CARGO_BIN_EXE_ustudy-center"))
+        .args(args)
+        .output()
+        .expect("runs");
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -156,12 +180,23 @@ fn cli_packs_inspects_and_fails_in_one_line() {
     let (ok, _, err) = center(&["init", "--dir", d]);
     assert!(ok, "{err}");
     let (ok, _, err) = center(&["init", "--dir", d]);
-    assert!(!ok && err.lines().count() == 1 && err.contains("refusing"), "{err}");
+    assert!(
+        !ok && err.lines().count() == 1 && err.contains("refusing"),
+        "{err}"
+    );
     for name in ["unt-2024", "unt-2021"] {
         let pkg = work.path().join(format!("{name}.pkg"));
         let p = pkg.to_str().expect("utf-8");
         let source = demo(name);
-        let (ok, out, err) = center(&["pack", "--dir", d, "--source", source.to_str().expect("utf-8"), "--out", p]);
+        let (ok, out, err) = center(&[
+            "pack",
+            "--dir",
+            d,
+            "--source",
+            source.to_str().expect("utf-8"),
+            "--out",
+            p,
+        ]);
         assert!(ok, "{err}");
         assert_eq!(out.lines().next(), Some(format!("demo-{name}").as_str()));
         let (ok, out, err) = center(&["inspect", p, "--dir", d]);
@@ -178,19 +213,38 @@ fn cli_packs_inspects_and_fails_in_one_line() {
         let bad = work.path().join("bad.pkg");
         std::fs::write(&bad, &bytes).expect("write");
         let (ok, _, err) = center(&["inspect", bad.to_str().expect("utf-8"), "--dir", d]);
-        assert!(!ok && err.lines().count() == 1 && err.contains("signature"), "{err}");
+        assert!(
+            !ok && err.lines().count() == 1 && err.contains("signature"),
+            "{err}"
+        );
         std::fs::write(&bad, &bytes[..100]).expect("write");
         let (ok, _, err) = center(&["inspect", bad.to_str().expect("utf-8")]);
         assert!(!ok && err.lines().count() == 1, "{err}");
     }
     let (ok, _, err) = center(&["inspect", "/nonexistent.pkg"]);
-    assert!(!ok && err.lines().count() == 1 && err.contains("nonexistent"), "{err}");
+    assert!(
+        !ok && err.lines().count() == 1 && err.contains("nonexistent"),
+        "{err}"
+    );
     let other = work.path().join("other");
     let (ok, _, _) = center(&["init", "--dir", other.to_str().expect("utf-8")]);
     assert!(ok);
     let pkg = work.path().join("unt-2024.pkg");
-    let (ok, _, err) = center(&["inspect", pkg.to_str().expect("utf-8"), "--dir", other.to_str().expect("utf-8")]);
+    let (ok, _, err) = center(&[
+        "inspect",
+        pkg.to_str().expect("utf-8"),
+        "--dir",
+        other.to_str().expect("utf-8"),
+    ]);
     assert!(!ok && err.contains("not by this center"), "{err}");
-    let (ok, _, err) = center(&["pack", "--dir", other.to_str().expect("utf-8"), "--source", "/nonexistent", "--out", "/tmp/x.pkg"]);
+    let (ok, _, err) = center(&[
+        "pack",
+        "--dir",
+        other.to_str().expect("utf-8"),
+        "--source",
+        "/nonexistent",
+        "--out",
+        "/tmp/x.pkg",
+    ]);
     assert!(!ok && err.lines().count() == 1, "{err}");
 }

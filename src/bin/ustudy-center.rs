@@ -56,7 +56,11 @@ fn main() -> ExitCode {
     let mut out = std::io::stdout().lock();
     let result = match cli.command {
         Command::Init { dir } => init(&dir, &mut out),
-        Command::Pack { dir, source, out: file } => pack(&dir, &source, &file, &mut out),
+        Command::Pack {
+            dir,
+            source,
+            out: file,
+        } => pack(&dir, &source, &file, &mut out),
         Command::Inspect { file, dir } => inspect(&file, dir.as_deref(), &mut out),
     };
     match result {
@@ -76,7 +80,12 @@ fn init(dir: &Path, out: &mut impl std::io::Write) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn pack(dir: &Path, source: &Path, file: &Path, out: &mut impl std::io::Write) -> anyhow::Result<()> {
+fn pack(
+    dir: &Path,
+    source: &Path,
+    file: &Path,
+    out: &mut impl std::io::Write,
+) -> anyhow::Result<()> {
     let store = KeyStore::open(dir)?;
     let (manifest, paper) =
         package::load_source(source).with_context(|| format!("source {}", source.display()))?;
@@ -105,10 +114,25 @@ fn inspect(file: &Path, dir: Option<&Path>, out: &mut impl std::io::Write) -> an
     let langs: Vec<&str> = header.languages.iter().map(|l| l.code()).collect();
     writeln!(out, "languages: {}", langs.join(", "))?;
     writeln!(out, "variant: {}", header.variant)?;
-    writeln!(out, "sample: {}", if header.sample { "yes (not real test content)" } else { "no" })?;
-    writeln!(out, "signer: {}", sign::key_id(&hex::decode(&header.signer)?))?;
+    writeln!(
+        out,
+        "sample: {}",
+        if header.sample {
+            "yes (not real test content)"
+        } else {
+            "no"
+        }
+    )?;
+    writeln!(
+        out,
+        "signer: {}",
+        sign::key_id(&hex::decode(&header.signer)?)
+    )?;
     let Some(store) = store else {
-        writeln!(out, "signature: valid (signer not checked: pass --dir to check it and decrypt)")?;
+        writeln!(
+            out,
+            "signature: valid (signer not checked: pass --dir to check it and decrypt)"
+        )?;
         return Ok(());
     };
     writeln!(out, "signature: valid, signed by this center")?;
@@ -116,13 +140,18 @@ fn inspect(file: &Path, dir: Option<&Path>, out: &mut impl std::io::Write) -> an
     let (_, paper) = package::open(&bytes, &store.public(), &key)?;
     let format = &paper.format;
     for (block, range) in format.blocks.iter().zip(paper.block_ranges()) {
-        let kinds: Vec<String> = [TaskKind::Single, TaskKind::Context, TaskKind::Matching, TaskKind::Multiple]
-            .into_iter()
-            .filter_map(|k| {
-                let n = block.count_of(k);
-                (n > 0).then(|| format!("{} {}", n, kind_name(k)))
-            })
-            .collect();
+        let kinds: Vec<String> = [
+            TaskKind::Single,
+            TaskKind::Context,
+            TaskKind::Matching,
+            TaskKind::Multiple,
+        ]
+        .into_iter()
+        .filter_map(|k| {
+            let n = block.count_of(k);
+            (n > 0).then(|| format!("{} {}", n, kind_name(k)))
+        })
+        .collect();
         let subject = paper.subject_of(&block.id).unwrap_or("?");
         writeln!(
             out,
@@ -140,8 +169,16 @@ fn inspect(file: &Path, dir: Option<&Path>, out: &mut impl std::io::Write) -> an
     writeln!(out, "minutes: {}", paper.base_minutes())?;
     writeln!(out, "extra minutes: {}", format.extra_minutes)?;
     for b in &format.breaks {
-        let clock = if b.clock_runs { "clock runs" } else { "clock stops" };
-        writeln!(out, "break: at minute {}, {} min, {clock}", b.at_minute, b.minutes)?;
+        let clock = if b.clock_runs {
+            "clock runs"
+        } else {
+            "clock stops"
+        };
+        writeln!(
+            out,
+            "break: at minute {}, {} min, {clock}",
+            b.at_minute, b.minutes
+        )?;
     }
     let post = format.post;
     writeln!(
@@ -151,7 +188,12 @@ fn inspect(file: &Path, dir: Option<&Path>, out: &mut impl std::io::Write) -> an
     )?;
     writeln!(out, "max score: {}", format.max_score)?;
     for mark in &format.result.pass_marks {
-        writeln!(out, "pass mark {}: {} points", mark.id, mark.threshold.points_of(format.max_score))?;
+        writeln!(
+            out,
+            "pass mark {}: {} points",
+            mark.id,
+            mark.threshold.points_of(format.max_score)
+        )?;
     }
     Ok(())
 }

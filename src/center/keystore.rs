@@ -26,7 +26,10 @@ pub enum KeyStoreError {
     #[error("no key for package seal {0} in this key store")]
     NoPackageKey(String),
     #[error("{path}: {source}")]
-    Io { path: String, source: Arc<std::io::Error> },
+    Io {
+        path: String,
+        source: Arc<std::io::Error>,
+    },
     #[error("{path} is damaged: {source}")]
     Damaged { path: String, source: CryptoError },
     #[error("seal id {0:?} is not valid")]
@@ -41,7 +44,10 @@ pub struct KeyStore {
 }
 
 fn io(path: &Path, e: std::io::Error) -> KeyStoreError {
-    KeyStoreError::Io { path: path.display().to_string(), source: Arc::new(e) }
+    KeyStoreError::Io {
+        path: path.display().to_string(),
+        source: Arc::new(e),
+    }
 }
 
 /// Writes a file that only its owner may read, refusing to overwrite.
@@ -72,8 +78,12 @@ impl KeyStore {
         })?;
         write_private(&key_path, &doc)?;
         let pub_path = dir.join("center.pub");
-        std::fs::write(&pub_path, format!("{}\n", hex::encode(&signer.public()))).map_err(|e| io(&pub_path, e))?;
-        Ok(KeyStore { dir: dir.to_owned(), signer })
+        std::fs::write(&pub_path, format!("{}\n", hex::encode(&signer.public())))
+            .map_err(|e| io(&pub_path, e))?;
+        Ok(KeyStore {
+            dir: dir.to_owned(),
+            signer,
+        })
     }
 
     /// Opens an existing key store.
@@ -86,9 +96,14 @@ impl KeyStore {
                 io(&key_path, e)
             }
         })?;
-        let signer = SigningKey::from_pkcs8(&doc)
-            .map_err(|source| KeyStoreError::Damaged { path: key_path.display().to_string(), source })?;
-        Ok(KeyStore { dir: dir.to_owned(), signer })
+        let signer = SigningKey::from_pkcs8(&doc).map_err(|source| KeyStoreError::Damaged {
+            path: key_path.display().to_string(),
+            source,
+        })?;
+        Ok(KeyStore {
+            dir: dir.to_owned(),
+            signer,
+        })
     }
 
     /// The center's signing key.
@@ -112,7 +127,10 @@ impl KeyStore {
     /// Stores a package key under its seal id.
     pub fn put_package_key(&self, seal_id: &str, key: &Key) -> Result<(), KeyStoreError> {
         let path = self.package_path(seal_id)?;
-        write_private(&path, format!("{}\n", hex::encode(key.as_bytes())).as_bytes())
+        write_private(
+            &path,
+            format!("{}\n", hex::encode(key.as_bytes())).as_bytes(),
+        )
     }
 
     /// The key of a sealed package.
@@ -125,8 +143,10 @@ impl KeyStore {
                 io(&path, e)
             }
         })?;
-        let bytes: [u8; KEY_LEN] = hex::decode(&text)
-            .map_err(|source| KeyStoreError::Damaged { path: path.display().to_string(), source })?;
+        let bytes: [u8; KEY_LEN] = hex::decode(&text).map_err(|source| KeyStoreError::Damaged {
+            path: path.display().to_string(),
+            source,
+        })?;
         Ok(Key::from_bytes(bytes))
     }
 }

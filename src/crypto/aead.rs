@@ -90,9 +90,15 @@ mod tests {
             bad[i] ^= 0x01;
             assert_eq!(key.open(b"aad", &bad), Err(CryptoError::Open), "byte {i}");
         }
-        assert_eq!(key.open(b"aad", &sealed[..sealed.len() - 1]), Err(CryptoError::Open));
+        assert_eq!(
+            key.open(b"aad", &sealed[..sealed.len() - 1]),
+            Err(CryptoError::Open)
+        );
         assert_eq!(key.open(b"aad", &[]), Err(CryptoError::Open));
-        assert_eq!(Key::generate()?.open(b"aad", &sealed), Err(CryptoError::Open));
+        assert_eq!(
+            Key::generate()?.open(b"aad", &sealed),
+            Err(CryptoError::Open)
+        );
         Ok(())
     }
 

@@ -24,7 +24,8 @@ impl std::fmt::Debug for SigningKey {
 impl SigningKey {
     /// Generates a new key and returns it with its PKCS#8 document for storage.
     pub fn generate() -> Result<(SigningKey, Vec<u8>), CryptoError> {
-        let doc = Ed25519KeyPair::generate_pkcs8(&SystemRandom::new()).map_err(|_| CryptoError::Random)?;
+        let doc = Ed25519KeyPair::generate_pkcs8(&SystemRandom::new())
+            .map_err(|_| CryptoError::Random)?;
         let bytes = doc.as_ref().to_vec();
         Ok((SigningKey::from_pkcs8(&bytes)?, bytes))
     }
@@ -51,7 +52,11 @@ impl SigningKey {
 }
 
 /// Checks a signature against a public key.
-pub fn verify(public: &[u8; PUBLIC_LEN], message: &[u8], signature: &[u8]) -> Result<(), CryptoError> {
+pub fn verify(
+    public: &[u8; PUBLIC_LEN],
+    message: &[u8],
+    signature: &[u8],
+) -> Result<(), CryptoError> {
     UnparsedPublicKey::new(&ED25519, public)
         .verify(message, signature)
         .map_err(|_| CryptoError::Signature)
@@ -71,12 +76,21 @@ mod tests {
         let (key, doc) = SigningKey::generate()?;
         let sig = key.sign(b"package");
         verify(&key.public(), b"package", &sig)?;
-        assert_eq!(verify(&key.public(), b"packagf", &sig), Err(CryptoError::Signature));
+        assert_eq!(
+            verify(&key.public(), b"packagf", &sig),
+            Err(CryptoError::Signature)
+        );
         let again = SigningKey::from_pkcs8(&doc)?;
         assert_eq!(again.public(), key.public());
         let (other, _) = SigningKey::generate()?;
-        assert_eq!(verify(&other.public(), b"package", &sig), Err(CryptoError::Signature));
-        assert_eq!(SigningKey::from_pkcs8(b"junk").err(), Some(CryptoError::Key));
+        assert_eq!(
+            verify(&other.public(), b"package", &sig),
+            Err(CryptoError::Signature)
+        );
+        assert_eq!(
+            SigningKey::from_pkcs8(b"junk").err(),
+            Some(CryptoError::Key)
+        );
         assert_eq!(key_id(&key.public()).len(), 16);
         Ok(())
     }

@@ -116,8 +116,18 @@ pub fn build(paper: &Paper, state: &State) -> AnalysisCard {
         .iter()
         .map(|m| {
             let points = m.threshold.points_of(score.max);
-            PassLine { id: m.id.clone(), points, met: minimums_met && score.total >= points }
+            PassLine {
+                id: m.id.clone(),
+                points,
+                met: minimums_met && score.total >= points,
+            }
         })
         .collect();
-    AnalysisCard { blocks, total: score.total, max: score.max, minimums_met, pass_marks }
+    AnalysisCard {
+        blocks,
+        total: score.total,
+        max: score.max,
+        minimums_met,
+        pass_marks,
+    }
 }

@@ -32,13 +32,23 @@ pub fn validate(iin: &str) -> Result<(), IinError> {
         5 | 6 => &[2000],
         _ => &[1900, 2000],
     };
-    if centuries.iter().any(|c| is_date(c + year, month, day)) { Ok(()) } else { Err(IinError::Date) }
+    if centuries.iter().any(|c| is_date(c + year, month, day)) {
+        Ok(())
+    } else {
+        Err(IinError::Date)
+    }
 }
 
 /// The check digit of the first 11 digits, or `None` when both weight sets give 10.
 pub fn check_digit(digits: &[u32]) -> Option<u32> {
     let sum = |weights: &dyn Fn(usize) -> u32| -> u32 {
-        digits.iter().take(11).enumerate().map(|(i, d)| d * weights(i)).sum::<u32>() % 11
+        digits
+            .iter()
+            .take(11)
+            .enumerate()
+            .map(|(i, d)| d * weights(i))
+            .sum::<u32>()
+            % 11
     };
     let first = sum(&|i| i as u32 + 1);
     if first != 10 {
@@ -74,8 +84,36 @@ mod tests {
         }
     }
 
+    /// Single-digit changes of the examples that the published algorithm cannot catch: the
+    /// eleventh digit weighs 11 ≡ 0 (mod 11) in the first weight set, so changing it never moves
+    /// the check digit, and the other eight land on the second weight set with the same result
+    /// (two more, month 22 and day 61, pass the check digit but are caught by the date).
+    /// Each is a well-formed IIN in its own right (check digit and real date), so accepting it
+    /// is correct; every other corruption must be refused.
+    const UNDETECTABLE: [&str; 17] = [
+        "991028302728",
+        "791028302708",
+        "791028302718",
+        "791028302738",
+        "791028302748",
+        "791028302758",
+        "791028302768",
+        "791028302778",
+        "791028302788",
+        "791028302798",
+        "361211600012",
+        "021211600012",
+        "061011600012",
+        "061217600012",
+        "061211800012",
+        "061211604012",
+        "061211600812",
+    ];
+
     #[test]
     fn every_single_digit_corruption_is_rejected() {
+        let mut accepted = Vec::new();
+        let mut tried = 0;
         for iin in VALID {
             for pos in 0..12 {
                 for d in b'0'..=b'9' {
@@ -85,7 +123,27 @@ mod tests {
                     }
                     bytes[pos] = d;
                     let bad = String::from_utf8(bytes).unwrap_or_default();
-                    assert!(validate(&bad).is_err(), "{bad} accepted");
+                    tried += 1;
+                    if validate(&bad).is_ok() {
+                        accepted.push(bad);
+                    }
+                }
+            }
+        }
+        assert_eq!(tried, 2 * 12 * 9);
+        assert_eq!(
+            accepted, UNDETECTABLE,
+            "only the algorithm's blind spots may pass"
+        );
+        // Every change of the check digit itself, and of any digit but the eleventh of the
+        // first example, is caught.
+        for iin in VALID {
+            for d in b'0'..=b'9' {
+                let mut bytes = iin.as_bytes().to_vec();
+                if bytes[11] != d {
+                    bytes[11] = d;
+                    let bad = String::from_utf8(bytes).unwrap_or_default();
+                    assert_eq!(validate(&bad), Err(IinError::CheckDigit), "{bad}");
                 }
             }
         }
@@ -97,7 +155,10 @@ mod tests {
         assert_eq!(validate("79102830272"), Err(IinError::NotTwelveDigits));
         assert_eq!(validate("7910283027280"), Err(IinError::NotTwelveDigits));
         assert_eq!(validate("79102830272a"), Err(IinError::NotTwelveDigits));
-        assert_eq!(validate("７９１０２８３０２７２８"), Err(IinError::NotTwelveDigits));
+        assert_eq!(
+            validate("７９１０２８３０２７２８"),
+            Err(IinError::NotTwelveDigits)
+        );
     }
 
     #[test]
@@ -132,7 +193,10 @@ mod tests {
             digits.push(last);
             if let Some(c) = check_digit(&digits) {
                 digits.push(c);
-                return digits.iter().filter_map(|d| char::from_digit(*d, 10)).collect();
+                return digits
+                    .iter()
+                    .filter_map(|d| char::from_digit(*d, 10))
+                    .collect();
             }
         }
         panic!("no serial gives a check digit for {prefix}");

@@ -55,7 +55,12 @@ pub enum PaperError {
     #[error("task {task}: block {block} is unknown or out of the format's order")]
     Block { task: String, block: String },
     #[error("block {block}: {got} {kind:?} tasks, the format's layout says {want}")]
-    Count { block: String, kind: TaskKind, got: u32, want: u32 },
+    Count {
+        block: String,
+        kind: TaskKind,
+        got: u32,
+        want: u32,
+    },
     #[error("task {task}: {what}")]
     Shape { task: String, what: String },
     #[error("task {task}: the text in {lang} is missing or empty")]
@@ -91,7 +96,10 @@ impl Paper {
             .blocks
             .iter()
             .map(|b| {
-                let len = self.tasks[start..].iter().take_while(|t| t.block == b.id).count();
+                let len = self.tasks[start..]
+                    .iter()
+                    .take_while(|t| t.block == b.id)
+                    .count();
                 let range = start..start + len;
                 start += len;
                 range
@@ -101,12 +109,16 @@ impl Paper {
 
     /// The subject code of a block.
     pub fn subject_of(&self, block: &str) -> Option<&str> {
-        self.subjects.iter().find(|s| s.block == block).map(|s| s.code.as_str())
+        self.subjects
+            .iter()
+            .find(|s| s.block == block)
+            .map(|s| s.code.as_str())
     }
 
     /// Testing minutes for this paper, before any accommodation.
     pub fn base_minutes(&self) -> u32 {
-        self.format.base_minutes_for(self.subjects.iter().map(|s| s.code.as_str()))
+        self.format
+            .base_minutes_for(self.subjects.iter().map(|s| s.code.as_str()))
     }
 
     /// Checks the format and every task against it. The first failure is reported.
@@ -120,12 +132,19 @@ impl Paper {
                 return Err(PaperError::Subject(b.id.clone()));
             }
         }
-        if let Some(s) = self.subjects.iter().find(|s| !self.format.blocks.iter().any(|b| b.id == s.block)) {
+        if let Some(s) = self
+            .subjects
+            .iter()
+            .find(|s| !self.format.blocks.iter().any(|b| b.id == s.block))
+        {
             return Err(PaperError::Subject(s.block.clone()));
         }
         self.validate_order()?;
         if self.key.len() != self.tasks.len() {
-            return Err(PaperError::KeyLength { got: self.key.len(), want: self.tasks.len() });
+            return Err(PaperError::KeyLength {
+                got: self.key.len(),
+                want: self.tasks.len(),
+            });
         }
         let mut ids = BTreeSet::new();
         for (ix, task) in self.tasks.iter().enumerate() {
@@ -159,38 +178,73 @@ impl Paper {
             kinds.dedup();
             if kinds.len() != block.layout.len() {
                 let what = "the layout repeats a kind".to_owned();
-                return Err(PaperError::Shape { task: block.id.clone(), what });
+                return Err(PaperError::Shape {
+                    task: block.id.clone(),
+                    what,
+                });
             }
             for entry in &block.layout {
-                let got = self.tasks.iter().filter(|t| t.block == block.id && t.kind == entry.kind);
+                let got = self
+                    .tasks
+                    .iter()
+                    .filter(|t| t.block == block.id && t.kind == entry.kind);
                 let got = u32::try_from(got.count()).unwrap_or(u32::MAX);
                 if got != entry.count {
                     let (block, kind, want) = (block.id.clone(), entry.kind, entry.count);
-                    return Err(PaperError::Count { block, kind, got, want });
+                    return Err(PaperError::Count {
+                        block,
+                        kind,
+                        got,
+                        want,
+                    });
                 }
             }
-            let stray = self.tasks.iter().find(|t| t.block == block.id && block.count_of(t.kind) == 0);
+            let stray = self
+                .tasks
+                .iter()
+                .find(|t| t.block == block.id && block.count_of(t.kind) == 0);
             if let Some(t) = stray {
                 let (block, kind) = (block.id.clone(), t.kind);
-                return Err(PaperError::Count { block, kind, got: 1, want: 0 });
+                return Err(PaperError::Count {
+                    block,
+                    kind,
+                    got: 1,
+                    want: 0,
+                });
             }
         }
         Ok(())
     }
 
     fn validate_task(&self, ix: usize, task: &Task) -> Result<(), PaperError> {
-        let shape_err = |what: String| PaperError::Shape { task: task.id.clone(), what };
+        let shape_err = |what: String| PaperError::Shape {
+            task: task.id.clone(),
+            what,
+        };
         let block = self.format.blocks.iter().find(|b| b.id == task.block);
         let entry = block.and_then(|b| b.layout.iter().find(|e| e.kind == task.kind));
         let Some(entry) = entry else {
-            return Err(shape_err("its kind is not in the block's layout".to_owned()));
+            return Err(shape_err(
+                "its kind is not in the block's layout".to_owned(),
+            ));
         };
         if task.options.len() != entry.options as usize {
-            return Err(shape_err(format!("{} options, the layout says {}", task.options.len(), entry.options)));
+            return Err(shape_err(format!(
+                "{} options, the layout says {}",
+                task.options.len(),
+                entry.options
+            )));
         }
-        let want_items = if task.kind == TaskKind::Matching { entry.items as usize } else { 0 };
+        let want_items = if task.kind == TaskKind::Matching {
+            entry.items as usize
+        } else {
+            0
+        };
         if task.items.len() != want_items {
-            return Err(shape_err(format!("{} left items, the layout says {want_items}", task.items.len())));
+            return Err(shape_err(format!(
+                "{} left items, the layout says {want_items}",
+                task.items.len()
+            )));
         }
         if (task.kind == TaskKind::Context) != task.group.is_some() {
             return Err(shape_err("only context tasks belong to a group".to_owned()));
@@ -204,13 +258,16 @@ impl Paper {
     }
 
     fn validate_key(&self, task: &Task, most: u32, key: &Key) -> Result<(), PaperError> {
-        let err = |what: &str| PaperError::Key { task: task.id.clone(), what: what.to_owned() };
+        let err = |what: &str| PaperError::Key {
+            task: task.id.clone(),
+            what: what.to_owned(),
+        };
         let options = task.options.len();
         let in_range = |i: &u8| usize::from(*i) < options;
         match (task.kind, key) {
-            (TaskKind::Single | TaskKind::Context, Key::One(i)) => {
-                in_range(i).then_some(()).ok_or_else(|| err("is out of range"))
-            }
+            (TaskKind::Single | TaskKind::Context, Key::One(i)) => in_range(i)
+                .then_some(())
+                .ok_or_else(|| err("is out of range")),
             (TaskKind::Multiple, Key::Many(set)) => {
                 if set.is_empty() || set.len() > most as usize {
                     Err(err(&format!("must name 1 to {most} options")))
@@ -222,7 +279,10 @@ impl Paper {
             }
             (TaskKind::Matching, Key::Pairs(pairs)) => {
                 let distinct: BTreeSet<&u8> = pairs.iter().collect();
-                if pairs.len() != task.items.len() || !pairs.iter().all(in_range) || distinct.len() != pairs.len() {
+                if pairs.len() != task.items.len()
+                    || !pairs.iter().all(in_range)
+                    || distinct.len() != pairs.len()
+                {
                     Err(err("must give one distinct, in-range option per left item"))
                 } else {
                     Ok(())
@@ -241,11 +301,25 @@ impl Paper {
                 ix += 1;
                 continue;
             };
-            let err = || PaperError::Group { task: task.id.clone(), group: group.clone() };
-            let run = self.tasks[ix..].iter().take_while(|t| t.group.as_ref() == Some(group)).count();
-            let per_group = self.format.blocks.iter().find(|b| b.id == task.block).and_then(|b| {
-                b.layout.iter().find(|e| e.kind == TaskKind::Context).map(|e| e.per_group as usize)
-            });
+            let err = || PaperError::Group {
+                task: task.id.clone(),
+                group: group.clone(),
+            };
+            let run = self.tasks[ix..]
+                .iter()
+                .take_while(|t| t.group.as_ref() == Some(group))
+                .count();
+            let per_group = self
+                .format
+                .blocks
+                .iter()
+                .find(|b| b.id == task.block)
+                .and_then(|b| {
+                    b.layout
+                        .iter()
+                        .find(|e| e.kind == TaskKind::Context)
+                        .map(|e| e.per_group as usize)
+                });
             let known = self.groups.iter().any(|g| &g.id == group);
             if !known || !seen.insert(group.clone()) || per_group != Some(run) {
                 return Err(err());
@@ -258,11 +332,17 @@ impl Paper {
     fn validate_text(&self, place: &str, text: &Localized) -> Result<(), PaperError> {
         for lang in &self.languages {
             let Some(body) = text.get(lang).filter(|t| !t.trim().is_empty()) else {
-                return Err(PaperError::Text { task: place.to_owned(), lang: lang.code() });
+                return Err(PaperError::Text {
+                    task: place.to_owned(),
+                    lang: lang.code(),
+                });
             };
             for name in rich::images(body) {
                 if !self.media.contains_key(&name) {
-                    return Err(PaperError::Media { place: place.to_owned(), name });
+                    return Err(PaperError::Media {
+                        place: place.to_owned(),
+                        name,
+                    });
                 }
             }
         }
@@ -283,17 +363,26 @@ impl Paper {
                     let group = (entry.kind == TaskKind::Context).then(|| {
                         let g = format!("{}-g{}", block.id, n / entry.per_group);
                         if n % entry.per_group == 0 {
-                            groups.push(ContextGroup { id: g.clone(), stimulus: text(g.clone()) });
+                            groups.push(ContextGroup {
+                                id: g.clone(),
+                                stimulus: text(g.clone()),
+                            });
                         }
                         g
                     });
-                    let items = if entry.kind == TaskKind::Matching { entry.items } else { 0 };
+                    let items = if entry.kind == TaskKind::Matching {
+                        entry.items
+                    } else {
+                        0
+                    };
                     tasks.push(Task {
                         id: id.clone(),
                         block: block.id.clone(),
                         kind: entry.kind,
                         stem: text(id),
-                        options: (0..entry.options).map(|o| text(format!("option {o}"))).collect(),
+                        options: (0..entry.options)
+                            .map(|o| text(format!("option {o}")))
+                            .collect(),
                         items: (0..items).map(|o| text(format!("item {o}"))).collect(),
                         group,
                     });
@@ -308,8 +397,19 @@ impl Paper {
         let subjects = format
             .blocks
             .iter()
-            .map(|b| Subject { block: b.id.clone(), code: b.id.clone() })
+            .map(|b| Subject {
+                block: b.id.clone(),
+                code: b.id.clone(),
+            })
             .collect();
-        Paper { format, subjects, languages: vec![Lang::En], tasks, groups, key, media: BTreeMap::new() }
+        Paper {
+            format,
+            subjects,
+            languages: vec![Lang::En],
+            tasks,
+            groups,
+            key,
+            media: BTreeMap::new(),
+        }
     }
 }

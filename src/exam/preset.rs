@@ -33,11 +33,25 @@ pub fn by_name(name: &str) -> Option<SessionFormat> {
 }
 
 fn single(count: u32, options: u32) -> LayoutEntry {
-    LayoutEntry { kind: TaskKind::Single, count, points: 1, options, items: 0, per_group: 0 }
+    LayoutEntry {
+        kind: TaskKind::Single,
+        count,
+        points: 1,
+        options,
+        items: 0,
+        per_group: 0,
+    }
 }
 
 fn context(count: u32, per_group: u32, options: u32) -> LayoutEntry {
-    LayoutEntry { kind: TaskKind::Context, count, points: 1, options, items: 0, per_group }
+    LayoutEntry {
+        kind: TaskKind::Context,
+        count,
+        points: 1,
+        options,
+        items: 0,
+        per_group,
+    }
 }
 
 fn multiple(count: u32, options: u32, most_correct: u32) -> LayoutEntry {
@@ -52,11 +66,23 @@ fn multiple(count: u32, options: u32, most_correct: u32) -> LayoutEntry {
 }
 
 fn matching(count: u32, items: u32, options: u32) -> LayoutEntry {
-    LayoutEntry { kind: TaskKind::Matching, count, points: 2, options, items, per_group: 0 }
+    LayoutEntry {
+        kind: TaskKind::Matching,
+        count,
+        points: 2,
+        options,
+        items,
+        per_group: 0,
+    }
 }
 
 fn block(id: &str, role: BlockRole, minimum: u32, layout: Vec<LayoutEntry>) -> BlockSpec {
-    BlockSpec { id: id.to_owned(), role, layout, minimum }
+    BlockSpec {
+        id: id.to_owned(),
+        role,
+        layout,
+        minimum,
+    }
 }
 
 fn unt_breaks(minutes: u32) -> Vec<BreakSpec> {
@@ -64,7 +90,11 @@ fn unt_breaks(minutes: u32) -> Vec<BreakSpec> {
     [(60, 2), (120, 3), (180, 3)]
         .into_iter()
         .filter(|(at, len)| at + len < minutes)
-        .map(|(at_minute, minutes)| BreakSpec { at_minute, minutes, clock_runs: true })
+        .map(|(at_minute, minutes)| BreakSpec {
+            at_minute,
+            minutes,
+            clock_runs: true,
+        })
         .collect()
 }
 
@@ -85,12 +115,23 @@ fn unt_scoring() -> ScoringRules {
 }
 
 fn unt_pass_marks() -> ResultPolicy {
-    let marks = [("general", 50), ("national", 65), ("pedagogy", 75), ("healthcare", 70)];
+    let marks = [
+        ("general", 50),
+        ("national", 65),
+        ("pedagogy", 75),
+        ("healthcare", 70),
+    ];
     let mut pass_marks: Vec<PassMark> = marks
         .into_iter()
-        .map(|(id, points)| PassMark { id: id.to_owned(), threshold: Threshold::Points(points) })
+        .map(|(id, points)| PassMark {
+            id: id.to_owned(),
+            threshold: Threshold::Points(points),
+        })
         .collect();
-    pass_marks.push(PassMark { id: "agriculture".to_owned(), threshold: Threshold::Points(60) });
+    pass_marks.push(PassMark {
+        id: "agriculture".to_owned(),
+        threshold: Threshold::Points(60),
+    });
     ResultPolicy { pass_marks }
 }
 
@@ -114,15 +155,30 @@ fn unt(id: &str, blocks: Vec<BlockSpec>, minutes: u32, result: ResultPolicy) -> 
 
 /// Profile subject of `unt-2024`: 25 single, 5 context, 5 matching, 5 multiple = 40 tasks, 50 points.
 fn profile_2024(id: &str) -> BlockSpec {
-    let layout = vec![single(25, 4), context(5, 5, 4), matching(5, 3, 4), multiple(5, 6, 3)];
+    let layout = vec![
+        single(25, 4),
+        context(5, 5, 4),
+        matching(5, 3, 4),
+        multiple(5, 6, 3),
+    ];
     block(id, BlockRole::Profile, 5, layout)
 }
 
 fn unt_2024() -> SessionFormat {
     let blocks = vec![
         block("history", BlockRole::Mandatory, 5, vec![single(20, 4)]),
-        block("math-literacy", BlockRole::Mandatory, 3, vec![single(10, 4)]),
-        block("reading-literacy", BlockRole::Mandatory, 3, vec![context(10, 5, 4)]),
+        block(
+            "math-literacy",
+            BlockRole::Mandatory,
+            3,
+            vec![single(10, 4)],
+        ),
+        block(
+            "reading-literacy",
+            BlockRole::Mandatory,
+            3,
+            vec![context(10, 5, 4)],
+        ),
         profile_2024("profile-1"),
         profile_2024("profile-2"),
     ];
@@ -137,8 +193,18 @@ fn unt_2021() -> SessionFormat {
     };
     let blocks = vec![
         block("history", BlockRole::Mandatory, 5, vec![single(15, 5)]),
-        block("math-literacy", BlockRole::Mandatory, 5, vec![single(15, 5)]),
-        block("reading-literacy", BlockRole::Mandatory, 5, vec![context(20, 5, 5)]),
+        block(
+            "math-literacy",
+            BlockRole::Mandatory,
+            5,
+            vec![single(15, 5)],
+        ),
+        block(
+            "reading-literacy",
+            BlockRole::Mandatory,
+            5,
+            vec![context(20, 5, 5)],
+        ),
         profile("profile-1"),
         profile("profile-2"),
     ];
@@ -148,32 +214,77 @@ fn unt_2021() -> SessionFormat {
 fn unt_creative() -> SessionFormat {
     let blocks = vec![
         block("history", BlockRole::Mandatory, 5, vec![single(20, 4)]),
-        block("reading-literacy", BlockRole::Mandatory, 3, vec![context(10, 5, 4)]),
+        block(
+            "reading-literacy",
+            BlockRole::Mandatory,
+            3,
+            vec![context(10, 5, 4)],
+        ),
     ];
-    unt("unt-creative", blocks, 70, ResultPolicy { pass_marks: Vec::new() })
+    unt(
+        "unt-creative",
+        blocks,
+        70,
+        ResultPolicy {
+            pass_marks: Vec::new(),
+        },
+    )
 }
 
 fn unt_transfer() -> SessionFormat {
     let blocks = vec![profile_2024("profile-1"), profile_2024("profile-2")];
-    unt("unt-transfer", blocks, 130, ResultPolicy { pass_marks: Vec::new() })
+    unt(
+        "unt-transfer",
+        blocks,
+        130,
+        ResultPolicy {
+            pass_marks: Vec::new(),
+        },
+    )
 }
 
 fn unt_shortened() -> SessionFormat {
     // A template: shortened programs differ, so their packages normally carry an inline format.
     let blocks = vec![
         block("history", BlockRole::Mandatory, 5, vec![single(20, 4)]),
-        block("math-literacy", BlockRole::Mandatory, 3, vec![single(10, 4)]),
-        block("reading-literacy", BlockRole::Mandatory, 3, vec![context(10, 5, 4)]),
+        block(
+            "math-literacy",
+            BlockRole::Mandatory,
+            3,
+            vec![single(10, 4)],
+        ),
+        block(
+            "reading-literacy",
+            BlockRole::Mandatory,
+            3,
+            vec![context(10, 5, 4)],
+        ),
     ];
-    unt("unt-shortened", blocks, 80, ResultPolicy { pass_marks: Vec::new() })
+    unt(
+        "unt-shortened",
+        blocks,
+        80,
+        ResultPolicy {
+            pass_marks: Vec::new(),
+        },
+    )
 }
 
 fn long_stem(minutes: u32) -> Option<LongDuration> {
     let subjects = ["mathematics", "physics", "chemistry", "informatics"];
-    Some(LongDuration { subjects: subjects.map(str::to_owned).to_vec(), minutes })
+    Some(LongDuration {
+        subjects: subjects.map(str::to_owned).to_vec(),
+        minutes,
+    })
 }
 
-fn teacher(id: &str, blocks: Vec<BlockSpec>, minutes: u32, long: u32, result: ResultPolicy) -> SessionFormat {
+fn teacher(
+    id: &str,
+    blocks: Vec<BlockSpec>,
+    minutes: u32,
+    long: u32,
+    result: ResultPolicy,
+) -> SessionFormat {
     let mut format = SessionFormat {
         id: id.to_owned(),
         blocks,
@@ -193,13 +304,27 @@ fn teacher(id: &str, blocks: Vec<BlockSpec>, minutes: u32, long: u32, result: Re
 
 fn teacher_2024() -> SessionFormat {
     let blocks = vec![
-        block("subject", BlockRole::Profile, 0, vec![single(20, 4), context(10, 5, 4)]),
+        block(
+            "subject",
+            BlockRole::Profile,
+            0,
+            vec![single(20, 4), context(10, 5, 4)],
+        ),
         block("methodology", BlockRole::Mandatory, 0, vec![single(20, 4)]),
     ];
-    let categories = [("teacher", 50), ("moderator", 60), ("expert", 70), ("researcher", 80), ("master", 90)];
+    let categories = [
+        ("teacher", 50),
+        ("moderator", 60),
+        ("expert", 70),
+        ("researcher", 80),
+        ("master", 90),
+    ];
     let pass_marks = categories
         .into_iter()
-        .map(|(id, pct)| PassMark { id: id.to_owned(), threshold: Threshold::Percent(pct) })
+        .map(|(id, pct)| PassMark {
+            id: id.to_owned(),
+            threshold: Threshold::Percent(pct),
+        })
         .collect();
     teacher("teacher-2024", blocks, 90, 125, ResultPolicy { pass_marks })
 }
@@ -214,6 +339,17 @@ fn nqt_2021() -> SessionFormat {
         ),
         block("pedagogy", BlockRole::Mandatory, 0, vec![single(30, 5)]),
     ];
-    let pass = PassMark { id: "pass".to_owned(), threshold: Threshold::Percent(50) };
-    teacher("nqt-2021", blocks, 210, 240, ResultPolicy { pass_marks: vec![pass] })
+    let pass = PassMark {
+        id: "pass".to_owned(),
+        threshold: Threshold::Percent(50),
+    };
+    teacher(
+        "nqt-2021",
+        blocks,
+        210,
+        240,
+        ResultPolicy {
+            pass_marks: vec![pass],
+        },
+    )
 }

@@ -92,7 +92,8 @@ fn image_line(line: &str) -> Option<(String, String)> {
     let rest = line.strip_prefix("![")?;
     let (alt, rest) = rest.split_once("](")?;
     let name = rest.strip_suffix(')')?;
-    (!name.is_empty() && !name.contains(['(', ')', '/', '\\'])).then(|| (alt.to_owned(), name.to_owned()))
+    (!name.is_empty() && !name.contains(['(', ')', '/', '\\']))
+        .then(|| (alt.to_owned(), name.to_owned()))
 }
 
 fn spans(text: &str) -> Vec<Span> {
@@ -101,7 +102,10 @@ fn spans(text: &str) -> Vec<Span> {
     let mut chars = text.chars().peekable();
     let push = |out: &mut Vec<Span>, current: &mut Span| {
         if !current.text.is_empty() {
-            let next = Span { text: String::new(), ..current.clone() };
+            let next = Span {
+                text: String::new(),
+                ..current.clone()
+            };
             out.push(std::mem::replace(current, next));
         }
     };
@@ -126,7 +130,11 @@ fn spans(text: &str) -> Vec<Span> {
                     for _ in 0..=inner.chars().count() + 1 {
                         chars.next();
                     }
-                    out.push(Span { text: inner, script, ..current.clone() });
+                    out.push(Span {
+                        text: inner,
+                        script,
+                        ..current.clone()
+                    });
                 } else {
                     current.text.push(c);
                 }
@@ -143,20 +151,30 @@ mod tests {
     use super::*;
 
     fn span(text: &str) -> Span {
-        Span { text: text.to_owned(), ..Span::default() }
+        Span {
+            text: text.to_owned(),
+            ..Span::default()
+        }
     }
 
     #[test]
     fn plain_text_is_one_paragraph() {
-        assert_eq!(parse("Абай Құнанбайұлы"), vec![Block::Para(vec![span("Абай Құнанбайұлы")])]);
+        assert_eq!(
+            parse("Абай Құнанбайұлы"),
+            vec![Block::Para(vec![span("Абай Құнанбайұлы")])]
+        );
     }
 
     #[test]
     fn styles_and_scripts() {
         let blocks = parse("H_{2}O and x^{2} is **bold** *it*");
-        let Block::Para(spans) = &blocks[0] else { panic!("not a paragraph") };
-        let texts: Vec<(&str, Script, bool, bool)> =
-            spans.iter().map(|s| (s.text.as_str(), s.script, s.bold, s.italic)).collect();
+        let Block::Para(spans) = &blocks[0] else {
+            panic!("not a paragraph")
+        };
+        let texts: Vec<(&str, Script, bool, bool)> = spans
+            .iter()
+            .map(|s| (s.text.as_str(), s.script, s.bold, s.italic))
+            .collect();
         assert_eq!(
             texts,
             vec![
@@ -178,14 +196,23 @@ mod tests {
         assert_eq!(blocks.len(), 3);
         assert_eq!(
             blocks[1],
-            Block::Image { name: "graph.svg".to_owned(), alt: "graph of v(t)".to_owned() }
+            Block::Image {
+                name: "graph.svg".to_owned(),
+                alt: "graph of v(t)".to_owned()
+            }
         );
-        assert_eq!(images("a\n![x](a.png)\n\n![y](b.svg)").collect::<Vec<_>>(), ["a.png", "b.svg"]);
+        assert_eq!(
+            images("a\n![x](a.png)\n\n![y](b.svg)").collect::<Vec<_>>(),
+            ["a.png", "b.svg"]
+        );
     }
 
     #[test]
     fn broken_markup_is_text() {
-        assert_eq!(plain("x^{2 and _{ and \\* and ![a](../etc)"), "x^{2 and _{ and * and ![a](../etc)");
+        assert_eq!(
+            plain("x^{2 and _{ and \\* and ![a](../etc)"),
+            "x^{2 and _{ and * and ![a](../etc)"
+        );
         assert_eq!(plain("a\n\nb"), "a\nb");
     }
 }

@@ -10,7 +10,11 @@ pub fn task_points(rules: ScoringRules, shape: Shape, key: &Key, choice: Option<
     let Some(choice) = choice else { return 0 };
     match (shape.kind, key, choice) {
         (TaskKind::Single | TaskKind::Context, Key::One(k), Choice::One(c)) => {
-            if k == c { shape.points } else { 0 }
+            if k == c {
+                shape.points
+            } else {
+                0
+            }
         }
         (TaskKind::Multiple, Key::Many(key), Choice::Many(sel)) => {
             if sel.is_empty() {
@@ -19,22 +23,38 @@ pub fn task_points(rules: ScoringRules, shape: Shape, key: &Key, choice: Option<
             let errors = key.iter().filter(|k| !sel.contains(k)).count()
                 + sel.iter().filter(|s| !key.contains(s)).count();
             match rules.multiple {
-                MultipleRule::SymmetricDifference => {
-                    shape.points.saturating_sub(u32::try_from(errors).unwrap_or(u32::MAX))
+                MultipleRule::SymmetricDifference => shape
+                    .points
+                    .saturating_sub(u32::try_from(errors).unwrap_or(u32::MAX)),
+                MultipleRule::AllOrNothing => {
+                    if errors == 0 {
+                        shape.points
+                    } else {
+                        0
+                    }
                 }
-                MultipleRule::AllOrNothing => if errors == 0 { shape.points } else { 0 },
             }
         }
         (TaskKind::Matching, Key::Pairs(key), Choice::Pairs(pairs)) => {
             if pairs.iter().all(Option::is_none) || pairs.len() != key.len() {
                 return 0;
             }
-            let wrong = key.iter().zip(pairs).filter(|(k, p)| **p != Some(**k)).count();
+            let wrong = key
+                .iter()
+                .zip(pairs)
+                .filter(|(k, p)| **p != Some(**k))
+                .count();
             match rules.matching {
-                MatchingRule::OneOffPerWrongPair => {
-                    shape.points.saturating_sub(u32::try_from(wrong).unwrap_or(u32::MAX))
+                MatchingRule::OneOffPerWrongPair => shape
+                    .points
+                    .saturating_sub(u32::try_from(wrong).unwrap_or(u32::MAX)),
+                MatchingRule::AllOrNothing => {
+                    if wrong == 0 {
+                        shape.points
+                    } else {
+                        0
+                    }
                 }
-                MatchingRule::AllOrNothing => if wrong == 0 { shape.points } else { 0 },
             }
         }
         // An answer that does not fit the task earns nothing (the fold never lets one in).
@@ -60,7 +80,9 @@ pub fn score(paper: &Paper, answers: &[Option<Choice>]) -> Score {
     let rules = paper.format.scoring;
     let tasks: Vec<u32> = (0..paper.tasks.len())
         .map(|ix| match (paper.shape(ix), paper.key.get(ix)) {
-            (Some(shape), Some(key)) => task_points(rules, shape, key, answers.get(ix).and_then(Option::as_ref)),
+            (Some(shape), Some(key)) => {
+                task_points(rules, shape, key, answers.get(ix).and_then(Option::as_ref))
+            }
             _ => 0,
         })
         .collect();
@@ -69,13 +91,21 @@ pub fn score(paper: &Paper, answers: &[Option<Choice>]) -> Score {
         .into_iter()
         .map(|range| {
             let points = tasks[range.clone()].iter().sum();
-            let max = range.filter_map(|ix| paper.shape(ix)).map(|s| s.points).sum();
+            let max = range
+                .filter_map(|ix| paper.shape(ix))
+                .map(|s| s.points)
+                .sum();
             (points, max)
         })
         .collect();
     let total = blocks.iter().map(|b| b.0).sum();
     let max = blocks.iter().map(|b| b.1).sum();
-    Score { tasks, blocks, total, max }
+    Score {
+        tasks,
+        blocks,
+        total,
+        max,
+    }
 }
 
 #[cfg(test)]
@@ -83,13 +113,22 @@ mod tests {
     use super::*;
     use crate::exam::preset;
 
-    const UNT: ScoringRules =
-        ScoringRules { multiple: MultipleRule::SymmetricDifference, matching: MatchingRule::OneOffPerWrongPair };
-    const STRICT: ScoringRules =
-        ScoringRules { multiple: MultipleRule::AllOrNothing, matching: MatchingRule::AllOrNothing };
+    const UNT: ScoringRules = ScoringRules {
+        multiple: MultipleRule::SymmetricDifference,
+        matching: MatchingRule::OneOffPerWrongPair,
+    };
+    const STRICT: ScoringRules = ScoringRules {
+        multiple: MultipleRule::AllOrNothing,
+        matching: MatchingRule::AllOrNothing,
+    };
 
     fn shape(kind: TaskKind, options: u8, items: u8, points: u32) -> Shape {
-        Shape { kind, options, items, points }
+        Shape {
+            kind,
+            options,
+            items,
+            points,
+        }
     }
 
     #[test]
@@ -112,8 +151,14 @@ mod tests {
         assert_eq!(pts(vec![0, 4]), 0); // one missing + one extra
         assert_eq!(pts(vec![1, 3, 4, 5]), 0); // everything wrong
         assert_eq!(pts(vec![]), 0); // empty selection scores 0
-        assert_eq!(task_points(STRICT, s, &key, Some(&Choice::many(vec![0]))), 0);
-        assert_eq!(task_points(STRICT, s, &key, Some(&Choice::many(vec![2, 0]))), 2);
+        assert_eq!(
+            task_points(STRICT, s, &key, Some(&Choice::many(vec![0]))),
+            0
+        );
+        assert_eq!(
+            task_points(STRICT, s, &key, Some(&Choice::many(vec![2, 0]))),
+            2
+        );
     }
 
     #[test]
@@ -127,14 +172,22 @@ mod tests {
         assert_eq!(pts(vec![Some(1), Some(0), Some(3)]), 0);
         assert_eq!(pts(vec![None, None, None]), 0);
         assert_eq!(pts(vec![Some(1), Some(3)]), 0); // wrong length never scores
-        let strict = task_points(STRICT, s, &key, Some(&Choice::Pairs(vec![Some(1), Some(3), None])));
+        let strict = task_points(
+            STRICT,
+            s,
+            &key,
+            Some(&Choice::Pairs(vec![Some(1), Some(3), None])),
+        );
         assert_eq!(strict, 0);
     }
 
     #[test]
     fn wrong_form_scores_nothing() {
         let s = shape(TaskKind::Single, 4, 0, 1);
-        assert_eq!(task_points(UNT, s, &Key::One(0), Some(&Choice::many(vec![0]))), 0);
+        assert_eq!(
+            task_points(UNT, s, &Key::One(0), Some(&Choice::many(vec![0]))),
+            0
+        );
     }
 
     #[test]

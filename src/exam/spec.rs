@@ -211,11 +211,24 @@ pub enum FormatError {
     #[error("block {block}: a layout entry has no tasks or no points")]
     EmptyLayout { block: String },
     #[error("block {block}: {kind:?} tasks need {need}, the layout says {got} options")]
-    Options { block: String, kind: TaskKind, need: String, got: u32 },
+    Options {
+        block: String,
+        kind: TaskKind,
+        need: String,
+        got: u32,
+    },
     #[error("block {block}: {count} context tasks do not split into groups of {per_group}")]
-    ContextGroups { block: String, count: u32, per_group: u32 },
+    ContextGroups {
+        block: String,
+        count: u32,
+        per_group: u32,
+    },
     #[error("block {block}: minimum {minimum} is more than the block's {max} points")]
-    Minimum { block: String, minimum: u32, max: u32 },
+    Minimum {
+        block: String,
+        minimum: u32,
+        max: u32,
+    },
     #[error("testing time must be between 1 and 600 minutes, not {0}")]
     Duration(u32),
     #[error("break at minute {at} of {minutes} minutes ends after the {total}-minute test")]
@@ -269,7 +282,10 @@ impl SessionFormat {
             }
             block.validate()?;
         }
-        for minutes in [self.base_minutes].into_iter().chain(self.long.as_ref().map(|l| l.minutes)) {
+        for minutes in [self.base_minutes]
+            .into_iter()
+            .chain(self.long.as_ref().map(|l| l.minutes))
+        {
             if minutes == 0 || minutes > 600 {
                 return Err(FormatError::Duration(minutes));
             }
@@ -290,7 +306,10 @@ impl SessionFormat {
         }
         let actual = self.layout_points();
         if actual != self.max_score {
-            return Err(FormatError::MaxScore { stated: self.max_score, actual });
+            return Err(FormatError::MaxScore {
+                stated: self.max_score,
+                actual,
+            });
         }
         for mark in &self.result.pass_marks {
             if let Threshold::Percent(p) = mark.threshold
@@ -300,7 +319,11 @@ impl SessionFormat {
             }
             let points = mark.threshold.points_of(actual);
             if points > actual {
-                return Err(FormatError::PassMark { id: mark.id.clone(), points, max: actual });
+                return Err(FormatError::PassMark {
+                    id: mark.id.clone(),
+                    points,
+                    max: actual,
+                });
             }
         }
         Ok(())
@@ -317,7 +340,11 @@ impl SessionFormat {
             }
             // A break that runs on the test clock must end before the shortest test does.
             if b.at_minute + b.minutes >= total {
-                return Err(FormatError::BreakPastEnd { at: b.at_minute, minutes: b.minutes, total });
+                return Err(FormatError::BreakPastEnd {
+                    at: b.at_minute,
+                    minutes: b.minutes,
+                    total,
+                });
             }
             free_from = b.at_minute + b.minutes;
         }
@@ -338,7 +365,11 @@ impl BlockSpec {
 
     /// How many tasks of a kind the block holds.
     pub fn count_of(&self, kind: TaskKind) -> u32 {
-        self.layout.iter().filter(|e| e.kind == kind).map(|e| e.count).sum()
+        self.layout
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.count)
+            .sum()
     }
 
     fn validate(&self) -> Result<(), FormatError> {
@@ -348,7 +379,9 @@ impl BlockSpec {
                 return Err(FormatError::EmptyLayout { block: block() });
             }
             let (ok, need) = match e.kind {
-                TaskKind::Single | TaskKind::Context => ((2..=8).contains(&e.options), "2–8 options"),
+                TaskKind::Single | TaskKind::Context => {
+                    ((2..=8).contains(&e.options), "2–8 options")
+                }
                 TaskKind::Multiple => (
                     (3..=10).contains(&e.options) && e.items >= 1 && e.items < e.options,
                     "3–10 options and 1 ≤ correct < options",

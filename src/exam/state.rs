@@ -161,10 +161,15 @@ pub struct FoldError {
 }
 
 /// Folds events into a state, from `Locked`.
-pub fn fold<'a>(paper: &Paper, events: impl IntoIterator<Item = &'a Event>) -> Result<State, FoldError> {
+pub fn fold<'a>(
+    paper: &Paper,
+    events: impl IntoIterator<Item = &'a Event>,
+) -> Result<State, FoldError> {
     let mut state = State::new(paper);
     for (index, event) in events.into_iter().enumerate() {
-        state.apply(paper, event).map_err(|error| FoldError { index, error })?;
+        state
+            .apply(paper, event)
+            .map_err(|error| FoldError { index, error })?;
     }
     Ok(state)
 }
@@ -208,7 +213,11 @@ impl State {
 
     /// Number of tasks with an answer.
     pub fn answered_count(&self) -> usize {
-        self.answers.iter().flatten().filter(|c| c.is_answered()).count()
+        self.answers
+            .iter()
+            .flatten()
+            .filter(|c| c.is_answered())
+            .count()
     }
 
     /// Applies one event. On error nothing has changed.
@@ -220,17 +229,25 @@ impl State {
     }
 
     fn not_now(&self, event: &Event) -> StateError {
-        StateError::NotNow { event: event.name(), phase: self.phase }
+        StateError::NotNow {
+            event: event.name(),
+            phase: self.phase,
+        }
     }
 
     fn task(&self, task: TaskIx) -> Result<usize, StateError> {
         let ix = usize::from(task);
-        (ix < self.answers.len()).then_some(ix).ok_or(StateError::NoTask(task))
+        (ix < self.answers.len())
+            .then_some(ix)
+            .ok_or(StateError::NoTask(task))
     }
 
     fn check(&self, paper: &Paper, event: &Event) -> Result<(), StateError> {
         let phase = self.phase;
-        let live = matches!(phase, Phase::Testing | Phase::Break { .. } | Phase::SteppedOut);
+        let live = matches!(
+            phase,
+            Phase::Testing | Phase::Break { .. } | Phase::SteppedOut
+        );
         let allowed = match event {
             Event::Unlocked => phase == Phase::Locked,
             Event::CheckedIn { candidate } => {
@@ -292,11 +309,18 @@ impl State {
             }
             Event::AppealFinished { .. } => phase == Phase::Appeal,
             Event::Closed { .. } => {
-                matches!(phase, Phase::Decision | Phase::AppealCard | Phase::Review | Phase::Finished)
+                matches!(
+                    phase,
+                    Phase::Decision | Phase::AppealCard | Phase::Review | Phase::Finished
+                )
             }
             Event::Incident { .. } | Event::Tick { .. } => true,
         };
-        if allowed { Ok(()) } else { Err(self.not_now(event)) }
+        if allowed {
+            Ok(())
+        } else {
+            Err(self.not_now(event))
+        }
     }
 
     fn mutate(&mut self, paper: &Paper, event: &Event) {
@@ -304,7 +328,11 @@ impl State {
             Event::Unlocked => self.phase = Phase::CheckIn,
             Event::CheckedIn { candidate } => {
                 let base = paper.base_minutes();
-                let extra = if candidate.extra_time { paper.format.extra_minutes } else { 0 };
+                let extra = if candidate.extra_time {
+                    paper.format.extra_minutes
+                } else {
+                    0
+                };
                 self.clock.allowed_ms = minutes(base + extra);
                 self.candidate = Some(candidate.clone());
                 self.phase = Phase::Briefing;
@@ -362,7 +390,13 @@ impl State {
                 if text.trim().is_empty() {
                     self.appeals.remove(task);
                 } else {
-                    self.appeals.insert(*task, AppealNote { ground: *ground, text: text.clone() });
+                    self.appeals.insert(
+                        *task,
+                        AppealNote {
+                            ground: *ground,
+                            text: text.clone(),
+                        },
+                    );
                 }
             }
             Event::AppealFinished { receipt } => {
@@ -378,7 +412,10 @@ impl State {
                 if *kind == Incident::StepOutOverdue {
                     self.clock.step_out_flagged = true;
                 }
-                self.incidents.push(Logged { at_ms: self.clock.used_ms, incident: kind.clone() });
+                self.incidents.push(Logged {
+                    at_ms: self.clock.used_ms,
+                    incident: kind.clone(),
+                });
             }
             Event::Tick { ms } => self.tick(paper, *ms),
         }
@@ -410,11 +447,14 @@ impl State {
         let clock = &self.clock;
         let time_up = clock.remaining_ms() == 0 && self.clock_runs(paper);
         match self.phase {
-            _ if time_up => Some(Event::Finished { reason: FinishReason::TimeUp }),
+            _ if time_up => Some(Event::Finished {
+                reason: FinishReason::TimeUp,
+            }),
             Phase::Testing => {
                 let next = break_spec(paper, clock.breaks_taken)?;
-                (clock.used_ms >= minutes(next.at_minute))
-                    .then_some(Event::BreakStarted { index: clock.breaks_taken })
+                (clock.used_ms >= minutes(next.at_minute)).then_some(Event::BreakStarted {
+                    index: clock.breaks_taken,
+                })
             }
             Phase::Break { index } => {
                 let spec = break_spec(paper, index)?;
@@ -422,18 +462,30 @@ impl State {
             }
             Phase::SteppedOut => {
                 let over = clock.step_out_ms >= minutes(paper.format.step_out_limit_minutes);
-                (over && !clock.step_out_flagged)
-                    .then_some(Event::Incident { kind: Incident::StepOutOverdue })
+                (over && !clock.step_out_flagged).then_some(Event::Incident {
+                    kind: Incident::StepOutOverdue,
+                })
             }
-            Phase::Finished => (clock.post_ms >= minutes(post.review_minutes)).then_some(Event::ReviewOpened),
-            Phase::Review => (clock.post_ms >= minutes(post.review_minutes)).then_some(Event::DecisionOpened),
-            Phase::Decision => (clock.post_ms >= clock.decision_at_ms + minutes(post.decision_minutes))
-                .then_some(Event::Closed { reason: CloseReason::AutoClose }),
+            Phase::Finished => {
+                (clock.post_ms >= minutes(post.review_minutes)).then_some(Event::ReviewOpened)
+            }
+            Phase::Review => {
+                (clock.post_ms >= minutes(post.review_minutes)).then_some(Event::DecisionOpened)
+            }
+            Phase::Decision => (clock.post_ms
+                >= clock.decision_at_ms + minutes(post.decision_minutes))
+            .then_some(Event::Closed {
+                reason: CloseReason::AutoClose,
+            }),
             Phase::Appeal => self
                 .appeal_deadline_passed(paper)
-                .then(|| Event::AppealFinished { receipt: self.receipt_number() }),
+                .then(|| Event::AppealFinished {
+                    receipt: self.receipt_number(),
+                }),
             Phase::AppealCard => (clock.post_ms >= clock.card_at_ms + minutes(post.card_minutes))
-                .then_some(Event::Closed { reason: CloseReason::AutoClose }),
+                .then_some(Event::Closed {
+                    reason: CloseReason::AutoClose,
+                }),
             _ => None,
         }
     }
@@ -449,15 +501,17 @@ impl State {
             Phase::Break { index } => {
                 break_spec(paper, index).map(|b| minutes(b.minutes).saturating_sub(clock.break_ms))
             }
-            Phase::SteppedOut if !clock.step_out_flagged => Some(
-                minutes(paper.format.step_out_limit_minutes).saturating_sub(clock.step_out_ms),
-            ),
+            Phase::SteppedOut if !clock.step_out_flagged => {
+                Some(minutes(paper.format.step_out_limit_minutes).saturating_sub(clock.step_out_ms))
+            }
             Phase::Finished | Phase::Review => Some(clock.post_until(minutes(post.review_minutes))),
             Phase::Decision => {
                 Some(clock.post_until(clock.decision_at_ms + minutes(post.decision_minutes)))
             }
             Phase::Appeal => Some(clock.post_until(minutes(post.appeal_deadline_minutes))),
-            Phase::AppealCard => Some(clock.post_until(clock.card_at_ms + minutes(post.card_minutes))),
+            Phase::AppealCard => {
+                Some(clock.post_until(clock.card_at_ms + minutes(post.card_minutes)))
+            }
             _ => None,
         };
         match (remaining, own) {

@@ -69,11 +69,19 @@ pub struct Parts<'a> {
 }
 
 /// Writes the container around a header and a sealed body; `sign` signs the bytes so far.
-pub fn assemble(header: &[u8], body: &[u8], sign: impl FnOnce(&[u8]) -> [u8; SIGNATURE_LEN]) -> Vec<u8> {
+pub fn assemble(
+    header: &[u8],
+    body: &[u8],
+    sign: impl FnOnce(&[u8]) -> [u8; SIGNATURE_LEN],
+) -> Vec<u8> {
     let mut out = Vec::with_capacity(header.len() + body.len() + 100);
     out.extend_from_slice(MAGIC);
     out.push(VERSION);
-    out.extend_from_slice(&u32::try_from(header.len()).unwrap_or(u32::MAX).to_le_bytes());
+    out.extend_from_slice(
+        &u32::try_from(header.len())
+            .unwrap_or(u32::MAX)
+            .to_le_bytes(),
+    );
     out.extend_from_slice(header);
     out.extend_from_slice(&(body.len() as u64).to_le_bytes());
     out.extend_from_slice(body);
@@ -93,13 +101,18 @@ pub fn split(bytes: &[u8]) -> Result<Parts<'_>, PackageError> {
     }
     let header_len = read_u32(&bytes[fixed..fixed + 4]) as usize;
     let header_start = fixed + 4;
-    let header_end = header_start.checked_add(header_len).ok_or(PackageError::Framing)?;
+    let header_end = header_start
+        .checked_add(header_len)
+        .ok_or(PackageError::Framing)?;
     if header_len > MAX_HEADER || header_end + 8 > bytes.len() {
         return Err(PackageError::Framing);
     }
-    let body_len = usize::try_from(read_u64(&bytes[header_end..header_end + 8])).map_err(|_| PackageError::Framing)?;
+    let body_len = usize::try_from(read_u64(&bytes[header_end..header_end + 8]))
+        .map_err(|_| PackageError::Framing)?;
     let body_start = header_end + 8;
-    let body_end = body_start.checked_add(body_len).ok_or(PackageError::Framing)?;
+    let body_end = body_start
+        .checked_add(body_len)
+        .ok_or(PackageError::Framing)?;
     if body_end.checked_add(SIGNATURE_LEN) != Some(bytes.len()) {
         return Err(PackageError::Framing);
     }

@@ -11,8 +11,8 @@ use super::PackageError;
 use super::container::{self, Header};
 use super::source::check_media;
 use crate::crypto::aead::Key;
-use crate::crypto::sign::{self, PUBLIC_LEN};
 use crate::crypto::hex;
+use crate::crypto::sign::{self, PUBLIC_LEN};
 use crate::exam::paper::Paper;
 
 #[derive(Deserialize)]
@@ -24,10 +24,15 @@ struct BodyIn {
 
 /// Reads the header and checks the signature against the signer key the header names. With
 /// `trusted`, the signer must also be that key. Nothing is decrypted.
-pub fn read_header(bytes: &[u8], trusted: Option<&[u8; PUBLIC_LEN]>) -> Result<Header, PackageError> {
+pub fn read_header(
+    bytes: &[u8],
+    trusted: Option<&[u8; PUBLIC_LEN]>,
+) -> Result<Header, PackageError> {
     let parts = container::split(bytes)?;
-    let header: Header = serde_json::from_slice(parts.header).map_err(|e| PackageError::Header(e.to_string()))?;
-    let signer: [u8; PUBLIC_LEN] = hex::decode(&header.signer).map_err(|_| PackageError::Header("signer key".to_owned()))?;
+    let header: Header =
+        serde_json::from_slice(parts.header).map_err(|e| PackageError::Header(e.to_string()))?;
+    let signer: [u8; PUBLIC_LEN] =
+        hex::decode(&header.signer).map_err(|_| PackageError::Header("signer key".to_owned()))?;
     if let Some(trusted) = trusted
         && &signer != trusted
     {
@@ -41,10 +46,16 @@ pub fn read_header(bytes: &[u8], trusted: Option<&[u8; PUBLIC_LEN]>) -> Result<H
 }
 
 /// Opens a package signed by `trusted` with its package key, and validates the paper.
-pub fn open(bytes: &[u8], trusted: &[u8; PUBLIC_LEN], key: &Key) -> Result<(Header, Paper), PackageError> {
+pub fn open(
+    bytes: &[u8],
+    trusted: &[u8; PUBLIC_LEN],
+    key: &Key,
+) -> Result<(Header, Paper), PackageError> {
     let header = read_header(bytes, Some(trusted))?;
     let parts = container::split(bytes)?;
-    let plain = key.open(parts.aad, parts.body).map_err(|_| PackageError::Decrypt)?;
+    let plain = key
+        .open(parts.aad, parts.body)
+        .map_err(|_| PackageError::Decrypt)?;
     let body: BodyIn = serde_json::from_slice(&plain).map_err(|e| PackageError::Json {
         file: "package body".to_owned(),
         message: e.to_string(),
@@ -54,7 +65,9 @@ pub fn open(bytes: &[u8], trusted: &[u8; PUBLIC_LEN], key: &Key) -> Result<(Head
         return Err(PackageError::Mismatch("media outside the media table"));
     }
     for (name, data) in body.media {
-        let data = B64.decode(data.as_bytes()).map_err(|_| PackageError::Media(name.clone(), "is not valid base64"))?;
+        let data = B64
+            .decode(data.as_bytes())
+            .map_err(|_| PackageError::Media(name.clone(), "is not valid base64"))?;
         check_media(&name, &data)?;
         paper.media.insert(name, data);
     }

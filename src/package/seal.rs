@@ -31,7 +31,11 @@ pub struct Sealed {
 
 /// Seals a validated paper. The package key is fresh and random and is returned, never written
 /// into the package.
-pub fn seal(manifest: &Manifest, paper: &Paper, signer: &SigningKey) -> Result<Sealed, PackageError> {
+pub fn seal(
+    manifest: &Manifest,
+    paper: &Paper,
+    signer: &SigningKey,
+) -> Result<Sealed, PackageError> {
     paper.validate()?;
     let header = Header {
         package_id: manifest.id.clone(),
@@ -48,18 +52,30 @@ pub fn seal(manifest: &Manifest, paper: &Paper, signer: &SigningKey) -> Result<S
         max_score: paper.format.max_score,
         signer: hex::encode(&signer.public()),
     };
-    let header_bytes = serde_json::to_vec(&header).map_err(|e| PackageError::Header(e.to_string()))?;
+    let header_bytes =
+        serde_json::to_vec(&header).map_err(|e| PackageError::Header(e.to_string()))?;
     let mut bare = paper.clone();
     bare.media.clear();
-    let media = paper.media.iter().map(|(name, bytes)| (name.as_str(), B64.encode(bytes))).collect();
-    let body = serde_json::to_vec(&BodyOut { paper: &bare, media })
-        .map_err(|e| PackageError::Header(e.to_string()))?;
+    let media = paper
+        .media
+        .iter()
+        .map(|(name, bytes)| (name.as_str(), B64.encode(bytes)))
+        .collect();
+    let body = serde_json::to_vec(&BodyOut {
+        paper: &bare,
+        media,
+    })
+    .map_err(|e| PackageError::Header(e.to_string()))?;
     let key = Key::generate()?;
     // The body's associated data is the container prefix up to the header's end.
     let mut aad = Vec::with_capacity(header_bytes.len() + 12);
     aad.extend_from_slice(container::MAGIC);
     aad.push(container::VERSION);
-    aad.extend_from_slice(&u32::try_from(header_bytes.len()).unwrap_or(u32::MAX).to_le_bytes());
+    aad.extend_from_slice(
+        &u32::try_from(header_bytes.len())
+            .unwrap_or(u32::MAX)
+            .to_le_bytes(),
+    );
     aad.extend_from_slice(&header_bytes);
     let sealed_body = key.seal(&aad, &body)?;
     let bytes = container::assemble(&header_bytes, &sealed_body, |signed| signer.sign(signed));

@@ -11,8 +11,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use serde::{Deserialize, Serialize};
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 
 use super::PackageError;
 use crate::exam::paper::{Paper, Subject};
@@ -74,17 +74,28 @@ struct TaskFile {
 pub fn load_source(dir: &Path) -> Result<(Manifest, Paper), PackageError> {
     let manifest: Manifest = read_json(&dir.join("manifest.json"))?;
     let format = match &manifest.format {
-        FormatRef::Preset(name) => preset::by_name(name).ok_or_else(|| PackageError::UnknownPreset(name.clone()))?,
+        FormatRef::Preset(name) => {
+            preset::by_name(name).ok_or_else(|| PackageError::UnknownPreset(name.clone()))?
+        }
         FormatRef::Inline(format) => (**format).clone(),
     };
     let TaskFile { groups, mut tasks } = read_json(&dir.join("tasks.json"))?;
     let mut keys: BTreeMap<String, Key> = read_json(&dir.join("key.json"))?;
     // Tasks may be written in any order; the paper holds them block by block.
-    let block_ix = |t: &Task| format.blocks.iter().position(|b| b.id == t.block).unwrap_or(usize::MAX);
+    let block_ix = |t: &Task| {
+        format
+            .blocks
+            .iter()
+            .position(|b| b.id == t.block)
+            .unwrap_or(usize::MAX)
+    };
     tasks.sort_by_key(block_ix);
     let mut key = Vec::with_capacity(tasks.len());
     for task in &tasks {
-        key.push(keys.remove(&task.id).ok_or_else(|| PackageError::KeyMissing(task.id.clone()))?);
+        key.push(
+            keys.remove(&task.id)
+                .ok_or_else(|| PackageError::KeyMissing(task.id.clone()))?,
+        );
     }
     if let Some(extra) = keys.keys().next() {
         return Err(PackageError::KeyUnknown(extra.clone()));
@@ -106,7 +117,9 @@ pub fn load_source(dir: &Path) -> Result<(Manifest, Paper), PackageError> {
 fn read_json<T: DeserializeOwned>(path: &Path) -> Result<T, PackageError> {
     let text = std::fs::read_to_string(path).map_err(|e| PackageError::io(path, e))?;
     serde_json::from_str(&text).map_err(|e| PackageError::Json {
-        file: path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        file: path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
         message: e.to_string(),
     })
 }
