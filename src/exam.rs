@@ -1,6 +1,6 @@
 //! The exam domain: session formats, tasks, events, the journey state machine, the clock,
 //! scoring, the analysis card and the IIN check. Pure and deterministic: nothing here reads a
-//! clock, a file or a socket, and nothing here knows about iced, SQLite or HTTP.
+//! clock, a file or a socket, and nothing here knows about the GUI, the database or the network.
 
 pub mod card;
 pub mod clock;

@@ -2,6 +2,14 @@
 //! every phase, refused events change nothing, time drives breaks, finish and the post-test
 //! flow, and any journal replays to exactly the live state.
 
+// Tests fail loudly on purpose.
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::many_single_char_names,
+    clippy::too_many_lines
+)]
+
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;

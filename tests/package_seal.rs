@@ -2,6 +2,14 @@
 //! 240 minutes and 140 points; every single flipped byte, every truncation, a wrong package key
 //! and a foreign signer are refused; the operator CLI reports failures in one line.
 
+// Tests fail loudly on purpose.
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::many_single_char_names,
+    clippy::too_many_lines
+)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

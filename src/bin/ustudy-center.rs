@@ -41,6 +41,16 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Seal the bundled demo sources (unt-2024, unt-2021) with a demo key store in DIR, creating
+    /// it if needed, and print what each package holds.
+    Demo {
+        /// Demo key store and output directory.
+        #[arg(long, default_value = "target/demo-center")]
+        dir: PathBuf,
+        /// Where the demo sources are.
+        #[arg(long, default_value = "assets/demo")]
+        sources: PathBuf,
+    },
     /// Verify a package and print its header; with --dir also decrypt it and print its contents.
     Inspect {
         /// The package file.
@@ -62,6 +72,7 @@ fn main() -> ExitCode {
             out: file,
         } => pack(&dir, &source, &file, &mut out),
         Command::Inspect { file, dir } => inspect(&file, dir.as_deref(), &mut out),
+        Command::Demo { dir, sources } => demo(&dir, &sources, &mut out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -97,6 +108,20 @@ fn pack(
     std::fs::rename(&tmp, file).with_context(|| format!("writing {}", file.display()))?;
     writeln!(out, "{}", sealed.header.package_id)?;
     writeln!(out, "seal: {}", sealed.header.seal_id)?;
+    Ok(())
+}
+
+fn demo(dir: &Path, sources: &Path, out: &mut impl std::io::Write) -> anyhow::Result<()> {
+    if !dir.join("center.key").exists() {
+        init(dir, out)?;
+    }
+    for name in ["unt-2024", "unt-2021"] {
+        let file = dir.join(format!("demo-{name}.pkg"));
+        pack(dir, &sources.join(name), &file, out)?;
+        writeln!(out, "file: {}", file.display())?;
+        inspect(&file, Some(dir), out)?;
+        writeln!(out)?;
+    }
     Ok(())
 }
 

@@ -254,10 +254,10 @@ impl Paper {
         for text in task.options.iter().chain(&task.items) {
             self.validate_text(&place, text)?;
         }
-        self.validate_key(task, entry.items, &self.key[ix])
+        Self::validate_key(task, entry.items, &self.key[ix])
     }
 
-    fn validate_key(&self, task: &Task, most: u32, key: &Key) -> Result<(), PaperError> {
+    fn validate_key(task: &Task, most: u32, key: &Key) -> Result<(), PaperError> {
         let err = |what: &str| PaperError::Key {
             task: task.id.clone(),
             what: what.to_owned(),

@@ -270,12 +270,12 @@ fn unt_shortened() -> SessionFormat {
     )
 }
 
-fn long_stem(minutes: u32) -> Option<LongDuration> {
+fn long_stem(minutes: u32) -> LongDuration {
     let subjects = ["mathematics", "physics", "chemistry", "informatics"];
-    Some(LongDuration {
+    LongDuration {
         subjects: subjects.map(str::to_owned).to_vec(),
         minutes,
-    })
+    }
 }
 
 fn teacher(
@@ -289,7 +289,7 @@ fn teacher(
         id: id.to_owned(),
         blocks,
         base_minutes: minutes,
-        long: long_stem(long),
+        long: Some(long_stem(long)),
         extra_minutes: 0,
         breaks: Vec::new(),
         step_out_limit_minutes: 10,

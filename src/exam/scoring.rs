@@ -9,12 +9,8 @@ use super::task::{Choice, Key, Shape};
 pub fn task_points(rules: ScoringRules, shape: Shape, key: &Key, choice: Option<&Choice>) -> u32 {
     let Some(choice) = choice else { return 0 };
     match (shape.kind, key, choice) {
-        (TaskKind::Single | TaskKind::Context, Key::One(k), Choice::One(c)) => {
-            if k == c {
-                shape.points
-            } else {
-                0
-            }
+        (TaskKind::Single | TaskKind::Context, Key::One(k), Choice::One(c)) if k == c => {
+            shape.points
         }
         (TaskKind::Multiple, Key::Many(key), Choice::Many(sel)) => {
             if sel.is_empty() {

@@ -337,7 +337,6 @@ impl State {
                 self.candidate = Some(candidate.clone());
                 self.phase = Phase::Briefing;
             }
-            Event::Started => self.phase = Phase::Testing,
             Event::Answered { task, choice } => {
                 self.answers[usize::from(*task)] = Some(choice.clone());
                 self.last_answered = Some(*task);
@@ -356,7 +355,9 @@ impl State {
                 self.clock.break_ms = 0;
                 self.phase = Phase::Break { index: *index };
             }
-            Event::BreakEnded { .. } | Event::Returned => self.phase = Phase::Testing,
+            Event::Started | Event::BreakEnded { .. } | Event::Returned => {
+                self.phase = Phase::Testing;
+            }
             Event::Paused => {
                 let from = match self.phase {
                     Phase::Break { index } => Live::Break { index },

@@ -155,12 +155,15 @@ pub fn check_media(name: &str, bytes: &[u8]) -> Result<(), PackageError> {
     if name.is_empty() || name.starts_with('.') || name.contains(['/', '\\', '(', ')']) {
         return err("has a name that is not allowed");
     }
-    let lower = name.to_ascii_lowercase();
-    if lower.ends_with(".png") {
+    let ext = Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default();
+    if ext.eq_ignore_ascii_case("png") {
         if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
             return err("is not a PNG image");
         }
-    } else if lower.ends_with(".svg") {
+    } else if ext.eq_ignore_ascii_case("svg") {
         let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
         if !head.contains("<svg") {
             return err("is not an SVG image");
