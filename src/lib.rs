@@ -3,4 +3,5 @@
 pub mod center;
 pub mod crypto;
 pub mod exam;
+pub mod journal;
 pub mod package;

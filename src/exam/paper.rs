@@ -388,7 +388,7 @@ impl Paper {
                     });
                     key.push(match entry.kind {
                         TaskKind::Single | TaskKind::Context => Key::One(0),
-                        TaskKind::Multiple => Key::Many(vec![0, 1]),
+                        TaskKind::Multiple => Key::Many((0..entry.items.min(2) as u8).collect()),
                         TaskKind::Matching => Key::Pairs((0..entry.items as u8).collect()),
                     });
                 }

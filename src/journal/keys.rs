@@ -1,0 +1,63 @@
+//! The station key (`DATA_DIR/station.key`, owner-only) and the per-session data keys it wraps.
+//! It keeps answers unreadable to anyone who copies the journal file without the key file; it
+//! does not protect against someone with the station's administrator rights, who can read both.
+
+use std::io::Write as _;
+use std::path::Path;
+
+use crate::crypto::aead::{KEY_LEN, Key};
+use crate::crypto::hex;
+
+use super::JournalError;
+
+const WRAP_AAD: &[u8] = b"ustudy-session-key-1\0";
+
+/// Loads the station key, creating it (owner-only) on first use.
+pub fn station_key(dir: &Path) -> Result<Key, JournalError> {
+    let path = dir.join("station.key");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => {
+            let bytes: [u8; KEY_LEN] = hex::decode(&text)
+                .map_err(|_| JournalError::StationKey(path.display().to_string()))?;
+            Ok(Key::from_bytes(bytes))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let key = Key::generate()?;
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt as _;
+                options.mode(0o600);
+            }
+            let mut file = options
+                .open(&path)
+                .map_err(|e| JournalError::io(&path, e))?;
+            file.write_all(format!("{}\n", hex::encode(key.as_bytes())).as_bytes())
+                .and_then(|()| file.sync_all())
+                .map_err(|e| JournalError::io(&path, e))?;
+            Ok(key)
+        }
+        Err(e) => Err(JournalError::io(&path, e)),
+    }
+}
+
+/// Wraps a session's data key under the station key, bound to the session id.
+pub fn wrap(station: &Key, session: &str, data: &Key) -> Result<Vec<u8>, JournalError> {
+    let mut aad = WRAP_AAD.to_vec();
+    aad.extend_from_slice(session.as_bytes());
+    Ok(station.seal(&aad, data.as_bytes())?)
+}
+
+/// Unwraps a session's data key.
+pub fn unwrap(station: &Key, session: &str, wrapped: &[u8]) -> Result<Key, JournalError> {
+    let mut aad = WRAP_AAD.to_vec();
+    aad.extend_from_slice(session.as_bytes());
+    let plain = station
+        .open(&aad, wrapped)
+        .map_err(|_| JournalError::StationKey(format!("it does not open session {session}")))?;
+    let bytes: [u8; KEY_LEN] = plain
+        .try_into()
+        .map_err(|_| JournalError::StationKey("wrapped key length".to_owned()))?;
+    Ok(Key::from_bytes(bytes))
+}

@@ -1,0 +1,59 @@
+//! The journal's schema and its versioned migrations. `user_version` holds the version; each
+//! migration runs in its own transaction, so a crash mid-migration leaves the old version.
+
+use rusqlite::Connection;
+
+use super::JournalError;
+
+/// Migrations in order; index + 1 is the version each one produces.
+const MIGRATIONS: &[&str] = &[
+    // 1: sessions, their sealed event chain and the outbox of events not yet acknowledged by
+    // the center.
+    "CREATE TABLE sessions (
+         id TEXT PRIMARY KEY,
+         package_id TEXT NOT NULL,
+         seal_id TEXT NOT NULL,
+         wrapped_key BLOB NOT NULL,
+         closed INTEGER NOT NULL DEFAULT 0
+     ) STRICT;
+     CREATE TABLE events (
+         session TEXT NOT NULL REFERENCES sessions(id),
+         seq INTEGER NOT NULL,
+         hash BLOB NOT NULL,
+         sealed BLOB NOT NULL,
+         PRIMARY KEY (session, seq)
+     ) STRICT;
+     CREATE TABLE outbox (
+         session TEXT NOT NULL,
+         seq INTEGER NOT NULL,
+         PRIMARY KEY (session, seq),
+         FOREIGN KEY (session, seq) REFERENCES events(session, seq)
+     ) STRICT;",
+];
+
+/// The schema version this program writes.
+#[allow(clippy::cast_possible_wrap)] // a handful of migrations
+pub const VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Brings the database to the current version.
+pub fn migrate(conn: &mut Connection) -> Result<(), JournalError> {
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if current > VERSION {
+        return Err(JournalError::Schema(current));
+    }
+    for (i, sql) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .skip(usize::try_from(current).unwrap_or(0))
+    {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(
+            None,
+            "user_version",
+            i64::try_from(i + 1).unwrap_or(i64::MAX),
+        )?;
+        tx.commit()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,239 @@
+//! The journal database: opening it with settings that make a commit durable (and checking them),
+//! appending one event per transaction with its outbox row, and reading a session's chain back.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params};
+
+use super::{JournalError, keys, record, schema};
+use crate::crypto::aead::Key;
+use crate::exam::Event;
+
+/// The journal's file name in the data directory.
+pub const FILE: &str = "journal.sqlite";
+
+/// An open journal: one connection, used by one writer.
+pub struct Journal {
+    conn: Connection,
+    station: Key,
+    path: PathBuf,
+}
+
+/// Where a session's chain stands: what the next record needs.
+#[derive(Debug, Clone)]
+pub struct Cursor {
+    /// Session id.
+    pub session: String,
+    /// The session's data key.
+    key: Key,
+    /// Sequence number of the next record.
+    pub next_seq: u64,
+    /// Hash of the last record.
+    pub prev: [u8; 32],
+}
+
+/// A session as listed by `sessions`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionInfo {
+    /// Session id.
+    pub id: String,
+    /// Package it runs.
+    pub package_id: String,
+    /// Seal of that package.
+    pub seal_id: String,
+    /// Records stored.
+    pub events: u64,
+    /// Closed sessions are kept for the center but not resumed.
+    pub closed: bool,
+}
+
+/// A session read back: every event that verified, and the first problem, if any.
+#[derive(Debug)]
+pub struct Loaded {
+    /// Where to append next (after the last good record).
+    pub cursor: Cursor,
+    /// The events, in order, up to the first damaged record.
+    pub events: Vec<Event>,
+    /// What stopped the read early.
+    pub damage: Option<JournalError>,
+}
+
+impl Journal {
+    /// Opens (or creates) `DATA_DIR/journal.sqlite` and the station key, sets and checks the
+    /// durability settings, checks the file and migrates it.
+    pub fn open(dir: &Path) -> Result<Journal, JournalError> {
+        std::fs::create_dir_all(dir).map_err(|e| JournalError::io(dir, e))?;
+        let station = keys::station_key(dir)?;
+        let path = dir.join(FILE);
+        let mut conn = Connection::open(&path)?;
+        configure(&conn)?;
+        let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        if check != "ok" {
+            return Err(JournalError::Integrity(check));
+        }
+        schema::migrate(&mut conn)?;
+        Ok(Journal {
+            conn,
+            station,
+            path,
+        })
+    }
+
+    /// Path of the database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The `synchronous` setting in force (2 = FULL).
+    pub fn synchronous(&self) -> Result<i64, JournalError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))?)
+    }
+
+    /// Starts a session with a fresh data key, wrapped under the station key.
+    pub fn create_session(
+        &mut self,
+        id: &str,
+        package_id: &str,
+        seal_id: &str,
+    ) -> Result<Cursor, JournalError> {
+        let key = Key::generate()?;
+        let wrapped = keys::wrap(&self.station, id, &key)?;
+        self.conn.execute(
+            "INSERT INTO sessions (id, package_id, seal_id, wrapped_key) VALUES (?1, ?2, ?3, ?4)",
+            params![id, package_id, seal_id, wrapped],
+        )?;
+        Ok(Cursor {
+            session: id.to_owned(),
+            key,
+            next_seq: 0,
+            prev: record::GENESIS,
+        })
+    }
+
+    /// Appends one event in one transaction with its outbox row. Returns its sequence number
+    /// only after COMMIT returned; on any error nothing was acknowledged and the cursor is
+    /// unchanged.
+    pub fn append(&mut self, cursor: &mut Cursor, event: &Event) -> Result<u64, JournalError> {
+        let seq = cursor.next_seq;
+        let (sealed, hash) = record::seal(&cursor.key, &cursor.session, seq, &cursor.prev, event)?;
+        let seq_i = i64::try_from(seq).map_err(|_| JournalError::Gap { seq })?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO events (session, seq, hash, sealed) VALUES (?1, ?2, ?3, ?4)",
+            params![cursor.session, seq_i, hash.as_slice(), sealed],
+        )?;
+        tx.execute(
+            "INSERT INTO outbox (session, seq) VALUES (?1, ?2)",
+            params![cursor.session, seq_i],
+        )?;
+        tx.commit()?;
+        cursor.next_seq = seq + 1;
+        cursor.prev = hash;
+        Ok(seq)
+    }
+
+    /// Marks a session closed.
+    pub fn close_session(&mut self, id: &str) -> Result<(), JournalError> {
+        self.conn
+            .execute("UPDATE sessions SET closed = 1 WHERE id = ?1", params![id])?;
+        Ok(())
+    }
+
+    /// Every session, oldest first.
+    pub fn sessions(&self) -> Result<Vec<SessionInfo>, JournalError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT s.id, s.package_id, s.seal_id, s.closed, (SELECT count(*) FROM events e WHERE e.session = s.id)
+             FROM sessions s ORDER BY s.rowid",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(SessionInfo {
+                id: r.get(0)?,
+                package_id: r.get(1)?,
+                seal_id: r.get(2)?,
+                closed: r.get::<_, i64>(3)? != 0,
+                events: u64::try_from(r.get::<_, i64>(4)?).unwrap_or(0),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Reads a session back, verifying the chain and decrypting each record. Stops at the first
+    /// damaged or missing record and says why; what came before is returned.
+    pub fn load(&self, id: &str) -> Result<Loaded, JournalError> {
+        let wrapped: Option<Vec<u8>> = self
+            .conn
+            .query_row(
+                "SELECT wrapped_key FROM sessions WHERE id = ?1",
+                params![id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let wrapped = wrapped.ok_or_else(|| JournalError::NoSession(id.to_owned()))?;
+        let key = keys::unwrap(&self.station, id, &wrapped)?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT seq, hash, sealed FROM events WHERE session = ?1 ORDER BY seq")?;
+        let mut rows = stmt.query(params![id])?;
+        let mut events = Vec::new();
+        let mut prev = record::GENESIS;
+        let mut damage = None;
+        while let Some(row) = rows.next()? {
+            let expected = events.len() as u64;
+            let seq = u64::try_from(row.get::<_, i64>(0)?).unwrap_or(u64::MAX);
+            if seq != expected {
+                damage = Some(JournalError::Gap { seq: expected });
+                break;
+            }
+            let hash: Vec<u8> = row.get(1)?;
+            let sealed: Vec<u8> = row.get(2)?;
+            match record::open(&key, id, seq, &prev, &sealed, &hash) {
+                Ok(event) => {
+                    events.push(event);
+                    prev.copy_from_slice(&hash);
+                }
+                Err(e) => {
+                    damage = Some(e);
+                    break;
+                }
+            }
+        }
+        let cursor = Cursor {
+            session: id.to_owned(),
+            key,
+            next_seq: events.len() as u64,
+            prev,
+        };
+        Ok(Loaded {
+            cursor,
+            events,
+            damage,
+        })
+    }
+}
+
+/// Sets the durability and safety settings on a connection and checks that they took.
+fn configure(conn: &Connection) -> Result<(), JournalError> {
+    let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(JournalError::Settings(format!(
+            "journal_mode is {mode}, not wal"
+        )));
+    }
+    // Per connection, not stored in the file: set it on every open.
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    let sync: i64 = conn.query_row("PRAGMA synchronous", [], |r| r.get(0))?;
+    if sync != 2 {
+        return Err(JournalError::Settings(format!(
+            "synchronous is {sync}, not FULL (2)"
+        )));
+    }
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "trusted_schema", "OFF")?;
+    conn.pragma_update(None, "cell_size_check", "ON")?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    Ok(())
+}

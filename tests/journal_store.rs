@@ -1,0 +1,229 @@
+//! The journal on a real `SQLite` file: durable settings are in force, events round-trip sealed
+//! and chained, a recovered session folds to the live state, and damage is detected and reported
+//! with what can still be recovered.
+
+// Tests fail loudly on purpose.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::collections::BTreeMap;
+
+use ustudy::exam::event::{Candidate, Event};
+use ustudy::exam::state::fold;
+use ustudy::exam::task::{Choice, Lang};
+use ustudy::exam::{Paper, State, preset};
+use ustudy::journal::{Journal, JournalError};
+
+fn events() -> Vec<Event> {
+    let candidate = Candidate {
+        iin: "791028302728".to_owned(),
+        name: "Әсем Қала".to_owned(),
+        ticket: "A-17".to_owned(),
+        extra_time: false,
+        interface: Lang::Kk,
+        languages: BTreeMap::new(),
+    };
+    let mut v = vec![
+        Event::Unlocked,
+        Event::CheckedIn { candidate },
+        Event::Started,
+    ];
+    for t in 0..30u16 {
+        v.push(Event::Answered {
+            task: t,
+            choice: Choice::One(u8::try_from(t % 4).unwrap()),
+        });
+        v.push(Event::Tick { ms: 5_000 });
+    }
+    v
+}
+
+fn journal_with_session(dir: &std::path::Path) -> Vec<Event> {
+    let mut j = Journal::open(dir).expect("open");
+    let mut cursor = j
+        .create_session("s1", "demo-unt-2024", "00112233445566778899aabbccddeeff")
+        .expect("session");
+    let evs = events();
+    for (i, e) in evs.iter().enumerate() {
+        assert_eq!(j.append(&mut cursor, e).expect("append"), i as u64);
+    }
+    evs
+}
+
+#[test]
+fn durable_settings_are_in_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = Journal::open(dir.path()).expect("open");
+    assert_eq!(j.synchronous().unwrap(), 2, "synchronous must be FULL");
+    let conn = rusqlite::Connection::open(j.path()).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(dir.path().join("station.key"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}
+
+#[test]
+fn events_round_trip_and_fold_to_the_live_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let evs = journal_with_session(dir.path());
+    let j = Journal::open(dir.path()).expect("reopen");
+    let sessions = j.sessions().unwrap();
+    assert_eq!(sessions.len(), 1);
+    assert_eq!(sessions[0].events, evs.len() as u64);
+    let loaded = j.load("s1").expect("load");
+    assert!(loaded.damage.is_none());
+    assert_eq!(loaded.events, evs);
+    let paper = Paper::placeholder(preset::by_name("unt-2024").unwrap());
+    let mut live = State::new(&paper);
+    for e in &evs {
+        live.apply(&paper, e).unwrap();
+    }
+    assert_eq!(fold(&paper, &loaded.events).unwrap(), live);
+    // Appending after recovery continues the same chain.
+    let mut j = j;
+    let mut cursor = loaded.cursor;
+    j.append(
+        &mut cursor,
+        &Event::Marked {
+            task: 3,
+            marked: true,
+        },
+    )
+    .unwrap();
+    let again = j.load("s1").unwrap();
+    assert!(again.damage.is_none());
+    assert_eq!(again.events.len(), evs.len() + 1);
+}
+
+#[test]
+fn answers_are_not_stored_in_clear() {
+    let dir = tempfile::tempdir().unwrap();
+    journal_with_session(dir.path());
+    let mut bytes = std::fs::read(dir.path().join("journal.sqlite")).unwrap();
+    if let Ok(wal) = std::fs::read(dir.path().join("journal.sqlite-wal")) {
+        bytes.extend(wal);
+    }
+    for needle in ["791028302728", "answered", "Әсем"] {
+        assert!(
+            !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
+            "{needle} in clear"
+        );
+    }
+}
+
+fn raw(dir: &std::path::Path) -> rusqlite::Connection {
+    rusqlite::Connection::open(dir.join("journal.sqlite")).unwrap()
+}
+
+#[test]
+fn a_tampered_record_breaks_the_chain_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let evs = journal_with_session(dir.path());
+    let c = raw(dir.path());
+    let mut sealed: Vec<u8> = c
+        .query_row("SELECT sealed FROM events WHERE seq = 10", [], |r| r.get(0))
+        .unwrap();
+    sealed[20] ^= 0x01;
+    c.execute("UPDATE events SET sealed = ?1 WHERE seq = 10", [sealed])
+        .unwrap();
+    let loaded = Journal::open(dir.path()).unwrap().load("s1").unwrap();
+    assert!(
+        matches!(loaded.damage, Some(JournalError::Chain { seq: 10 })),
+        "{:?}",
+        loaded.damage
+    );
+    assert_eq!(loaded.events, evs[..10]);
+}
+
+#[test]
+fn a_deleted_record_is_a_gap() {
+    let dir = tempfile::tempdir().unwrap();
+    journal_with_session(dir.path());
+    let c = raw(dir.path());
+    c.execute("DELETE FROM outbox WHERE seq = 7", []).unwrap();
+    c.execute("DELETE FROM events WHERE seq = 7", []).unwrap();
+    let loaded = Journal::open(dir.path()).unwrap().load("s1").unwrap();
+    assert!(
+        matches!(loaded.damage, Some(JournalError::Gap { seq: 7 })),
+        "{:?}",
+        loaded.damage
+    );
+    assert_eq!(loaded.events.len(), 7);
+}
+
+#[test]
+fn a_swapped_record_with_a_recomputed_hash_does_not_decrypt() {
+    let dir = tempfile::tempdir().unwrap();
+    journal_with_session(dir.path());
+    // Move record 4's ciphertext to slot 5 and recompute the chain hash: the AEAD binding to the
+    // sequence number still refuses it.
+    let c = raw(dir.path());
+    let sealed: Vec<u8> = c
+        .query_row("SELECT sealed FROM events WHERE seq = 4", [], |r| r.get(0))
+        .unwrap();
+    let prev: Vec<u8> = c
+        .query_row("SELECT hash FROM events WHERE seq = 4", [], |r| r.get(0))
+        .unwrap();
+    let prev: [u8; 32] = prev.try_into().unwrap();
+    let hash = ustudy::journal::record::chain_hash(&prev, 5, &sealed);
+    c.execute(
+        "UPDATE events SET sealed = ?1, hash = ?2 WHERE seq = 5",
+        rusqlite::params![sealed, hash.as_slice()],
+    )
+    .unwrap();
+    let loaded = Journal::open(dir.path()).unwrap().load("s1").unwrap();
+    assert!(
+        matches!(loaded.damage, Some(JournalError::Record { seq: 5 })),
+        "{:?}",
+        loaded.damage
+    );
+}
+
+#[test]
+fn a_wrong_station_key_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    journal_with_session(dir.path());
+    std::fs::write(
+        dir.path().join("station.key"),
+        format!("{}\n", "ab".repeat(32)),
+    )
+    .unwrap();
+    let err = Journal::open(dir.path())
+        .unwrap()
+        .load("s1")
+        .expect_err("wrong key");
+    assert!(matches!(err, JournalError::StationKey(_)), "{err:?}");
+    std::fs::write(dir.path().join("station.key"), "not hex").unwrap();
+    assert!(matches!(
+        Journal::open(dir.path()),
+        Err(JournalError::StationKey(_))
+    ));
+}
+
+#[test]
+fn a_truncated_or_garbage_file_is_refused_not_crashed() {
+    let dir = tempfile::tempdir().unwrap();
+    journal_with_session(dir.path());
+    // Fold the WAL into the main file first, so the truncation hits real pages.
+    raw(dir.path())
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    let path = dir.path().join("journal.sqlite");
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+    let outcome = Journal::open(dir.path()).and_then(|j| j.load("s1").map(|l| l.damage.is_some()));
+    assert!(
+        !matches!(outcome, Ok(false)),
+        "a half file must not load cleanly"
+    );
+    std::fs::write(&path, b"this is not a database at all, just text").unwrap();
+    assert!(Journal::open(dir.path()).is_err());
+}
