@@ -85,6 +85,10 @@ fn block(id: &str, role: BlockRole, minimum: u32, layout: Vec<LayoutEntry>) -> B
     }
 }
 
+fn mandatory(id: &str, minimum: u32, entry: LayoutEntry) -> BlockSpec {
+    block(id, BlockRole::Mandatory, minimum, vec![entry])
+}
+
 fn unt_breaks(minutes: u32) -> Vec<BreakSpec> {
     // 2 minutes after 60, 3 after 120 and 180; the test clock runs on (NCT, January 2026).
     [(60, 2), (120, 3), (180, 3)]
@@ -166,19 +170,9 @@ fn profile_2024(id: &str) -> BlockSpec {
 
 fn unt_2024() -> SessionFormat {
     let blocks = vec![
-        block("history", BlockRole::Mandatory, 5, vec![single(20, 4)]),
-        block(
-            "math-literacy",
-            BlockRole::Mandatory,
-            3,
-            vec![single(10, 4)],
-        ),
-        block(
-            "reading-literacy",
-            BlockRole::Mandatory,
-            3,
-            vec![context(10, 5, 4)],
-        ),
+        mandatory("history", 5, single(20, 4)),
+        mandatory("math-literacy", 3, single(10, 4)),
+        mandatory("reading-literacy", 3, context(10, 5, 4)),
         profile_2024("profile-1"),
         profile_2024("profile-2"),
     ];
@@ -192,19 +186,9 @@ fn unt_2021() -> SessionFormat {
         block(id, BlockRole::Profile, 5, layout)
     };
     let blocks = vec![
-        block("history", BlockRole::Mandatory, 5, vec![single(15, 5)]),
-        block(
-            "math-literacy",
-            BlockRole::Mandatory,
-            5,
-            vec![single(15, 5)],
-        ),
-        block(
-            "reading-literacy",
-            BlockRole::Mandatory,
-            5,
-            vec![context(20, 5, 5)],
-        ),
+        mandatory("history", 5, single(15, 5)),
+        mandatory("math-literacy", 5, single(15, 5)),
+        mandatory("reading-literacy", 5, context(20, 5, 5)),
         profile("profile-1"),
         profile("profile-2"),
     ];
@@ -213,13 +197,8 @@ fn unt_2021() -> SessionFormat {
 
 fn unt_creative() -> SessionFormat {
     let blocks = vec![
-        block("history", BlockRole::Mandatory, 5, vec![single(20, 4)]),
-        block(
-            "reading-literacy",
-            BlockRole::Mandatory,
-            3,
-            vec![context(10, 5, 4)],
-        ),
+        mandatory("history", 5, single(20, 4)),
+        mandatory("reading-literacy", 3, context(10, 5, 4)),
     ];
     unt(
         "unt-creative",
@@ -246,19 +225,9 @@ fn unt_transfer() -> SessionFormat {
 fn unt_shortened() -> SessionFormat {
     // A template: shortened programs differ, so their packages normally carry an inline format.
     let blocks = vec![
-        block("history", BlockRole::Mandatory, 5, vec![single(20, 4)]),
-        block(
-            "math-literacy",
-            BlockRole::Mandatory,
-            3,
-            vec![single(10, 4)],
-        ),
-        block(
-            "reading-literacy",
-            BlockRole::Mandatory,
-            3,
-            vec![context(10, 5, 4)],
-        ),
+        mandatory("history", 5, single(20, 4)),
+        mandatory("math-literacy", 3, single(10, 4)),
+        mandatory("reading-literacy", 3, context(10, 5, 4)),
     ];
     unt(
         "unt-shortened",
@@ -310,7 +279,7 @@ fn teacher_2024() -> SessionFormat {
             0,
             vec![single(20, 4), context(10, 5, 4)],
         ),
-        block("methodology", BlockRole::Mandatory, 0, vec![single(20, 4)]),
+        mandatory("methodology", 0, single(20, 4)),
     ];
     let categories = [
         ("teacher", 50),
@@ -337,7 +306,7 @@ fn nqt_2021() -> SessionFormat {
             0,
             vec![single(50, 5), multiple(10, 8, 3), context(10, 5, 5)],
         ),
-        block("pedagogy", BlockRole::Mandatory, 0, vec![single(30, 5)]),
+        mandatory("pedagogy", 0, single(30, 5)),
     ];
     let pass = PassMark {
         id: "pass".to_owned(),
