@@ -68,6 +68,20 @@ fn started(paper: &Paper, extra: bool) -> State {
     s
 }
 
+/// A unt-2024 session finished by the candidate and past the 10-minute review.
+fn at_decision(extra: bool) -> (Paper, State) {
+    let p = paper("unt-2024");
+    let mut s = started(&p, extra);
+    let minutes = if extra { 280 } else { 240 };
+    assert_eq!(s.clock.remaining_ms(), minutes * MINUTE_MS);
+    let finish = Event::Finished {
+        reason: FinishReason::Candidate,
+    };
+    run(&p, &mut s, &[finish, Event::ReviewOpened]);
+    pass(&p, &mut s, 10 * MINUTE_MS);
+    (p, s)
+}
+
 #[test]
 fn every_preset_is_valid() {
     for name in preset::NAMES {
@@ -253,20 +267,7 @@ fn the_whole_journey_with_breaks_pause_step_out_and_appeal() {
 
 #[test]
 fn appeal_until_the_deadline_and_then_the_card() {
-    let p = paper("unt-2024");
-    let mut s = started(&p, true);
-    assert_eq!(s.clock.remaining_ms(), 280 * MINUTE_MS, "+40 minutes");
-    run(
-        &p,
-        &mut s,
-        &[
-            Event::Finished {
-                reason: FinishReason::Candidate,
-            },
-            Event::ReviewOpened,
-        ],
-    );
-    pass(&p, &mut s, 10 * MINUTE_MS);
+    let (p, mut s) = at_decision(true);
     assert_eq!(s.phase, Phase::Decision);
     run(
         &p,
@@ -315,19 +316,7 @@ fn appeal_until_the_deadline_and_then_the_card() {
 
 #[test]
 fn appeal_cannot_open_after_the_deadline() {
-    let p = paper("unt-2024");
-    let mut s = started(&p, false);
-    run(
-        &p,
-        &mut s,
-        &[
-            Event::Finished {
-                reason: FinishReason::Candidate,
-            },
-            Event::ReviewOpened,
-        ],
-    );
-    pass(&p, &mut s, 10 * MINUTE_MS);
+    let (p, mut s) = at_decision(false);
     // A decision screen left open: the clock cannot run past its auto-close, so drive by hand.
     s.clock.post_ms = 30 * MINUTE_MS;
     let before = s.clone();
