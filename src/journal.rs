@@ -6,12 +6,30 @@ pub mod keys;
 pub mod record;
 pub mod schema;
 pub mod store;
+pub mod worker;
 
 use std::sync::Arc;
 
 use crate::crypto::CryptoError;
 
-pub use store::{Journal, SessionInfo};
+pub use store::{Journal, Loaded, SessionInfo};
+pub use worker::Writer;
+
+/// How often the station records elapsed testing time (a `Tick`), so a crash costs the
+/// candidate at most this much.
+pub const CHECKPOINT_MS: u64 = 5_000;
+
+/// The incident to record when a session resumes: the wall-clock gap since its last record,
+/// when it is longer than two checkpoints (the program was not running). That time was never
+/// charged to the candidate, because no `Tick` covered it.
+pub fn downtime(last_at_ms: u64, now_ms: u64) -> Option<crate::exam::Event> {
+    let gap = now_ms.checked_sub(last_at_ms)?;
+    (gap > 2 * CHECKPOINT_MS).then_some(crate::exam::Event::Incident {
+        kind: crate::exam::event::Incident::Downtime {
+            seconds: gap / 1000,
+        },
+    })
+}
 
 /// What went wrong in the journal. Cloneable so it can travel in GUI messages.
 #[derive(Debug, Clone, thiserror::Error)]

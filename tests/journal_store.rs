@@ -37,10 +37,19 @@ fn events() -> Vec<Event> {
     v
 }
 
+fn paper() -> Paper {
+    Paper::placeholder(preset::by_name("unt-2024").unwrap())
+}
+
 fn journal_with_session(dir: &std::path::Path) -> Vec<Event> {
     let mut j = Journal::open(dir).expect("open");
     let mut cursor = j
-        .create_session("s1", "demo-unt-2024", "00112233445566778899aabbccddeeff")
+        .create_session(
+            "s1",
+            "demo-unt-2024",
+            "00112233445566778899aabbccddeeff",
+            &paper(),
+        )
         .expect("session");
     let evs = events();
     for (i, e) in evs.iter().enumerate() {
@@ -80,13 +89,13 @@ fn events_round_trip_and_fold_to_the_live_state() {
     assert_eq!(sessions[0].events, evs.len() as u64);
     let loaded = j.load("s1").expect("load");
     assert!(loaded.damage.is_none());
-    assert_eq!(loaded.events, evs);
-    let paper = Paper::placeholder(preset::by_name("unt-2024").unwrap());
-    let mut live = State::new(&paper);
+    assert_eq!(loaded.events(), evs);
+    let p = paper();
+    let mut live = State::new(&p);
     for e in &evs {
-        live.apply(&paper, e).unwrap();
+        live.apply(&p, e).unwrap();
     }
-    assert_eq!(fold(&paper, &loaded.events).unwrap(), live);
+    assert_eq!(fold(&p, &loaded.events()).unwrap(), live);
     // Appending after recovery continues the same chain.
     let mut j = j;
     let mut cursor = loaded.cursor;
@@ -100,7 +109,8 @@ fn events_round_trip_and_fold_to_the_live_state() {
     .unwrap();
     let again = j.load("s1").unwrap();
     assert!(again.damage.is_none());
-    assert_eq!(again.events.len(), evs.len() + 1);
+    assert_eq!(again.entries.len(), evs.len() + 1);
+    assert_eq!(again.paper, paper());
 }
 
 #[test]
@@ -140,7 +150,7 @@ fn a_tampered_record_breaks_the_chain_there() {
         "{:?}",
         loaded.damage
     );
-    assert_eq!(loaded.events, evs[..10]);
+    assert_eq!(loaded.events(), evs[..10]);
 }
 
 #[test]
@@ -156,7 +166,7 @@ fn a_deleted_record_is_a_gap() {
         "{:?}",
         loaded.damage
     );
-    assert_eq!(loaded.events.len(), 7);
+    assert_eq!(loaded.entries.len(), 7);
 }
 
 #[test]

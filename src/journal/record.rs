@@ -2,11 +2,23 @@
 //! chained to the record before it by SHA-256. The associated data binds the session, the
 //! sequence number and the previous hash, so a record cannot be moved, reordered or replayed.
 
+use serde::{Deserialize, Serialize};
+
 use crate::crypto::aead::Key;
 use crate::crypto::sha256;
 use crate::exam::Event;
 
 use super::JournalError;
+
+/// What a record holds once opened: the event and when the station wrote it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Wall-clock time of writing, milliseconds since the Unix epoch. Only used to tell the
+    /// proctor how long the station was down; never for the exam clock.
+    pub at_ms: u64,
+    /// The event.
+    pub event: Event,
+}
 
 /// The hash a session's first record points back to.
 pub const GENESIS: [u8; 32] = [0u8; 32];
@@ -29,15 +41,15 @@ pub fn chain_hash(prev: &[u8; 32], seq: u64, sealed: &[u8]) -> [u8; 32] {
     sha256(&data)
 }
 
-/// Seals an event as record `seq` after `prev`; returns the sealed bytes and the new hash.
+/// Seals an entry as record `seq` after `prev`; returns the sealed bytes and the new hash.
 pub fn seal(
     key: &Key,
     session: &str,
     seq: u64,
     prev: &[u8; 32],
-    event: &Event,
+    entry: &Entry,
 ) -> Result<(Vec<u8>, [u8; 32]), JournalError> {
-    let plain = serde_json::to_vec(event).map_err(|e| JournalError::Encode(e.to_string()))?;
+    let plain = serde_json::to_vec(entry).map_err(|e| JournalError::Encode(e.to_string()))?;
     let sealed = key.seal(&aad(session, seq, prev), &plain)?;
     let hash = chain_hash(prev, seq, &sealed);
     Ok((sealed, hash))
@@ -51,7 +63,7 @@ pub fn open(
     prev: &[u8; 32],
     sealed: &[u8],
     stored_hash: &[u8],
-) -> Result<Event, JournalError> {
+) -> Result<Entry, JournalError> {
     if chain_hash(prev, seq, sealed).as_slice() != stored_hash {
         return Err(JournalError::Chain { seq });
     }

@@ -5,9 +5,19 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params};
 
+use super::record::Entry;
 use super::{JournalError, keys, record, schema};
 use crate::crypto::aead::Key;
-use crate::exam::Event;
+use crate::exam::{Event, Paper};
+
+const PAPER_AAD: &[u8] = b"ustudy-paper-1\0";
+
+/// Wall-clock milliseconds since the Unix epoch (0 if the clock is before it).
+pub fn now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+}
 
 /// The journal's file name in the data directory.
 pub const FILE: &str = "journal.sqlite";
@@ -47,15 +57,24 @@ pub struct SessionInfo {
     pub closed: bool,
 }
 
-/// A session read back: every event that verified, and the first problem, if any.
+/// A session read back: every record that verified, and the first problem, if any.
 #[derive(Debug)]
 pub struct Loaded {
     /// Where to append next (after the last good record).
     pub cursor: Cursor,
-    /// The events, in order, up to the first damaged record.
-    pub events: Vec<Event>,
+    /// The paper the session runs.
+    pub paper: Paper,
+    /// The records, in order, up to the first damaged one.
+    pub entries: Vec<Entry>,
     /// What stopped the read early.
     pub damage: Option<JournalError>,
+}
+
+impl Loaded {
+    /// The events, in order.
+    pub fn events(&self) -> Vec<Event> {
+        self.entries.iter().map(|e| e.event.clone()).collect()
+    }
 }
 
 impl Journal {
@@ -91,18 +110,23 @@ impl Journal {
             .query_row("PRAGMA synchronous", [], |r| r.get(0))?)
     }
 
-    /// Starts a session with a fresh data key, wrapped under the station key.
+    /// Starts a session with a fresh data key, wrapped under the station key, and stores its
+    /// paper sealed under that key, so the session can be recovered from the journal alone.
     pub fn create_session(
         &mut self,
         id: &str,
         package_id: &str,
         seal_id: &str,
+        paper: &Paper,
     ) -> Result<Cursor, JournalError> {
         let key = Key::generate()?;
         let wrapped = keys::wrap(&self.station, id, &key)?;
+        let json = serde_json::to_vec(paper).map_err(|e| JournalError::Encode(e.to_string()))?;
+        let sealed_paper = key.seal(&[PAPER_AAD, id.as_bytes()].concat(), &json)?;
         self.conn.execute(
-            "INSERT INTO sessions (id, package_id, seal_id, wrapped_key) VALUES (?1, ?2, ?3, ?4)",
-            params![id, package_id, seal_id, wrapped],
+            "INSERT INTO sessions (id, package_id, seal_id, wrapped_key, paper)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![id, package_id, seal_id, wrapped, sealed_paper],
         )?;
         Ok(Cursor {
             session: id.to_owned(),
@@ -116,8 +140,22 @@ impl Journal {
     /// only after COMMIT returned; on any error nothing was acknowledged and the cursor is
     /// unchanged.
     pub fn append(&mut self, cursor: &mut Cursor, event: &Event) -> Result<u64, JournalError> {
+        self.append_at(cursor, event, now_ms())
+    }
+
+    /// `append` with the wall-clock time given (for tests and replays).
+    pub fn append_at(
+        &mut self,
+        cursor: &mut Cursor,
+        event: &Event,
+        at_ms: u64,
+    ) -> Result<u64, JournalError> {
         let seq = cursor.next_seq;
-        let (sealed, hash) = record::seal(&cursor.key, &cursor.session, seq, &cursor.prev, event)?;
+        let entry = Entry {
+            at_ms,
+            event: event.clone(),
+        };
+        let (sealed, hash) = record::seal(&cursor.key, &cursor.session, seq, &cursor.prev, &entry)?;
         let seq_i = i64::try_from(seq).map_err(|_| JournalError::Gap { seq })?;
         let tx = self
             .conn
@@ -164,25 +202,30 @@ impl Journal {
     /// Reads a session back, verifying the chain and decrypting each record. Stops at the first
     /// damaged or missing record and says why; what came before is returned.
     pub fn load(&self, id: &str) -> Result<Loaded, JournalError> {
-        let wrapped: Option<Vec<u8>> = self
+        let row: Option<(Vec<u8>, Vec<u8>)> = self
             .conn
             .query_row(
-                "SELECT wrapped_key FROM sessions WHERE id = ?1",
+                "SELECT wrapped_key, paper FROM sessions WHERE id = ?1",
                 params![id],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?;
-        let wrapped = wrapped.ok_or_else(|| JournalError::NoSession(id.to_owned()))?;
+        let (wrapped, sealed_paper) = row.ok_or_else(|| JournalError::NoSession(id.to_owned()))?;
         let key = keys::unwrap(&self.station, id, &wrapped)?;
+        let damaged = || JournalError::Integrity(format!("the paper of session {id} is damaged"));
+        let json = key
+            .open(&[PAPER_AAD, id.as_bytes()].concat(), &sealed_paper)
+            .map_err(|_| damaged())?;
+        let paper: Paper = serde_json::from_slice(&json).map_err(|_| damaged())?;
         let mut stmt = self
             .conn
             .prepare("SELECT seq, hash, sealed FROM events WHERE session = ?1 ORDER BY seq")?;
         let mut rows = stmt.query(params![id])?;
-        let mut events = Vec::new();
+        let mut entries = Vec::new();
         let mut prev = record::GENESIS;
         let mut damage = None;
         while let Some(row) = rows.next()? {
-            let expected = events.len() as u64;
+            let expected = entries.len() as u64;
             let seq = u64::try_from(row.get::<_, i64>(0)?).unwrap_or(u64::MAX);
             if seq != expected {
                 damage = Some(JournalError::Gap { seq: expected });
@@ -191,8 +234,8 @@ impl Journal {
             let hash: Vec<u8> = row.get(1)?;
             let sealed: Vec<u8> = row.get(2)?;
             match record::open(&key, id, seq, &prev, &sealed, &hash) {
-                Ok(event) => {
-                    events.push(event);
+                Ok(entry) => {
+                    entries.push(entry);
                     prev.copy_from_slice(&hash);
                 }
                 Err(e) => {
@@ -204,12 +247,13 @@ impl Journal {
         let cursor = Cursor {
             session: id.to_owned(),
             key,
-            next_seq: events.len() as u64,
+            next_seq: entries.len() as u64,
             prev,
         };
         Ok(Loaded {
             cursor,
-            events,
+            paper,
+            entries,
             damage,
         })
     }
