@@ -22,23 +22,34 @@ pub fn station_key(dir: &Path) -> Result<Key, JournalError> {
             Ok(Key::from_bytes(bytes))
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            // Write beside, sync, then rename: a crash at any moment leaves either no key file
+            // (a fresh one is made on the next start) or a whole one, never a torn one.
             let key = Key::generate()?;
+            let tmp = dir.join("station.key.tmp");
             let mut options = std::fs::OpenOptions::new();
-            options.write(true).create_new(true);
+            options.write(true).create(true).truncate(true);
             #[cfg(unix)]
             {
                 use std::os::unix::fs::OpenOptionsExt as _;
                 options.mode(0o600);
             }
-            let mut file = options
-                .open(&path)
-                .map_err(|e| JournalError::io(&path, e))?;
+            let mut file = options.open(&tmp).map_err(|e| JournalError::io(&tmp, e))?;
             file.write_all(format!("{}\n", hex::encode(key.as_bytes())).as_bytes())
                 .and_then(|()| file.sync_all())
-                .map_err(|e| JournalError::io(&path, e))?;
+                .map_err(|e| JournalError::io(&tmp, e))?;
+            std::fs::rename(&tmp, &path).map_err(|e| JournalError::io(&path, e))?;
+            sync_dir(dir);
             Ok(key)
         }
         Err(e) => Err(JournalError::io(&path, e)),
+    }
+}
+
+/// Makes a rename in `dir` durable (POSIX needs the directory synced; elsewhere a no-op).
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
     }
 }
 
