@@ -4,6 +4,7 @@
 
 pub mod keys;
 pub mod record;
+pub mod report;
 pub mod schema;
 pub mod store;
 pub mod worker;
@@ -55,6 +56,8 @@ pub enum JournalError {
     Record { seq: u64 },
     #[error("records are missing before {seq}")]
     Gap { seq: u64 },
+    #[error("there is no journal at {0}")]
+    NoJournal(String),
     #[error("no session {0} in the journal")]
     NoSession(String),
     #[error("an event could not be encoded: {0}")]

@@ -84,7 +84,32 @@ impl Journal {
         std::fs::create_dir_all(dir).map_err(|e| JournalError::io(dir, e))?;
         let station = keys::station_key(dir)?;
         let path = dir.join(FILE);
-        let mut conn = Connection::open(&path)?;
+        let conn = Connection::open(&path)?;
+        Journal::finish_open(conn, station, path)
+    }
+
+    /// Opens an existing journal without creating anything: no database file, no station key
+    /// (for `journal verify`, which must never change what it inspects).
+    pub fn open_existing(dir: &Path) -> Result<Journal, JournalError> {
+        let path = dir.join(FILE);
+        if !path.is_file() {
+            return Err(JournalError::NoJournal(path.display().to_string()));
+        }
+        if !dir.join("station.key").is_file() {
+            return Err(JournalError::StationKey(
+                "station.key is missing".to_owned(),
+            ));
+        }
+        let station = keys::station_key(dir)?;
+        let conn = Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        Journal::finish_open(conn, station, path)
+    }
+
+    fn finish_open(
+        mut conn: Connection,
+        station: Key,
+        path: PathBuf,
+    ) -> Result<Journal, JournalError> {
         configure(&conn)?;
         let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
         if check != "ok" {

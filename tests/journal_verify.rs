@@ -1,0 +1,123 @@
+//! `ustudy-station journal verify` on real journals: exit 0 and a state summary when intact, and
+//! a distinct non-zero code, never a panic, for each kind of damage.
+
+// Tests fail loudly on purpose.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+
+use ustudy::exam::event::Candidate;
+use ustudy::exam::task::{Choice, Lang};
+use ustudy::exam::{Event, Paper, preset};
+use ustudy::journal::Journal;
+
+fn make(dir: &Path) {
+    let mut j = Journal::open(dir).unwrap();
+    let paper = Paper::placeholder(preset::by_name("unt-2024").unwrap());
+    let mut c = j
+        .create_session(
+            "s1",
+            "demo-unt-2024",
+            "00112233445566778899aabbccddeeff",
+            &paper,
+        )
+        .unwrap();
+    let candidate = Candidate {
+        iin: "791028302728".to_owned(),
+        name: "Demo Candidate".to_owned(),
+        ticket: "T".to_owned(),
+        extra_time: false,
+        interface: Lang::En,
+        languages: BTreeMap::new(),
+    };
+    let mut events = vec![
+        Event::Unlocked,
+        Event::CheckedIn { candidate },
+        Event::Started,
+    ];
+    events.extend((0..7).map(|t| Event::Answered {
+        task: t,
+        choice: Choice::One(1),
+    }));
+    events.push(Event::Tick { ms: 61_000 });
+    for e in &events {
+        j.append(&mut c, e).unwrap();
+    }
+}
+
+fn verify(dir: &Path) -> (Option<i32>, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_ustudy-station"))
+        .args(["journal", "verify", "--data-dir"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (out.status.code(), text(&out.stdout), text(&out.stderr))
+}
+
+#[test]
+fn an_intact_journal_verifies_with_a_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    make(dir.path());
+    let (code, out, err) = verify(dir.path());
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("11 events"), "{out}");
+    assert!(out.contains("chain: intact (11 records verified)"), "{out}");
+    assert!(
+        out.contains(
+            "state: testing, answered 7/120, 3:58:59 left, candidate 7910******28 Demo Candidate"
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("791028302728"), "the IIN is masked");
+}
+
+#[test]
+fn damage_gives_distinct_codes_and_never_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    make(dir.path());
+    let db = dir.path().join("journal.sqlite");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let mut sealed: Vec<u8> = conn
+        .query_row("SELECT sealed FROM events WHERE seq = 5", [], |r| r.get(0))
+        .unwrap();
+    sealed[30] ^= 0x40;
+    conn.execute("UPDATE events SET sealed = ?1 WHERE seq = 5", [sealed])
+        .unwrap();
+    drop(conn);
+    let (code, out, err) = verify(dir.path());
+    assert_eq!(code, Some(3), "{out}{err}");
+    assert!(out.contains("chain: DAMAGED after 5 good records"), "{out}");
+
+    let key = dir.path().join("station.key");
+    let good_key = std::fs::read(&key).unwrap();
+    std::fs::write(&key, format!("{}\n", "cd".repeat(32))).unwrap();
+    let (code, out, err) = verify(dir.path());
+    assert_eq!(code, Some(5), "{out}{err}");
+    std::fs::remove_file(&key).unwrap();
+    let (code, _, err) = verify(dir.path());
+    assert_eq!(code, Some(5), "{err}");
+    assert!(!key.exists(), "verify must not create a station key");
+    std::fs::write(&key, good_key).unwrap();
+
+    std::fs::write(
+        &db,
+        b"definitely not a database file, not even close to one",
+    )
+    .unwrap();
+    let _ = std::fs::remove_file(dir.path().join("journal.sqlite-wal"));
+    let _ = std::fs::remove_file(dir.path().join("journal.sqlite-shm"));
+    let (code, _, err) = verify(dir.path());
+    assert_eq!(code, Some(4), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+
+    let empty = tempfile::tempdir().unwrap();
+    let (code, _, err) = verify(empty.path());
+    assert_eq!(code, Some(4), "{err}");
+    assert!(
+        std::fs::read_dir(empty.path()).unwrap().next().is_none(),
+        "verify created files"
+    );
+}
