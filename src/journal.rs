@@ -54,6 +54,8 @@ pub enum JournalError {
     Chain { seq: u64 },
     #[error("record {seq} cannot be decrypted or read")]
     Record { seq: u64 },
+    #[error("the journal ends after {found} records, but {committed} were committed")]
+    Truncated { found: u64, committed: u64 },
     #[error("records are missing before {seq}")]
     Gap { seq: u64 },
     #[error("there is no journal at {0}")]

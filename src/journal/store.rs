@@ -111,7 +111,7 @@ impl Journal {
         path: PathBuf,
     ) -> Result<Journal, JournalError> {
         configure(&conn)?;
-        let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         if check != "ok" {
             return Err(JournalError::Integrity(check));
         }
@@ -193,6 +193,13 @@ impl Journal {
             "INSERT INTO outbox (session, seq) VALUES (?1, ?2)",
             params![cursor.session, seq_i],
         )?;
+        let moved = tx.execute(
+            "UPDATE sessions SET head_seq = ?1, head_hash = ?2 WHERE id = ?3",
+            params![seq_i, hash.as_slice(), cursor.session],
+        )?;
+        if moved != 1 {
+            return Err(JournalError::NoSession(cursor.session.clone()));
+        }
         tx.commit()?;
         cursor.next_seq = seq + 1;
         cursor.prev = hash;
@@ -227,15 +234,17 @@ impl Journal {
     /// Reads a session back, verifying the chain and decrypting each record. Stops at the first
     /// damaged or missing record and says why; what came before is returned.
     pub fn load(&self, id: &str) -> Result<Loaded, JournalError> {
-        let row: Option<(Vec<u8>, Vec<u8>)> = self
+        type Row = (Vec<u8>, Vec<u8>, i64, Option<Vec<u8>>);
+        let row: Option<Row> = self
             .conn
             .query_row(
-                "SELECT wrapped_key, paper FROM sessions WHERE id = ?1",
+                "SELECT wrapped_key, paper, head_seq, head_hash FROM sessions WHERE id = ?1",
                 params![id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?;
-        let (wrapped, sealed_paper) = row.ok_or_else(|| JournalError::NoSession(id.to_owned()))?;
+        let (wrapped, sealed_paper, head_seq, head_hash) =
+            row.ok_or_else(|| JournalError::NoSession(id.to_owned()))?;
         let key = keys::unwrap(&self.station, id, &wrapped)?;
         let damaged = || JournalError::Integrity(format!("the paper of session {id} is damaged"));
         let json = key
@@ -268,6 +277,17 @@ impl Journal {
                     break;
                 }
             }
+        }
+        // The head written with every commit says how far the chain went: records missing
+        // from the end (which the chain alone cannot notice) are damage too.
+        let committed = u64::try_from(head_seq + 1).unwrap_or(0);
+        let head_matches = entries.len() as u64 == committed
+            && (committed == 0 || head_hash.as_deref() == Some(prev.as_slice()));
+        if damage.is_none() && !head_matches {
+            damage = Some(JournalError::Truncated {
+                found: entries.len() as u64,
+                committed,
+            });
         }
         let cursor = Cursor {
             session: id.to_owned(),
