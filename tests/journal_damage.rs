@@ -106,5 +106,8 @@ fn a_wal_from_another_journal_is_not_accepted() {
     // `outcome` fails the test if anything but journal A's own events load without a report.
     let result = outcome(mixed.path(), &events(0));
     println!("mismatched wal: {result}");
-    assert_ne!(result, "unchanged", "B's pages over A's file must not pass unnoticed");
+    assert_ne!(
+        result, "unchanged",
+        "B's pages over A's file must not pass unnoticed"
+    );
 }
