@@ -1,5 +1,5 @@
 //! Helpers shared by the integration tests.
 
-#![allow(dead_code)]
+#![allow(dead_code, clippy::many_single_char_names)]
 
 pub mod script;
