@@ -8,7 +8,7 @@ use super::JournalError;
 /// Migrations in order; index + 1 is the version each one produces.
 const MIGRATIONS: &[&str] = &[
     // 1: sessions (with their paper, sealed, so a session can be recovered from the journal
-    // alone, and the head of their chain, so records lost from the end are noticed), their
+    // alone, the head of each chain in a small table of its own, so records lost from the end are noticed), their
     // sealed event chain and the outbox of events the center has not yet acknowledged.
     "CREATE TABLE sessions (
          id TEXT PRIMARY KEY,
@@ -16,9 +16,12 @@ const MIGRATIONS: &[&str] = &[
          seal_id TEXT NOT NULL,
          wrapped_key BLOB NOT NULL,
          paper BLOB NOT NULL,
-         head_seq INTEGER NOT NULL DEFAULT -1,
-         head_hash BLOB,
          closed INTEGER NOT NULL DEFAULT 0
+     ) STRICT;
+     CREATE TABLE heads (
+         session TEXT PRIMARY KEY REFERENCES sessions(id),
+         seq INTEGER NOT NULL,
+         hash BLOB NOT NULL
      ) STRICT;
      CREATE TABLE events (
          session TEXT NOT NULL REFERENCES sessions(id),

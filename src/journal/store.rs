@@ -193,13 +193,13 @@ impl Journal {
             "INSERT INTO outbox (session, seq) VALUES (?1, ?2)",
             params![cursor.session, seq_i],
         )?;
-        let moved = tx.execute(
-            "UPDATE sessions SET head_seq = ?1, head_hash = ?2 WHERE id = ?3",
-            params![seq_i, hash.as_slice(), cursor.session],
+        // Kept apart from the session row, whose sealed paper would otherwise be rewritten
+        // with every commit.
+        tx.execute(
+            "INSERT INTO heads (session, seq, hash) VALUES (?1, ?2, ?3)
+             ON CONFLICT (session) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
+            params![cursor.session, seq_i, hash.as_slice()],
         )?;
-        if moved != 1 {
-            return Err(JournalError::NoSession(cursor.session.clone()));
-        }
         tx.commit()?;
         cursor.next_seq = seq + 1;
         cursor.prev = hash;
@@ -238,7 +238,8 @@ impl Journal {
         let row: Option<Row> = self
             .conn
             .query_row(
-                "SELECT wrapped_key, paper, head_seq, head_hash FROM sessions WHERE id = ?1",
+                "SELECT s.wrapped_key, s.paper, coalesce(h.seq, -1), h.hash
+                 FROM sessions s LEFT JOIN heads h ON h.session = s.id WHERE s.id = ?1",
                 params![id],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
