@@ -2,6 +2,7 @@
 //! to `DATA_DIR/journal.sqlite` (`SQLite`, WAL, `synchronous=FULL`) before anyone is told it is
 //! saved. Recovery reads the chain back, verifies it and folds it to the exact state.
 
+pub mod export;
 pub mod keys;
 pub mod record;
 pub mod report;

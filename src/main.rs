@@ -1,7 +1,7 @@
 //! `ustudy-station`: the exam-hall client. The fullscreen candidate app arrives with issue 4;
 //! today the binary offers the journal's maintenance commands.
 //!
-//! Exit codes of `journal verify`: 0 intact, 3 a session is damaged, 4 the journal cannot be
+//! `journal export` exits 0, or 4 with one line on stderr. Exit codes of `journal verify`: 0 intact, 3 a session is damaged, 4 the journal cannot be
 //! opened (missing, not a database, failed integrity check), 5 the station key is missing or
 //! does not open the sessions, 2 bad arguments.
 
@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use ustudy::journal::{JournalError, report};
+use ustudy::journal::{self, JournalError, report};
 
 /// U-STUDY exam station.
 #[derive(Parser)]
@@ -35,6 +35,19 @@ enum JournalCommand {
         #[arg(long)]
         data_dir: PathBuf,
     },
+    /// Write an encrypted copy of the journal for the center (the offline fallback), taken with
+    /// the SQLite backup API.
+    Export {
+        /// The station's data directory.
+        #[arg(long)]
+        data_dir: PathBuf,
+        /// Where to write the export.
+        #[arg(long)]
+        out: PathBuf,
+        /// The center link key (default: DATA_DIR/center-link.key).
+        #[arg(long)]
+        link_key: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -48,6 +61,14 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
         Some(Command::Journal(JournalCommand::Verify { data_dir })) => verify(&data_dir),
+        Some(Command::Journal(JournalCommand::Export {
+            data_dir,
+            out,
+            link_key,
+        })) => {
+            let link_key = link_key.unwrap_or_else(|| data_dir.join("center-link.key"));
+            export(&data_dir, &link_key, &out)
+        }
     }
 }
 
@@ -82,6 +103,25 @@ fn verify(dir: &std::path::Path) -> ExitCode {
             } else {
                 4
             })
+        }
+    }
+}
+
+fn export(dir: &std::path::Path, link_key: &std::path::Path, out: &std::path::Path) -> ExitCode {
+    let result =
+        journal::export::read_key(link_key).and_then(|key| journal::export::export(dir, &key, out));
+    match result {
+        Ok(header) => {
+            let mut stdout = std::io::stdout().lock();
+            let _ = writeln!(stdout, "export: {}", out.display());
+            for (id, events) in &header.sessions {
+                let _ = writeln!(stdout, "session {id}: {events} events");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "ustudy-station: {e}");
+            ExitCode::from(4)
         }
     }
 }

@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand};
 use ustudy::center::KeyStore;
 use ustudy::crypto::{hex, sign};
 use ustudy::exam::spec::TaskKind;
+use ustudy::journal;
 use ustudy::package;
 
 /// U-STUDY center tools.
@@ -51,6 +52,27 @@ enum Command {
         #[arg(long, default_value = "assets/demo")]
         sources: PathBuf,
     },
+    /// Create a station's link key; prints it (hex) for the installer to put in the station's
+    /// data directory as `center-link.key`.
+    StationKey {
+        /// Key store directory.
+        #[arg(long)]
+        dir: PathBuf,
+        /// Station id (letters, digits, '-', '_').
+        #[arg(long)]
+        station: String,
+    },
+    /// Open a station's offline journal export and verify every session in it.
+    ImportJournal {
+        /// Key store directory.
+        #[arg(long)]
+        dir: PathBuf,
+        /// The station that wrote the export.
+        #[arg(long)]
+        station: String,
+        /// The export file.
+        file: PathBuf,
+    },
     /// Verify a package and print its header; with --dir also decrypt it and print its contents.
     Inspect {
         /// The package file.
@@ -73,6 +95,10 @@ fn main() -> ExitCode {
         } => pack(&dir, &source, &file, &mut out),
         Command::Inspect { file, dir } => inspect(&file, dir.as_deref(), &mut out),
         Command::Demo { dir, sources } => demo(&dir, &sources, &mut out),
+        Command::StationKey { dir, station } => station_key(&dir, &station, &mut out),
+        Command::ImportJournal { dir, station, file } => {
+            import_journal(&dir, &station, &file, &mut out)
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -108,6 +134,36 @@ fn pack(
     std::fs::rename(&tmp, file).with_context(|| format!("writing {}", file.display()))?;
     writeln!(out, "{}", sealed.header.package_id)?;
     writeln!(out, "seal: {}", sealed.header.seal_id)?;
+    Ok(())
+}
+
+fn station_key(dir: &Path, station: &str, out: &mut impl std::io::Write) -> anyhow::Result<()> {
+    let key = KeyStore::open(dir)?.create_station_key(station)?;
+    writeln!(out, "{}", hex::encode(key.as_bytes()))?;
+    Ok(())
+}
+
+fn import_journal(
+    dir: &Path,
+    station: &str,
+    file: &Path,
+    out: &mut impl std::io::Write,
+) -> anyhow::Result<()> {
+    let link = KeyStore::open(dir)?.station_key(station)?;
+    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+    let work = tempfile::tempdir()?;
+    let header = journal::export::import(&bytes, &link, work.path())?;
+    writeln!(
+        out,
+        "export from station {station}, {} sessions",
+        header.sessions.len()
+    )?;
+    let reports = journal::report::verify(work.path())?;
+    for r in &reports {
+        write!(out, "{r}")?;
+    }
+    let damaged = reports.iter().filter(|r| !r.intact()).count();
+    anyhow::ensure!(damaged == 0, "{damaged} damaged session(s) in the export");
     Ok(())
 }
 

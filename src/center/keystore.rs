@@ -4,6 +4,8 @@
 //! DIR/center.key            Ed25519 signing key (PKCS#8), owner-only
 //! DIR/center.pub            its public key, hex, for stations to trust
 //! DIR/packages/SEAL.key     each sealed package's AES-256-GCM key, hex, owner-only
+//! DIR/stations/ID.key       each station's link key (AES-256-GCM, hex, owner-only): the station
+//!                           seals its offline journal exports under it
 //! ```
 //!
 //! Package keys live here and never in a package.
@@ -32,6 +34,10 @@ pub enum KeyStoreError {
     },
     #[error("{path} is damaged: {source}")]
     Damaged { path: String, source: CryptoError },
+    #[error("no link key for station {0} in this key store (create it with `station-key`)")]
+    NoStationKey(String),
+    #[error("station id {0:?} must be 1–64 letters, digits, '-' or '_'")]
+    StationId(String),
     #[error("seal id {0:?} is not valid")]
     SealId(String),
 }
@@ -139,6 +145,53 @@ impl KeyStore {
         let text = std::fs::read_to_string(&path).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
                 KeyStoreError::NoPackageKey(seal_id.to_owned())
+            } else {
+                io(&path, e)
+            }
+        })?;
+        let bytes: [u8; KEY_LEN] = hex::decode(&text).map_err(|source| KeyStoreError::Damaged {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Ok(Key::from_bytes(bytes))
+    }
+
+    fn station_path(&self, station: &str) -> Result<PathBuf, KeyStoreError> {
+        let ok = (1..=64).contains(&station.len())
+            && station
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if !ok {
+            return Err(KeyStoreError::StationId(station.to_owned()));
+        }
+        Ok(self.dir.join("stations").join(format!("{station}.key")))
+    }
+
+    /// Creates a station's link key; refuses to replace one.
+    pub fn create_station_key(&self, station: &str) -> Result<Key, KeyStoreError> {
+        let path = self.station_path(station)?;
+        let parent = self.dir.join("stations");
+        std::fs::create_dir_all(&parent).map_err(|e| io(&parent, e))?;
+        if path.exists() {
+            return Err(KeyStoreError::Exists(path.display().to_string()));
+        }
+        let key = Key::generate().map_err(|source| KeyStoreError::Damaged {
+            path: path.display().to_string(),
+            source,
+        })?;
+        write_private(
+            &path,
+            format!("{}\n", hex::encode(key.as_bytes())).as_bytes(),
+        )?;
+        Ok(key)
+    }
+
+    /// A station's link key.
+    pub fn station_key(&self, station: &str) -> Result<Key, KeyStoreError> {
+        let path = self.station_path(station)?;
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                KeyStoreError::NoStationKey(station.to_owned())
             } else {
                 io(&path, e)
             }

@@ -123,6 +123,17 @@ impl Journal {
         })
     }
 
+    /// Writes a consistent copy of the database to `path` with the `SQLite` backup API (safe
+    /// while the writer is using it; never a raw file copy).
+    pub fn backup_to(&self, path: &Path) -> Result<(), JournalError> {
+        self.conn.backup(
+            rusqlite::MAIN_DB,
+            path,
+            None::<fn(rusqlite::backup::Progress)>,
+        )?;
+        Ok(())
+    }
+
     /// Path of the database file.
     pub fn path(&self) -> &Path {
         &self.path
