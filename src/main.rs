@@ -36,7 +36,7 @@ enum JournalCommand {
         data_dir: PathBuf,
     },
     /// Write an encrypted copy of the journal for the center (the offline fallback), taken with
-    /// the SQLite backup API.
+    /// the `SQLite` backup API.
     Export {
         /// The station's data directory.
         #[arg(long)]
