@@ -5,6 +5,7 @@
 pub mod export;
 pub mod keys;
 pub mod record;
+pub mod recovery;
 pub mod report;
 pub mod schema;
 pub mod store;
