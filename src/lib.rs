@@ -3,5 +3,6 @@
 pub mod center;
 pub mod crypto;
 pub mod exam;
+pub mod i18n;
 pub mod journal;
 pub mod package;
