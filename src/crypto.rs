@@ -4,6 +4,7 @@
 
 pub mod aead;
 pub mod hex;
+pub mod pin;
 pub mod sign;
 
 use ring::rand::{SecureRandom, SystemRandom};

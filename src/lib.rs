@@ -6,3 +6,5 @@ pub mod exam;
 pub mod i18n;
 pub mod journal;
 pub mod package;
+pub mod roster;
+pub mod ui;

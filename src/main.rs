@@ -1,5 +1,5 @@
-//! `ustudy-station`: the exam-hall client. The fullscreen candidate app arrives with issue 4;
-//! today the binary offers the journal's maintenance commands.
+//! `ustudy-station`: the exam-hall client. Without a command it opens the fullscreen station
+//! window (with no configuration: the bundled demo); `journal` holds the maintenance commands.
 //!
 //! `journal export` exits 0, or 4 with one line on stderr. Exit codes of `journal verify`: 0 intact, 3 a session is damaged, 4 the journal cannot be
 //! opened (missing, not a database, failed integrity check), 5 the station key is missing or
@@ -18,6 +18,9 @@ use ustudy::journal::{self, JournalError, report};
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// Use the high-contrast palette.
+    #[arg(long)]
+    high_contrast: bool,
 }
 
 #[derive(Subcommand)]
@@ -53,13 +56,7 @@ enum JournalCommand {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => {
-            let _ = writeln!(
-                std::io::stderr(),
-                "ustudy-station: the candidate app is not built yet (issue 4)"
-            );
-            ExitCode::FAILURE
-        }
+        None => station(cli.high_contrast),
         Some(Command::Journal(JournalCommand::Verify { data_dir })) => verify(&data_dir),
         Some(Command::Journal(JournalCommand::Export {
             data_dir,
@@ -68,6 +65,29 @@ fn main() -> ExitCode {
         })) => {
             let link_key = link_key.unwrap_or_else(|| data_dir.join("center-link.key"));
             export(&data_dir, &link_key, &out)
+        }
+    }
+}
+
+fn station(high_contrast: bool) -> ExitCode {
+    let config = match ustudy::ui::app::Config::demo() {
+        Ok(config) => ustudy::ui::app::Config {
+            high_contrast,
+            ..config
+        },
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "ustudy-station: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match ustudy::ui::run(config) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "ustudy-station: the window could not run: {e}"
+            );
+            ExitCode::FAILURE
         }
     }
 }

@@ -1,0 +1,71 @@
+//! Proctor PINs, kept only as PBKDF2-HMAC-SHA256 hashes with a random salt.
+
+use std::num::NonZeroU32;
+
+use ring::pbkdf2;
+
+use super::{CryptoError, random};
+
+const ITERATIONS: u32 = 100_000;
+
+/// A salted PIN hash.
+#[derive(Clone, PartialEq, Eq)]
+pub struct PinHash {
+    salt: [u8; 16],
+    hash: [u8; 32],
+    iterations: NonZeroU32,
+}
+
+impl std::fmt::Debug for PinHash {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PinHash(…)")
+    }
+}
+
+impl PinHash {
+    /// Hashes a PIN with a fresh salt.
+    pub fn new(pin: &str) -> Result<PinHash, CryptoError> {
+        let salt = random()?;
+        let iterations = NonZeroU32::new(ITERATIONS).ok_or(CryptoError::Key)?;
+        let mut hash = [0u8; 32];
+        pbkdf2::derive(
+            pbkdf2::PBKDF2_HMAC_SHA256,
+            iterations,
+            &salt,
+            pin.as_bytes(),
+            &mut hash,
+        );
+        Ok(PinHash {
+            salt,
+            hash,
+            iterations,
+        })
+    }
+
+    /// Whether `pin` is the hashed PIN (constant time).
+    pub fn verify(&self, pin: &str) -> bool {
+        pbkdf2::verify(
+            pbkdf2::PBKDF2_HMAC_SHA256,
+            self.iterations,
+            &self.salt,
+            pin.as_bytes(),
+            &self.hash,
+        )
+        .is_ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verify_right_and_wrong() -> Result<(), CryptoError> {
+        let h = PinHash::new("2468")?;
+        assert!(h.verify("2468"));
+        assert!(!h.verify("2469"));
+        assert!(!h.verify(""));
+        assert_ne!(PinHash::new("2468")?, h, "salted");
+        Ok(())
+    }
+}

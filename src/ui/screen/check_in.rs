@@ -1,0 +1,205 @@
+//! Check-in: the candidate types their IIN (digits only, checked as they type, with a message for
+//! each kind of invalid IIN) and their ticket code, and the station finds them in the roster.
+
+use iced::widget::{Space, button, column, container, text, text_input};
+use iced::{Element, Length};
+
+use crate::exam::iin::{self, IinError};
+use crate::i18n::{Arg, Lang, tr, tr_args};
+use crate::roster::{self, Entry};
+use crate::ui::theme::{bold, metrics};
+
+/// Widget ids, for tests and focus.
+pub mod id {
+    /// The IIN input.
+    pub const IIN: &str = "iin-input";
+    /// The ticket input.
+    pub const TICKET: &str = "ticket-input";
+    /// The find button's frame.
+    pub const FIND: &str = "find";
+    /// The IIN status line.
+    pub const IIN_STATUS: &str = "iin-status";
+    /// The found candidate.
+    pub const FOUND: &str = "found";
+}
+
+/// Check-in state.
+#[derive(Debug, Default)]
+pub struct CheckIn {
+    iin: String,
+    ticket: String,
+    found: Option<Entry>,
+    not_found: bool,
+}
+
+/// What the candidate did.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The IIN field changed.
+    IinChanged(String),
+    /// The ticket field changed.
+    TicketChanged(String),
+    /// "Find me" was pressed.
+    FindPressed,
+}
+
+/// Where the typed IIN stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IinStatus {
+    /// Nothing typed.
+    Empty,
+    /// Digits still missing.
+    Short(usize),
+    /// Twelve digits, but not a valid IIN.
+    Invalid(IinError),
+    /// A valid IIN.
+    Valid,
+}
+
+impl CheckIn {
+    /// Handles a message, looking the candidate up in `roster`.
+    pub fn update(&mut self, message: Message, roster: &[Entry]) {
+        match message {
+            Message::IinChanged(value) => {
+                self.iin = value
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .take(12)
+                    .collect();
+                self.found = None;
+                self.not_found = false;
+            }
+            Message::TicketChanged(value) => {
+                self.ticket = value.chars().filter(|c| !c.is_control()).take(32).collect();
+                self.not_found = false;
+            }
+            Message::FindPressed => {
+                if self.can_find() {
+                    self.found = roster::find(roster, &self.iin, &self.ticket).cloned();
+                    self.not_found = self.found.is_none();
+                }
+            }
+        }
+    }
+
+    /// The candidate found, if any.
+    pub fn found(&self) -> Option<&Entry> {
+        self.found.as_ref()
+    }
+
+    /// Where the typed IIN stands.
+    pub fn iin_status(&self) -> IinStatus {
+        match self.iin.len() {
+            0 => IinStatus::Empty,
+            n if n < 12 => IinStatus::Short(12 - n),
+            _ => iin::validate(&self.iin).map_or_else(IinStatus::Invalid, |()| IinStatus::Valid),
+        }
+    }
+
+    fn can_find(&self) -> bool {
+        self.iin_status() == IinStatus::Valid && !self.ticket.trim().is_empty()
+    }
+
+    fn status_text(&self, lang: Lang) -> Option<String> {
+        Some(match self.iin_status() {
+            IinStatus::Empty | IinStatus::Valid => return None,
+            IinStatus::Short(missing) => tr_args(
+                lang,
+                "checkin-iin-short",
+                &[("missing", Arg::Num(i64::try_from(missing).unwrap_or(12)))],
+            ),
+            IinStatus::Invalid(IinError::NotTwelveDigits) => tr(lang, "checkin-iin-digits"),
+            IinStatus::Invalid(IinError::CheckDigit) => tr(lang, "checkin-iin-check"),
+            IinStatus::Invalid(IinError::Date) => tr(lang, "checkin-iin-date"),
+        })
+    }
+
+    /// The check-in screen.
+    pub fn view(&self, lang: Lang) -> Element<'_, Message> {
+        let iin = text_input("", &self.iin)
+            .id(id::IIN)
+            .size(metrics::INPUT)
+            .padding(metrics::PAD)
+            .on_input(Message::IinChanged);
+        let ticket = text_input("", &self.ticket)
+            .id(id::TICKET)
+            .size(metrics::INPUT)
+            .padding(metrics::PAD)
+            .on_input(Message::TicketChanged)
+            .on_submit(Message::FindPressed);
+        let find = button(
+            text(tr(lang, "checkin-find"))
+                .size(metrics::TEXT)
+                .font(bold()),
+        )
+        .padding(metrics::PAD)
+        .on_press_maybe(self.can_find().then_some(Message::FindPressed));
+        let status = self.status_text(lang).unwrap_or_default();
+        let invalid = matches!(self.iin_status(), IinStatus::Invalid(_));
+        let status = text(status).size(metrics::SMALL).style(if invalid {
+            text::danger
+        } else {
+            text::default
+        });
+        let mut form = column![
+            text(tr(lang, "checkin-title"))
+                .size(metrics::TITLE)
+                .font(bold()),
+            Space::new().height(metrics::GAP),
+            text(tr(lang, "checkin-iin-label")).size(metrics::TEXT),
+            iin,
+            container(status).id(id::IIN_STATUS),
+            text(tr(lang, "checkin-ticket-label")).size(metrics::TEXT),
+            ticket,
+            container(find).id(id::FIND),
+        ]
+        .spacing(metrics::GAP_SMALL)
+        .width(Length::Fixed(metrics::FORM_WIDTH));
+        if self.not_found {
+            form = form.push(
+                text(tr(lang, "checkin-not-found"))
+                    .size(metrics::TEXT)
+                    .style(text::danger),
+            );
+        }
+        if let Some(found) = &self.found {
+            form = form.push(
+                container(text(found.name.clone()).size(metrics::TITLE).font(bold())).id(id::FOUND),
+            );
+        }
+        container(form)
+            .center(Length::Fill)
+            .padding(metrics::EDGE)
+            .into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_iin_is_checked_as_it_is_typed() {
+        let roster = roster::demo();
+        let mut c = CheckIn::default();
+        assert_eq!(c.iin_status(), IinStatus::Empty);
+        c.update(Message::IinChanged("06 12a11".into()), &roster);
+        assert_eq!(c.iin_status(), IinStatus::Short(6), "only digits are kept");
+        c.update(Message::IinChanged("061211600013".into()), &roster);
+        assert_eq!(c.iin_status(), IinStatus::Invalid(IinError::CheckDigit));
+        c.update(Message::IinChanged("0612116000123".into()), &roster);
+        assert_eq!(
+            c.iin_status(),
+            IinStatus::Valid,
+            "a 13th digit is not taken"
+        );
+        c.update(Message::FindPressed, &roster);
+        assert!(c.found().is_none(), "no ticket yet: nothing to find");
+        c.update(Message::TicketChanged("demo-21".into()), &roster);
+        c.update(Message::FindPressed, &roster);
+        assert!(c.not_found);
+        c.update(Message::TicketChanged("DEMO-24".into()), &roster);
+        c.update(Message::FindPressed, &roster);
+        assert_eq!(c.found().map(|e| e.package.as_str()), Some("demo-unt-2024"));
+    }
+}
