@@ -98,7 +98,8 @@ impl Locked {
     /// Seconds left of a lock-out, if one is running.
     pub fn lockout_left(&self, now: Instant) -> Option<u64> {
         let until = self.lockout_until?;
-        (now < until).then(|| (until - now).as_secs() + 1)
+        (now < until)
+            .then(|| u64::try_from((until - now).as_millis().div_ceil(1000)).unwrap_or(u64::MAX))
     }
 
     fn status(&self, lang: Lang, now: Instant) -> Option<String> {
