@@ -53,7 +53,7 @@ fn press_enter_in(app: &mut App, id: &'static str) {
 fn check_in(app: &App) -> &check_in::CheckIn {
     match app.screen() {
         Screen::CheckIn(c) => c,
-        other => panic!("expected check-in, on {other:?}"),
+        other @ Screen::Locked(_) => panic!("expected check-in, on {other:?}"),
     }
 }
 
