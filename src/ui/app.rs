@@ -75,6 +75,11 @@ pub enum Message {
     Tick(Instant),
     /// Someone tried to close the window or it lost focus.
     Window(WindowEvent),
+    /// Tab or Shift+Tab: move the keyboard focus to the next or previous field.
+    FocusMoved {
+        /// Backwards (Shift+Tab).
+        back: bool,
+    },
 }
 
 /// Window events that matter to the kiosk.
@@ -132,6 +137,7 @@ impl App {
             Message::LanguagePicked(lang) => self.set_language(lang),
             Message::Tick(now) => self.set_now(now),
             Message::Window(event) => self.on_window(event),
+            Message::FocusMoved { back } => move_focus(back),
         }
     }
 
@@ -220,9 +226,25 @@ impl App {
     }
 }
 
+fn move_focus(back: bool) -> Task<Message> {
+    if back {
+        iced::widget::operation::focus_previous()
+    } else {
+        iced::widget::operation::focus_next()
+    }
+}
+
 #[allow(clippy::needless_pass_by_value)] // the signature `listen_with` asks for
 fn window_event(event: iced::Event, _status: event::Status, _id: window::Id) -> Option<Message> {
+    use iced::keyboard::{self, key::Named};
     match event {
+        iced::Event::Keyboard(keyboard::Event::KeyPressed {
+            key: keyboard::Key::Named(Named::Tab),
+            modifiers,
+            ..
+        }) => Some(Message::FocusMoved {
+            back: modifiers.shift(),
+        }),
         iced::Event::Window(window::Event::CloseRequested) => {
             Some(Message::Window(WindowEvent::CloseRequested))
         }
