@@ -2,6 +2,7 @@
 
 pub mod center;
 pub mod crypto;
+pub mod demo;
 pub mod exam;
 pub mod i18n;
 pub mod journal;

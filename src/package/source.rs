@@ -73,14 +73,49 @@ struct TaskFile {
 /// Reads and validates a package source.
 pub fn load_source(dir: &Path) -> Result<(Manifest, Paper), PackageError> {
     let manifest: Manifest = read_json(&dir.join("manifest.json"))?;
+    let tasks: TaskFile = read_json(&dir.join("tasks.json"))?;
+    let keys: BTreeMap<String, Key> = read_json(&dir.join("key.json"))?;
+    let media = read_media(&dir.join("media"))?;
+    assemble(manifest, tasks, keys, media)
+}
+
+/// Reads a package source held in memory (the station's embedded demo): the three JSON texts
+/// and the media files.
+pub fn load_parts(
+    manifest: &str,
+    tasks: &str,
+    key: &str,
+    media: &[(&str, &[u8])],
+) -> Result<(Manifest, Paper), PackageError> {
+    let json = |file: &str, e: serde_json::Error| PackageError::Json {
+        file: file.to_owned(),
+        message: e.to_string(),
+    };
+    let manifest: Manifest =
+        serde_json::from_str(manifest).map_err(|e| json("manifest.json", e))?;
+    let tasks: TaskFile = serde_json::from_str(tasks).map_err(|e| json("tasks.json", e))?;
+    let keys: BTreeMap<String, Key> = serde_json::from_str(key).map_err(|e| json("key.json", e))?;
+    let mut files = BTreeMap::new();
+    for (name, bytes) in media {
+        check_media(name, bytes)?;
+        files.insert((*name).to_owned(), bytes.to_vec());
+    }
+    assemble(manifest, tasks, keys, files)
+}
+
+fn assemble(
+    manifest: Manifest,
+    tasks: TaskFile,
+    mut keys: BTreeMap<String, Key>,
+    media: BTreeMap<String, Vec<u8>>,
+) -> Result<(Manifest, Paper), PackageError> {
     let format = match &manifest.format {
         FormatRef::Preset(name) => {
             preset::by_name(name).ok_or_else(|| PackageError::UnknownPreset(name.clone()))?
         }
         FormatRef::Inline(format) => (**format).clone(),
     };
-    let TaskFile { groups, mut tasks } = read_json(&dir.join("tasks.json"))?;
-    let mut keys: BTreeMap<String, Key> = read_json(&dir.join("key.json"))?;
+    let TaskFile { groups, mut tasks } = tasks;
     // Tasks may be written in any order; the paper holds them block by block.
     let block_ix = |t: &Task| {
         format
@@ -100,7 +135,6 @@ pub fn load_source(dir: &Path) -> Result<(Manifest, Paper), PackageError> {
     if let Some(extra) = keys.keys().next() {
         return Err(PackageError::KeyUnknown(extra.clone()));
     }
-    let media = read_media(&dir.join("media"))?;
     let paper = Paper {
         format,
         subjects: manifest.subjects.clone(),
