@@ -56,6 +56,22 @@ fn io(path: &Path, e: std::io::Error) -> KeyStoreError {
     }
 }
 
+/// Reads a hex AES key file; `missing` is the error for a file that is not there.
+fn read_key(path: &Path, missing: impl FnOnce() -> KeyStoreError) -> Result<Key, KeyStoreError> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            missing()
+        } else {
+            io(path, e)
+        }
+    })?;
+    let bytes: [u8; KEY_LEN] = hex::decode(&text).map_err(|source| KeyStoreError::Damaged {
+        path: path.display().to_string(),
+        source,
+    })?;
+    Ok(Key::from_bytes(bytes))
+}
+
 /// Writes a file that only its owner may read, refusing to overwrite.
 fn write_private(path: &Path, bytes: &[u8]) -> Result<(), KeyStoreError> {
     let mut options = std::fs::OpenOptions::new();
@@ -142,18 +158,7 @@ impl KeyStore {
     /// The key of a sealed package.
     pub fn package_key(&self, seal_id: &str) -> Result<Key, KeyStoreError> {
         let path = self.package_path(seal_id)?;
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            if e.kind() == std::io::ErrorKind::NotFound {
-                KeyStoreError::NoPackageKey(seal_id.to_owned())
-            } else {
-                io(&path, e)
-            }
-        })?;
-        let bytes: [u8; KEY_LEN] = hex::decode(&text).map_err(|source| KeyStoreError::Damaged {
-            path: path.display().to_string(),
-            source,
-        })?;
-        Ok(Key::from_bytes(bytes))
+        read_key(&path, || KeyStoreError::NoPackageKey(seal_id.to_owned()))
     }
 
     fn station_path(&self, station: &str) -> Result<PathBuf, KeyStoreError> {
@@ -189,17 +194,6 @@ impl KeyStore {
     /// A station's link key.
     pub fn station_key(&self, station: &str) -> Result<Key, KeyStoreError> {
         let path = self.station_path(station)?;
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            if e.kind() == std::io::ErrorKind::NotFound {
-                KeyStoreError::NoStationKey(station.to_owned())
-            } else {
-                io(&path, e)
-            }
-        })?;
-        let bytes: [u8; KEY_LEN] = hex::decode(&text).map_err(|source| KeyStoreError::Damaged {
-            path: path.display().to_string(),
-            source,
-        })?;
-        Ok(Key::from_bytes(bytes))
+        read_key(&path, || KeyStoreError::NoStationKey(station.to_owned()))
     }
 }

@@ -15,6 +15,7 @@ use super::store::{Cursor, Journal, Loaded};
 use crate::exam::{Event, Paper};
 
 type Reply<T> = oneshot::Sender<Result<T, JournalError>>;
+type Pending<T> = oneshot::Receiver<Result<T, JournalError>>;
 
 enum Job {
     Create {
@@ -59,14 +60,33 @@ impl Writer {
         Ok(Writer { jobs })
     }
 
-    fn send<T>(
-        &self,
-        make: impl FnOnce(Reply<T>) -> Job,
-    ) -> oneshot::Receiver<Result<T, JournalError>> {
+    fn send<T>(&self, make: impl FnOnce(Reply<T>) -> Job) -> Pending<T> {
         let (reply, answer) = oneshot::channel();
         // If the thread is gone the reply sender is dropped and the receiver reports it.
         let _ = self.jobs.send(make(reply));
         answer
+    }
+
+    fn create_job(&self, id: &str, package_id: &str, seal_id: &str, paper: Paper) -> Pending<()> {
+        let (id, package_id, seal_id) = (id.to_owned(), package_id.to_owned(), seal_id.to_owned());
+        let paper = Box::new(paper);
+        self.send(|reply| Job::Create {
+            id,
+            package_id,
+            seal_id,
+            paper,
+            reply,
+        })
+    }
+
+    fn resume_job(&self, id: &str) -> Pending<Loaded> {
+        let id = id.to_owned();
+        self.send(|reply| Job::Resume { id, reply })
+    }
+
+    fn append_job(&self, id: &str, event: Event) -> Pending<u64> {
+        let id = id.to_owned();
+        self.send(|reply| Job::Append { id, event, reply })
     }
 
     /// Starts a new session.
@@ -77,33 +97,19 @@ impl Writer {
         seal_id: &str,
         paper: Paper,
     ) -> Result<(), JournalError> {
-        let (id, package_id, seal_id) = (id.to_owned(), package_id.to_owned(), seal_id.to_owned());
-        let paper = Box::new(paper);
-        self.send(|reply| Job::Create {
-            id,
-            package_id,
-            seal_id,
-            paper,
-            reply,
-        })
-        .await
-        .map_err(|_| gone())?
+        self.create_job(id, package_id, seal_id, paper)
+            .await
+            .map_err(|_| gone())?
     }
 
     /// Loads a session for recovery and makes it the one appends go to.
     pub async fn resume(&self, id: &str) -> Result<Loaded, JournalError> {
-        let id = id.to_owned();
-        self.send(|reply| Job::Resume { id, reply })
-            .await
-            .map_err(|_| gone())?
+        self.resume_job(id).await.map_err(|_| gone())?
     }
 
     /// Appends an event; resolves with its sequence number once it is committed.
     pub async fn append(&self, id: &str, event: Event) -> Result<u64, JournalError> {
-        let id = id.to_owned();
-        self.send(|reply| Job::Append { id, event, reply })
-            .await
-            .map_err(|_| gone())?
+        self.append_job(id, event).await.map_err(|_| gone())?
     }
 
     /// `create` for code that may block (not the GUI thread).
@@ -114,31 +120,19 @@ impl Writer {
         seal_id: &str,
         paper: Paper,
     ) -> Result<(), JournalError> {
-        let (id, package_id, seal_id) = (id.to_owned(), package_id.to_owned(), seal_id.to_owned());
-        let paper = Box::new(paper);
-        self.send(|reply| Job::Create {
-            id,
-            package_id,
-            seal_id,
-            paper,
-            reply,
-        })
-        .blocking_recv()
-        .map_err(|_| gone())?
-    }
-
-    /// `resume` for code that may block.
-    pub fn resume_blocking(&self, id: &str) -> Result<Loaded, JournalError> {
-        let id = id.to_owned();
-        self.send(|reply| Job::Resume { id, reply })
+        self.create_job(id, package_id, seal_id, paper)
             .blocking_recv()
             .map_err(|_| gone())?
     }
 
+    /// `resume` for code that may block.
+    pub fn resume_blocking(&self, id: &str) -> Result<Loaded, JournalError> {
+        self.resume_job(id).blocking_recv().map_err(|_| gone())?
+    }
+
     /// `append` for code that may block.
     pub fn append_blocking(&self, id: &str, event: Event) -> Result<u64, JournalError> {
-        let id = id.to_owned();
-        self.send(|reply| Job::Append { id, event, reply })
+        self.append_job(id, event)
             .blocking_recv()
             .map_err(|_| gone())?
     }
