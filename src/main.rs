@@ -70,6 +70,18 @@ fn main() -> ExitCode {
 }
 
 fn station(high_contrast: bool) -> ExitCode {
+    // iced panics without a display server; say so plainly instead.
+    #[cfg(all(unix, not(target_os = "macos")))]
+    if ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
+        .iter()
+        .all(|v| std::env::var_os(v).is_none())
+    {
+        let _ = writeln!(
+            std::io::stderr(),
+            "ustudy-station: no display: set DISPLAY or WAYLAND_DISPLAY, or start it in the kiosk session"
+        );
+        return ExitCode::FAILURE;
+    }
     let config = match ustudy::ui::app::Config::demo() {
         Ok(config) => ustudy::ui::app::Config {
             high_contrast,
