@@ -121,19 +121,3 @@ fn damage_gives_distinct_codes_and_never_a_panic() {
         "verify created files"
     );
 }
-
-#[test]
-fn the_station_without_a_display_says_so_instead_of_panicking() {
-    let out = Command::new(env!("CARGO_BIN_EXE_ustudy-station"))
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .env_remove("WAYLAND_SOCKET")
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(
-        err.contains("no display") && !err.contains("panicked"),
-        "{err}"
-    );
-}
