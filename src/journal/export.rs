@@ -18,6 +18,7 @@ use super::store::{FILE, now_ms};
 use super::{Journal, JournalError};
 use crate::crypto::aead::{KEY_LEN, Key};
 use crate::crypto::hex;
+use crate::package::container;
 
 const MAGIC: &[u8; 7] = b"USTJEX\0";
 const VERSION: u8 = 1;
@@ -48,19 +49,6 @@ pub fn read_key(path: &Path) -> Result<Key, JournalError> {
     Ok(Key::from_bytes(bytes))
 }
 
-fn prefix(header: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(header.len() + 12);
-    out.extend_from_slice(MAGIC);
-    out.push(VERSION);
-    out.extend_from_slice(
-        &u32::try_from(header.len())
-            .unwrap_or(u32::MAX)
-            .to_le_bytes(),
-    );
-    out.extend_from_slice(header);
-    out
-}
-
 /// Writes an export of the journal in `dir` to `out`, sealed under `link`.
 pub fn export(dir: &Path, link: &Key, out: &Path) -> Result<ExportHeader, JournalError> {
     let journal = Journal::open_existing(dir)?;
@@ -86,7 +74,7 @@ pub fn export(dir: &Path, link: &Key, out: &Path) -> Result<ExportHeader, Journa
         journal: B64.encode(db),
     };
     let body = serde_json::to_vec(&body).map_err(|e| JournalError::Encode(e.to_string()))?;
-    let mut bytes = prefix(&header_bytes);
+    let mut bytes = container::prefix(MAGIC, VERSION, &header_bytes);
     let sealed = link.seal(&bytes, &body)?;
     bytes.extend_from_slice(&sealed);
     // Write beside and rename, so a pulled USB stick never holds half an export under the name.

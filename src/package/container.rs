@@ -68,21 +68,29 @@ pub struct Parts<'a> {
     pub signature: &'a [u8],
 }
 
-/// Writes the container around a header and a sealed body; `sign` signs the bytes so far.
-pub fn assemble(
-    header: &[u8],
-    body: &[u8],
-    sign: impl FnOnce(&[u8]) -> [u8; SIGNATURE_LEN],
-) -> Vec<u8> {
-    let mut out = Vec::with_capacity(header.len() + body.len() + 100);
-    out.extend_from_slice(MAGIC);
-    out.push(VERSION);
+/// The framing every sealed file here starts with: marker, version byte, u32 LE header length,
+/// header. It is also the associated data the body is sealed with.
+pub fn prefix(magic: &[u8], version: u8, header: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(magic.len() + 5 + header.len());
+    out.extend_from_slice(magic);
+    out.push(version);
     out.extend_from_slice(
         &u32::try_from(header.len())
             .unwrap_or(u32::MAX)
             .to_le_bytes(),
     );
     out.extend_from_slice(header);
+    out
+}
+
+/// Writes the container around a header and a sealed body; `sign` signs the bytes so far.
+pub fn assemble(
+    header: &[u8],
+    body: &[u8],
+    sign: impl FnOnce(&[u8]) -> [u8; SIGNATURE_LEN],
+) -> Vec<u8> {
+    let mut out = prefix(MAGIC, VERSION, header);
+    out.reserve(body.len() + 8 + SIGNATURE_LEN);
     out.extend_from_slice(&(body.len() as u64).to_le_bytes());
     out.extend_from_slice(body);
     let signature = sign(&out);

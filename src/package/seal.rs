@@ -68,15 +68,7 @@ pub fn seal(
     .map_err(|e| PackageError::Header(e.to_string()))?;
     let key = Key::generate()?;
     // The body's associated data is the container prefix up to the header's end.
-    let mut aad = Vec::with_capacity(header_bytes.len() + 12);
-    aad.extend_from_slice(container::MAGIC);
-    aad.push(container::VERSION);
-    aad.extend_from_slice(
-        &u32::try_from(header_bytes.len())
-            .unwrap_or(u32::MAX)
-            .to_le_bytes(),
-    );
-    aad.extend_from_slice(&header_bytes);
+    let aad = container::prefix(container::MAGIC, container::VERSION, &header_bytes);
     let sealed_body = key.seal(&aad, &body)?;
     let bytes = container::assemble(&header_bytes, &sealed_body, |signed| signer.sign(signed));
     Ok(Sealed { bytes, header, key })
