@@ -1,5 +1,6 @@
 //! U-STUDY Station: the exam core, sealed packages, cryptography and the center side.
 
+pub mod boot;
 pub mod center;
 pub mod crypto;
 pub mod demo;
@@ -8,4 +9,5 @@ pub mod i18n;
 pub mod journal;
 pub mod package;
 pub mod roster;
+pub mod station;
 pub mod ui;

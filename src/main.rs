@@ -21,6 +21,21 @@ struct Cli {
     /// Use the high-contrast palette.
     #[arg(long)]
     high_contrast: bool,
+    /// The station's data directory (journal, station key). Default:
+    /// $XDG_DATA_HOME/ustudy-station or ~/.local/share/ustudy-station.
+    #[arg(long)]
+    data_dir: Option<PathBuf>,
+    /// Run exam time N times faster (demo mode only).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    time_scale: Option<u32>,
+    /// A scripted candidate answers, navigates, finishes and goes through review and appeal;
+    /// the program exits 0 once the session is closed.
+    #[arg(long, value_name = "SEED")]
+    autopilot: Option<u64>,
+    /// With --autopilot: stop driving (and return to real-time speed) on this screen
+    /// (`testing`, `interlude`, `review`, ...; `testing:N` for task N) — for screenshots.
+    #[arg(long, value_name = "SCREEN", requires = "autopilot")]
+    autopilot_stop: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -56,7 +71,7 @@ enum JournalCommand {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => station(cli.high_contrast),
+        None => station(&cli),
         Some(Command::Journal(JournalCommand::Verify { data_dir })) => verify(&data_dir),
         Some(Command::Journal(JournalCommand::Export {
             data_dir,
@@ -69,39 +84,53 @@ fn main() -> ExitCode {
     }
 }
 
-fn station(high_contrast: bool) -> ExitCode {
+fn station(cli: &Cli) -> ExitCode {
     // iced panics without a display server; say so plainly instead.
     #[cfg(all(unix, not(target_os = "macos")))]
     if ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
         .iter()
         .all(|v| std::env::var_os(v).is_none())
     {
-        let _ = writeln!(
-            std::io::stderr(),
-            "ustudy-station: no display: set DISPLAY or WAYLAND_DISPLAY, or start it in the kiosk session"
+        return fail(
+            "no display: set DISPLAY or WAYLAND_DISPLAY, or start it in the kiosk session",
         );
-        return ExitCode::FAILURE;
     }
-    let config = match ustudy::ui::app::Config::demo() {
-        Ok(config) => ustudy::ui::app::Config {
-            high_contrast,
-            ..config
-        },
-        Err(e) => {
-            let _ = writeln!(std::io::stderr(), "ustudy-station: {e}");
-            return ExitCode::FAILURE;
-        }
+    let dir = cli
+        .data_dir
+        .clone()
+        .unwrap_or_else(ustudy::boot::default_data_dir);
+    let boot = match ustudy::boot::demo(&dir) {
+        Ok(boot) => boot,
+        Err(e) => return fail(&format!("cannot start: {e}")),
     };
-    match ustudy::ui::run(config) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            let _ = writeln!(
-                std::io::stderr(),
-                "ustudy-station: the window could not run: {e}"
-            );
-            ExitCode::FAILURE
-        }
+    let config = match ustudy::ui::app::Config::demo(boot.packages) {
+        Ok(config) => config,
+        Err(e) => return fail(&e.to_string()),
+    };
+    // Only the demo runs today; a station configured for a real test day refuses a sped-up clock.
+    if cli.time_scale.is_some_and(|n| n > 1) && config.demo_pin.is_none() {
+        return fail("--time-scale is only allowed in demo mode");
     }
+    let config = ustudy::ui::app::Config {
+        high_contrast: cli.high_contrast,
+        time_scale: cli.time_scale.unwrap_or(1),
+        autopilot: cli.autopilot,
+        autopilot_stop: cli.autopilot_stop.clone(),
+        ..config
+    };
+    let failure = std::sync::Arc::clone(&config.failure);
+    if let Err(e) = ustudy::ui::run(config, boot.writer, boot.resume) {
+        return fail(&format!("the window could not run: {e}"));
+    }
+    match failure.lock().ok().and_then(|f| f.clone()) {
+        Some(why) => fail(&format!("autopilot: {why}")),
+        None => ExitCode::SUCCESS,
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    let _ = writeln!(std::io::stderr(), "ustudy-station: {message}");
+    ExitCode::FAILURE
 }
 
 fn verify(dir: &std::path::Path) -> ExitCode {

@@ -2,6 +2,9 @@
 //! the disk or the network itself.
 
 pub mod app;
+pub mod autopilot;
+pub mod keys;
+pub mod parts;
 pub mod screen;
 pub mod theme;
 
@@ -16,8 +19,13 @@ pub const FONT_BOLD: &[u8] = include_bytes!("../assets/fonts/NotoSans-Bold.ttf")
 pub const FONT_NAME: &str = "Noto Sans";
 
 /// Runs the station window until it is closed by the program (never by the candidate).
-pub fn run(config: app::Config) -> iced::Result {
-    iced::application(move || App::new(config.clone()), App::update, App::view)
+pub fn run(
+    config: app::Config,
+    writer: crate::journal::Writer,
+    resume: Option<app::Resume>,
+) -> iced::Result {
+    let boot = move || App::new(config.clone(), writer.clone(), resume.clone());
+    iced::application(boot, App::update, App::view)
         .title(App::title)
         .subscription(App::subscription)
         .theme(App::theme)

@@ -33,3 +33,199 @@ checkin-iin-digits = An IIN has exactly 12 digits.
 checkin-iin-check = This IIN is not valid: its check digit does not match. Check every digit.
 checkin-iin-date = This IIN is not valid: its first six digits are not a date of birth.
 checkin-not-found = No candidate with this IIN and ticket code is expected at this station.
+checkin-found-title = Is this you?
+checkin-no-package = The test for this candidate is not on this station. Call the proctor.
+checkin-minutes = Testing time: { $minutes } minutes
+checkin-extra-time = Includes { $minutes } extra minutes (accommodation).
+checkin-subjects = Your subjects (profile subjects in bold):
+checkin-subject-line = { $subject } — test in { $language }
+checkin-pair-ok = My subjects and test language are right
+checkin-confirm = This is me — continue
+
+## Subjects and pass marks
+subject-history-kz = History of Kazakhstan
+subject-math-literacy = Mathematical literacy
+subject-reading-literacy = Reading literacy
+subject-mathematics = Mathematics
+subject-physics = Physics
+subject-chemistry = Chemistry
+subject-informatics = Informatics
+subject-pedagogy = Pedagogy
+subject-methodology = Methodology
+subject-subject = Subject
+pass-general = General (50)
+pass-national = National universities (65)
+pass-pedagogy = Pedagogy (75)
+pass-healthcare = Healthcare (70)
+pass-agriculture = Agriculture and veterinary (60)
+pass-pass = Pass
+pass-teacher = Teacher
+pass-moderator = Teacher-moderator
+pass-expert = Teacher-expert
+pass-researcher = Teacher-researcher
+pass-master = Teacher-master
+
+## Phases (recovery summary)
+phase-locked = locked
+phase-check-in = check-in
+phase-briefing = the briefing
+phase-testing = testing
+phase-break = a break
+phase-paused = a pause
+phase-stepped-out = a step-out
+phase-finished = the end of testing
+phase-review = the analysis card
+phase-decision = the appeal decision
+phase-appeal = the appeal
+phase-appeal-card = the appeal card
+phase-closed = closed
+
+## Lock screen: recovery
+lock-recovered-title = Session recovered after a restart
+lock-recovered-where = Was on { $screen }: { $subject }, task { $n }
+lock-recovered-time = Time left: { $time }
+lock-recovered-answers = { $count ->
+    [one] { $count } answer saved
+   *[other] { $count } answers saved
+}
+lock-recovered-damaged = Part of the journal is damaged: the session continues from the last intact record. Tell the center.
+
+## Briefing
+briefing-title = Before you start
+briefing-summary = { $tasks } tasks, { $minutes } minutes.
+briefing-rule-prohibited = Phones, smart watches, notes, books and talking are prohibited. A violation ends your test.
+briefing-rule-saving = Every answer is saved on this station the moment you give it; "Saved" appears under the task.
+briefing-rule-breaks = Exercise breaks come at 60, 120 and 180 minutes. The tasks are hidden during a break and the clock keeps running.
+briefing-rule-navigation = Start with any subject and change answers until the end. Mark a task to come back to it.
+briefing-rule-technical = If a task is broken (text or picture missing), press "Technical problem" on that task and describe it.
+briefing-rule-appeal = After the test you see your results and may file a content appeal within 30 minutes of the end of testing.
+briefing-rule-keys = Keys: 1–9 or A–H choose an option, ← → previous/next task, M marks, Delete clears, Tab moves between buttons.
+briefing-start = Start the test
+
+## Testing
+task-number = Task { $n }
+testing-heading = { $subject } · task { $n } of { $total }
+testing-choose-many = Choose one or more answers
+testing-matching-hint = Match each item with a letter on the right.
+testing-time-left = Time left
+testing-warning = { $minutes ->
+    [one] Less than { $minutes } minute left
+   *[other] Less than { $minutes } minutes left
+}
+testing-finish = Finish test
+testing-prev = ← Previous
+testing-next = Next →
+testing-mark = Mark for review
+testing-unmark = Unmark
+testing-clear = Clear answer
+testing-technical = Technical problem
+testing-technical-title = Describe the technical problem with this task
+testing-technical-placeholder = For example: the picture does not show
+testing-technical-send = Send to the proctor
+testing-technical-withdraw = Withdraw
+testing-technical-sent = Technical problem reported: { $reason }
+testing-no-answer = No answer yet
+testing-saving = Saving…
+testing-saved = ✓ Saved
+testing-save-failed = Not saved yet — the station keeps trying. Tell the proctor.
+testing-legend-answered = answered
+testing-legend-open = not answered
+testing-legend-marked = marked for review
+testing-legend-current = on screen
+tool-calculator = Calculator
+tool-periodic = Periodic table
+tool-solubility = Solubility table
+tool-not-here = is not available on this station yet.
+dialog-cancel = Cancel
+dialog-close = Close
+
+## Finish confirmation
+finish-title = Finish the test?
+finish-unanswered = { $count ->
+    [0] All tasks answered.
+    [one] { $count } task not answered: { $tasks }
+   *[other] { $count } tasks not answered: { $tasks }
+}
+finish-marked = { $count ->
+    [one] { $count } task marked for review: { $tasks }
+   *[other] { $count } tasks marked for review: { $tasks }
+}
+finish-warning = After finishing you cannot change your answers.
+finish-cancel = Back to the test
+finish-confirm = Yes, finish
+
+## Break, pause, step-out
+break-title = Exercise break
+break-hidden = The tasks are hidden. They come back by themselves when the break ends.
+break-main-clock = Test time left (the clock keeps running):
+break-exercise-eyes = Look out of the window or at a far wall for 20 seconds, then close your eyes.
+break-exercise-neck = Turn your head slowly left and right, five times.
+break-exercise-shoulders = Raise your shoulders, hold, and drop them. Repeat ten times.
+break-exercise-breath = Breathe in for four counts and out for six, five times.
+paused-title = The test is paused
+paused-body = The proctor has paused the test. The clock is stopped.
+stepped-out-title = You have stepped out
+stepped-out-body = The clock keeps running. The proctor brings you back to the test.
+
+## After the test
+finished-title = Testing has ended
+finished-body = You finished the test. All your answers are saved.
+finished-time-up = Time is up. All your answers are saved.
+finished-answered = { $count ->
+    [one] { $count } answer given.
+   *[other] { $count } answers given.
+}
+finished-to-card = See my results
+review-title = Analysis card
+review-total = Total: { $points } of { $max }
+review-minimum-met = minimum { $minimum }: met
+review-minimum-missed = minimum { $minimum }: not met
+review-pass-met = { $mark }: { $points } — reached
+review-pass-missed = { $mark }: { $points } — not reached
+review-col-task = Task
+review-col-answer = Your answer
+review-col-points = Points
+review-countdown = The card stays for { $time }
+review-continue = Continue
+decision-title = Appeal or finish
+decision-body = You may appeal tasks you believe are wrong, or finish now.
+decision-appeal-left = Appeals are accepted for { $time } more.
+decision-appeal = Go to appeal
+decision-finish = Finish without appeal
+decision-countdown = The program closes by itself in { $time }.
+appeal-title = Appeal
+appeal-count = { $count ->
+    [one] { $count } task appealed
+   *[other] { $count } tasks appealed
+}
+appeal-deadline = Time to appeal: { $time }
+appeal-finish = Finish appeal
+appeal-ground = Ground
+appeal-justification = Your justification
+appeal-placeholder = Explain why the task or its key is wrong
+appeal-save = Save appeal on this task
+appeal-withdraw = Withdraw
+appeal-status-filed = This task is appealed.
+appeal-status-none = This task is not appealed.
+appeal-confirm-body = { $count ->
+    [0] You have not appealed any task. Finish the appeal anyway?
+    [one] You appealed { $count } task. After finishing it cannot be changed.
+   *[other] You appealed { $count } tasks. After finishing they cannot be changed.
+}
+appeal-confirm = Yes, finish appeal
+appeal-cancel = Back to the appeal
+ground-no-correct = No correct option
+ground-several-correct = More than one correct option
+ground-error = Error in the task
+ground-missing = Part of the task is missing
+appeal-card-title = Appeal application accepted
+appeal-card-receipt = Receipt number: { $receipt }
+appeal-card-answer = Your answer: { $answer }
+appeal-card-none = No tasks were appealed.
+appeal-card-countdown = The program closes by itself in { $time }.
+appeal-card-done = Done
+closed-title = Thank you!
+closed-body = Your session is over. Please leave the station as it is.
+closed-saved = Everything is saved.
+closed-saving = Saving the last records…
+journal-failed = The station could not save to its journal: { $error }. Call the proctor.

@@ -30,3 +30,182 @@ checkin-iin-digits = ЖСН дәл 12 цифрдан тұрады.
 checkin-iin-check = ЖСН жарамсыз: бақылау цифры сәйкес келмейді. Әр цифрды тексеріңіз.
 checkin-iin-date = ЖСН жарамсыз: алғашқы алты цифр туған күн емес.
 checkin-not-found = Бұл ЖСН мен рұқсатнама кодымен үміткер осы станцияда күтілмейді.
+checkin-found-title = Бұл сізсіз бе?
+checkin-no-package = Бұл үміткердің тесті осы станцияда жоқ. Әкімшіні шақырыңыз.
+checkin-minutes = Тестілеу уақыты: { $minutes } минут
+checkin-extra-time = Оның ішінде { $minutes } қосымша минут (ерекше жағдай).
+checkin-subjects = Сіздің пәндеріңіз (бейіндік пәндер қалың әріппен):
+checkin-subject-line = { $subject } — тест тілі: { $language }
+checkin-pair-ok = Пәндерім мен тест тілі дұрыс көрсетілген
+checkin-confirm = Бұл мен — жалғастыру
+
+## Пәндер мен шекті балдар
+subject-history-kz = Қазақстан тарихы
+subject-math-literacy = Математикалық сауаттылық
+subject-reading-literacy = Оқу сауаттылығы
+subject-mathematics = Математика
+subject-physics = Физика
+subject-chemistry = Химия
+subject-informatics = Информатика
+subject-pedagogy = Педагогика
+subject-methodology = Әдістеме
+subject-subject = Пән
+pass-general = Жалпы шек (50)
+pass-national = Ұлттық ЖОО (65)
+pass-pedagogy = Педагогика (75)
+pass-healthcare = Денсаулық сақтау (70)
+pass-agriculture = Ауыл шаруашылығы және ветеринария (60)
+pass-pass = Шекті балл
+pass-teacher = Педагог
+pass-moderator = Педагог-модератор
+pass-expert = Педагог-сарапшы
+pass-researcher = Педагог-зерттеуші
+pass-master = Педагог-шебер
+
+## Кезеңдер (қалпына келтіру үшін)
+phase-locked = бұғатталған
+phase-check-in = тіркелу
+phase-briefing = нұсқаулық
+phase-testing = тестілеу
+phase-break = үзіліс
+phase-paused = кідіріс
+phase-stepped-out = аудиториядан шығу
+phase-finished = тестілеудің соңы
+phase-review = талдау карточкасы
+phase-decision = апелляция таңдауы
+phase-appeal = апелляция
+phase-appeal-card = апелляция карточкасы
+phase-closed = аяқталды
+
+## Бұғаттау экраны: қалпына келтіру
+lock-recovered-title = Сеанс қайта іске қосылғаннан кейін қалпына келтірілді
+lock-recovered-where = Кезең: { $screen }; { $subject }, { $n }-тапсырма
+lock-recovered-time = Қалған уақыт: { $time }
+lock-recovered-answers = Сақталған жауаптар: { $count }
+lock-recovered-damaged = Журналдың бір бөлігі бүлінген: сеанс соңғы бүтін жазбадан жалғасады. Орталыққа хабарлаңыз.
+
+## Нұсқаулық
+briefing-title = Бастамас бұрын
+briefing-summary = Тапсырмалар: { $tasks }, уақыт: { $minutes } минут.
+briefing-rule-prohibited = Телефон, смарт-сағат, жазбалар, кітап пайдалануға және сөйлесуге тыйым салынады. Ереже бұзылса, тестілеу тоқтатылады.
+briefing-rule-saving = Әр жауап берілген сәтте станцияда сақталады; тапсырманың астында «Сақталды» деген жазба шығады.
+briefing-rule-breaks = Сергіту үзілістері 60, 120 және 180-минутта болады. Үзіліс кезінде тапсырмалар жасырылады, ал уақыт жүре береді.
+briefing-rule-navigation = Кез келген пәннен бастап, жауаптарды тест соңына дейін өзгертуге болады. Қайта оралу үшін тапсырманы белгілеңіз.
+briefing-rule-technical = Тапсырма бүлінген болса (мәтін не сурет жоқ), сол тапсырмада «Техникалық ақау» батырмасын басып, сипаттаңыз.
+briefing-rule-appeal = Тесттен кейін нәтижеңізді көресіз және тестілеу аяқталғаннан кейін 30 минут ішінде мазмұны бойынша апелляция бере аласыз.
+briefing-rule-keys = Пернелер: 1–9 немесе A–H — нұсқаны таңдау, ← → — алдыңғы/келесі тапсырма, M — белгілеу, Delete — тазарту, Tab — батырмалар арасында өту.
+briefing-start = Тестті бастау
+
+## Тестілеу
+task-number = { $n }-тапсырма
+testing-heading = { $subject } · { $total } тапсырманың { $n }-сі
+testing-choose-many = Бір немесе бірнеше жауапты таңдаңыз
+testing-matching-hint = Әр тармақты оң жақтағы әріппен сәйкестендіріңіз.
+testing-time-left = Қалған уақыт
+testing-warning = { $minutes } минуттан аз уақыт қалды
+testing-finish = Тестті аяқтау
+testing-prev = ← Алдыңғы
+testing-next = Келесі →
+testing-mark = Белгілеу
+testing-unmark = Белгіні алу
+testing-clear = Жауапты тазарту
+testing-technical = Техникалық ақау
+testing-technical-title = Осы тапсырмадағы техникалық ақауды сипаттаңыз
+testing-technical-placeholder = Мысалы: сурет көрінбейді
+testing-technical-send = Әкімшіге жіберу
+testing-technical-withdraw = Қайтарып алу
+testing-technical-sent = Техникалық ақау туралы хабарланды: { $reason }
+testing-no-answer = Әзірге жауап жоқ
+testing-saving = Сақталуда…
+testing-saved = ✓ Сақталды
+testing-save-failed = Әлі сақталмады — станция қайта көріп жатыр. Әкімшіге хабарлаңыз.
+testing-legend-answered = жауап берілген
+testing-legend-open = жауап жоқ
+testing-legend-marked = белгіленген
+testing-legend-current = экранда
+tool-calculator = Калькулятор
+tool-periodic = Менделеев кестесі
+tool-solubility = Ерігіштік кестесі
+tool-not-here = бұл станцияда әзірге қолжетімсіз.
+dialog-cancel = Болдырмау
+dialog-close = Жабу
+
+## Аяқтауды растау
+finish-title = Тестті аяқтайсыз ба?
+finish-unanswered = { $count ->
+    [0] Барлық тапсырмаға жауап берілді.
+   *[other] Жауапсыз тапсырмалар ({ $count }): { $tasks }
+}
+finish-marked = Белгіленген тапсырмалар ({ $count }): { $tasks }
+finish-warning = Аяқтағаннан кейін жауаптарды өзгертуге болмайды.
+finish-cancel = Тестке оралу
+finish-confirm = Иә, аяқтау
+
+## Үзіліс, кідіріс, шығу
+break-title = Сергіту үзілісі
+break-hidden = Тапсырмалар жасырылды. Үзіліс біткенде олар өздігінен қайтады.
+break-main-clock = Тесттің қалған уақыты (уақыт жүріп тұр):
+break-exercise-eyes = 20 секунд терезеге немесе алыстағы қабырғаға қараңыз, содан кейін көзіңізді жұмыңыз.
+break-exercise-neck = Басыңызды баяу солға және оңға бұрыңыз, бес рет.
+break-exercise-shoulders = Иығыңызды көтеріп, ұстап тұрып, түсіріңіз. Он рет.
+break-exercise-breath = Төрт санағанша дем алып, алты санағанша шығарыңыз, бес рет.
+paused-title = Тест тоқтатылды
+paused-body = Әкімші тестті уақытша тоқтатты. Уақыт тоқтап тұр.
+stepped-out-title = Сіз аудиториядан шықтыңыз
+stepped-out-body = Уақыт жүріп тұр. Әкімші сізді тестке қайтарады.
+
+## Тесттен кейін
+finished-title = Тестілеу аяқталды
+finished-body = Сіз тестті аяқтадыңыз. Барлық жауаптарыңыз сақталды.
+finished-time-up = Уақыт бітті. Барлық жауаптарыңыз сақталды.
+finished-answered = Берілген жауаптар: { $count }.
+finished-to-card = Нәтижемді көру
+review-title = Талдау карточкасы
+review-total = Барлығы: { $max } ұпайдан { $points }
+review-minimum-met = шекті балл { $minimum }: жиналды
+review-minimum-missed = шекті балл { $minimum }: жиналмады
+review-pass-met = { $mark }: { $points } — жетті
+review-pass-missed = { $mark }: { $points } — жетпеді
+review-col-task = Тапсырма
+review-col-answer = Сіздің жауабыңыз
+review-col-points = Ұпай
+review-countdown = Карточка тағы { $time } көрсетіледі
+review-continue = Жалғастыру
+decision-title = Апелляция немесе аяқтау
+decision-body = Қате деп санайтын тапсырмаларға апелляция бере аласыз немесе қазір аяқтай аласыз.
+decision-appeal-left = Апелляция тағы { $time } қабылданады.
+decision-appeal = Апелляцияға өту
+decision-finish = Апелляциясыз аяқтау
+decision-countdown = Бағдарлама { $time } кейін өздігінен жабылады.
+appeal-title = Апелляция
+appeal-count = Апелляция берілген тапсырмалар: { $count }
+appeal-deadline = Апелляцияға қалған уақыт: { $time }
+appeal-finish = Апелляцияны аяқтау
+appeal-ground = Негіздеме түрі
+appeal-justification = Сіздің негіздемеңіз
+appeal-placeholder = Тапсырманың немесе кілттің неге қате екенін түсіндіріңіз
+appeal-save = Осы тапсырмаға апелляцияны сақтау
+appeal-withdraw = Қайтарып алу
+appeal-status-filed = Бұл тапсырмаға апелляция берілді.
+appeal-status-none = Бұл тапсырмаға апелляция берілмеген.
+appeal-confirm-body = { $count ->
+    [0] Сіз бірде-бір тапсырмаға апелляция бермедіңіз. Бәрібір аяқтайсыз ба?
+   *[other] Апелляция берілген тапсырмалар: { $count }. Аяқтағаннан кейін өзгертуге болмайды.
+}
+appeal-confirm = Иә, апелляцияны аяқтау
+appeal-cancel = Апелляцияға оралу
+ground-no-correct = Дұрыс нұсқа жоқ
+ground-several-correct = Бірнеше дұрыс нұсқа бар
+ground-error = Тапсырмада қате бар
+ground-missing = Тапсырманың бір бөлігі жоқ
+appeal-card-title = Апелляцияға өтініш қабылданды
+appeal-card-receipt = Түбіртек нөмірі: { $receipt }
+appeal-card-answer = Сіздің жауабыңыз: { $answer }
+appeal-card-none = Апелляция берілген тапсырма жоқ.
+appeal-card-countdown = Бағдарлама { $time } кейін өздігінен жабылады.
+appeal-card-done = Дайын
+closed-title = Рақмет!
+closed-body = Сеансыңыз аяқталды. Станцияны сол күйінде қалдырыңыз.
+closed-saved = Барлығы сақталды.
+closed-saving = Соңғы жазбалар сақталуда…
+journal-failed = Станция журналға жаза алмады: { $error }. Әкімшіні шақырыңыз.

@@ -36,3 +36,206 @@ checkin-iin-digits = ИИН состоит ровно из 12 цифр.
 checkin-iin-check = ИИН недействителен: не совпадает контрольная цифра. Проверьте каждую цифру.
 checkin-iin-date = ИИН недействителен: первые шесть цифр не являются датой рождения.
 checkin-not-found = Кандидат с таким ИИН и кодом пропуска на этой станции не ожидается.
+checkin-found-title = Это вы?
+checkin-no-package = Теста для этого кандидата нет на этой станции. Позовите администратора.
+checkin-minutes = Время тестирования: { $minutes } мин.
+checkin-extra-time = Включая { $minutes } дополнительных минут (особые условия).
+checkin-subjects = Ваши предметы (профильные выделены):
+checkin-subject-line = { $subject } — тест на языке: { $language }
+checkin-pair-ok = Мои предметы и язык теста указаны верно
+checkin-confirm = Это я — продолжить
+
+## Предметы и пороги
+subject-history-kz = История Казахстана
+subject-math-literacy = Математическая грамотность
+subject-reading-literacy = Грамотность чтения
+subject-mathematics = Математика
+subject-physics = Физика
+subject-chemistry = Химия
+subject-informatics = Информатика
+subject-pedagogy = Педагогика
+subject-methodology = Методика
+subject-subject = Предмет
+pass-general = Общий порог (50)
+pass-national = Национальные вузы (65)
+pass-pedagogy = Педагогика (75)
+pass-healthcare = Здравоохранение (70)
+pass-agriculture = Сельское хозяйство и ветеринария (60)
+pass-pass = Порог
+pass-teacher = Педагог
+pass-moderator = Педагог-модератор
+pass-expert = Педагог-эксперт
+pass-researcher = Педагог-исследователь
+pass-master = Педагог-мастер
+
+## Этапы (для восстановления)
+phase-locked = блокировка
+phase-check-in = регистрация
+phase-briefing = инструктаж
+phase-testing = тестирование
+phase-break = перерыв
+phase-paused = пауза
+phase-stepped-out = выход из аудитории
+phase-finished = завершение тестирования
+phase-review = карточка анализа
+phase-decision = выбор апелляции
+phase-appeal = апелляция
+phase-appeal-card = карточка апелляции
+phase-closed = завершено
+
+## Экран блокировки: восстановление
+lock-recovered-title = Сеанс восстановлен после перезапуска
+lock-recovered-where = Этап: { $screen }; { $subject }, задание { $n }
+lock-recovered-time = Осталось времени: { $time }
+lock-recovered-answers = { $count ->
+    [one] Сохранён { $count } ответ
+    [few] Сохранено { $count } ответа
+   *[other] Сохранено { $count } ответов
+}
+lock-recovered-damaged = Часть журнала повреждена: сеанс продолжается с последней целой записи. Сообщите в центр.
+
+## Инструктаж
+briefing-title = Перед началом
+briefing-summary = Заданий: { $tasks }, время: { $minutes } мин.
+briefing-rule-prohibited = Запрещены телефоны, смарт-часы, шпаргалки, книги и разговоры. Нарушение прекращает тестирование.
+briefing-rule-saving = Каждый ответ сохраняется на станции сразу; под заданием появляется «Сохранено».
+briefing-rule-breaks = Перерывы на разминку — на 60, 120 и 180 минуте. Во время перерыва задания скрыты, а время идёт.
+briefing-rule-navigation = Начинайте с любого предмета и меняйте ответы до конца теста. Отметьте задание, чтобы вернуться к нему.
+briefing-rule-technical = Если задание повреждено (нет текста или рисунка), нажмите «Техническая проблема» и опишите её.
+briefing-rule-appeal = После теста вы увидите результаты и сможете подать апелляцию по содержанию в течение 30 минут после окончания тестирования.
+briefing-rule-keys = Клавиши: 1–9 или A–H — выбор варианта, ← → — предыдущее/следующее задание, M — отметка, Delete — очистить, Tab — переход между кнопками.
+briefing-start = Начать тест
+
+## Тестирование
+task-number = Задание { $n }
+testing-heading = { $subject } · задание { $n } из { $total }
+testing-choose-many = Выберите один или несколько ответов
+testing-matching-hint = Сопоставьте каждый пункт с буквой справа.
+testing-time-left = Осталось
+testing-warning = { $minutes ->
+    [one] Осталось меньше { $minutes } минуты
+    [few] Осталось меньше { $minutes } минут
+   *[other] Осталось меньше { $minutes } минут
+}
+testing-finish = Завершить тест
+testing-prev = ← Назад
+testing-next = Далее →
+testing-mark = Отметить
+testing-unmark = Снять отметку
+testing-clear = Очистить ответ
+testing-technical = Техническая проблема
+testing-technical-title = Опишите техническую проблему этого задания
+testing-technical-placeholder = Например: не отображается рисунок
+testing-technical-send = Отправить администратору
+testing-technical-withdraw = Отозвать
+testing-technical-sent = Сообщено о технической проблеме: { $reason }
+testing-no-answer = Ответа пока нет
+testing-saving = Сохранение…
+testing-saved = ✓ Сохранено
+testing-save-failed = Ещё не сохранено — станция повторяет попытки. Сообщите администратору.
+testing-legend-answered = есть ответ
+testing-legend-open = нет ответа
+testing-legend-marked = отмечено
+testing-legend-current = на экране
+tool-calculator = Калькулятор
+tool-periodic = Таблица Менделеева
+tool-solubility = Таблица растворимости
+tool-not-here = пока недоступна на этой станции.
+dialog-cancel = Отмена
+dialog-close = Закрыть
+
+## Подтверждение завершения
+finish-title = Завершить тест?
+finish-unanswered = { $count ->
+    [0] На все задания есть ответы.
+    [one] Без ответа { $count } задание: { $tasks }
+    [few] Без ответа { $count } задания: { $tasks }
+   *[other] Без ответа { $count } заданий: { $tasks }
+}
+finish-marked = { $count ->
+    [one] Отмечено { $count } задание: { $tasks }
+    [few] Отмечено { $count } задания: { $tasks }
+   *[other] Отмечено { $count } заданий: { $tasks }
+}
+finish-warning = После завершения ответы изменить нельзя.
+finish-cancel = Вернуться к тесту
+finish-confirm = Да, завершить
+
+## Перерыв, пауза, выход
+break-title = Перерыв на разминку
+break-hidden = Задания скрыты. Они вернутся сами, когда перерыв закончится.
+break-main-clock = Осталось времени теста (время идёт):
+break-exercise-eyes = Посмотрите в окно или на дальнюю стену 20 секунд, затем закройте глаза.
+break-exercise-neck = Медленно поверните голову влево и вправо, пять раз.
+break-exercise-shoulders = Поднимите плечи, задержите и опустите. Десять раз.
+break-exercise-breath = Вдох на четыре счёта, выдох на шесть, пять раз.
+paused-title = Тест приостановлен
+paused-body = Администратор приостановил тест. Время остановлено.
+stepped-out-title = Вы вышли из аудитории
+stepped-out-body = Время идёт. Администратор вернёт вас к тесту.
+
+## После теста
+finished-title = Тестирование окончено
+finished-body = Вы завершили тест. Все ответы сохранены.
+finished-time-up = Время вышло. Все ответы сохранены.
+finished-answered = { $count ->
+    [one] Дан { $count } ответ.
+    [few] Дано { $count } ответа.
+   *[other] Дано { $count } ответов.
+}
+finished-to-card = Посмотреть результаты
+review-title = Карточка анализа
+review-total = Итого: { $points } из { $max }
+review-minimum-met = порог { $minimum }: пройден
+review-minimum-missed = порог { $minimum }: не пройден
+review-pass-met = { $mark }: { $points } — достигнут
+review-pass-missed = { $mark }: { $points } — не достигнут
+review-col-task = Задание
+review-col-answer = Ваш ответ
+review-col-points = Баллы
+review-countdown = Карточка показывается ещё { $time }
+review-continue = Продолжить
+decision-title = Апелляция или завершение
+decision-body = Вы можете подать апелляцию на задания, которые считаете неверными, или завершить сейчас.
+decision-appeal-left = Апелляции принимаются ещё { $time }.
+decision-appeal = Перейти к апелляции
+decision-finish = Завершить без апелляции
+decision-countdown = Программа закроется сама через { $time }.
+appeal-title = Апелляция
+appeal-count = { $count ->
+    [one] Обжаловано { $count } задание
+    [few] Обжаловано { $count } задания
+   *[other] Обжаловано { $count } заданий
+}
+appeal-deadline = Время на апелляцию: { $time }
+appeal-finish = Завершить апелляцию
+appeal-ground = Основание
+appeal-justification = Ваше обоснование
+appeal-placeholder = Объясните, почему задание или ключ неверны
+appeal-save = Сохранить апелляцию по заданию
+appeal-withdraw = Отозвать
+appeal-status-filed = По этому заданию подана апелляция.
+appeal-status-none = По этому заданию апелляции нет.
+appeal-confirm-body = { $count ->
+    [0] Вы не обжаловали ни одного задания. Всё равно завершить апелляцию?
+    [one] Вы обжаловали { $count } задание. После завершения изменить нельзя.
+    [few] Вы обжаловали { $count } задания. После завершения изменить нельзя.
+   *[other] Вы обжаловали { $count } заданий. После завершения изменить нельзя.
+}
+appeal-confirm = Да, завершить апелляцию
+appeal-cancel = Вернуться к апелляции
+ground-no-correct = Нет правильного варианта
+ground-several-correct = Более одного правильного варианта
+ground-error = Ошибка в задании
+ground-missing = Отсутствует часть задания
+appeal-card-title = Заявление на апелляцию принято
+appeal-card-receipt = Номер квитанции: { $receipt }
+appeal-card-answer = Ваш ответ: { $answer }
+appeal-card-none = Задания не обжалованы.
+appeal-card-countdown = Программа закроется сама через { $time }.
+appeal-card-done = Готово
+closed-title = Спасибо!
+closed-body = Ваш сеанс окончен. Оставьте станцию как есть.
+closed-saved = Всё сохранено.
+closed-saving = Сохраняются последние записи…
+journal-failed = Станция не смогла записать в журнал: { $error }. Позовите администратора.

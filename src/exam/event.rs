@@ -30,6 +30,11 @@ pub enum Event {
         /// The answer.
         choice: Choice,
     },
+    /// The candidate moved to a task (so a restart brings back the same task).
+    Viewed {
+        /// The task.
+        task: TaskIx,
+    },
     /// The candidate cleared an answer.
     Cleared {
         /// The task.
@@ -122,6 +127,7 @@ impl Event {
             Event::CheckedIn { .. } => "checked-in",
             Event::Started => "started",
             Event::Answered { .. } => "answered",
+            Event::Viewed { .. } => "viewed",
             Event::Cleared { .. } => "cleared",
             Event::Marked { .. } => "marked",
             Event::TechnicalAppeal { .. } => "technical-appeal",

@@ -122,6 +122,9 @@ pub struct State {
     pub incidents: Vec<Logged>,
     /// The task answered last, for the recovery summary.
     pub last_answered: Option<TaskIx>,
+    /// The task on screen, so a restart returns to it.
+    #[serde(default)]
+    pub current: TaskIx,
     /// How many events were applied.
     pub events: u64,
 }
@@ -190,6 +193,7 @@ impl State {
             receipt: None,
             incidents: Vec::new(),
             last_answered: None,
+            current: 0,
             events: 0,
         }
     }
@@ -263,7 +267,7 @@ impl State {
                 }
                 phase == Phase::Testing
             }
-            Event::Cleared { task } | Event::Marked { task, .. } => {
+            Event::Cleared { task } | Event::Marked { task, .. } | Event::Viewed { task } => {
                 self.task(*task)?;
                 phase == Phase::Testing
             }
@@ -342,6 +346,7 @@ impl State {
                 self.last_answered = Some(*task);
             }
             Event::Cleared { task } => self.answers[usize::from(*task)] = None,
+            Event::Viewed { task } => self.current = *task,
             Event::Marked { task, marked } => self.marked[usize::from(*task)] = *marked,
             Event::TechnicalAppeal { task, reason } => {
                 if reason.trim().is_empty() {

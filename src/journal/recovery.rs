@@ -12,6 +12,8 @@ use crate::exam::{Event, Paper, Phase, State};
 pub struct Recovered {
     /// Session id.
     pub session: String,
+    /// The package it runs.
+    pub package: String,
     /// Its paper.
     pub paper: Paper,
     /// The state of every record that verified.
@@ -49,6 +51,7 @@ pub fn recover(journal: &Journal, now_ms: u64) -> Result<Option<Recovered>, Reco
         .and_then(|e| downtime(e.at_ms, now_ms));
     Ok(Some(Recovered {
         session: info.id,
+        package: info.package_id,
         paper: loaded.paper,
         state,
         cursor: loaded.cursor,

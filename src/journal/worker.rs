@@ -42,6 +42,12 @@ pub struct Writer {
     jobs: mpsc::Sender<Job>,
 }
 
+impl std::fmt::Debug for Writer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Writer")
+    }
+}
+
 /// The writer has stopped (its thread ended); nothing more can be saved.
 fn gone() -> JournalError {
     JournalError::Settings("the journal writer has stopped".to_owned())

@@ -1,16 +1,35 @@
-//! The top-level app: configuration, the screen on show, the interface language, and one-line
-//! dispatch of every message to the screen that owns it. Also the kiosk window settings.
+//! The top-level app: configuration, the screen on show, the interface language, the live
+//! session and its way to the journal writer, and one-line dispatch of every message to the
+//! screen that owns it. Also the kiosk window settings.
 
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use iced::widget::{button, column, container, row, text};
 use iced::{Element, Length, Subscription, Task, Theme, event, window};
 
 use crate::crypto::pin::PinHash;
-use crate::i18n::{Lang, tr};
+use crate::exam::event::{Candidate, Incident};
+use crate::exam::{Event, Paper, Phase, State};
+use crate::i18n::{Arg, Lang, tr, tr_args};
+use crate::journal::{JournalError, Writer};
+use crate::package::Header;
 use crate::roster::Entry;
-use crate::ui::screen::{Screen, check_in, locked};
-use crate::ui::theme::{self, metrics};
+use crate::station::Session;
+use crate::ui::autopilot::Autopilot;
+use crate::ui::keys::{self, Press};
+use crate::ui::parts;
+use crate::ui::screen::{Screen, appeal, briefing, check_in, interlude, locked, post, testing};
+use crate::ui::theme::{self, metrics, style};
+
+/// A package the station can run.
+#[derive(Debug, Clone)]
+pub struct Package {
+    /// Its header.
+    pub header: Header,
+    /// Its paper.
+    pub paper: Arc<Paper>,
+}
 
 /// What the station runs with.
 #[derive(Debug, Clone)]
@@ -25,13 +44,25 @@ pub struct Config {
     pub demo_pin: Option<String>,
     /// Candidates expected here.
     pub roster: Vec<Entry>,
+    /// The packages the station can run.
+    pub packages: Vec<Package>,
     /// High-contrast palette.
     pub high_contrast: bool,
+    /// Exam time runs this many times faster than real time (demo only).
+    pub time_scale: u32,
+    /// A scripted candidate with this seed.
+    pub autopilot: Option<u64>,
+    /// Where the autopilot stops and time returns to normal speed: a screen name, optionally
+    /// with `:TASK` (testing) — for screenshots.
+    pub autopilot_stop: Option<String>,
+    /// Set when a run with the autopilot fails, for the process's exit code.
+    pub failure: Arc<Mutex<Option<String>>>,
 }
 
 impl Config {
-    /// The bundled demo: a demo station, the demo roster and a demo PIN shown on screen.
-    pub fn demo() -> Result<Config, crate::crypto::CryptoError> {
+    /// The bundled demo: a demo station, the demo roster, the demo packages and a demo PIN shown
+    /// on screen.
+    pub fn demo(packages: Vec<Package>) -> Result<Config, crate::crypto::CryptoError> {
         const DEMO_PIN: &str = "2468";
         Ok(Config {
             station: "DEMO".to_owned(),
@@ -39,9 +70,29 @@ impl Config {
             pin: PinHash::new(DEMO_PIN)?,
             demo_pin: Some(DEMO_PIN.to_owned()),
             roster: crate::roster::demo(),
+            packages,
             high_contrast: false,
+            time_scale: 1,
+            autopilot: None,
+            autopilot_stop: None,
+            failure: Arc::new(Mutex::new(None)),
         })
     }
+}
+
+/// A session brought back from the journal at start.
+#[derive(Debug, Clone)]
+pub struct Resume {
+    /// Journal session id (the writer has already resumed it).
+    pub session: String,
+    /// Package id.
+    pub package: String,
+    /// Its paper.
+    pub paper: Arc<Paper>,
+    /// Its state.
+    pub state: State,
+    /// Damage found in the chain, if any (the state is what came before it).
+    pub damage: Option<String>,
 }
 
 /// Widget ids of the app frame.
@@ -50,16 +101,41 @@ pub mod id {
     pub fn language(lang: crate::i18n::Lang) -> String {
         format!("lang-{}", lang.code())
     }
+    /// The journal error line.
+    pub const JOURNAL_ERROR: &str = "journal-error";
 }
 
+/// How long the thank-you screen stays before the station locks for the next candidate.
+pub const CLOSED_SHOWN: Duration = Duration::from_secs(10);
+/// How long the end-of-test notice stays before the analysis card opens by itself.
+pub const NOTICE_SHOWN: Duration = Duration::from_secs(5);
+
 /// The app.
-#[derive(Debug)]
 pub struct App {
     config: Config,
+    writer: Writer,
     screen: Screen,
     lang: Lang,
     now: Instant,
+    last_tick: Option<Instant>,
+    session: Option<Session>,
+    /// A session waiting for the journal to create it: (seal id, paper).
+    creating: Option<(String, Paper)>,
+    recovered: Option<Vec<String>>,
+    journal_error: Option<String>,
+    /// When the current screen opened (for the notice and thank-you timers).
+    shown_at: Instant,
     incidents: u32,
+    autopilot: Option<Autopilot>,
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App")
+            .field("screen", &self.screen.name())
+            .field("lang", &self.lang)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Everything that can happen.
@@ -69,9 +145,17 @@ pub enum Message {
     Locked(locked::Message),
     /// On the check-in screen.
     CheckIn(check_in::Message),
+    /// On the briefing.
+    Briefing(briefing::Message),
+    /// While testing.
+    Testing(testing::Message),
+    /// On a post-test screen.
+    Post(post::Message),
+    /// In the appeal.
+    Appeal(appeal::Message),
     /// A language button.
     LanguagePicked(Lang),
-    /// A second passed.
+    /// Time passed (the subscription's tick, or a test's).
     Tick(Instant),
     /// Someone tried to close the window or it lost focus.
     Window(WindowEvent),
@@ -80,28 +164,98 @@ pub enum Message {
         /// Backwards (Shift+Tab).
         back: bool,
     },
+    /// A key of the exam key set that no widget took.
+    Key(Press),
+    /// The journal created the session.
+    Created(Result<(), JournalError>),
+    /// The journal answered for event `n`.
+    Committed {
+        /// The session's local event number.
+        n: u64,
+        /// Whether it is committed.
+        result: Result<u64, JournalError>,
+    },
 }
 
 /// Window events that matter to the kiosk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WindowEvent {
-    /// A close request (Alt+F4, the window manager): ignored, counted.
+    /// A close request (Alt+F4, the window manager): ignored, recorded.
     CloseRequested,
     /// The window lost focus.
     FocusLost,
 }
 
 impl App {
-    /// Starts on the lock screen with the PIN field focused.
-    pub fn new(config: Config) -> (App, Task<Message>) {
-        let app = App {
+    /// Starts on the lock screen with the PIN field focused; with `resume`, the lock screen
+    /// shows what was recovered.
+    pub fn new(config: Config, writer: Writer, resume: Option<Resume>) -> (App, Task<Message>) {
+        let now = Instant::now();
+        let mut app = App {
+            autopilot: config.autopilot.map(Autopilot::new),
             config,
+            writer,
             screen: Screen::Locked(locked::Locked::default()),
             lang: Lang::Kk,
-            now: Instant::now(),
+            now,
+            last_tick: None,
+            session: None,
+            creating: None,
+            recovered: None,
+            journal_error: None,
+            shown_at: now,
             incidents: 0,
         };
+        if let Some(r) = resume {
+            if let Some(c) = &r.state.candidate {
+                app.lang = c.interface;
+            }
+            let session = Session::new(r.session, r.package, r.paper, r.state, true);
+            app.recovered = Some(app.recovered_lines(&session, r.damage.as_deref()));
+            app.session = Some(session);
+        }
         (app, iced::widget::operation::focus(locked::id::PIN))
+    }
+
+    fn recovered_lines(&self, session: &Session, damage: Option<&str>) -> Vec<String> {
+        let lang = self.lang;
+        let state = session.recorded();
+        let name = state.candidate.as_ref().map_or("", |c| c.name.as_str());
+        let (block, number) = testing::position(&session.paper, usize::from(state.current));
+        let subject =
+            parts::block_subject(lang, &session.paper, &session.paper.format.blocks[block].id);
+        let mut lines = vec![
+            name.to_owned(),
+            tr_args(
+                lang,
+                "lock-recovered-where",
+                &[
+                    (
+                        "screen",
+                        Arg::Str(&tr(lang, &format!("phase-{}", phase_name(state.phase)))),
+                    ),
+                    ("subject", Arg::Str(&subject)),
+                    ("n", Arg::Num(i64::try_from(number).unwrap_or(0))),
+                ],
+            ),
+            tr_args(
+                lang,
+                "lock-recovered-time",
+                &[("time", Arg::Str(&parts::clock(state.clock.remaining_ms())))],
+            ),
+            tr_args(
+                lang,
+                "lock-recovered-answers",
+                &[(
+                    "count",
+                    Arg::Num(i64::try_from(state.answered_count()).unwrap_or(0)),
+                )],
+            ),
+        ];
+        if damage.is_some() {
+            lines.push(tr(lang, "lock-recovered-damaged"));
+        }
+        lines
     }
 
     /// The window title.
@@ -124,6 +278,16 @@ impl App {
         &self.screen
     }
 
+    /// The live session, if any.
+    pub fn session(&self) -> Option<&Session> {
+        self.session.as_ref()
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
     /// Close requests and focus losses seen so far.
     pub fn incidents(&self) -> u32 {
         self.incidents
@@ -131,14 +295,24 @@ impl App {
 
     /// Handles a message.
     pub fn update(&mut self, message: Message) -> Task<Message> {
-        match message {
+        // A failed commit is retried on the next tick, not in a tight loop.
+        let retry = matches!(message, Message::Tick(_));
+        let task = match message {
             Message::Locked(m) => self.on_locked(m),
             Message::CheckIn(m) => self.on_check_in(m),
+            Message::Briefing(briefing::Message::StartPressed) => self.record(vec![Event::Started]),
+            Message::Testing(m) => self.on_testing(m),
+            Message::Post(m) => self.record(vec![m.event()]),
+            Message::Appeal(m) => self.on_appeal(m),
             Message::LanguagePicked(lang) => self.set_language(lang),
-            Message::Tick(now) => self.set_now(now),
+            Message::Tick(now) => self.on_tick(now),
             Message::Window(event) => self.on_window(event),
             Message::FocusMoved { back } => move_focus(back),
-        }
+            Message::Key(press) => self.on_key(press),
+            Message::Created(result) => self.on_created(result),
+            Message::Committed { n, result } => self.on_committed(n, result),
+        };
+        Task::batch([task, self.pump(retry)])
     }
 
     fn on_locked(&mut self, message: locked::Message) -> Task<Message> {
@@ -147,21 +321,186 @@ impl App {
         };
         match lock.update(message, &self.config.pin, Instant::now()) {
             locked::Action::None => Task::none(),
+            locked::Action::Unlocked if self.session.is_some() => {
+                // A recovered session: straight back to where the candidate was.
+                self.recovered = None;
+                self.show_phase(true);
+                Task::none()
+            }
             locked::Action::Unlocked => {
-                self.screen = Screen::CheckIn(check_in::CheckIn::default());
+                self.set_screen(Screen::CheckIn(check_in::CheckIn::default()));
                 iced::widget::operation::focus(check_in::id::IIN)
             }
         }
     }
 
     fn on_check_in(&mut self, message: check_in::Message) -> Task<Message> {
-        if let Screen::CheckIn(check) = &mut self.screen {
-            check.update(message, &self.config.roster);
-            if let Some(found) = check.found() {
-                self.lang = found.language;
+        let Screen::CheckIn(check) = &mut self.screen else {
+            return Task::none();
+        };
+        match check.update(message, &self.config.roster) {
+            check_in::Action::None => {
+                if let Some(found) = check.found() {
+                    self.lang = found.language;
+                }
+                Task::none()
+            }
+            check_in::Action::Confirmed(entry) => self.start_session(&entry),
+        }
+    }
+
+    /// Creates the journal session for a confirmed candidate and records the check-in.
+    fn start_session(&mut self, entry: &Entry) -> Task<Message> {
+        let Some(package) = self
+            .config
+            .packages
+            .iter()
+            .find(|p| p.header.package_id == entry.package)
+            .cloned()
+        else {
+            return Task::none();
+        };
+        let content = check_in::content_language(entry, &package.paper);
+        let candidate = Candidate {
+            iin: entry.iin.clone(),
+            name: entry.name.clone(),
+            ticket: entry.ticket.clone(),
+            extra_time: entry.extra_time,
+            interface: self.lang,
+            languages: package
+                .paper
+                .format
+                .blocks
+                .iter()
+                .map(|b| (b.id.clone(), content))
+                .collect(),
+        };
+        let id = format!(
+            "{}-{}-{}",
+            self.config.station,
+            self.config.seat,
+            crate::journal::store::now_ms()
+        );
+        let paper = Arc::clone(&package.paper);
+        let state = State::new(&paper);
+        let mut session = Session::new(id.clone(), entry.package.clone(), paper, state, false);
+        if session.record(Event::Unlocked).is_err()
+            || session.record(Event::CheckedIn { candidate }).is_err()
+        {
+            return Task::none();
+        }
+        self.session = Some(session);
+        self.journal_error = None;
+        let seal = package.header.seal_id.clone();
+        let paper = (*package.paper).clone();
+        self.creating = Some((seal.clone(), paper.clone()));
+        self.show_phase(false);
+        let writer = self.writer.clone();
+        let package_id = entry.package.clone();
+        Task::perform(
+            async move { writer.create(&id, &package_id, &seal, paper).await },
+            Message::Created,
+        )
+    }
+
+    fn on_created(&mut self, result: Result<(), JournalError>) -> Task<Message> {
+        if self.creating.take().is_none() {
+            return Task::none();
+        }
+        match result {
+            Ok(()) => {
+                if let Some(s) = &mut self.session {
+                    s.opened();
+                }
+            }
+            Err(e) => {
+                // Nothing was recorded: the candidate checks in again once the proctor has
+                // looked at the station.
+                self.session = None;
+                self.journal_error = Some(e.to_string());
+                self.set_screen(Screen::CheckIn(check_in::CheckIn::default()));
+                self.fail(&format!("the journal could not create the session: {e}"));
             }
         }
         Task::none()
+    }
+
+    fn on_testing(&mut self, message: testing::Message) -> Task<Message> {
+        let (Screen::Testing(screen), Some(session)) = (&mut self.screen, &self.session) else {
+            return Task::none();
+        };
+        let events = screen.update(message, session);
+        self.record(events)
+    }
+
+    fn on_appeal(&mut self, message: appeal::Message) -> Task<Message> {
+        let (Screen::Appeal(screen), Some(session)) = (&mut self.screen, &self.session) else {
+            return Task::none();
+        };
+        let events = screen.update(message, &session.paper, session.recorded());
+        self.record(events)
+    }
+
+    fn on_key(&mut self, press: Press) -> Task<Message> {
+        match &self.screen {
+            Screen::Testing(_) => self.on_testing(testing::Message::Key(press)),
+            _ => Task::none(),
+        }
+    }
+
+    /// Records events through the exam core and the journal, then follows the phase.
+    fn record(&mut self, events: Vec<Event>) -> Task<Message> {
+        let Some(session) = &mut self.session else {
+            return Task::none();
+        };
+        for event in events {
+            // A refused event changes nothing; the screens only offer what the phase allows.
+            let _ = session.record(event);
+        }
+        self.show_phase(false);
+        Task::none()
+    }
+
+    /// Puts up the screen for the session's phase when it changed (or always, with `force`).
+    fn show_phase(&mut self, force: bool) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        if matches!(self.screen, Screen::Locked(_)) && !force {
+            return;
+        }
+        let state = session.recorded();
+        let wanted = match state.phase {
+            Phase::Locked | Phase::CheckIn | Phase::Briefing => "briefing",
+            Phase::Testing => "testing",
+            Phase::Break { .. } | Phase::Paused { .. } | Phase::SteppedOut => "interlude",
+            Phase::Finished => "finished",
+            Phase::Review => "review",
+            Phase::Decision => "decision",
+            Phase::Appeal => "appeal",
+            Phase::AppealCard => "appeal-card",
+            Phase::Closed => "closed",
+        };
+        if self.screen.name() == wanted {
+            return;
+        }
+        let screen = match wanted {
+            "briefing" => Screen::Briefing,
+            "testing" => Screen::Testing(testing::Testing::default()),
+            "interlude" => Screen::Interlude,
+            "finished" => Screen::Finished,
+            "review" => Screen::Review,
+            "decision" => Screen::Decision,
+            "appeal" => Screen::Appeal(appeal::Appeal::new(state)),
+            "appeal-card" => Screen::AppealCard,
+            _ => Screen::Closed,
+        };
+        self.set_screen(screen);
+    }
+
+    fn set_screen(&mut self, screen: Screen) {
+        self.screen = screen;
+        self.shown_at = self.now;
     }
 
     fn set_language(&mut self, lang: Lang) -> Task<Message> {
@@ -169,33 +508,233 @@ impl App {
         Task::none()
     }
 
-    fn set_now(&mut self, now: Instant) -> Task<Message> {
+    fn on_tick(&mut self, now: Instant) -> Task<Message> {
+        let elapsed = self
+            .last_tick
+            .map_or(Duration::ZERO, |t| now.saturating_duration_since(t));
+        self.last_tick = Some(now);
         self.now = now;
+        let locked = matches!(self.screen, Screen::Locked(_));
+        if let (Some(session), false) = (&mut self.session, locked) {
+            let ms = u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX);
+            session.elapse(ms.saturating_mul(u64::from(self.config.time_scale.max(1))));
+            self.show_phase(false);
+        }
+        let shown = now.saturating_duration_since(self.shown_at);
+        match &self.screen {
+            Screen::Finished if shown >= NOTICE_SHOWN => {
+                return self.record(vec![Event::ReviewOpened]);
+            }
+            Screen::Closed
+                if (shown >= CLOSED_SHOWN || self.autopilot.is_some())
+                    && self.session.as_ref().is_none_or(Session::all_saved) =>
+            {
+                return self.next_candidate();
+            }
+            _ => {}
+        }
+        if self.autopilot.is_some() && self.at_stop() {
+            self.autopilot = None;
+            self.config.time_scale = 1;
+        }
+        if let Some(pilot) = &mut self.autopilot
+            && let Some(message) = pilot.next(&self_view(
+                &self.screen,
+                self.session.as_ref(),
+                &self.config,
+            ))
+        {
+            return self.update(message);
+        }
         Task::none()
     }
 
-    fn on_window(&mut self, _event: WindowEvent) -> Task<Message> {
-        // Recorded; the journal incident comes with the session (the window never closes).
+    /// Whether the screen (and task) named by `autopilot_stop` is on show.
+    fn at_stop(&self) -> bool {
+        let Some(stop) = &self.config.autopilot_stop else {
+            return false;
+        };
+        let (screen, task) = stop.split_once(':').unwrap_or((stop, ""));
+        let current = self
+            .session
+            .as_ref()
+            .map(|s| s.recorded().current.to_string());
+        self.screen.name() == screen && (task.is_empty() || current.as_deref() == Some(task))
+    }
+
+    /// After the thank-you: lock for the next candidate (or end an autopilot run).
+    fn next_candidate(&mut self) -> Task<Message> {
+        self.session = None;
+        self.lang = Lang::Kk;
+        self.set_screen(Screen::Locked(locked::Locked::default()));
+        if self.autopilot.is_some() {
+            return iced::exit();
+        }
+        iced::widget::operation::focus(locked::id::PIN)
+    }
+
+    fn on_window(&mut self, event: WindowEvent) -> Task<Message> {
         self.incidents += 1;
+        let kind = match event {
+            WindowEvent::CloseRequested => Incident::CloseRequested,
+            WindowEvent::FocusLost => Incident::FocusLost,
+        };
+        if matches!(self.screen, Screen::Locked(_)) {
+            return Task::none();
+        }
+        self.record(vec![Event::Incident { kind }])
+    }
+
+    fn on_committed(&mut self, n: u64, result: Result<u64, JournalError>) -> Task<Message> {
+        let Some(session) = &mut self.session else {
+            return Task::none();
+        };
+        match result {
+            Ok(_) => {
+                session.sent(n, true);
+                self.journal_error = None;
+            }
+            Err(e) => {
+                // Sent again on the next tick, before anything newer.
+                session.sent(n, false);
+                self.journal_error = Some(e.to_string());
+                let failures = session.failures();
+                if failures >= AUTOPILOT_GIVES_UP {
+                    self.fail(&format!("the journal refused {failures} times: {e}"));
+                }
+            }
+        }
         Task::none()
+    }
+
+    fn fail(&mut self, why: &str) {
+        if self.autopilot.is_some()
+            && let Ok(mut slot) = self.config.failure.lock()
+        {
+            slot.get_or_insert_with(|| why.to_owned());
+        }
+    }
+
+    /// Sends the next waiting event to the journal writer, one at a time. A failed commit waits
+    /// for the next tick.
+    fn pump(&mut self, retry: bool) -> Task<Message> {
+        let Some(session) = &mut self.session else {
+            return Task::none();
+        };
+        if session.failures() > 0 && !retry {
+            return Task::none();
+        }
+        let Some(out) = session.next_to_send() else {
+            return Task::none();
+        };
+        let writer = self.writer.clone();
+        let id = session.id.clone();
+        let n = out.n;
+        Task::perform(
+            async move { writer.append(&id, out.event).await },
+            move |result| Message::Committed { n, result },
+        )
+    }
+
+    /// Runs the journal work that `update`'s tasks would run, on this thread (for headless tests,
+    /// which do not run tasks): creates a pending session and commits every waiting event.
+    pub fn settle(&mut self) {
+        if let (Some((seal, paper)), Some(s)) = (self.creating.clone(), &self.session) {
+            let result = self.writer.create_blocking(&s.id, &s.package, &seal, paper);
+            let _ = self.on_created(result);
+        }
+        while let Some(session) = &mut self.session {
+            let Some(out) = session.next_to_send() else {
+                break;
+            };
+            let result = self.writer.append_blocking(&session.id, out.event);
+            let failed = result.is_err();
+            let _ = self.on_committed(out.n, result);
+            if failed {
+                break;
+            }
+        }
     }
 
     /// The screen with the language bar.
     pub fn view(&self) -> Element<'_, Message> {
-        let body = match &self.screen {
-            Screen::Locked(lock) => {
+        let lang = self.lang;
+        let body = match (&self.screen, &self.session) {
+            (Screen::Locked(lock), _) => {
                 let ctx = locked::Context {
-                    lang: self.lang,
+                    lang,
                     station: &self.config.station,
                     seat: &self.config.seat,
                     demo_pin: self.config.demo_pin.as_deref(),
                     online: false,
+                    recovered: self.recovered.clone(),
                 };
                 lock.view(&ctx, self.now).map(Message::Locked)
             }
-            Screen::CheckIn(check) => check.view(self.lang).map(Message::CheckIn),
+            (Screen::CheckIn(check), _) => {
+                let offers: Vec<check_in::Offer<'_>> = self
+                    .config
+                    .packages
+                    .iter()
+                    .map(|p| check_in::Offer {
+                        header: &p.header,
+                        paper: &p.paper,
+                    })
+                    .collect();
+                check.view(lang, &offers).map(Message::CheckIn)
+            }
+            (Screen::Briefing, Some(s)) => {
+                let clock = &s.recorded().clock;
+                briefing::view(
+                    lang,
+                    clock.allowed_ms / crate::exam::clock::MINUTE_MS,
+                    s.paper.tasks.len(),
+                )
+                .map(Message::Briefing)
+            }
+            (Screen::Testing(screen), Some(s)) => {
+                let now = s.now();
+                let ctx = testing::Context {
+                    lang,
+                    session: s,
+                    now: &now,
+                };
+                screen.view(&ctx).map(Message::Testing)
+            }
+            (Screen::Interlude, Some(s)) => interlude::view(lang, &s.paper, &s.now()),
+            (Screen::Finished, Some(s)) => post::finished(lang, &s.now()).map(Message::Post),
+            (Screen::Review, Some(s)) => post::review(lang, &s.paper, &s.now()).map(Message::Post),
+            (Screen::Decision, Some(s)) => {
+                post::decision(lang, &s.paper, &s.now()).map(Message::Post)
+            }
+            (Screen::Appeal(screen), Some(s)) => {
+                screen.view(lang, &s.paper, &s.now()).map(Message::Appeal)
+            }
+            (Screen::AppealCard, Some(s)) => {
+                post::appeal_card(lang, &s.paper, &s.now()).map(Message::Post)
+            }
+            (Screen::Closed, s) => {
+                post::closed(lang, s.as_ref().is_none_or(Session::all_saved)).map(Message::Post)
+            }
+            _ => text("").into(),
         };
-        column![self.language_bar(), body].into()
+        let mut page = column![self.language_bar()];
+        if let Some(error) = &self.journal_error {
+            page = page.push(
+                container(
+                    text(tr_args(
+                        lang,
+                        "journal-failed",
+                        &[("error", Arg::Str(error))],
+                    ))
+                    .size(metrics::TEXT)
+                    .style(text::danger),
+                )
+                .id(id::JOURNAL_ERROR)
+                .padding(metrics::GAP_SMALL),
+            );
+        }
+        page.push(body).into()
     }
 
     fn language_bar(&self) -> Element<'_, Message> {
@@ -203,7 +742,7 @@ impl App {
             let style = if *lang == self.lang {
                 button::primary
             } else {
-                button::secondary
+                style::quiet
             };
             let b = button(text(lang.native_name()).size(metrics::SMALL))
                 .padding(metrics::GAP_SMALL)
@@ -217,12 +756,53 @@ impl App {
             .into()
     }
 
-    /// A one-second tick (for the lock-out countdown) and the window events.
+    /// The tick (every second; faster when time is scaled or the autopilot drives), the window
+    /// events and the key set.
     pub fn subscription(&self) -> Subscription<Message> {
+        let fast = self.config.time_scale > 1 || self.autopilot.is_some();
+        let every = if fast {
+            Duration::from_millis(50)
+        } else {
+            Duration::from_secs(1)
+        };
         Subscription::batch([
-            iced::time::every(Duration::from_secs(1)).map(Message::Tick),
+            iced::time::every(every).map(Message::Tick),
             event::listen_with(window_event),
         ])
+    }
+}
+
+/// Commit failures in a row after which an autopilot run is reported as failed.
+const AUTOPILOT_GIVES_UP: u32 = 20;
+
+/// The short name of a phase, for the `phase-*` message ids.
+pub fn phase_name(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Locked => "locked",
+        Phase::CheckIn => "check-in",
+        Phase::Briefing => "briefing",
+        Phase::Testing => "testing",
+        Phase::Break { .. } => "break",
+        Phase::Paused { .. } => "paused",
+        Phase::SteppedOut => "stepped-out",
+        Phase::Finished => "finished",
+        Phase::Review => "review",
+        Phase::Decision => "decision",
+        Phase::Appeal => "appeal",
+        Phase::AppealCard => "appeal-card",
+        Phase::Closed => "closed",
+    }
+}
+
+fn self_view<'a>(
+    screen: &'a Screen,
+    session: Option<&'a Session>,
+    config: &'a Config,
+) -> crate::ui::autopilot::View<'a> {
+    crate::ui::autopilot::View {
+        screen,
+        session,
+        config,
     }
 }
 
@@ -235,7 +815,7 @@ fn move_focus(back: bool) -> Task<Message> {
 }
 
 #[allow(clippy::needless_pass_by_value)] // the signature `listen_with` asks for
-fn window_event(event: iced::Event, _status: event::Status, _id: window::Id) -> Option<Message> {
+fn window_event(event: iced::Event, status: event::Status, _id: window::Id) -> Option<Message> {
     use iced::keyboard::{self, key::Named};
     match event {
         iced::Event::Keyboard(keyboard::Event::KeyPressed {
@@ -245,6 +825,9 @@ fn window_event(event: iced::Event, _status: event::Status, _id: window::Id) -> 
         }) => Some(Message::FocusMoved {
             back: modifiers.shift(),
         }),
+        iced::Event::Keyboard(ref key) if status == event::Status::Ignored => {
+            keys::press(key).map(Message::Key)
+        }
         iced::Event::Window(window::Event::CloseRequested) => {
             Some(Message::Window(WindowEvent::CloseRequested))
         }

@@ -53,6 +53,157 @@ pub mod metrics {
     pub const FORM_WIDTH: f32 = 560.0;
     /// Padding around the screen edge.
     pub const EDGE: f32 = 32.0;
+    /// Padding around the busy exam screens.
+    pub const EDGE_SMALL: f32 = 16.0;
+    /// Task text (stems, options): larger than ordinary text, read for hours.
+    pub const TASK: f32 = 24.0;
+    /// The exam clock.
+    pub const CLOCK: f32 = 34.0;
+    /// The break countdown.
+    pub const BIG_CLOCK: f32 = 72.0;
+    /// Inner padding of small buttons (tabs, navigator cells).
+    pub const PAD_SMALL: f32 = 8.0;
+    /// Space between navigator cells.
+    pub const GAP_TINY: f32 = 4.0;
+    /// Width of a navigator cell.
+    pub const NAV_CELL: f32 = 48.0;
+    /// Navigator cells per row.
+    pub const NAV_COLUMNS: usize = 5;
+    /// Width of the appeal navigator column.
+    pub const NAV_WIDTH: f32 = 280.0;
+    /// Height of the text editors (technical appeal, justification).
+    pub const EDITOR_HEIGHT: f32 = 160.0;
+    /// Longest line of running text.
+    pub const READING_WIDTH: f32 = 900.0;
+    /// Width of figures in tasks.
+    pub const FIGURE_WIDTH: f32 = 420.0;
+    /// A narrow column of the analysis card.
+    pub const CARD_COL: f32 = 110.0;
+    /// The answer column of the analysis card.
+    pub const CARD_WIDE: f32 = 320.0;
+    /// Corner radius of panels and navigator cells.
+    pub const RADIUS: f32 = 6.0;
+    /// Border of the current navigator cell and selected panels.
+    pub const BORDER: f32 = 3.0;
+}
+
+/// Styles of panels and navigator cells, built from the palette so the high-contrast variant
+/// follows.
+pub mod style {
+    use iced::widget::{button, container};
+    use iced::{Background, Border, Color, Theme};
+
+    use super::metrics;
+
+    /// A quiet panel (stimulus, dialogs, card blocks).
+    pub fn panel(theme: &Theme) -> container::Style {
+        let palette = theme.extended_palette();
+        container::Style {
+            background: Some(Background::Color(palette.background.weak.color)),
+            border: Border {
+                radius: metrics::RADIUS.into(),
+                width: 1.0,
+                color: palette.background.strong.color,
+            },
+            ..container::Style::default()
+        }
+    }
+
+    /// A panel that has the keyboard's attention (the selected matching row).
+    pub fn selected(theme: &Theme) -> container::Style {
+        let palette = theme.extended_palette();
+        container::Style {
+            border: Border {
+                radius: metrics::RADIUS.into(),
+                width: metrics::BORDER,
+                color: palette.primary.strong.color,
+            },
+            ..panel(theme)
+        }
+    }
+
+    fn cell(background: Color, text: Color, border: Color, width: f32) -> button::Style {
+        button::Style {
+            background: Some(Background::Color(background)),
+            text_color: text,
+            border: Border {
+                radius: metrics::RADIUS.into(),
+                width,
+                color: border,
+            },
+            ..button::Style::default()
+        }
+    }
+
+    /// A quiet button: options not chosen, tabs not on show, navigation. Light, with a border,
+    /// darker when hovered; greyed when disabled.
+    pub fn quiet(theme: &Theme, status: button::Status) -> button::Style {
+        let p = theme.extended_palette();
+        match status {
+            button::Status::Hovered | button::Status::Pressed => cell(
+                p.background.weak.color,
+                p.background.base.text,
+                p.primary.base.color,
+                1.0,
+            ),
+            button::Status::Disabled => cell(
+                p.background.base.color,
+                p.background.strong.color,
+                p.background.weak.color,
+                1.0,
+            ),
+            button::Status::Active => cell(
+                p.background.base.color,
+                p.background.base.text,
+                p.background.strong.color,
+                1.0,
+            ),
+        }
+    }
+
+    /// An answered task.
+    pub fn nav_answered(theme: &Theme, _status: button::Status) -> button::Style {
+        let p = theme.extended_palette();
+        cell(
+            p.primary.base.color,
+            p.primary.base.text,
+            p.primary.strong.color,
+            1.0,
+        )
+    }
+
+    /// An unanswered task.
+    pub fn nav_open(theme: &Theme, _status: button::Status) -> button::Style {
+        let p = theme.extended_palette();
+        cell(
+            p.background.base.color,
+            p.background.base.text,
+            p.background.strong.color,
+            1.0,
+        )
+    }
+
+    /// A task marked for review.
+    pub fn nav_marked(theme: &Theme, _status: button::Status) -> button::Style {
+        let p = theme.extended_palette();
+        cell(
+            p.warning.base.color,
+            p.warning.base.text,
+            p.warning.strong.color,
+            1.0,
+        )
+    }
+
+    /// The task on screen.
+    pub fn nav_current(theme: &Theme, _status: button::Status) -> button::Style {
+        let p = theme.extended_palette();
+        cell(
+            p.background.base.color,
+            p.background.base.text,
+            p.success.strong.color,
+            metrics::BORDER,
+        )
+    }
 }
 
 /// The bold face of the bundled font.

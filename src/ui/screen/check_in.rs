@@ -1,12 +1,13 @@
 //! Check-in: the candidate types their IIN (digits only, checked as they type, with a message for
 //! each kind of invalid IIN) and their ticket code, and the station finds them in the roster.
 
-use iced::widget::{Space, button, column, container, text, text_input};
+use iced::widget::{Space, button, checkbox, column, container, row, text, text_input};
 use iced::{Element, Length};
 
 use crate::exam::iin::{self, IinError};
 use crate::i18n::{Arg, Lang, tr, tr_args};
 use crate::roster::{self, Entry};
+use crate::ui::parts;
 use crate::ui::theme::{bold, metrics};
 
 /// Widget ids, for tests and focus.
@@ -21,6 +22,27 @@ pub mod id {
     pub const IIN_STATUS: &str = "iin-status";
     /// The found candidate.
     pub const FOUND: &str = "found";
+    /// The frame of the "my subjects are right" checkbox.
+    pub const PAIR_OK: &str = "pair-ok";
+    /// The frame of the "this is me" button.
+    pub const CONFIRM: &str = "confirm";
+}
+
+/// A package the station can run, as check-in describes it.
+pub struct Offer<'a> {
+    /// The package's header.
+    pub header: &'a crate::package::Header,
+    /// Its paper.
+    pub paper: &'a crate::exam::Paper,
+}
+
+/// What the app must do.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Nothing.
+    None,
+    /// The candidate confirmed who they are and their subjects.
+    Confirmed(Entry),
 }
 
 /// Check-in state.
@@ -30,6 +52,7 @@ pub struct CheckIn {
     ticket: String,
     found: Option<Entry>,
     not_found: bool,
+    pair_ok: bool,
 }
 
 /// What the candidate did.
@@ -41,6 +64,10 @@ pub enum Message {
     TicketChanged(String),
     /// "Find me" was pressed.
     FindPressed,
+    /// The candidate ticked (or unticked) "my subjects are right".
+    PairChecked(bool),
+    /// "This is me" was pressed.
+    ConfirmPressed,
 }
 
 /// Where the typed IIN stands.
@@ -58,7 +85,7 @@ pub enum IinStatus {
 
 impl CheckIn {
     /// Handles a message, looking the candidate up in `roster`.
-    pub fn update(&mut self, message: Message, roster: &[Entry]) {
+    pub fn update(&mut self, message: Message, roster: &[Entry]) -> Action {
         match message {
             Message::IinChanged(value) => {
                 self.iin = value
@@ -68,6 +95,7 @@ impl CheckIn {
                     .collect();
                 self.found = None;
                 self.not_found = false;
+                self.pair_ok = false;
             }
             Message::TicketChanged(value) => {
                 self.ticket = value.chars().filter(|c| !c.is_control()).take(32).collect();
@@ -77,9 +105,34 @@ impl CheckIn {
                 if self.can_find() {
                     self.found = roster::find(roster, &self.iin, &self.ticket).cloned();
                     self.not_found = self.found.is_none();
+                    self.pair_ok = false;
+                }
+            }
+            Message::PairChecked(ok) => self.pair_ok = ok && self.found.is_some(),
+            Message::ConfirmPressed => {
+                if self.pair_ok
+                    && let Some(found) = self.found.clone()
+                {
+                    return Action::Confirmed(found);
                 }
             }
         }
+        Action::None
+    }
+
+    /// The IIN typed so far.
+    pub fn iin(&self) -> &str {
+        &self.iin
+    }
+
+    /// The ticket code typed so far.
+    pub fn ticket(&self) -> &str {
+        &self.ticket
+    }
+
+    /// Whether "my subjects are right" is ticked.
+    pub fn pair_ok(&self) -> bool {
+        self.pair_ok
     }
 
     /// The candidate found, if any.
@@ -115,7 +168,7 @@ impl CheckIn {
     }
 
     /// The check-in screen.
-    pub fn view(&self, lang: Lang) -> Element<'_, Message> {
+    pub fn view<'a>(&'a self, lang: Lang, offers: &[Offer<'a>]) -> Element<'a, Message> {
         let iin = text_input("", &self.iin)
             .id(id::IIN)
             .size(metrics::INPUT)
@@ -162,15 +215,107 @@ impl CheckIn {
                     .style(text::danger),
             );
         }
+        let mut page = row![form].spacing(metrics::GAP * 2.0);
         if let Some(found) = &self.found {
-            form = form.push(
-                container(text(found.name.clone()).size(metrics::TITLE).font(bold())).id(id::FOUND),
-            );
+            let offer = offers.iter().find(|o| o.header.package_id == found.package);
+            page = page.push(self.confirmation(lang, found, offer));
         }
-        container(form)
+        container(page)
             .center(Length::Fill)
             .padding(metrics::EDGE)
             .into()
+    }
+
+    /// Who was found, what they sit, and the two confirmations.
+    fn confirmation<'a>(
+        &'a self,
+        lang: Lang,
+        found: &'a Entry,
+        offer: Option<&Offer<'a>>,
+    ) -> Element<'a, Message> {
+        let mut card = column![
+            text(tr(lang, "checkin-found-title")).size(metrics::TEXT),
+            container(text(found.name.clone()).size(metrics::TITLE).font(bold())).id(id::FOUND),
+        ]
+        .spacing(metrics::GAP_SMALL)
+        .width(Length::Fixed(metrics::FORM_WIDTH));
+        let Some(offer) = offer else {
+            return card
+                .push(text(tr(lang, "checkin-no-package")).style(text::danger))
+                .into();
+        };
+        let content = content_language(found, offer.paper);
+        card =
+            card.push(text(parts::pick(&offer.header.title, lang).to_owned()).size(metrics::TEXT));
+        let minutes = offer.header.minutes
+            + if found.extra_time {
+                offer.header.extra_minutes
+            } else {
+                0
+            };
+        card = card.push(
+            text(tr_args(
+                lang,
+                "checkin-minutes",
+                &[("minutes", Arg::Num(i64::from(minutes)))],
+            ))
+            .size(metrics::TEXT),
+        );
+        if found.extra_time {
+            card = card.push(
+                text(tr_args(
+                    lang,
+                    "checkin-extra-time",
+                    &[("minutes", Arg::Num(i64::from(offer.header.extra_minutes)))],
+                ))
+                .size(metrics::TEXT)
+                .style(text::primary),
+            );
+        }
+        card = card.push(
+            text(tr(lang, "checkin-subjects"))
+                .size(metrics::TEXT)
+                .font(bold()),
+        );
+        for (block, subject) in offer.paper.format.blocks.iter().zip(&offer.paper.subjects) {
+            let profile = block.role == crate::exam::spec::BlockRole::Profile;
+            let line = tr_args(
+                lang,
+                "checkin-subject-line",
+                &[
+                    ("subject", Arg::Str(&parts::subject(lang, &subject.code))),
+                    ("language", Arg::Str(content.native_name())),
+                ],
+            );
+            let line = text(line).size(metrics::TEXT);
+            card = card.push(if profile { line.font(bold()) } else { line });
+        }
+        let pair = checkbox(self.pair_ok)
+            .label(tr(lang, "checkin-pair-ok"))
+            .size(metrics::TEXT)
+            .text_size(metrics::TEXT)
+            .on_toggle(Message::PairChecked);
+        let confirm = button(
+            text(tr(lang, "checkin-confirm"))
+                .size(metrics::TEXT)
+                .font(bold()),
+        )
+        .padding(metrics::PAD)
+        .style(button::success)
+        .on_press_maybe(self.pair_ok.then_some(Message::ConfirmPressed));
+        card.push(container(pair).id(id::PAIR_OK))
+            .push(container(confirm).id(id::CONFIRM))
+            .into()
+    }
+}
+
+/// The language a candidate's test content is shown in: their language if the paper has it,
+/// otherwise the paper's first.
+pub fn content_language(entry: &Entry, paper: &crate::exam::Paper) -> Lang {
+    if paper.languages.contains(&entry.language) {
+        entry.language
+    } else {
+        paper.languages.first().copied().unwrap_or(entry.language)
     }
 }
 

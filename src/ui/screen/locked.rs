@@ -24,6 +24,8 @@ pub mod id {
     pub const UNLOCK: &str = "unlock";
     /// The message under the PIN.
     pub const STATUS: &str = "lock-status";
+    /// The recovered-session summary.
+    pub const RECOVERED: &str = "recovered";
 }
 
 /// Lock screen state.
@@ -64,6 +66,8 @@ pub struct Context<'a> {
     pub demo_pin: Option<&'a str>,
     /// Whether the center answers.
     pub online: bool,
+    /// After a restart: who was recovered, where they were and their time left (one line each).
+    pub recovered: Option<Vec<String>>,
 }
 
 impl Locked {
@@ -93,6 +97,11 @@ impl Locked {
             self.lockout_until = Some(now + LOCKOUT);
         }
         Action::None
+    }
+
+    /// Whether a PIN has been typed.
+    pub fn has_pin(&self) -> bool {
+        !self.pin.is_empty()
     }
 
     /// Seconds left of a lock-out, if one is running.
@@ -171,6 +180,24 @@ impl Locked {
         if let Some(status) = self.status(lang, now) {
             form = form.push(
                 container(text(status).size(metrics::TEXT).style(text::danger)).id(id::STATUS),
+            );
+        }
+        if let Some(lines) = &ctx.recovered {
+            let mut summary = column![
+                text(tr(lang, "lock-recovered-title"))
+                    .size(metrics::TEXT)
+                    .font(bold())
+            ]
+            .spacing(metrics::GAP_SMALL);
+            for line in lines {
+                summary = summary.push(text(line.clone()).size(metrics::TEXT));
+            }
+            form = form.push(Space::new().height(metrics::GAP));
+            form = form.push(
+                container(summary)
+                    .id(id::RECOVERED)
+                    .padding(metrics::GAP_SMALL)
+                    .style(crate::ui::theme::style::panel),
             );
         }
         if let Some(pin) = ctx.demo_pin {

@@ -1,0 +1,85 @@
+//! Station start-up, before the window opens: the data directory, the demo packages, recovery of
+//! a session that was open when the station stopped (with its downtime incident recorded), and
+//! the journal writer the GUI will use.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::journal::recovery::{self, RecoveryError};
+use crate::journal::{Journal, JournalError, Writer};
+use crate::ui::app::{Package, Resume};
+
+/// Why the station could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum BootError {
+    #[error("the data directory {0} cannot be created: {1}")]
+    DataDir(String, std::io::Error),
+    #[error("{0}")]
+    Journal(#[from] JournalError),
+    #[error("{0}")]
+    Recovery(#[from] RecoveryError),
+    #[error("the demo packages do not open: {0}")]
+    Package(#[from] crate::package::PackageError),
+}
+
+/// Everything the window starts with.
+pub struct Boot {
+    /// The writer.
+    pub writer: Writer,
+    /// The packages.
+    pub packages: Vec<Package>,
+    /// The recovered session, if one was open.
+    pub resume: Option<Resume>,
+}
+
+/// The default data directory: `$XDG_DATA_HOME/ustudy-station` or
+/// `~/.local/share/ustudy-station`, else `./ustudy-station-data`.
+pub fn default_data_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("XDG_DATA_HOME").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir).join("ustudy-station");
+    }
+    if let Some(home) = std::env::var_os("HOME").filter(|d| !d.is_empty()) {
+        return PathBuf::from(home).join(".local/share/ustudy-station");
+    }
+    PathBuf::from("ustudy-station-data")
+}
+
+/// Opens the demo packages, recovers any open session in `dir` and starts the writer.
+pub fn demo(dir: &Path) -> Result<Boot, BootError> {
+    std::fs::create_dir_all(dir).map_err(|e| BootError::DataDir(dir.display().to_string(), e))?;
+    let packages = crate::demo::packages()?
+        .into_iter()
+        .map(|(header, paper)| Package {
+            header,
+            paper: Arc::new(paper),
+        })
+        .collect();
+    let recovered = {
+        let journal = Journal::open(dir)?;
+        recovery::recover(&journal, crate::journal::store::now_ms())?
+    };
+    let writer = Writer::spawn(dir.to_path_buf())?;
+    let resume = match recovered {
+        None => None,
+        Some(r) => {
+            writer.resume_blocking(&r.session)?;
+            let mut state = r.state;
+            if let Some(downtime) = r.downtime {
+                writer.append_blocking(&r.session, downtime.clone())?;
+                let _ = state.apply(&r.paper, &downtime);
+            }
+            Some(Resume {
+                session: r.session,
+                package: r.package,
+                paper: Arc::new(r.paper),
+                state,
+                damage: r.damage.map(|d| d.to_string()),
+            })
+        }
+    };
+    Ok(Boot {
+        writer,
+        packages,
+        resume,
+    })
+}

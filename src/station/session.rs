@@ -1,0 +1,274 @@
+//! One candidate's live session. Every change goes through the exam core first (`State::apply`);
+//! an accepted event waits in an ordered outbox until the journal writer commits it, one at a
+//! time, so the journal holds exactly the events the screen shows, in the same order. Elapsed
+//! time collects here and becomes a `Tick` at each checkpoint, before any other event and at
+//! every boundary the core cuts (breaks, time up, post-test steps).
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+
+use crate::exam::event::TaskIx;
+use crate::exam::state::StateError;
+use crate::exam::{Event, Paper, Phase, State};
+use crate::journal::CHECKPOINT_MS;
+
+/// An event waiting for the journal, numbered in the order it was accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outgoing {
+    /// Local sequence number (1, 2, ...).
+    pub n: u64,
+    /// The event.
+    pub event: Event,
+}
+
+/// A live session.
+#[derive(Debug, Clone)]
+pub struct Session {
+    /// Journal session id.
+    pub id: String,
+    /// Package id.
+    pub package: String,
+    /// The paper.
+    pub paper: Arc<Paper>,
+    state: State,
+    /// Time passed since the last recorded tick.
+    pending_ms: u64,
+    outbox: VecDeque<Outgoing>,
+    in_flight: Option<Outgoing>,
+    next_n: u64,
+    committed_n: u64,
+    /// Local number of the last event that changed each task's answer.
+    task_n: Vec<u64>,
+    /// The journal session exists (created or resumed).
+    open: bool,
+    /// Commits that failed in a row.
+    failures: u32,
+}
+
+impl Session {
+    /// A session for a state; `open` says whether the journal already holds it.
+    pub fn new(id: String, package: String, paper: Arc<Paper>, state: State, open: bool) -> Self {
+        let tasks = paper.tasks.len();
+        Session {
+            id,
+            package,
+            paper,
+            state,
+            pending_ms: 0,
+            outbox: VecDeque::new(),
+            in_flight: None,
+            next_n: 1,
+            committed_n: 0,
+            task_n: vec![0; tasks],
+            open,
+            failures: 0,
+        }
+    }
+
+    /// The state as recorded (without the time not yet ticked).
+    pub fn recorded(&self) -> &State {
+        &self.state
+    }
+
+    /// The state as it stands now, with the time not yet ticked applied (for display).
+    pub fn now(&self) -> State {
+        let mut shown = self.state.clone();
+        if self.pending_ms > 0 {
+            // A plain tick: `elapse` flushed every boundary, so none lies inside `pending_ms`.
+            let _ = shown.apply(
+                &self.paper,
+                &Event::Tick {
+                    ms: self.pending_ms,
+                },
+            );
+        }
+        shown
+    }
+
+    /// Applies an event through the exam core, after recording the time that passed before it,
+    /// and queues it for the journal. On refusal nothing changes.
+    pub fn record(&mut self, event: Event) -> Result<(), StateError> {
+        let mut probe = self.state.clone();
+        self.flush_into(&mut probe);
+        probe.apply(&self.paper, &event)?;
+        self.flush();
+        self.accept(event);
+        Ok(())
+    }
+
+    /// Lets `ms` of (scaled) monotonic time pass. Time becomes a recorded tick at each
+    /// checkpoint, or at once when it causes something (a break, time up, a post-test step).
+    pub fn elapse(&mut self, ms: u64) {
+        // Before the start and after the close no clock counts: nothing to record.
+        if matches!(
+            self.state.phase,
+            Phase::Locked | Phase::CheckIn | Phase::Briefing | Phase::Closed
+        ) {
+            return;
+        }
+        self.pending_ms = self.pending_ms.saturating_add(ms);
+        if self.pending_ms >= CHECKPOINT_MS
+            || self
+                .state
+                .advance(&self.paper, self.pending_ms)
+                .iter()
+                .any(|e| !matches!(e, Event::Tick { .. }))
+        {
+            self.flush();
+        }
+    }
+
+    fn flush_into(&self, state: &mut State) {
+        for e in state.advance(&self.paper, self.pending_ms) {
+            let _ = state.apply(&self.paper, &e);
+        }
+    }
+
+    fn flush(&mut self) {
+        let pending = std::mem::take(&mut self.pending_ms);
+        for event in self.state.advance(&self.paper, pending) {
+            self.accept(event);
+        }
+    }
+
+    fn accept(&mut self, event: Event) {
+        if self.state.apply(&self.paper, &event).is_err() {
+            return; // `advance` promises its events apply; `record` checked its own.
+        }
+        let n = self.next_n;
+        self.next_n += 1;
+        if let Event::Answered { task, .. } | Event::Cleared { task } = &event
+            && let Some(slot) = self.task_n.get_mut(usize::from(*task))
+        {
+            *slot = n;
+        }
+        self.outbox.push_back(Outgoing { n, event });
+    }
+
+    /// The journal now holds the session (after `create` or `resume`).
+    pub fn opened(&mut self) {
+        self.open = true;
+    }
+
+    /// The next event to send to the journal, if none is in flight.
+    pub fn next_to_send(&mut self) -> Option<Outgoing> {
+        if !self.open || self.in_flight.is_some() {
+            return None;
+        }
+        let next = self.outbox.pop_front()?;
+        self.in_flight = Some(next.clone());
+        Some(next)
+    }
+
+    /// The journal answered for event `n`: committed, or not (then it is sent again, first).
+    pub fn sent(&mut self, n: u64, committed: bool) {
+        let Some(flight) = self.in_flight.take_if(|f| f.n == n) else {
+            return;
+        };
+        if committed {
+            self.committed_n = n;
+            self.failures = 0;
+        } else {
+            self.failures += 1;
+            self.outbox.push_front(flight);
+        }
+    }
+
+    /// Whether task `task`'s current answer (or its clearing) is committed.
+    pub fn is_saved(&self, task: TaskIx) -> bool {
+        self.task_n
+            .get(usize::from(task))
+            .is_some_and(|n| *n <= self.committed_n)
+    }
+
+    /// Whether every accepted event is committed.
+    pub fn all_saved(&self) -> bool {
+        self.in_flight.is_none() && self.outbox.is_empty()
+    }
+
+    /// Commits that failed in a row (the screen warns while this is not zero).
+    pub fn failures(&self) -> u32 {
+        self.failures
+    }
+
+    /// Events accepted but not yet committed.
+    pub fn unsaved(&self) -> usize {
+        self.outbox.len() + usize::from(self.in_flight.is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exam::event::Candidate;
+    use crate::exam::preset;
+    use crate::exam::task::{Choice, Lang};
+
+    fn session() -> Session {
+        let paper = Arc::new(Paper::placeholder(
+            preset::by_name("unt-2024").expect("preset"),
+        ));
+        let state = State::new(&paper);
+        Session::new("s".into(), "p".into(), paper, state, true)
+    }
+
+    fn drain(s: &mut Session) -> Vec<Event> {
+        let mut out = Vec::new();
+        while let Some(o) = s.next_to_send() {
+            out.push(o.event.clone());
+            s.sent(o.n, true);
+        }
+        out
+    }
+
+    #[test]
+    fn events_wait_in_order_and_a_failed_commit_goes_first_again() {
+        let mut s = session();
+        s.record(Event::Unlocked).expect("unlock");
+        s.record(Event::CheckedIn {
+            candidate: Candidate {
+                iin: "061211600012".into(),
+                name: "A".into(),
+                ticket: "T".into(),
+                extra_time: false,
+                interface: Lang::Kk,
+                languages: std::collections::BTreeMap::new(),
+            },
+        })
+        .expect("check in");
+        s.record(Event::Started).expect("start");
+        s.elapse(1200);
+        s.record(Event::Answered {
+            task: 3,
+            choice: Choice::One(1),
+        })
+        .expect("answer");
+        assert!(!s.is_saved(3));
+        let first = s.next_to_send().expect("one");
+        assert!(s.next_to_send().is_none(), "one at a time");
+        s.sent(first.n, false);
+        assert_eq!(s.failures(), 1);
+        let events = drain(&mut s);
+        assert_eq!(
+            events[0],
+            Event::Unlocked,
+            "the failed one is sent again first"
+        );
+        assert_eq!(
+            events[3],
+            Event::Tick { ms: 1200 },
+            "time before the answer"
+        );
+        assert!(matches!(events[4], Event::Answered { task: 3, .. }));
+        assert!(s.is_saved(3) && s.all_saved());
+        // A refused event changes nothing and queues nothing.
+        assert!(s.record(Event::ReviewOpened).is_err());
+        assert!(s.all_saved());
+        // Time becomes a tick at the checkpoint, and a break at once when due.
+        s.elapse(CHECKPOINT_MS - 1);
+        assert!(drain(&mut s).is_empty());
+        s.elapse(60 * 60_000);
+        assert_eq!(s.recorded().phase, Phase::Break { index: 0 });
+        assert!(drain(&mut s).contains(&Event::BreakStarted { index: 0 }));
+    }
+}

@@ -1,0 +1,393 @@
+//! Testing: subject tabs with answered/total, the task navigator, the task view for every kind,
+//! previous/next, mark for review, the technical appeal flag, the saved indicator (on only once
+//! the journal has committed), the timer with its 15- and 5-minute warnings, the tool slots, and
+//! Finish with a confirmation that lists what is unanswered and marked per subject.
+
+mod view;
+
+use iced::widget::text_editor;
+
+use crate::exam::event::{FinishReason, TaskIx};
+use crate::exam::spec::TaskKind;
+use crate::exam::task::{Choice, Lang};
+use crate::exam::{Event, Paper, State};
+use crate::station::Session;
+use crate::ui::keys::Press;
+
+/// Widget ids.
+pub mod id {
+    use crate::exam::event::TaskIx;
+
+    /// A subject tab's frame, by block index: `tab-0` ...
+    pub fn tab(block: usize) -> String {
+        format!("tab-{block}")
+    }
+    /// A navigator button's frame, by paper index: `nav-0` ... `nav-119`.
+    pub fn nav(task: TaskIx) -> String {
+        format!("nav-{task}")
+    }
+    /// An option's frame: `option-0` ...
+    pub fn option(i: usize) -> String {
+        format!("option-{i}")
+    }
+    /// A matching cell's frame: `pair-ITEM-OPTION`.
+    pub fn pair(item: usize, option: usize) -> String {
+        format!("pair-{item}-{option}")
+    }
+    /// Previous task.
+    pub const PREV: &str = "prev";
+    /// Next task.
+    pub const NEXT: &str = "next";
+    /// Mark for review.
+    pub const MARK: &str = "mark";
+    /// Clear the answer.
+    pub const CLEAR: &str = "clear";
+    /// Open the technical appeal.
+    pub const TECHNICAL: &str = "technical";
+    /// The technical appeal text.
+    pub const TECHNICAL_TEXT: &str = "technical-text";
+    /// Send the technical appeal.
+    pub const TECHNICAL_SEND: &str = "technical-send";
+    /// The saved indicator.
+    pub const SAVED: &str = "saved";
+    /// The timer.
+    pub const TIMER: &str = "timer";
+    /// The task's heading (subject and number).
+    pub const HEADING: &str = "task-heading";
+    /// Finish.
+    pub const FINISH: &str = "finish";
+    /// Confirm finishing.
+    pub const FINISH_CONFIRM: &str = "finish-confirm";
+    /// Go back to the test from the confirmation.
+    pub const FINISH_CANCEL: &str = "finish-cancel";
+    /// A tool button: `tool-calculator`, `tool-periodic`, `tool-solubility`.
+    pub fn tool(tool: super::Tool) -> String {
+        format!("tool-{}", tool.code())
+    }
+}
+
+/// The on-screen tools.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tool {
+    /// Calculator.
+    Calculator,
+    /// Periodic table.
+    Periodic,
+    /// Salt solubility table.
+    Solubility,
+}
+
+impl Tool {
+    /// Every tool, in button order.
+    pub const ALL: [Tool; 3] = [Tool::Calculator, Tool::Periodic, Tool::Solubility];
+
+    fn code(self) -> &'static str {
+        match self {
+            Tool::Calculator => "calculator",
+            Tool::Periodic => "periodic",
+            Tool::Solubility => "solubility",
+        }
+    }
+}
+
+/// Screen state that is not exam state (the exam state lives in the session).
+#[derive(Debug, Default)]
+pub struct Testing {
+    technical: Option<text_editor::Content>,
+    confirm_finish: bool,
+    tool: Option<Tool>,
+    /// Matching: the selected row for keyboard picks.
+    row: u8,
+}
+
+/// What the candidate did.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// Go to a task.
+    Go(TaskIx),
+    /// Go to a subject (its first unanswered task).
+    Tab(usize),
+    /// Previous task.
+    Prev,
+    /// Next task.
+    Next,
+    /// Pick option `i` (single and context), or toggle it (multiple).
+    Option(u8),
+    /// Matching: pair left item with right option (again to undo).
+    Pair(u8, u8),
+    /// Clear the answer.
+    Clear,
+    /// Mark or unmark for review.
+    Mark,
+    /// Open the technical appeal for this task.
+    TechnicalOpen,
+    /// Edit its text.
+    TechnicalEdit(text_editor::Action),
+    /// Send it.
+    TechnicalSend,
+    /// Withdraw the flag.
+    TechnicalWithdraw,
+    /// Close without sending.
+    TechnicalCancel,
+    /// Open a tool.
+    Tool(Tool),
+    /// Close the tool.
+    ToolClose,
+    /// Ask to finish.
+    FinishAsk,
+    /// Back to the test.
+    FinishCancel,
+    /// Finish for real.
+    FinishConfirm,
+    /// A key of the key set.
+    Key(Press),
+}
+
+/// What the screen needs to draw.
+pub struct Context<'a, 'n> {
+    /// Interface language.
+    pub lang: Lang,
+    /// The session.
+    pub session: &'a Session,
+    /// The state as it stands now (with time not yet recorded); nothing drawn borrows it.
+    pub now: &'n State,
+}
+
+impl Testing {
+    /// Handles a message; returns the events to record, in order.
+    pub fn update(&mut self, message: Message, session: &Session) -> Vec<Event> {
+        let state = session.recorded();
+        let paper = &*session.paper;
+        let current = state.current;
+        let last = TaskIx::try_from(paper.tasks.len().saturating_sub(1)).unwrap_or(0);
+        let go = |task: TaskIx| {
+            (task != current)
+                .then_some(Event::Viewed { task })
+                .into_iter()
+                .collect()
+        };
+        match message {
+            Message::Go(task) => {
+                self.leave_task();
+                go(task.min(last))
+            }
+            Message::Tab(block) => {
+                self.leave_task();
+                paper
+                    .block_ranges()
+                    .get(block)
+                    .and_then(|range| {
+                        range
+                            .clone()
+                            .find(|ix| state.answers[*ix].is_none())
+                            .or(Some(range.start))
+                    })
+                    .and_then(|ix| TaskIx::try_from(ix).ok())
+                    .map_or_else(Vec::new, go)
+            }
+            Message::Prev | Message::Key(Press::Prev) => {
+                self.leave_task();
+                go(current.saturating_sub(1))
+            }
+            Message::Next | Message::Key(Press::Next) => {
+                self.leave_task();
+                go((current + 1).min(last))
+            }
+            Message::Option(i) => answer_option(paper, state, current, i, self.row),
+            Message::Key(Press::Option(i)) if self.dialog_closed() => {
+                answer_option(paper, state, current, i, self.row)
+            }
+            Message::Pair(item, option) => toggle_pair(paper, state, current, item, option),
+            Message::Clear | Message::Key(Press::Clear) => {
+                if state.answers[usize::from(current)].is_some() {
+                    vec![Event::Cleared { task: current }]
+                } else {
+                    Vec::new()
+                }
+            }
+            Message::Mark | Message::Key(Press::Mark) => vec![Event::Marked {
+                task: current,
+                marked: !state.marked[usize::from(current)],
+            }],
+            Message::Key(Press::Up) => {
+                self.row = self.row.saturating_sub(1);
+                Vec::new()
+            }
+            Message::Key(Press::Down) => {
+                let items = paper.shape(usize::from(current)).map_or(0, |s| s.items);
+                self.row = (self.row + 1).min(items.saturating_sub(1));
+                Vec::new()
+            }
+            Message::Key(Press::Option(_)) => Vec::new(),
+            other => self.dialog(other, state),
+        }
+    }
+
+    /// The technical appeal, tools and finish confirmation.
+    fn dialog(&mut self, message: Message, state: &State) -> Vec<Event> {
+        let current = state.current;
+        match message {
+            Message::TechnicalOpen => {
+                let existing = state.technical.get(&current).map_or("", String::as_str);
+                self.technical = Some(text_editor::Content::with_text(existing));
+                Vec::new()
+            }
+            Message::TechnicalEdit(action) => {
+                if let Some(content) = &mut self.technical {
+                    content.perform(action);
+                }
+                Vec::new()
+            }
+            Message::TechnicalSend => {
+                let Some(content) = self.technical.take() else {
+                    return Vec::new();
+                };
+                let reason = content.text().trim().to_owned();
+                if reason.is_empty() {
+                    self.technical = Some(content);
+                    return Vec::new();
+                }
+                vec![Event::TechnicalAppeal {
+                    task: current,
+                    reason,
+                }]
+            }
+            Message::TechnicalWithdraw => {
+                self.technical = None;
+                vec![Event::TechnicalAppeal {
+                    task: current,
+                    reason: String::new(),
+                }]
+            }
+            Message::TechnicalCancel | Message::Key(Press::Escape) => {
+                self.technical = None;
+                self.tool = None;
+                self.confirm_finish = false;
+                Vec::new()
+            }
+            Message::Tool(tool) => {
+                self.tool = Some(tool);
+                Vec::new()
+            }
+            Message::ToolClose => {
+                self.tool = None;
+                Vec::new()
+            }
+            Message::FinishAsk => {
+                self.confirm_finish = true;
+                Vec::new()
+            }
+            Message::FinishCancel => {
+                self.confirm_finish = false;
+                Vec::new()
+            }
+            Message::FinishConfirm => {
+                self.confirm_finish = false;
+                vec![Event::Finished {
+                    reason: FinishReason::Candidate,
+                }]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn leave_task(&mut self) {
+        self.technical = None;
+        self.row = 0;
+    }
+
+    fn dialog_closed(&self) -> bool {
+        self.technical.is_none() && !self.confirm_finish
+    }
+
+    /// The technical appeal text, while its editor is open.
+    pub fn technical_text(&self) -> Option<String> {
+        self.technical.as_ref().map(text_editor::Content::text)
+    }
+
+    /// Whether the finish confirmation is open.
+    pub fn confirming(&self) -> bool {
+        self.confirm_finish
+    }
+}
+
+/// The content language of a block for this candidate.
+pub fn content_lang(state: &State, block: &str) -> Lang {
+    state
+        .candidate
+        .as_ref()
+        .and_then(|c| c.languages.get(block).copied().or(Some(c.interface)))
+        .unwrap_or(Lang::Kk)
+}
+
+/// Block index and number within the block (from 1) of task `ix`.
+pub fn position(paper: &Paper, ix: usize) -> (usize, usize) {
+    paper
+        .block_ranges()
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r.contains(&ix))
+        .map_or((0, ix + 1), |(b, r)| (b, ix - r.start + 1))
+}
+
+fn answer_option(paper: &Paper, state: &State, task: TaskIx, i: u8, row: u8) -> Vec<Event> {
+    let ix = usize::from(task);
+    let Some(shape) = paper.shape(ix) else {
+        return Vec::new();
+    };
+    if i >= shape.options {
+        return Vec::new();
+    }
+    let choice = match shape.kind {
+        TaskKind::Single | TaskKind::Context => {
+            if state.answers[ix] == Some(Choice::One(i)) {
+                return Vec::new();
+            }
+            Choice::One(i)
+        }
+        TaskKind::Multiple => {
+            let mut set = match &state.answers[ix] {
+                Some(Choice::Many(set)) => set.clone(),
+                _ => Vec::new(),
+            };
+            if let Some(at) = set.iter().position(|x| *x == i) {
+                set.remove(at);
+            } else {
+                set.push(i);
+            }
+            if set.is_empty() {
+                return vec![Event::Cleared { task }];
+            }
+            Choice::many(set)
+        }
+        TaskKind::Matching => return toggle_pair(paper, state, task, row, i),
+    };
+    vec![Event::Answered { task, choice }]
+}
+
+fn toggle_pair(paper: &Paper, state: &State, task: TaskIx, item: u8, option: u8) -> Vec<Event> {
+    let ix = usize::from(task);
+    let Some(shape) = paper.shape(ix) else {
+        return Vec::new();
+    };
+    if item >= shape.items || option >= shape.options {
+        return Vec::new();
+    }
+    let mut pairs = match &state.answers[ix] {
+        Some(Choice::Pairs(p)) => p.clone(),
+        _ => vec![None; usize::from(shape.items)],
+    };
+    let slot = &mut pairs[usize::from(item)];
+    *slot = if *slot == Some(option) {
+        None
+    } else {
+        Some(option)
+    };
+    if pairs.iter().all(Option::is_none) {
+        return vec![Event::Cleared { task }];
+    }
+    vec![Event::Answered {
+        task,
+        choice: Choice::Pairs(pairs),
+    }]
+}
