@@ -1,137 +1,382 @@
-//! Headless flows through the station window with `iced_test`, selecting widgets by id so the
-//! flows do not depend on the language: a wrong PIN, the demo PIN, an invalid then a valid IIN,
-//! the roster lookup and the language switch — in Kazakh, Russian and English.
+//! Headless flows through the station window with `iced_test`, selecting widgets by id so they
+//! do not depend on the language, on a real journal in a temporary directory: the lock screen
+//! and check-in (wrong PIN, invalid then valid IIN, confirmation), then the whole journey —
+//! every kind of task answered and saved, keyboard navigation, mark, technical appeal, a break
+//! at the right time that hides the tasks, finish, card, decision, appeal, appeal card, closed —
+//! in Kazakh, Russian and English; the automatic close, time up, and recovery after a restart.
 
 // Tests fail loudly on purpose.
-#![allow(clippy::expect_used, clippy::unwrap_used)]
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::too_many_lines)]
 
-use iced::keyboard::key::Named;
-use iced_test::{Simulator, selector};
-use ustudy::exam::iin::IinError;
+mod gui;
+
+use std::time::Duration;
+
+use gui::{
+    Clock, check_in, click, interact, journal_events, pick_language, press, screen, shows, state,
+    type_into,
+};
+use iced::keyboard::key::{Code, Named};
+use iced_test::selector;
+use ustudy::exam::event::{AppealGround, CloseReason, FinishReason};
+use ustudy::exam::state::fold;
+use ustudy::exam::task::Choice;
+use ustudy::exam::{Event, Phase};
 use ustudy::i18n::Lang;
-use ustudy::ui::app::{App, Config, Message};
-use ustudy::ui::screen::check_in::{self, IinStatus};
-use ustudy::ui::screen::{Screen, locked};
+use ustudy::ui::app::{App, CLOSED_SHOWN, Message, NOTICE_SHOWN};
+use ustudy::ui::screen::Screen;
+use ustudy::ui::screen::check_in::IinStatus;
 
-fn settings() -> iced::Settings {
-    iced::Settings {
-        fonts: vec![
-            ustudy::ui::FONT_REGULAR.into(),
-            ustudy::ui::FONT_BOLD.into(),
-        ],
-        default_font: iced::Font::with_name(ustudy::ui::FONT_NAME),
-        ..iced::Settings::default()
-    }
-}
+const MINUTE: Duration = Duration::from_secs(60);
 
-/// Runs `steps` against the current view and feeds the messages it produced to `update`.
-fn interact(app: &mut App, steps: impl FnOnce(&mut Simulator<'_, Message>)) {
-    let messages: Vec<Message> = {
-        let mut ui = Simulator::with_size(settings(), (1280.0, 900.0), app.view());
-        steps(&mut ui);
-        ui.into_messages().collect()
-    };
-    for m in messages {
-        let _ = app.update(m);
-    }
-}
-
-fn type_into(app: &mut App, id: &'static str, text: &str) {
-    interact(app, |ui| {
-        ui.click(selector::id(id)).expect("the field is there");
-        let _ = ui.typewrite(text);
-    });
-}
-
-fn press_enter_in(app: &mut App, id: &'static str) {
-    interact(app, |ui| {
-        ui.click(selector::id(id)).expect("the field is there");
-        let _ = ui.tap_key(Named::Enter);
-    });
-}
-
-fn check_in(app: &App) -> &check_in::CheckIn {
+fn check_in_screen(app: &App) -> &ustudy::ui::screen::check_in::CheckIn {
     match app.screen() {
         Screen::CheckIn(c) => c,
-        other @ Screen::Locked(_) => panic!("expected check-in, on {other:?}"),
+        other => panic!("expected check-in, on {}", other.name()),
     }
 }
 
-fn flow(lang: Lang) {
-    let (mut app, _) = App::new(Config::demo().unwrap());
-    let lang_id: &'static str = Box::leak(ustudy::ui::app::id::language(lang).into_boxed_str());
-    interact(&mut app, |ui| {
-        ui.click(selector::id(lang_id)).expect("language button");
-    });
-    assert_eq!(app.language(), lang);
+fn lock_and_check_in(lang: Lang) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = gui::station(dir.path());
+    pick_language(&mut app, lang);
 
     // A wrong PIN keeps the station locked and shows the attempts left.
-    type_into(&mut app, locked::id::PIN, "1111");
-    press_enter_in(&mut app, locked::id::PIN);
-    assert!(matches!(app.screen(), Screen::Locked(_)));
+    type_into(&mut app, "pin-input", "1111");
     interact(&mut app, |ui| {
-        ui.find(selector::id(locked::id::STATUS))
-            .expect("the wrong-PIN message is shown");
+        ui.click(selector::id("pin-input")).unwrap();
+        let _ = ui.tap_key(Named::Enter);
     });
+    assert_eq!(screen(&app), "locked");
+    assert!(shows(&app, "lock-status"), "the wrong-PIN message is shown");
 
-    // The demo PIN unlocks.
-    type_into(&mut app, locked::id::PIN, "2468");
-    interact(&mut app, |ui| {
-        ui.click(selector::id(locked::id::UNLOCK))
-            .expect("unlock button");
-    });
-    assert_eq!(check_in(&app).iin_status(), IinStatus::Empty);
+    type_into(&mut app, "pin-input", gui::PIN);
+    click(&mut app, "unlock");
+    assert_eq!(check_in_screen(&app).iin_status(), IinStatus::Empty);
 
-    // An IIN with a wrong check digit, then letters (ignored), then the right one.
-    type_into(&mut app, check_in::id::IIN, "0612116000");
-    assert_eq!(check_in(&app).iin_status(), IinStatus::Short(2));
-    type_into(&mut app, check_in::id::IIN, "13");
-    assert_eq!(
-        check_in(&app).iin_status(),
-        IinStatus::Invalid(IinError::CheckDigit)
-    );
+    // Too short, a wrong check digit, letters ignored, then the right IIN.
+    type_into(&mut app, "iin-input", "0612116000");
+    assert_eq!(check_in_screen(&app).iin_status(), IinStatus::Short(2));
+    type_into(&mut app, "iin-input", "13");
+    assert!(matches!(
+        check_in_screen(&app).iin_status(),
+        IinStatus::Invalid(_)
+    ));
+    assert!(shows(&app, "iin-status"));
     interact(&mut app, |ui| {
-        ui.click(selector::id(check_in::id::IIN)).expect("field");
+        ui.click(selector::id("iin-input")).unwrap();
         let _ = ui.tap_key(Named::Backspace);
         let _ = ui.typewrite("x2");
     });
-    assert_eq!(check_in(&app).iin_status(), IinStatus::Valid);
-    type_into(&mut app, check_in::id::TICKET, "demo-24");
+    assert_eq!(check_in_screen(&app).iin_status(), IinStatus::Valid);
+    // A ticket that is not this candidate's finds nobody.
+    type_into(&mut app, "ticket-input", "DEMO-21");
+    click(&mut app, "find");
+    assert!(check_in_screen(&app).found().is_none());
+    assert!(!shows(&app, "confirm"));
     interact(&mut app, |ui| {
-        ui.click(selector::id(check_in::id::FIND))
-            .expect("find button");
+        ui.click(selector::id("ticket-input")).unwrap();
+        for _ in 0..7 {
+            let _ = ui.tap_key(Named::Backspace);
+        }
+        let _ = ui.typewrite("demo-24");
     });
-    let found = check_in(&app).found().expect("the demo candidate is found");
+    click(&mut app, "find");
+    let found = check_in_screen(&app).found().expect("found");
     assert_eq!(found.package, "demo-unt-2024");
-    interact(&mut app, |ui| {
-        ui.find(selector::id(check_in::id::FOUND))
-            .expect("the candidate is shown");
-    });
-    // The interface follows the candidate's language from the roster.
+    // The interface follows the candidate's language from the roster, and can be switched.
     assert_eq!(app.language(), Lang::Kk);
+    pick_language(&mut app, lang);
+    click(&mut app, "pair-ok");
+    click(&mut app, "confirm");
+    assert_eq!(screen(&app), "briefing");
+    let candidate = state(&app).candidate.clone().unwrap();
+    assert_eq!(candidate.interface, lang);
+    assert_eq!(state(&app).clock.allowed_ms, 240 * 60_000);
 }
 
 #[test]
 fn lock_and_check_in_in_kazakh() {
-    flow(Lang::Kk);
+    lock_and_check_in(Lang::Kk);
 }
 
 #[test]
 fn lock_and_check_in_in_russian() {
-    flow(Lang::Ru);
+    lock_and_check_in(Lang::Ru);
 }
 
 #[test]
 fn lock_and_check_in_in_english() {
-    flow(Lang::En);
+    lock_and_check_in(Lang::En);
+}
+
+/// Answers task `task` by clicking, after going there through its subject tab.
+fn go_to(app: &mut App, block: usize, task: u16) {
+    click(app, format!("tab-{block}"));
+    click(app, format!("nav-{task}"));
+    assert_eq!(state(app).current, task);
+}
+
+fn journey(lang: Lang) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = gui::station(dir.path());
+    check_in(&mut app, 0);
+    pick_language(&mut app, lang);
+    let mut clock = Clock::start(&mut app);
+    click(&mut app, "start");
+    assert_eq!(screen(&app), "testing");
+    assert!(shows(&app, "timer"));
+
+    // Single: the answer shows at once, "saved" only once the journal has committed it.
+    click(&mut app, "option-1");
+    assert_eq!(state(&app).answers[0], Some(Choice::One(1)));
+    assert!(!app.session().unwrap().is_saved(0), "not committed yet");
+    app.settle();
+    assert!(app.session().unwrap().is_saved(0), "committed");
+    assert!(journal_events(dir.path(), &app).contains(&Event::Answered {
+        task: 0,
+        choice: Choice::One(1)
+    }));
+
+    // Keyboard: → moves on, 3 and C both pick the third option, ← goes back, M marks.
+    press(&mut app, Code::ArrowRight, Some(Named::ArrowRight));
+    assert_eq!(state(&app).current, 1);
+    press(&mut app, Code::Digit3, None);
+    assert_eq!(state(&app).answers[1], Some(Choice::One(2)));
+    press(&mut app, Code::ArrowRight, Some(Named::ArrowRight));
+    press(&mut app, Code::KeyC, None);
+    assert_eq!(state(&app).answers[2], Some(Choice::One(2)));
+    press(&mut app, Code::KeyM, None);
+    assert!(state(&app).marked[2]);
+    press(&mut app, Code::ArrowLeft, Some(Named::ArrowLeft));
+    assert_eq!(state(&app).current, 1);
+    press(&mut app, Code::Delete, Some(Named::Delete));
+    assert_eq!(state(&app).answers[1], None);
+
+    // Context: the stimulus beside the question.
+    go_to(&mut app, 2, 30);
+    click(&mut app, "option-3");
+    assert_eq!(state(&app).answers[30], Some(Choice::One(3)));
+
+    // Matching: three pairs, one changed.
+    go_to(&mut app, 3, 70);
+    click(&mut app, "pair-0-1");
+    click(&mut app, "pair-1-0");
+    click(&mut app, "pair-2-3");
+    click(&mut app, "pair-2-2");
+    assert_eq!(
+        state(&app).answers[70],
+        Some(Choice::Pairs(vec![Some(1), Some(0), Some(2)]))
+    );
+
+    // Multiple: "choose one or more", two toggled on.
+    go_to(&mut app, 3, 75);
+    click(&mut app, "option-0");
+    click(&mut app, "option-2");
+    assert_eq!(state(&app).answers[75], Some(Choice::Many(vec![0, 2])));
+
+    // Mark and a technical appeal with Kazakh letters.
+    click(&mut app, "mark");
+    assert!(state(&app).marked[75]);
+    click(&mut app, "technical");
+    type_into(
+        &mut app,
+        "technical-text",
+        "Сурет көрінбейді: ә ғ қ ң ө ұ ү һ і",
+    );
+    click(&mut app, "technical-send");
+    assert_eq!(
+        state(&app).technical.get(&75).map(String::as_str),
+        Some("Сурет көрінбейді: ә ғ қ ң ө ұ ү һ і")
+    );
+    app.settle();
+    assert!(app.session().unwrap().is_saved(75));
+
+    // The first break comes at 60 minutes of testing and hides the tasks; the clock runs.
+    clock.pass(&mut app, 59 * MINUTE);
+    assert_eq!(screen(&app), "testing");
+    clock.pass(&mut app, 2 * MINUTE);
+    assert_eq!(screen(&app), "interlude");
+    assert!(matches!(state(&app).phase, Phase::Break { index: 0 }));
+    assert!(shows(&app, "break-left") && shows(&app, "main-clock"));
+    assert!(
+        !shows(&app, "option-0") && !shows(&app, "nav-0"),
+        "tasks are hidden"
+    );
+    clock.pass(&mut app, 10 * MINUTE);
+    assert_eq!(screen(&app), "testing");
+    assert_eq!(state(&app).current, 75, "back to the same task");
+    let used = state(&app).clock.used_ms;
+    assert!(
+        used >= 71 * 60_000,
+        "the clock ran through the break: {used}"
+    );
+
+    // Finish: the confirmation lists what is open and marked; back, then finish for real.
+    click(&mut app, "finish");
+    assert!(shows(&app, "finish-confirm"));
+    click(&mut app, "finish-cancel");
+    assert_eq!(screen(&app), "testing");
+    click(&mut app, "finish");
+    click(&mut app, "finish-confirm");
+    assert_eq!(screen(&app), "finished");
+    assert_eq!(state(&app).finish, Some(FinishReason::Candidate));
+    click(&mut app, "to-card");
+    assert_eq!(screen(&app), "review");
+    assert!(shows(&app, "total"));
+    click(&mut app, "to-decision");
+    assert_eq!(screen(&app), "decision");
+    assert!(shows(&app, "countdown"));
+    click(&mut app, "go-appeal");
+    assert_eq!(screen(&app), "appeal");
+
+    // Appeal task 70 (opened through the appeal navigator) with a ground and a justification.
+    click(&mut app, "appeal-tab-3");
+    click(&mut app, "appeal-nav-70");
+    click(&mut app, "ground-1");
+    type_into(&mut app, "appeal-text", "Екі дұрыс жауап бар.");
+    click(&mut app, "appeal-save");
+    let note = state(&app).appeals.get(&70).cloned().expect("appealed");
+    assert_eq!(note.ground, AppealGround::SeveralCorrect);
+    assert_eq!(note.text, "Екі дұрыс жауап бар.");
+    click(&mut app, "appeal-finish");
+    click(&mut app, "appeal-confirm");
+    assert_eq!(screen(&app), "appeal-card");
+    assert!(shows(&app, "receipt"));
+    let receipt = state(&app).receipt.clone().expect("receipt");
+    assert_eq!(receipt.len(), 9);
+    click(&mut app, "card-done");
+    assert_eq!(screen(&app), "closed");
+    assert_eq!(state(&app).close, Some(CloseReason::AppealFiled));
+    app.settle();
+
+    // The journal holds exactly what the screen showed.
+    let events = journal_events(dir.path(), &app);
+    let replayed = fold(gui::paper(&app), &events).expect("replays");
+    assert_eq!(&replayed, state(&app));
+
+    // The thank-you stays, then the station locks for the next candidate.
+    clock.pass(&mut app, CLOSED_SHOWN);
+    assert_eq!(screen(&app), "locked");
+    assert!(app.session().is_none());
+    assert!(shows(&app, "pin-input"));
 }
 
 #[test]
-fn close_requests_are_ignored_and_counted() {
-    let (mut app, _) = App::new(Config::demo().unwrap());
+fn the_journey_in_kazakh() {
+    journey(Lang::Kk);
+}
+
+#[test]
+fn the_journey_in_russian() {
+    journey(Lang::Ru);
+}
+
+#[test]
+fn the_journey_in_english() {
+    journey(Lang::En);
+}
+
+#[test]
+fn time_up_finishes_by_itself_and_nothing_chosen_closes_by_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = gui::station(dir.path());
+    check_in(&mut app, 1); // extra time: 240 + 40 minutes
+    let mut clock = Clock::start(&mut app);
+    click(&mut app, "start");
+    click(&mut app, "option-0");
+    // Breaks come and go; at 280 minutes the test ends by itself.
+    for _ in 0..28 {
+        clock.pass(&mut app, 10 * MINUTE);
+    }
+    assert_eq!(screen(&app), "finished");
+    assert_eq!(state(&app).finish, Some(FinishReason::TimeUp));
+    assert_eq!(
+        state(&app).clock.used_ms,
+        280 * 60_000,
+        "exactly the time allowed"
+    );
+    assert_eq!(state(&app).answers[0], Some(Choice::One(0)), "nothing lost");
+    // The notice goes to the card by itself, the card to the decision, and the decision, left
+    // alone, closes the session.
+    clock.pass(&mut app, NOTICE_SHOWN);
+    assert_eq!(screen(&app), "review");
+    clock.pass(&mut app, 10 * MINUTE);
+    assert_eq!(screen(&app), "decision");
+    clock.pass(&mut app, 9 * MINUTE);
+    assert_eq!(screen(&app), "decision");
+    clock.pass(&mut app, 2 * MINUTE);
+    assert_eq!(screen(&app), "closed");
+    assert_eq!(state(&app).close, Some(CloseReason::AutoClose));
+    app.settle();
+    let events = journal_events(dir.path(), &app);
+    assert!(events.contains(&Event::Finished {
+        reason: FinishReason::TimeUp
+    }));
+    assert_eq!(
+        events.last(),
+        Some(&Event::Closed {
+            reason: CloseReason::AutoClose
+        })
+    );
+}
+
+#[test]
+fn a_restart_brings_back_the_same_task_answers_and_time_after_the_proctor_unlocks() {
+    let dir = tempfile::tempdir().unwrap();
+    let (current, answers, remaining) = {
+        let mut app = gui::station(dir.path());
+        check_in(&mut app, 0);
+        let mut clock = Clock::start(&mut app);
+        click(&mut app, "start");
+        click(&mut app, "option-2");
+        click(&mut app, "next");
+        click(&mut app, "option-1");
+        go_to(&mut app, 3, 70);
+        click(&mut app, "pair-0-0");
+        clock.pass(&mut app, 7 * MINUTE);
+        app.settle();
+        let s = state(&app);
+        (s.current, s.answers.clone(), s.clock.remaining_ms())
+        // The app is dropped here without closing anything: a crash.
+    };
+    let mut app = gui::station(dir.path());
+    assert_eq!(screen(&app), "locked");
+    assert!(
+        shows(&app, "recovered"),
+        "the lock screen says what was recovered"
+    );
+    type_into(&mut app, "pin-input", gui::PIN);
+    click(&mut app, "unlock");
+    assert_eq!(screen(&app), "testing");
+    assert_eq!(state(&app).current, current);
+    assert_eq!(state(&app).answers, answers);
+    assert_eq!(state(&app).clock.remaining_ms(), remaining);
+    // And the session goes on in the same journal.
+    click(&mut app, "pair-1-2");
+    app.settle();
+    let both = Choice::Pairs(vec![Some(0), Some(2), None]);
+    assert!(journal_events(dir.path(), &app).contains(&Event::Answered {
+        task: 70,
+        choice: both.clone()
+    }));
+    assert_eq!(state(&app).answers[70], Some(both));
+}
+
+#[test]
+fn close_requests_are_ignored_and_recorded_during_a_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = gui::station(dir.path());
     let _ = app.update(Message::Window(
         ustudy::ui::app::WindowEvent::CloseRequested,
     ));
     assert_eq!(app.incidents(), 1);
-    assert!(matches!(app.screen(), Screen::Locked(_)));
+    assert_eq!(screen(&app), "locked");
+    check_in(&mut app, 0);
+    click(&mut app, "start");
+    let _ = app.update(Message::Window(
+        ustudy::ui::app::WindowEvent::CloseRequested,
+    ));
+    assert_eq!(screen(&app), "testing");
+    assert_eq!(state(&app).incidents.len(), 1);
 }

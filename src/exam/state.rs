@@ -542,7 +542,7 @@ impl State {
                 out.push(event);
                 continue;
             }
-            if left == 0 {
+            if left == 0 || state.phase == Phase::Closed {
                 break;
             }
             let step = state.until_due(paper).map_or(left, |u| u.clamp(1, left));

@@ -160,6 +160,11 @@ impl Session {
         Some(next)
     }
 
+    /// The event handed out by `next_to_send` and not yet answered for.
+    pub fn in_flight(&self) -> Option<&Outgoing> {
+        self.in_flight.as_ref()
+    }
+
     /// The journal answered for event `n`: committed, or not (then it is sent again, first).
     pub fn sent(&mut self, n: u64, committed: bool) {
         let Some(flight) = self.in_flight.take_if(|f| f.n == n) else {

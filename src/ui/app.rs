@@ -338,9 +338,12 @@ impl App {
         let Screen::CheckIn(check) = &mut self.screen else {
             return Task::none();
         };
+        let had = check.found().is_some();
         match check.update(message, &self.config.roster) {
             check_in::Action::None => {
-                if let Some(found) = check.found() {
+                // Once found, the interface switches to the candidate's language (they can
+                // switch it back with the language bar).
+                if let (false, Some(found)) = (had, check.found()) {
                     self.lang = found.language;
                 }
                 Task::none()
@@ -636,15 +639,20 @@ impl App {
         )
     }
 
-    /// Runs the journal work that `update`'s tasks would run, on this thread (for headless tests,
-    /// which do not run tasks): creates a pending session and commits every waiting event.
+    /// Runs the journal work that `update`'s tasks would run, on this thread, for headless tests
+    /// (which drop the tasks instead of running them): creates a pending session and commits the
+    /// event in flight and every waiting one. Not for a running window, whose tasks do this.
     pub fn settle(&mut self) {
         if let (Some((seal, paper)), Some(s)) = (self.creating.clone(), &self.session) {
             let result = self.writer.create_blocking(&s.id, &s.package, &seal, paper);
             let _ = self.on_created(result);
         }
         while let Some(session) = &mut self.session {
-            let Some(out) = session.next_to_send() else {
+            let Some(out) = session
+                .in_flight()
+                .cloned()
+                .or_else(|| session.next_to_send())
+            else {
                 break;
             };
             let result = self.writer.append_blocking(&session.id, out.event);

@@ -389,11 +389,17 @@ impl Appeal {
             .size(metrics::TEXT)
             .font(bold()),
         );
-        page = page.push(self.appeal_form(lang, now));
-        container(scrollable(page.padding(metrics::GAP_SMALL)))
-            .width(Length::Fill)
-            .height(Length::Fill)
-            .into()
+        // The task scrolls on the left; the appeal form stays in view on the right.
+        row![
+            container(scrollable(page.padding(metrics::GAP_SMALL)))
+                .width(Length::FillPortion(1))
+                .height(Length::Fill),
+            container(self.appeal_form(lang, now))
+                .width(Length::FillPortion(1))
+                .height(Length::Fill),
+        ]
+        .spacing(metrics::GAP)
+        .into()
     }
 
     /// Whether the task is appealed, the ground, the justification and its buttons.

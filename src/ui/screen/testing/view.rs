@@ -92,12 +92,6 @@ impl Testing {
                 .style(text::warning),
             );
         }
-        if let Some(content) = &self.technical {
-            question = question.push(technical_editor(lang, content));
-        }
-        if let Some(tool) = self.tool {
-            question = question.push(tool_slot(lang, tool));
-        }
         let question = scrollable(question.padding(metrics::GAP_SMALL)).height(Length::Fill);
         let main: Element<'a, Message> = match task
             .group
@@ -122,9 +116,15 @@ impl Testing {
             .into(),
             None => question.into(),
         };
-        column![main, task_bar(ctx)]
-            .spacing(metrics::GAP_SMALL)
-            .into()
+        // Dialogs sit above the task bar, always in view, whatever the task's length.
+        let mut page = column![main].spacing(metrics::GAP_SMALL);
+        if let Some(content) = &self.technical {
+            page = page.push(technical_editor(lang, content));
+        }
+        if let Some(tool) = self.tool {
+            page = page.push(tool_slot(lang, tool));
+        }
+        page.push(task_bar(ctx)).into()
     }
 
     fn matching<'a>(
@@ -292,13 +292,6 @@ fn header<'a>(ctx: &Context<'a, '_>) -> Element<'a, Message> {
             .style(clock_style),
         );
     }
-    let tools = Tool::ALL.iter().map(|t| {
-        let b = button(text(tr(lang, &format!("tool-{}", t.code()))).size(metrics::SMALL))
-            .padding(metrics::PAD_SMALL)
-            .style(style::quiet)
-            .on_press(Message::Tool(*t));
-        container(b).id(id::tool(*t)).into()
-    });
     let finish = button(
         text(tr(lang, "testing-finish"))
             .size(metrics::TEXT)
@@ -307,10 +300,15 @@ fn header<'a>(ctx: &Context<'a, '_>) -> Element<'a, Message> {
     .padding(metrics::PAD)
     .style(button::danger)
     .on_press(Message::FinishAsk);
+    // The tabs take what is left and wrap on narrow screens; the clock and Finish never shrink.
     row![
-        Row::with_children(tabs).spacing(metrics::GAP_SMALL),
-        Space::new().width(Length::Fill),
-        Row::with_children(tools).spacing(metrics::GAP_SMALL),
+        container(
+            Row::with_children(tabs)
+                .spacing(metrics::GAP_SMALL)
+                .wrap()
+                .vertical_spacing(metrics::GAP_SMALL)
+        )
+        .width(Length::Fill),
         container(timer).id(id::TIMER),
         container(finish).id(id::FINISH),
     ]
@@ -366,10 +364,20 @@ fn navigator<'a>(ctx: &Context<'a, '_>) -> Element<'a, Message> {
         legend_line(lang, "testing-legend-current", style::nav_current),
     ]
     .spacing(metrics::GAP_TINY);
-    container(scrollable(column![grid, legend].spacing(metrics::GAP)))
-        .width(Length::Shrink)
-        .height(Length::Fill)
-        .into()
+    let tools = Tool::ALL.iter().map(|t| {
+        let b = button(text(tr(lang, &format!("tool-{}", t.code()))).size(metrics::SMALL))
+            .padding(metrics::PAD_SMALL)
+            .style(style::quiet)
+            .on_press(Message::Tool(*t));
+        container(b).id(id::tool(*t)).into()
+    });
+    let tools = Column::with_children(tools).spacing(metrics::GAP_TINY);
+    container(scrollable(
+        column![grid, legend, tools].spacing(metrics::GAP),
+    ))
+    .width(Length::Shrink)
+    .height(Length::Fill)
+    .into()
 }
 
 fn legend_line<'a>(
@@ -515,7 +523,7 @@ fn finish_confirmation<'a>(ctx: &Context<'a, '_>) -> Element<'a, Message> {
     let paper = &*ctx.session.paper;
     let state = ctx.now;
     let lang = ctx.lang;
-    let mut lines = column![parts::title(tr(lang, "finish-title"))].spacing(metrics::GAP_SMALL);
+    let mut lines = column![].spacing(metrics::GAP_SMALL);
     for (b, range) in paper.block_ranges().into_iter().enumerate() {
         let start = range.start;
         let open: Vec<String> = range
@@ -555,15 +563,20 @@ fn finish_confirmation<'a>(ctx: &Context<'a, '_>) -> Element<'a, Message> {
     .padding(metrics::PAD)
     .style(button::success)
     .on_press(Message::FinishCancel);
-    lines = lines.push(text(tr(lang, "finish-warning")).size(metrics::TEXT));
-    lines = lines.push(
+    // The title and the buttons stay in view; the per-subject list scrolls between them.
+    let page = column![
+        parts::title(tr(lang, "finish-title")),
+        scrollable(lines).height(Length::Fill),
+        text(tr(lang, "finish-warning")).size(metrics::TEXT),
         row![
             container(cancel).id(id::FINISH_CANCEL),
             container(confirm).id(id::FINISH_CONFIRM)
         ]
         .spacing(metrics::GAP),
-    );
-    container(scrollable(lines.max_width(metrics::READING_WIDTH)))
+    ]
+    .spacing(metrics::GAP_SMALL)
+    .max_width(metrics::READING_WIDTH);
+    container(page)
         .center_x(Length::Fill)
         .height(Length::Fill)
         .into()

@@ -1,0 +1,167 @@
+//! Helpers for the headless station flows: a station booted on a temporary data directory (the
+//! real demo packages, journal and writer), interactions through `iced_test` by widget id, and
+//! a clock the test moves.
+
+#![allow(dead_code, clippy::expect_used, clippy::unwrap_used)]
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use iced::keyboard::{self, Key, Location, Modifiers, key};
+use iced_test::{Simulator, selector};
+use ustudy::exam::{Event, Paper, State};
+use ustudy::i18n::Lang;
+use ustudy::journal::Journal;
+use ustudy::ui::app::{App, Config, Message};
+use ustudy::ui::keys;
+
+/// The demo PIN.
+pub const PIN: &str = "2468";
+
+/// A station on `dir`, as `ustudy-station --data-dir DIR` starts (recovering what is there).
+pub fn station(dir: &Path) -> App {
+    let boot = ustudy::boot::demo(dir).expect("boot");
+    let config = Config::demo(boot.packages).expect("config");
+    App::new(config, boot.writer, boot.resume).0
+}
+
+/// The smallest screen a testing center uses (1366×768): everything must fit and be clickable.
+const SIZE: (f32, f32) = (1366.0, 768.0);
+
+fn settings() -> iced::Settings {
+    iced::Settings {
+        fonts: vec![
+            ustudy::ui::FONT_REGULAR.into(),
+            ustudy::ui::FONT_BOLD.into(),
+        ],
+        default_font: iced::Font::with_name(ustudy::ui::FONT_NAME),
+        ..iced::Settings::default()
+    }
+}
+
+/// Runs `steps` against the current view and feeds the messages it produced to `update`.
+pub fn interact(app: &mut App, steps: impl FnOnce(&mut Simulator<'_, Message>)) {
+    let messages: Vec<Message> = {
+        let mut ui = Simulator::with_size(settings(), SIZE, app.view());
+        steps(&mut ui);
+        ui.into_messages().collect()
+    };
+    for m in messages {
+        let _ = app.update(m);
+    }
+}
+
+fn leak(id: impl Into<String>) -> &'static str {
+    Box::leak(id.into().into_boxed_str())
+}
+
+/// Clicks the widget with `id`.
+pub fn click(app: &mut App, id: impl Into<String>) {
+    let id = leak(id);
+    interact(app, |ui| {
+        ui.click(selector::id(id))
+            .unwrap_or_else(|e| panic!("{id} is not on screen: {e:?}"));
+    });
+}
+
+/// Whether the widget with `id` is on screen.
+pub fn shows(app: &App, id: impl Into<String>) -> bool {
+    let id = leak(id);
+    let mut ui = Simulator::with_size(settings(), SIZE, app.view());
+    ui.find(selector::id(id)).is_ok()
+}
+
+/// Clicks a field and types into it.
+pub fn type_into(app: &mut App, id: impl Into<String>, text: &str) {
+    let id = leak(id);
+    interact(app, |ui| {
+        ui.click(selector::id(id)).expect("the field is there");
+        let _ = ui.typewrite(text);
+    });
+}
+
+/// A key pressed on the physical keyboard, through the station's key map.
+pub fn press(app: &mut App, code: key::Code, named: Option<key::Named>) {
+    let event = keyboard::Event::KeyPressed {
+        key: named.map_or(Key::Unidentified, Key::Named),
+        modified_key: Key::Unidentified,
+        physical_key: key::Physical::Code(code),
+        location: Location::Standard,
+        modifiers: Modifiers::empty(),
+        text: None,
+        repeat: false,
+    };
+    let press = keys::press(&event).expect("a key of the key set");
+    let _ = app.update(Message::Key(press));
+}
+
+/// The test's clock: starts now, moves only when told.
+pub struct Clock {
+    at: Instant,
+}
+
+impl Clock {
+    /// A clock at now, with a first tick delivered.
+    pub fn start(app: &mut App) -> Clock {
+        let at = Instant::now();
+        let _ = app.update(Message::Tick(at));
+        Clock { at }
+    }
+
+    /// Lets `d` pass, delivered as one tick.
+    pub fn pass(&mut self, app: &mut App, d: Duration) {
+        self.at += d;
+        let _ = app.update(Message::Tick(self.at));
+    }
+}
+
+/// The screen's name.
+pub fn screen(app: &App) -> &'static str {
+    app.screen().name()
+}
+
+/// The recorded exam state.
+pub fn state(app: &App) -> &State {
+    app.session().expect("a session").recorded()
+}
+
+/// The paper.
+pub fn paper(app: &App) -> &Paper {
+    &app.session().expect("a session").paper
+}
+
+/// Unlocks with the demo PIN and checks in the demo candidate `n` (0: unt-2024, 1: unt-2021 with
+/// extra time), ending on the briefing.
+pub fn check_in(app: &mut App, n: usize) {
+    let roster = ustudy::roster::demo();
+    let who = &roster[n];
+    type_into(app, "pin-input", PIN);
+    click(app, "unlock");
+    assert_eq!(screen(app), "check-in");
+    type_into(app, "iin-input", &who.iin);
+    type_into(app, "ticket-input", &who.ticket);
+    click(app, "find");
+    assert!(shows(app, "found"));
+    assert!(shows(app, "confirm"));
+    click(app, "confirm"); // not yet: the subjects are not confirmed
+    assert_eq!(screen(app), "check-in");
+    click(app, "pair-ok");
+    click(app, "confirm");
+    assert_eq!(screen(app), "briefing");
+}
+
+/// Picks an interface language by its button.
+pub fn pick_language(app: &mut App, lang: Lang) {
+    click(app, ustudy::ui::app::id::language(lang));
+    assert_eq!(app.language(), lang);
+}
+
+/// The events the journal holds for the app's session, read back from the file.
+pub fn journal_events(dir: &Path, app: &App) -> Vec<Event> {
+    let id = &app.session().expect("a session").id;
+    Journal::open(dir)
+        .expect("journal")
+        .load(id)
+        .expect("session")
+        .events()
+}
