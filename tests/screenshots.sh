@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Takes a PNG of every station screen under Xvfb, for people to look at:
 #   bash tests/screenshots.sh [OUT_DIR]        (default: target/screenshots)
+# Screens after check-in are reached by the autopilot, which stops on the named screen
+# (--autopilot-stop) and says so on stdout; the script waits for that line, then shoots.
 # Needs: xvfb matchbox-window-manager xdotool x11-apps imagemagick (installed with apt-get if
 # missing and running as root). Builds the release station first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-target/screenshots}
+size=${SIZE:-1920x1080}
 mkdir -p "$out"
 need=()
 command -v Xvfb >/dev/null || need+=(xvfb)
@@ -18,24 +21,61 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 cargo build --release --bin ustudy-station
 bin=target/release/ustudy-station
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# X server with a window manager on a free display; sets d, xv, wm.
+x_start() {
+  d=$((200 + RANDOM % 500))
+  while [ -e /tmp/.X$d-lock ]; do d=$((d + 1)); done
+  Xvfb :$d -screen 0 ${size}x24 -nolisten tcp >/dev/null 2>&1 & xv=$!
+  for _ in $(seq 50); do [ -e /tmp/.X11-unix/X$d ] && break; sleep 0.1; done
+  DISPLAY=:$d matchbox-window-manager -use_titlebar no >/dev/null 2>&1 & wm=$!
+  sleep 0.5
+}
+
+capture() {
+  DISPLAY=:$d xwd -root -silent > "$out/$1.xwd"
+  /usr/bin/convert "xwd:$out/$1.xwd" "$out/$1.png" && rm "$out/$1.xwd"
+  echo "$out/$1.png"
+}
+
+x_stop() {
+  kill "$@" $wm $xv 2>/dev/null || true
+  wait 2>/dev/null || true
+}
 
 # shot NAME KEYS [ARGS...]: start the station, type KEYS, save OUT/NAME.png.
 shot() {
   local name=$1 keys=$2; shift 2
-  local d=$((200 + RANDOM % 500))
-  while [ -e /tmp/.X$d-lock ]; do d=$((d + 1)); done
-  Xvfb :$d -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 & local xv=$!
-  sleep 1
-  DISPLAY=:$d matchbox-window-manager -use_titlebar no >/dev/null 2>&1 & local wm=$!
-  sleep 0.5
-  DISPLAY=:$d ICED_BACKEND=tiny-skia "$bin" "$@" & local app=$!
+  x_start
+  DISPLAY=:$d ICED_BACKEND=tiny-skia "$bin" --data-dir "$work/$name" "$@" & local app=$!
   sleep 3
   if [ -n "$keys" ]; then DISPLAY=:$d xdotool key --delay 120 $keys; sleep 1; fi
-  DISPLAY=:$d xwd -root -silent > "$out/$name.xwd"
-  /usr/bin/convert "xwd:$out/$name.xwd" "$out/$name.png" && rm "$out/$name.xwd"
-  kill $app $wm $xv 2>/dev/null || true
-  wait 2>/dev/null || true
-  echo "$out/$name.png"
+  capture "$name"
+  x_stop $app
+}
+
+# until_stop LOG: wait (at most 3 minutes) for the autopilot to say it stopped.
+until_stop() {
+  for _ in $(seq 1800); do
+    grep -q "autopilot: stopped" "$1" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "the autopilot never reached its stop ($1)" >&2
+  return 1
+}
+
+# auto NAME STOP SEED SCALE [ARGS...]: let the autopilot drive to STOP, then save OUT/NAME.png.
+auto() {
+  local name=$1 stop=$2 seed=$3 scale=$4; shift 4
+  x_start
+  DISPLAY=:$d ICED_BACKEND=tiny-skia "$bin" --data-dir "$work/$name" --autopilot "$seed" \
+    --time-scale "$scale" --autopilot-stop "$stop" "$@" > "$work/$name.log" & local app=$!
+  until_stop "$work/$name.log"
+  sleep 1.5
+  capture "$name"
+  x_stop $app
 }
 
 digits() { echo "$1" | sed 's/./& /g'; }
@@ -44,4 +84,31 @@ shot 01-locked ""
 shot 02-locked-wrong-pin "1 1 1 1 Return"
 shot 03-locked-high-contrast "" --high-contrast
 shot 04-check-in-invalid-iin "2 4 6 8 Return $(digits 061211600013)"
-shot 05-check-in-found "2 4 6 8 Return $(digits 061211600012) Tab D E M O minus 2 4 Return"
+shot 05-check-in-confirm "2 4 6 8 Return $(digits 061211600012) Tab D E M O minus 2 4 Return"
+auto 06-briefing briefing 4 1
+auto 07-testing-single testing:5 4 20
+auto 08-testing-context testing:31 4 20
+auto 09-testing-matching testing:71 4 20
+auto 10-testing-multiple testing:116 4 20
+auto 11-finish-confirm finish-confirm 4 20
+auto 12-break interlude 4 400
+auto 13-time-up finished 2 600
+auto 14-analysis-card review 4 600
+auto 15-decision decision 4 600
+auto 16-appeal appeal 4 600
+auto 17-appeal-card appeal-card 4 600
+auto 18-closed closed 0 600
+auto 19-testing-russian-extra-time testing:45 1 20
+auto 20-testing-high-contrast testing:12 4 20 --high-contrast
+
+# 21: a session killed in the middle of testing and started again: the lock screen says what
+# it recovered.
+x_start
+DISPLAY=:$d ICED_BACKEND=tiny-skia "$bin" --data-dir "$work/recovered" --autopilot 4 \
+  --time-scale 20 --autopilot-stop testing:25 > "$work/recovered.log" & app=$!
+until_stop "$work/recovered.log"
+kill -9 $app; wait $app 2>/dev/null || true
+DISPLAY=:$d ICED_BACKEND=tiny-skia "$bin" --data-dir "$work/recovered" & app=$!
+sleep 3
+capture 21-locked-recovered
+x_stop $app

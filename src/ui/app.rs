@@ -2,6 +2,7 @@
 //! session and its way to the journal writer, and one-line dispatch of every message to the
 //! screen that owns it. Also the kiosk window settings.
 
+use std::io::Write as _;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -214,7 +215,11 @@ impl App {
             app.recovered = Some(app.recovered_lines(&session, r.damage.as_deref()));
             app.session = Some(session);
         }
-        (app, iced::widget::operation::focus(locked::id::PIN))
+        let start = Task::batch([
+            iced::widget::operation::focus(locked::id::PIN),
+            cover_screen(),
+        ]);
+        (app, start)
     }
 
     fn recovered_lines(&self, session: &Session, damage: Option<&str>) -> Vec<String> {
@@ -523,6 +528,16 @@ impl App {
             session.elapse(ms.saturating_mul(u64::from(self.config.time_scale.max(1))));
             self.show_phase(false);
         }
+        if self.autopilot.is_some() && self.at_stop() {
+            self.autopilot = None;
+            self.config.time_scale = 1;
+            // Scripts (the screenshot script) wait for this line.
+            let _ = writeln!(
+                std::io::stdout(),
+                "autopilot: stopped on {}",
+                self.stop_name()
+            );
+        }
         let shown = now.saturating_duration_since(self.shown_at);
         match &self.screen {
             Screen::Finished if shown >= NOTICE_SHOWN => {
@@ -535,10 +550,6 @@ impl App {
                 return self.next_candidate();
             }
             _ => {}
-        }
-        if self.autopilot.is_some() && self.at_stop() {
-            self.autopilot = None;
-            self.config.time_scale = 1;
         }
         if let Some(pilot) = &mut self.autopilot
             && let Some(message) = pilot.next(&self_view(
@@ -562,7 +573,15 @@ impl App {
             .session
             .as_ref()
             .map(|s| s.recorded().current.to_string());
-        self.screen.name() == screen && (task.is_empty() || current.as_deref() == Some(task))
+        self.stop_name() == screen && (task.is_empty() || current.as_deref() == Some(task))
+    }
+
+    /// The screen's name, with the finish confirmation told apart from testing.
+    fn stop_name(&self) -> &'static str {
+        match &self.screen {
+            Screen::Testing(t) if t.confirming() => "finish-confirm",
+            other => other.name(),
+        }
     }
 
     /// After the thank-you: lock for the next candidate (or end an autopilot run).
@@ -812,6 +831,23 @@ fn self_view<'a>(
         session,
         config,
     }
+}
+
+/// Sizes the window to its whole monitor at the top-left corner: `fullscreen` needs a window
+/// manager, and a bare X server (a kiosk without one) would leave the window at its default size.
+fn cover_screen() -> Task<Message> {
+    window::oldest().then(|id| {
+        let Some(id) = id else {
+            return Task::none();
+        };
+        window::monitor_size(id).then(move |size| match size {
+            Some(size) => Task::batch([
+                window::move_to(id, iced::Point::ORIGIN),
+                window::resize(id, size),
+            ]),
+            None => Task::none(),
+        })
+    })
 }
 
 fn move_focus(back: bool) -> Task<Message> {

@@ -65,6 +65,8 @@ pub mod metrics {
     pub const PAD_SMALL: f32 = 8.0;
     /// Space between navigator cells.
     pub const GAP_TINY: f32 = 4.0;
+    /// Opacity of the text of a button that cannot be pressed now.
+    pub const DISABLED_ALPHA: f32 = 0.55;
     /// Width of a navigator cell.
     pub const NAV_CELL: f32 = 48.0;
     /// Navigator cells per row.
@@ -78,9 +80,9 @@ pub mod metrics {
     /// Width of figures in tasks.
     pub const FIGURE_WIDTH: f32 = 420.0;
     /// A narrow column of the analysis card.
-    pub const CARD_COL: f32 = 110.0;
+    pub const CARD_COL: f32 = 100.0;
     /// The answer column of the analysis card.
-    pub const CARD_WIDE: f32 = 320.0;
+    pub const CARD_WIDE: f32 = 170.0;
     /// Corner radius of panels and navigator cells.
     pub const RADIUS: f32 = 6.0;
     /// Border of the current navigator cell and selected panels.
@@ -148,7 +150,7 @@ pub mod style {
             ),
             button::Status::Disabled => cell(
                 p.background.base.color,
-                p.background.strong.color,
+                p.background.base.text.scale_alpha(metrics::DISABLED_ALPHA),
                 p.background.weak.color,
                 1.0,
             ),

@@ -303,9 +303,13 @@ impl CheckIn {
         .padding(metrics::PAD)
         .style(button::success)
         .on_press_maybe(self.pair_ok.then_some(Message::ConfirmPressed));
-        card.push(container(pair).id(id::PAIR_OK))
-            .push(container(confirm).id(id::CONFIRM))
-            .into()
+        container(
+            card.push(container(pair).id(id::PAIR_OK))
+                .push(container(confirm).id(id::CONFIRM)),
+        )
+        .padding(metrics::GAP)
+        .style(crate::ui::theme::style::panel)
+        .into()
     }
 }
 

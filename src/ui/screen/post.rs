@@ -244,7 +244,8 @@ fn summary<'a>(lang: Lang, paper: &Paper, card: &AnalysisCard) -> Element<'a, Me
 }
 
 fn rows<'a>(lang: Lang, paper: &Paper, card: &AnalysisCard) -> Element<'a, Message> {
-    let mut all = column![].spacing(metrics::GAP);
+    // One panel per block, side by side, wrapping on narrow screens; the whole scrolls.
+    let mut all = row![].spacing(metrics::GAP);
     for b in &card.blocks {
         let mut grid = column![
             text(parts::block_subject(lang, paper, &b.block))
@@ -287,7 +288,7 @@ fn rows<'a>(lang: Lang, paper: &Paper, card: &AnalysisCard) -> Element<'a, Messa
                 .style(style::panel),
         );
     }
-    all.into()
+    all.wrap().vertical_spacing(metrics::GAP).into()
 }
 
 /// The decision: appeal or finish, with the auto-close countdown.

@@ -1,0 +1,179 @@
+//! End to end: the real `ustudy-station` binary on a real X server (Xvfb, no window manager),
+//! driven by `--autopilot` with a fast `--time-scale`, writing its real journal. One run is
+//! killed (SIGKILL) in the middle of testing and started again on the same data directory: the
+//! journey must complete in the same session with every answer given before the kill unchanged.
+//! Needs `Xvfb` (package xvfb; `.ci/run` installs it).
+
+// Tests fail loudly on purpose.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
+
+use ustudy::exam::event::{CloseReason, FinishReason};
+use ustudy::exam::state::fold;
+use ustudy::exam::{Phase, State};
+use ustudy::journal::Journal;
+
+/// A private X server, stopped on drop.
+struct Display {
+    number: u32,
+    server: Child,
+}
+
+impl Display {
+    fn start() -> Display {
+        let base = 400 + std::process::id() % 300;
+        let number = (base..base + 200)
+            .find(|n| !Path::new(&format!("/tmp/.X{n}-lock")).exists())
+            .expect("a free display number");
+        let server = Command::new("Xvfb")
+            .args([
+                &format!(":{number}"),
+                "-screen",
+                "0",
+                "1366x768x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("Xvfb is needed for this test (apt-get install xvfb): {e}"));
+        let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
+        let started = Instant::now();
+        while !socket.exists() {
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "Xvfb did not start"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Display { number, server }
+    }
+}
+
+impl Drop for Display {
+    fn drop(&mut self) {
+        let _ = self.server.kill();
+        let _ = self.server.wait();
+    }
+}
+
+fn station(display: &Display, dir: &Path, seed: u64) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_ustudy-station"))
+        .env("DISPLAY", format!(":{}", display.number))
+        .env("ICED_BACKEND", "tiny-skia")
+        .env_remove("WAYLAND_DISPLAY")
+        .args(["--data-dir", dir.to_str().unwrap(), "--time-scale", "600"])
+        .args(["--autopilot", &seed.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the station starts")
+}
+
+fn wait(child: &mut Child, limit: Duration) -> ExitStatus {
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            panic!("the station did not finish within {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// Every session in the journal, folded.
+fn sessions(dir: &Path) -> Vec<State> {
+    let Ok(journal) = Journal::open_existing(dir) else {
+        return Vec::new();
+    };
+    journal
+        .sessions()
+        .unwrap()
+        .iter()
+        .map(|info| {
+            let loaded = journal.load(&info.id).unwrap();
+            assert!(loaded.damage.is_none(), "{:?}", loaded.damage);
+            fold(&loaded.paper, &loaded.events()).unwrap()
+        })
+        .collect()
+}
+
+fn run_to_end(display: &Display, dir: &Path, seed: u64) {
+    let mut child = station(display, dir, seed);
+    let status = wait(&mut child, Duration::from_secs(240));
+    let mut err = String::new();
+    let _ = std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut err);
+    assert!(status.success(), "seed {seed}: {status}: {err}");
+}
+
+#[test]
+fn a_killed_station_comes_back_and_completes_the_journey_with_the_same_answers() {
+    let display = Display::start();
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = station(&display, dir.path(), 4);
+    // Wait until the candidate is well into the test, then kill the process outright.
+    let started = Instant::now();
+    let before = loop {
+        assert!(child.try_wait().unwrap().is_none(), "ended before the kill");
+        assert!(started.elapsed() < Duration::from_secs(120), "no progress");
+        if let Some(s) = sessions(dir.path()).pop()
+            && s.answered_count() >= 30
+        {
+            break s;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    child.kill().unwrap();
+    let _ = child.wait();
+    let at_kill = sessions(dir.path()).pop().unwrap();
+    assert_eq!(at_kill.phase, Phase::Testing);
+    assert!(at_kill.answered_count() >= before.answered_count());
+
+    run_to_end(&display, dir.path(), 4);
+    let all = sessions(dir.path());
+    assert_eq!(all.len(), 1, "the same session went on, no new one");
+    let end = &all[0];
+    assert_eq!(end.phase, Phase::Closed);
+    assert_eq!(end.finish, Some(FinishReason::Candidate));
+    assert_eq!(end.close, Some(CloseReason::AppealFiled));
+    assert_eq!(end.appeals.len(), 2);
+    assert!(end.receipt.is_some());
+    for (task, answer) in at_kill.answers.iter().enumerate() {
+        if answer.is_some() {
+            assert_eq!(
+                &end.answers[task], answer,
+                "task {task} changed after the restart"
+            );
+        }
+    }
+    assert!(end.answered_count() > at_kill.answered_count());
+    // Breaks were taken, and the time charged never exceeds what was allowed.
+    assert!(end.clock.used_ms <= end.clock.allowed_ms);
+}
+
+#[test]
+fn unattended_sessions_end_by_time_up_and_by_auto_close() {
+    let display = Display::start();
+    // Seed 3: the unt-2021 candidate with extra time sits until the clock runs out, then
+    // finishes without appeal.
+    let dir = tempfile::tempdir().unwrap();
+    run_to_end(&display, dir.path(), 3);
+    let s = sessions(dir.path()).pop().unwrap();
+    assert_eq!(s.finish, Some(FinishReason::TimeUp));
+    assert_eq!(s.clock.used_ms, 280 * 60_000);
+    assert_eq!(s.clock.breaks_taken, 3);
+    assert_eq!(s.close, Some(CloseReason::NoAppeal));
+    // Seed 8: finishes, then chooses nothing on the decision screen: it closes by itself.
+    let dir = tempfile::tempdir().unwrap();
+    run_to_end(&display, dir.path(), 8);
+    let s = sessions(dir.path()).pop().unwrap();
+    assert_eq!(s.finish, Some(FinishReason::Candidate));
+    assert_eq!(s.close, Some(CloseReason::AutoClose));
+}
