@@ -67,6 +67,28 @@ pub enum Live {
     SteppedOut,
 }
 
+impl Phase {
+    /// The phase's short name (`testing`, `appeal-card`, ...), as logs and reports print it and
+    /// message ids (`phase-*`) use it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Phase::Locked => "locked",
+            Phase::CheckIn => "check-in",
+            Phase::Briefing => "briefing",
+            Phase::Testing => "testing",
+            Phase::Break { .. } => "break",
+            Phase::Paused { .. } => "paused",
+            Phase::SteppedOut => "stepped-out",
+            Phase::Finished => "finished",
+            Phase::Review => "review",
+            Phase::Decision => "decision",
+            Phase::Appeal => "appeal",
+            Phase::AppealCard => "appeal-card",
+            Phase::Closed => "closed",
+        }
+    }
+}
+
 impl Live {
     fn phase(self) -> Phase {
         match self {

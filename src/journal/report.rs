@@ -5,8 +5,8 @@ use std::fmt;
 use std::path::Path;
 
 use super::{Journal, JournalError, SessionInfo};
+use crate::exam::State;
 use crate::exam::state::{FoldError, fold};
-use crate::exam::{Phase, State};
 
 /// The verdict on one session.
 #[derive(Debug)]
@@ -65,24 +65,6 @@ fn mask(iin: &str) -> String {
         .collect()
 }
 
-fn phase_name(phase: Phase) -> &'static str {
-    match phase {
-        Phase::Locked => "locked",
-        Phase::CheckIn => "check-in",
-        Phase::Briefing => "briefing",
-        Phase::Testing => "testing",
-        Phase::Break { .. } => "break",
-        Phase::Paused { .. } => "paused",
-        Phase::SteppedOut => "stepped out",
-        Phase::Finished => "finished",
-        Phase::Review => "review",
-        Phase::Decision => "decision",
-        Phase::Appeal => "appeal",
-        Phase::AppealCard => "appeal card",
-        Phase::Closed => "closed",
-    }
-}
-
 impl fmt::Display for SessionReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let i = &self.info;
@@ -111,7 +93,7 @@ impl fmt::Display for SessionReport {
                 writeln!(
                     f,
                     "  state: {}, answered {}/{}, {}:{:02}:{:02} left, candidate {who}, {} incidents",
-                    phase_name(state.phase),
+                    state.phase.name(),
                     state.answered_count(),
                     self.tasks,
                     remaining / 3600,

@@ -237,7 +237,7 @@ impl App {
                 &[
                     (
                         "screen",
-                        Arg::Str(&tr(lang, &format!("phase-{}", phase_name(state.phase)))),
+                        Arg::Str(&tr(lang, &format!("phase-{}", state.phase.name()))),
                     ),
                     ("subject", Arg::Str(&subject)),
                     ("n", Arg::Num(i64::try_from(number).unwrap_or(0))),
@@ -477,33 +477,10 @@ impl App {
         if matches!(self.screen, Screen::Locked(_)) && !force {
             return;
         }
-        let state = session.recorded();
-        let wanted = match state.phase {
-            Phase::Locked | Phase::CheckIn | Phase::Briefing => "briefing",
-            Phase::Testing => "testing",
-            Phase::Break { .. } | Phase::Paused { .. } | Phase::SteppedOut => "interlude",
-            Phase::Finished => "finished",
-            Phase::Review => "review",
-            Phase::Decision => "decision",
-            Phase::Appeal => "appeal",
-            Phase::AppealCard => "appeal-card",
-            Phase::Closed => "closed",
-        };
-        if self.screen.name() == wanted {
-            return;
+        let screen = screen_for(session.recorded());
+        if self.screen.name() != screen.name() {
+            self.set_screen(screen);
         }
-        let screen = match wanted {
-            "briefing" => Screen::Briefing,
-            "testing" => Screen::Testing(testing::Testing::default()),
-            "interlude" => Screen::Interlude,
-            "finished" => Screen::Finished,
-            "review" => Screen::Review,
-            "decision" => Screen::Decision,
-            "appeal" => Screen::Appeal(appeal::Appeal::new(state)),
-            "appeal-card" => Screen::AppealCard,
-            _ => Screen::Closed,
-        };
-        self.set_screen(screen);
     }
 
     fn set_screen(&mut self, screen: Screen) {
@@ -802,22 +779,18 @@ impl App {
 /// Commit failures in a row after which an autopilot run is reported as failed.
 const AUTOPILOT_GIVES_UP: u32 = 20;
 
-/// The short name of a phase, for the `phase-*` message ids.
-pub fn phase_name(phase: Phase) -> &'static str {
-    match phase {
-        Phase::Locked => "locked",
-        Phase::CheckIn => "check-in",
-        Phase::Briefing => "briefing",
-        Phase::Testing => "testing",
-        Phase::Break { .. } => "break",
-        Phase::Paused { .. } => "paused",
-        Phase::SteppedOut => "stepped-out",
-        Phase::Finished => "finished",
-        Phase::Review => "review",
-        Phase::Decision => "decision",
-        Phase::Appeal => "appeal",
-        Phase::AppealCard => "appeal-card",
-        Phase::Closed => "closed",
+/// The screen that shows a session in `state`'s phase.
+fn screen_for(state: &State) -> Screen {
+    match state.phase {
+        Phase::Locked | Phase::CheckIn | Phase::Briefing => Screen::Briefing,
+        Phase::Testing => Screen::Testing(testing::Testing::default()),
+        Phase::Break { .. } | Phase::Paused { .. } | Phase::SteppedOut => Screen::Interlude,
+        Phase::Finished => Screen::Finished,
+        Phase::Review => Screen::Review,
+        Phase::Decision => Screen::Decision,
+        Phase::Appeal => Screen::Appeal(appeal::Appeal::new(state)),
+        Phase::AppealCard => Screen::AppealCard,
+        Phase::Closed => Screen::Closed,
     }
 }
 

@@ -1,8 +1,8 @@
 //! Small view pieces the screens share: titles, the clock, subject and pass-mark names, and task
 //! text with its markup and images rendered from the package's media.
 
-use iced::widget::{Column, column, container, image, rich_text, span, svg, text};
-use iced::{Element, Font, Length, font};
+use iced::widget::{Column, Row, button, column, container, image, rich_text, span, svg, text};
+use iced::{Alignment, Element, Font, Length, font};
 
 use crate::exam::Paper;
 use crate::exam::clock::display_seconds;
@@ -15,6 +15,67 @@ use crate::ui::theme::{bold, metrics};
 /// A screen title.
 pub fn title<'a, M: 'a>(s: String) -> Element<'a, M> {
     text(s).size(metrics::TITLE).font(bold()).into()
+}
+
+/// A page of centred blocks in the middle of the screen (notices, breaks, decisions).
+pub fn centered<'a, M: 'a>(page: Column<'a, M>) -> Element<'a, M> {
+    container(
+        page.spacing(metrics::GAP)
+            .align_x(Alignment::Center)
+            .max_width(metrics::READING_WIDTH),
+    )
+    .center(Length::Fill)
+    .padding(metrics::EDGE)
+    .into()
+}
+
+/// A navigator cell: the task's number within its block, in a look that says its state.
+pub fn nav_cell<'a, M: Clone + 'a>(
+    number: usize,
+    look: fn(&iced::Theme, button::Status) -> button::Style,
+    on_press: M,
+    id: String,
+) -> Element<'a, M> {
+    let cell = button(
+        text(number.to_string())
+            .size(metrics::SMALL)
+            .align_x(Alignment::Center)
+            .width(Length::Fill),
+    )
+    .width(Length::Fixed(metrics::NAV_CELL))
+    .padding(metrics::PAD_SMALL)
+    .style(look)
+    .on_press(on_press);
+    container(cell).id(id).into()
+}
+
+/// Navigator cells in rows of `NAV_COLUMNS`.
+pub fn nav_grid<'a, M: 'a>(cells: Vec<Element<'a, M>>) -> Element<'a, M> {
+    let mut grid = column![].spacing(metrics::GAP_TINY);
+    let mut cells = cells.into_iter().peekable();
+    while cells.peek().is_some() {
+        let line: Vec<_> = cells.by_ref().take(metrics::NAV_COLUMNS).collect();
+        grid = grid.push(Row::with_children(line).spacing(metrics::GAP_TINY));
+    }
+    grid.into()
+}
+
+/// A large labelled button (Start, Finish, Continue, ...) in a frame with `id`; pressable only
+/// with a message.
+pub fn action<'a, M: Clone + 'a>(
+    label: String,
+    look: fn(&iced::Theme, button::Status) -> button::Style,
+    on_press: Option<M>,
+    id: &'static str,
+) -> Element<'a, M> {
+    container(
+        button(text(label).size(metrics::TEXT).font(bold()))
+            .padding(metrics::PAD)
+            .style(look)
+            .on_press_maybe(on_press),
+    )
+    .id(id)
+    .into()
 }
 
 /// `H:MM:SS` for a time left in milliseconds (rounded up, so 0:00:00 only at the very end).

@@ -232,22 +232,18 @@ impl Appeal {
     }
 
     fn confirmation<'a>(lang: Lang, count: i64) -> Element<'a, Message> {
-        let confirm = button(
-            text(tr(lang, "appeal-confirm"))
-                .size(metrics::TEXT)
-                .font(bold()),
-        )
-        .padding(metrics::PAD)
-        .style(button::danger)
-        .on_press(Message::FinishConfirm);
-        let cancel = button(
-            text(tr(lang, "appeal-cancel"))
-                .size(metrics::TEXT)
-                .font(bold()),
-        )
-        .padding(metrics::PAD)
-        .style(button::success)
-        .on_press(Message::FinishCancel);
+        let confirm = parts::action(
+            tr(lang, "appeal-confirm"),
+            button::danger,
+            Some(Message::FinishConfirm),
+            id::CONFIRM,
+        );
+        let cancel = parts::action(
+            tr(lang, "appeal-cancel"),
+            button::success,
+            Some(Message::FinishCancel),
+            id::CANCEL,
+        );
         container(
             column![
                 text(tr_args(
@@ -256,11 +252,7 @@ impl Appeal {
                     &[("count", Arg::Num(count))]
                 ))
                 .size(metrics::TEXT),
-                row![
-                    container(cancel).id(id::CANCEL),
-                    container(confirm).id(id::CONFIRM)
-                ]
-                .spacing(metrics::GAP),
+                row![cancel, confirm].spacing(metrics::GAP),
             ]
             .spacing(metrics::GAP)
             .max_width(metrics::READING_WIDTH),
@@ -297,25 +289,10 @@ impl Appeal {
                 } else {
                     style::nav_open
                 };
-                let b = button(
-                    text((ix - start + 1).to_string())
-                        .size(metrics::SMALL)
-                        .align_x(Alignment::Center)
-                        .width(Length::Fill),
-                )
-                .width(Length::Fixed(metrics::NAV_CELL))
-                .padding(metrics::PAD_SMALL)
-                .style(look)
-                .on_press(Message::Open(task));
-                container(b).id(id::nav(task)).into()
+                parts::nav_cell(ix - start + 1, look, Message::Open(task), id::nav(task))
             })
             .collect();
-        let mut grid = column![].spacing(metrics::GAP_TINY);
-        let mut cells = cells.into_iter().peekable();
-        while cells.peek().is_some() {
-            let line: Vec<_> = cells.by_ref().take(metrics::NAV_COLUMNS).collect();
-            grid = grid.push(Row::with_children(line).spacing(metrics::GAP_TINY));
-        }
+        let grid = parts::nav_grid(cells);
         container(scrollable(
             column![Column::with_children(tabs).spacing(metrics::GAP_TINY), grid]
                 .spacing(metrics::GAP_SMALL),

@@ -46,21 +46,19 @@ pub fn view<'a>(lang: Lang, minutes: u64, tasks: usize) -> Element<'a, Message> 
     for id in RULES {
         rules = rules.push(text(tr(lang, id)).size(metrics::TEXT));
     }
-    let start = button(
-        text(tr(lang, "briefing-start"))
-            .size(metrics::TEXT)
-            .font(bold()),
-    )
-    .padding(metrics::PAD)
-    .style(button::success)
-    .on_press(Message::StartPressed);
+    let start = parts::action(
+        tr(lang, "briefing-start"),
+        button::success,
+        Some(Message::StartPressed),
+        id::START,
+    );
     let page = column![
         parts::title(tr(lang, "briefing-title")),
         text(summary).size(metrics::TEXT).font(bold()),
         Space::new().height(metrics::GAP_SMALL),
         rules,
         Space::new().height(metrics::GAP),
-        container(start).id(id::START),
+        start,
     ]
     .spacing(metrics::GAP_SMALL)
     .max_width(metrics::READING_WIDTH);

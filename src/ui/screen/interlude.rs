@@ -4,7 +4,7 @@
 //! and step-outs by the proctor.
 
 use iced::widget::{Space, column, container, text};
-use iced::{Alignment, Element, Length};
+use iced::{Alignment, Element};
 
 use crate::exam::clock::minutes;
 use crate::exam::{Paper, Phase, State};
@@ -79,12 +79,5 @@ pub fn view<'a, M: 'a>(lang: Lang, paper: &Paper, now: &State) -> Element<'a, M>
             main_clock,
         ],
     };
-    container(
-        page.spacing(metrics::GAP)
-            .align_x(Alignment::Center)
-            .max_width(metrics::READING_WIDTH),
-    )
-    .center(Length::Fill)
-    .padding(metrics::EDGE)
-    .into()
+    parts::centered(page)
 }

@@ -2,7 +2,7 @@
 //! finished, nothing lost), the analysis card, the decision with its auto-close countdown, the
 //! appeal card with its receipt, and the thank-you screen.
 
-use iced::widget::{Column, Space, button, column, container, row, scrollable, text};
+use iced::widget::{Space, button, column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length};
 
 use crate::exam::card::{self, AnalysisCard};
@@ -75,14 +75,7 @@ fn action<'a>(lang: Lang, label: &str, id: &'static str, msg: Message) -> Elemen
     } else {
         button::primary
     };
-    container(
-        button(text(tr(lang, label)).size(metrics::TEXT).font(bold()))
-            .padding(metrics::PAD)
-            .style(style)
-            .on_press(msg),
-    )
-    .id(id)
-    .into()
+    parts::action(tr(lang, label), style, Some(msg), id)
 }
 
 fn countdown<'a>(lang: Lang, label: &str, ms: u64) -> Element<'a, Message> {
@@ -98,17 +91,6 @@ fn countdown<'a>(lang: Lang, label: &str, ms: u64) -> Element<'a, Message> {
     .into()
 }
 
-fn centered(page: Column<'_, Message>) -> Element<'_, Message> {
-    container(
-        page.spacing(metrics::GAP)
-            .align_x(Alignment::Center)
-            .max_width(metrics::READING_WIDTH),
-    )
-    .center(Length::Fill)
-    .padding(metrics::EDGE)
-    .into()
-}
-
 /// The end-of-test notice.
 pub fn finished<'a>(lang: Lang, now: &State) -> Element<'a, Message> {
     let body = if now.finish == Some(FinishReason::TimeUp) {
@@ -116,7 +98,7 @@ pub fn finished<'a>(lang: Lang, now: &State) -> Element<'a, Message> {
     } else {
         "finished-body"
     };
-    centered(column![
+    parts::centered(column![
         parts::title(tr(lang, "finished-title")),
         text(tr(lang, body)).size(metrics::TEXT),
         text(tr_args(
@@ -326,7 +308,7 @@ pub fn decision<'a>(lang: Lang, paper: &Paper, now: &State) -> Element<'a, Messa
         id::NO_APPEAL,
         Message::NoAppeal,
     ));
-    centered(
+    parts::centered(
         page.push(buttons)
             .push(countdown(lang, "decision-countdown", close)),
     )
@@ -399,7 +381,7 @@ pub fn closed<'a>(lang: Lang, saved: bool) -> Element<'a, Message> {
     } else {
         "closed-saving"
     };
-    centered(column![
+    parts::centered(column![
         container(parts::title(tr(lang, "closed-title"))).id(id::THANKS),
         text(tr(lang, "closed-body")).size(metrics::TEXT),
         text(tr(lang, status)).size(metrics::TEXT),

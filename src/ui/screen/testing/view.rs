@@ -337,25 +337,10 @@ fn navigator<'a>(ctx: &Context<'a, '_>) -> Element<'a, Message> {
                 style::nav_open
             };
             let task = TaskIx::try_from(ix).unwrap_or(0);
-            let b = button(
-                text((ix - start + 1).to_string())
-                    .size(metrics::SMALL)
-                    .align_x(Alignment::Center)
-                    .width(Length::Fill),
-            )
-            .width(Length::Fixed(metrics::NAV_CELL))
-            .padding(metrics::PAD_SMALL)
-            .style(style)
-            .on_press(Message::Go(task));
-            container(b).id(id::nav(task)).into()
+            parts::nav_cell(ix - start + 1, style, Message::Go(task), id::nav(task))
         })
         .collect();
-    let mut grid = column![].spacing(metrics::GAP_TINY);
-    let mut cells = cells.into_iter().peekable();
-    while cells.peek().is_some() {
-        let line: Vec<_> = cells.by_ref().take(metrics::NAV_COLUMNS).collect();
-        grid = grid.push(Row::with_children(line).spacing(metrics::GAP_TINY));
-    }
+    let grid = parts::nav_grid(cells);
     let lang = ctx.lang;
     let legend = column![
         legend_line(lang, "testing-legend-answered", style::nav_answered),
@@ -547,32 +532,24 @@ fn finish_confirmation<'a>(ctx: &Context<'a, '_>) -> Element<'a, Message> {
         }
         lines = lines.push(line);
     }
-    let confirm = button(
-        text(tr(lang, "finish-confirm"))
-            .size(metrics::TEXT)
-            .font(bold()),
-    )
-    .padding(metrics::PAD)
-    .style(button::danger)
-    .on_press(Message::FinishConfirm);
-    let cancel = button(
-        text(tr(lang, "finish-cancel"))
-            .size(metrics::TEXT)
-            .font(bold()),
-    )
-    .padding(metrics::PAD)
-    .style(button::success)
-    .on_press(Message::FinishCancel);
+    let confirm = parts::action(
+        tr(lang, "finish-confirm"),
+        button::danger,
+        Some(Message::FinishConfirm),
+        id::FINISH_CONFIRM,
+    );
+    let cancel = parts::action(
+        tr(lang, "finish-cancel"),
+        button::success,
+        Some(Message::FinishCancel),
+        id::FINISH_CANCEL,
+    );
     // The title and the buttons stay in view; the per-subject list scrolls between them.
     let page = column![
         parts::title(tr(lang, "finish-title")),
         scrollable(lines).height(Length::Fill),
         text(tr(lang, "finish-warning")).size(metrics::TEXT),
-        row![
-            container(cancel).id(id::FINISH_CANCEL),
-            container(confirm).id(id::FINISH_CONFIRM)
-        ]
-        .spacing(metrics::GAP),
+        row![cancel, confirm].spacing(metrics::GAP),
     ]
     .spacing(metrics::GAP_SMALL)
     .max_width(metrics::READING_WIDTH);
