@@ -44,6 +44,23 @@ pub fn default_data_dir() -> PathBuf {
     PathBuf::from("ustudy-station-data")
 }
 
+/// Makes the recovered session the one appends go to. An intact chain goes on as it is. After
+/// damage, records past the damaged one may still sit in the file, so the chain cannot simply
+/// grow: the events that verified are copied into a new session (`ID-cont-MS`), which carries on;
+/// the damaged one stays untouched as evidence for the center.
+fn continue_session(writer: &Writer, r: &recovery::Recovered) -> Result<String, BootError> {
+    if r.damage.is_none() {
+        writer.resume_blocking(&r.session)?;
+        return Ok(r.session.clone());
+    }
+    let id = format!("{}-cont-{}", r.session, crate::journal::store::now_ms());
+    writer.create_blocking(&id, &r.package, &r.seal, r.paper.clone())?;
+    for event in &r.events {
+        writer.append_blocking(&id, event.clone())?;
+    }
+    Ok(id)
+}
+
 /// Opens the demo packages, recovers any open session in `dir` and starts the writer.
 pub fn demo(dir: &Path) -> Result<Boot, BootError> {
     std::fs::create_dir_all(dir).map_err(|e| BootError::DataDir(dir.display().to_string(), e))?;
@@ -62,14 +79,14 @@ pub fn demo(dir: &Path) -> Result<Boot, BootError> {
     let resume = match recovered {
         None => None,
         Some(r) => {
-            writer.resume_blocking(&r.session)?;
+            let session = continue_session(&writer, &r)?;
             let mut state = r.state;
             if let Some(downtime) = r.downtime {
-                writer.append_blocking(&r.session, downtime.clone())?;
+                writer.append_blocking(&session, downtime.clone())?;
                 let _ = state.apply(&r.paper, &downtime);
             }
             Some(Resume {
-                session: r.session,
+                session,
                 package: r.package,
                 paper: Arc::new(r.paper),
                 state,

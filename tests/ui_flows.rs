@@ -380,3 +380,90 @@ fn close_requests_are_ignored_and_recorded_during_a_session() {
     assert_eq!(screen(&app), "testing");
     assert_eq!(state(&app).incidents.len(), 1);
 }
+
+#[test]
+fn a_restart_during_the_appeal_comes_back_to_the_appeal_with_what_was_written() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut app = gui::station(dir.path());
+        check_in(&mut app, 0);
+        click(&mut app, "start");
+        click(&mut app, "option-0");
+        click(&mut app, "finish");
+        click(&mut app, "finish-confirm");
+        click(&mut app, "to-card");
+        click(&mut app, "to-decision");
+        click(&mut app, "go-appeal");
+        click(&mut app, "ground-2");
+        type_into(&mut app, "appeal-text", "Шартта қате бар.");
+        click(&mut app, "appeal-save");
+        app.settle();
+    }
+    let mut app = gui::station(dir.path());
+    type_into(&mut app, "pin-input", gui::PIN);
+    click(&mut app, "unlock");
+    assert_eq!(screen(&app), "appeal");
+    let note = state(&app).appeals.get(&0).cloned().expect("kept");
+    assert_eq!(note.ground, AppealGround::ErrorInTask);
+    click(&mut app, "appeal-finish");
+    click(&mut app, "appeal-confirm");
+    assert_eq!(screen(&app), "appeal-card");
+}
+
+#[test]
+fn after_journal_damage_the_session_goes_on_in_a_fresh_chain_with_everything_before_the_damage() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = {
+        let mut app = gui::station(dir.path());
+        check_in(&mut app, 0);
+        click(&mut app, "start");
+        for option in ["option-0", "option-1", "option-2"] {
+            click(&mut app, option);
+            click(&mut app, "next");
+        }
+        app.settle();
+        app.session().unwrap().id.clone()
+    };
+    // Flip one byte of the last record but one: everything from there on no longer verifies.
+    let db = rusqlite::Connection::open(dir.path().join("journal.sqlite")).unwrap();
+    let last: i64 = db
+        .query_row(
+            "SELECT max(seq) FROM events WHERE session = ?1",
+            [&id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let mut blob: Vec<u8> = db
+        .query_row(
+            "SELECT sealed FROM events WHERE session = ?1 AND seq = ?2",
+            rusqlite::params![id, last - 1],
+            |r| r.get(0),
+        )
+        .unwrap();
+    blob[20] ^= 0x40;
+    db.execute(
+        "UPDATE events SET sealed = ?1 WHERE session = ?2 AND seq = ?3",
+        rusqlite::params![blob, id, last - 1],
+    )
+    .unwrap();
+    drop(db);
+
+    let mut app = gui::station(dir.path());
+    assert!(shows(&app, "recovered"));
+    let continued = app.session().unwrap().id.clone();
+    assert_ne!(continued, id, "a fresh chain");
+    type_into(&mut app, "pin-input", gui::PIN);
+    click(&mut app, "unlock");
+    assert_eq!(screen(&app), "testing");
+    // The first answers were before the damage and are kept; the session goes on and saves.
+    assert_eq!(state(&app).answers[0], Some(Choice::One(0)));
+    assert_eq!(state(&app).answers[1], Some(Choice::One(1)));
+    click(&mut app, "tab-0");
+    click(&mut app, "nav-5");
+    click(&mut app, "option-3");
+    app.settle();
+    assert!(app.session().unwrap().is_saved(5));
+    let events = journal_events(dir.path(), &app);
+    let replayed = fold(gui::paper(&app), &events).unwrap();
+    assert_eq!(&replayed, state(&app));
+}

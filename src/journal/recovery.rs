@@ -14,6 +14,10 @@ pub struct Recovered {
     pub session: String,
     /// The package it runs.
     pub package: String,
+    /// The seal of that package.
+    pub seal: String,
+    /// The events that verified, in order (to carry on in a fresh chain after damage).
+    pub events: Vec<Event>,
     /// Its paper.
     pub paper: Paper,
     /// The state of every record that verified.
@@ -52,6 +56,8 @@ pub fn recover(journal: &Journal, now_ms: u64) -> Result<Option<Recovered>, Reco
     Ok(Some(Recovered {
         session: info.id,
         package: info.package_id,
+        seal: info.seal_id,
+        events: loaded.events(),
         paper: loaded.paper,
         state,
         cursor: loaded.cursor,
