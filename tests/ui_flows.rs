@@ -277,11 +277,11 @@ fn the_journey_in_english() {
     journey(Lang::En);
 }
 
-#[test]
-fn time_up_finishes_by_itself_and_nothing_chosen_closes_by_itself() {
+fn unattended(lang: Lang) {
     let dir = tempfile::tempdir().unwrap();
     let mut app = gui::station(dir.path());
     check_in(&mut app, 1); // extra time: 240 + 40 minutes
+    pick_language(&mut app, lang);
     let mut clock = Clock::start(&mut app);
     click(&mut app, "start");
     click(&mut app, "option-0");
@@ -319,6 +319,21 @@ fn time_up_finishes_by_itself_and_nothing_chosen_closes_by_itself() {
             reason: CloseReason::AutoClose
         })
     );
+}
+
+#[test]
+fn time_up_and_auto_close_in_kazakh() {
+    unattended(Lang::Kk);
+}
+
+#[test]
+fn time_up_and_auto_close_in_russian() {
+    unattended(Lang::Ru);
+}
+
+#[test]
+fn time_up_and_auto_close_in_english() {
+    unattended(Lang::En);
 }
 
 #[test]

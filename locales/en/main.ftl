@@ -95,10 +95,11 @@ briefing-title = Before you start
 briefing-summary = { $tasks } tasks, { $minutes } minutes.
 briefing-rule-prohibited = Phones, smart watches, notes, books and talking are prohibited. A violation ends your test.
 briefing-rule-saving = Every answer is saved on this station the moment you give it; "Saved" appears under the task.
-briefing-rule-breaks = Exercise breaks come at 60, 120 and 180 minutes. The tasks are hidden during a break and the clock keeps running.
+briefing-rule-breaks = Exercise breaks come at { $times } minutes of testing. The tasks are hidden during a break and the clock keeps running.
+briefing-rule-no-breaks = This test has no exercise breaks.
 briefing-rule-navigation = Start with any subject and change answers until the end. Mark a task to come back to it.
 briefing-rule-technical = If a task is broken (text or picture missing), press "Technical problem" on that task and describe it.
-briefing-rule-appeal = After the test you see your results and may file a content appeal within 30 minutes of the end of testing.
+briefing-rule-appeal = After the test you see your results and may file a content appeal within { $minutes } minutes of the end of testing.
 briefing-rule-keys = Keys: 1–9 or A–H choose an option, ← → previous/next task, M marks, Delete clears, Tab moves between buttons.
 briefing-start = Start the test
 

@@ -692,7 +692,7 @@ impl App {
                 briefing::view(
                     lang,
                     clock.allowed_ms / crate::exam::clock::MINUTE_MS,
-                    s.paper.tasks.len(),
+                    &s.paper,
                 )
                 .map(Message::Briefing)
             }

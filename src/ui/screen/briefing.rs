@@ -1,9 +1,10 @@
 //! The briefing: the rules of the test in the candidate's language (what is prohibited, breaks,
 //! appeals, the tools, the keys), and Start.
 
-use iced::widget::{Space, button, column, container, scrollable, text};
+use iced::widget::{Column, Space, button, column, container, scrollable, text};
 use iced::{Element, Length};
 
+use crate::exam::Paper;
 use crate::i18n::{Arg, Lang, tr, tr_args};
 use crate::ui::parts;
 use crate::ui::theme::{bold, metrics};
@@ -21,19 +22,42 @@ pub enum Message {
     StartPressed,
 }
 
-/// The rules, one message id each, in the order they are read.
-const RULES: [&str; 7] = [
-    "briefing-rule-prohibited",
-    "briefing-rule-saving",
-    "briefing-rule-breaks",
-    "briefing-rule-navigation",
-    "briefing-rule-technical",
-    "briefing-rule-appeal",
-    "briefing-rule-keys",
-];
-
-/// The briefing screen: `minutes` of testing time, `tasks` tasks.
-pub fn view<'a>(lang: Lang, minutes: u64, tasks: usize) -> Element<'a, Message> {
+/// The briefing screen: `minutes` of testing time, and the paper's tasks, breaks and appeal
+/// deadline.
+pub fn view<'a>(lang: Lang, minutes: u64, paper: &Paper) -> Element<'a, Message> {
+    let tasks = paper.tasks.len();
+    let format = &paper.format;
+    let breaks = if format.breaks.is_empty() {
+        tr(lang, "briefing-rule-no-breaks")
+    } else {
+        let times: Vec<String> = format
+            .breaks
+            .iter()
+            .map(|b| b.at_minute.to_string())
+            .collect();
+        tr_args(
+            lang,
+            "briefing-rule-breaks",
+            &[("times", Arg::Str(&times.join(", ")))],
+        )
+    };
+    let appeal = tr_args(
+        lang,
+        "briefing-rule-appeal",
+        &[(
+            "minutes",
+            Arg::Num(i64::from(format.post.appeal_deadline_minutes)),
+        )],
+    );
+    let rules = [
+        tr(lang, "briefing-rule-prohibited"),
+        tr(lang, "briefing-rule-saving"),
+        breaks,
+        tr(lang, "briefing-rule-navigation"),
+        tr(lang, "briefing-rule-technical"),
+        appeal,
+        tr(lang, "briefing-rule-keys"),
+    ];
     let summary = tr_args(
         lang,
         "briefing-summary",
@@ -42,10 +66,12 @@ pub fn view<'a>(lang: Lang, minutes: u64, tasks: usize) -> Element<'a, Message> 
             ("minutes", Arg::Num(i64::try_from(minutes).unwrap_or(0))),
         ],
     );
-    let mut rules = column![].spacing(metrics::GAP_SMALL);
-    for id in RULES {
-        rules = rules.push(text(tr(lang, id)).size(metrics::TEXT));
-    }
+    let rules = Column::with_children(
+        rules
+            .into_iter()
+            .map(|r| text(r).size(metrics::TEXT).into()),
+    )
+    .spacing(metrics::GAP_SMALL);
     let start = parts::action(
         tr(lang, "briefing-start"),
         button::success,
