@@ -66,7 +66,8 @@ until_stop() {
   return 1
 }
 
-# auto NAME STOP SEED SCALE [ARGS...]: let the autopilot drive to STOP, then save OUT/NAME.png.
+# auto NAME STOP SEED SCALE [ARGS...]: let the autopilot drive to STOP, type $KEYS if set, then
+# save OUT/NAME.png.
 auto() {
   local name=$1 stop=$2 seed=$3 scale=$4; shift 4
   x_start
@@ -74,6 +75,7 @@ auto() {
     --time-scale "$scale" --autopilot-stop "$stop" "$@" > "$work/$name.log" & local app=$!
   until_stop "$work/$name.log"
   sleep 1.5
+  if [ -n "${KEYS:-}" ]; then DISPLAY=:$d xdotool key --delay 150 $KEYS; sleep 1; fi
   capture "$name"
   x_stop $app
 }
@@ -86,10 +88,10 @@ shot 03-locked-high-contrast "" --high-contrast
 shot 04-check-in-invalid-iin "2 4 6 8 Return $(digits 061211600013)"
 shot 05-check-in-confirm "2 4 6 8 Return $(digits 061211600012) Tab D E M O minus 2 4 Return"
 auto 06-briefing briefing 4 1
-auto 07-testing-single testing:5 4 20
+KEYS=2 auto 07-testing-single testing:5 4 20
 auto 08-testing-context testing:31 4 20
-auto 09-testing-matching testing:71 4 20
-auto 10-testing-multiple testing:116 4 20
+KEYS="1 Down 3 Down 2" auto 09-testing-matching testing:71 4 20
+KEYS="1 3" auto 10-testing-multiple testing:116 4 20
 auto 11-finish-confirm finish-confirm 4 20
 auto 12-break interlude 4 400
 auto 13-time-up finished 2 600
