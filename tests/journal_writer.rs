@@ -98,3 +98,41 @@ fn downtime_is_an_incident_only_past_two_checkpoints() {
         })
     );
 }
+
+#[test]
+fn a_reader_beside_the_writer_never_sees_damage() {
+    // The station's journal is read while it is written (verify, export, the end-to-end test):
+    // records and the chain head must come from one snapshot.
+    let dir = tempfile::tempdir().unwrap();
+    let writer = Writer::spawn(dir.path().to_owned()).unwrap();
+    writer
+        .create_blocking("s1", "demo", "00112233445566778899aabbccddeeff", paper())
+        .unwrap();
+    let w = writer.clone();
+    let appends = std::thread::spawn(move || {
+        for _ in 0..400 {
+            w.append_blocking("s1", Event::Tick { ms: 1 }).unwrap();
+        }
+    });
+    let reader = Journal::open(dir.path()).unwrap();
+    let mut reads = 0;
+    let mut last = 0;
+    while !appends.is_finished() {
+        let loaded = reader.load("s1").unwrap();
+        assert!(
+            loaded.damage.is_none(),
+            "after {} records: {:?}",
+            loaded.entries.len(),
+            loaded.damage
+        );
+        assert!(loaded.entries.len() >= last, "a snapshot never goes back");
+        last = loaded.entries.len();
+        reads += 1;
+    }
+    appends.join().unwrap();
+    assert!(
+        reads > 10,
+        "the reader ran beside the writer ({reads} reads)"
+    );
+    assert_eq!(reader.load("s1").unwrap().entries.len(), 400);
+}

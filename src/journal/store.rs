@@ -246,8 +246,11 @@ impl Journal {
     /// damaged or missing record and says why; what came before is returned.
     pub fn load(&self, id: &str) -> Result<Loaded, JournalError> {
         type Row = (Vec<u8>, Vec<u8>, i64, Option<Vec<u8>>);
-        let row: Option<Row> = self
-            .conn
+        // One read transaction: the head and the records come from the same snapshot, so a
+        // reader running beside the writer (verify, export, a monitor) never sees a new record
+        // with an old head and calls it damage.
+        let snapshot = self.conn.unchecked_transaction()?;
+        let row: Option<Row> = snapshot
             .query_row(
                 "SELECT s.wrapped_key, s.paper, coalesce(h.seq, -1), h.hash
                  FROM sessions s LEFT JOIN heads h ON h.session = s.id WHERE s.id = ?1",
@@ -263,8 +266,7 @@ impl Journal {
             .open(&[PAPER_AAD, id.as_bytes()].concat(), &sealed_paper)
             .map_err(|_| damaged())?;
         let paper: Paper = serde_json::from_slice(&json).map_err(|_| damaged())?;
-        let mut stmt = self
-            .conn
+        let mut stmt = snapshot
             .prepare("SELECT seq, hash, sealed FROM events WHERE session = ?1 ORDER BY seq")?;
         let mut rows = stmt.query(params![id])?;
         let mut entries = Vec::new();
