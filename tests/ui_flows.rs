@@ -482,3 +482,68 @@ fn after_journal_damage_the_session_goes_on_in_a_fresh_chain_with_everything_bef
     let replayed = fold(gui::paper(&app), &events).unwrap();
     assert_eq!(&replayed, state(&app));
 }
+
+#[test]
+fn the_whole_journey_by_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = gui::station(dir.path());
+    let key = |app: &mut App, code: Code, named: Option<Named>| press(app, code, named);
+    type_into(&mut app, "pin-input", gui::PIN);
+    interact(&mut app, |ui| {
+        ui.click(selector::id("pin-input")).unwrap();
+        let _ = ui.tap_key(Named::Enter);
+    });
+    type_into(&mut app, "iin-input", "061211600012");
+    type_into(&mut app, "ticket-input", "DEMO-24");
+    interact(&mut app, |ui| {
+        ui.click(selector::id("ticket-input")).unwrap();
+        let _ = ui.tap_key(Named::Enter);
+    });
+    assert!(shows(&app, "found"));
+    key(&mut app, Code::Enter, Some(Named::Enter));
+    assert_eq!(
+        screen(&app),
+        "check-in",
+        "Enter does nothing before the subjects are confirmed"
+    );
+    key(&mut app, Code::Space, Some(Named::Space));
+    key(&mut app, Code::Enter, Some(Named::Enter));
+    assert_eq!(screen(&app), "briefing");
+    key(&mut app, Code::Enter, Some(Named::Enter));
+    assert_eq!(screen(&app), "testing");
+    key(&mut app, Code::Digit2, None);
+    key(&mut app, Code::ArrowRight, Some(Named::ArrowRight));
+    key(&mut app, Code::KeyD, None);
+    assert_eq!(state(&app).answers[0], Some(Choice::One(1)));
+    assert_eq!(state(&app).answers[1], Some(Choice::One(3)));
+    // F10 asks; Esc goes back; F10 and Enter finish.
+    key(&mut app, Code::F10, Some(Named::F10));
+    assert!(shows(&app, "finish-confirm"));
+    key(&mut app, Code::Escape, Some(Named::Escape));
+    assert!(!shows(&app, "finish-confirm"));
+    key(&mut app, Code::F10, Some(Named::F10));
+    key(&mut app, Code::Enter, Some(Named::Enter));
+    assert_eq!(screen(&app), "finished");
+    key(&mut app, Code::Enter, Some(Named::Enter));
+    assert_eq!(screen(&app), "review");
+    key(&mut app, Code::Enter, Some(Named::Enter));
+    assert_eq!(screen(&app), "decision");
+    key(&mut app, Code::Digit1, None);
+    assert_eq!(screen(&app), "appeal");
+    // → to task 2, ground 4, text, F2 saves; F10 and Enter file the appeal.
+    key(&mut app, Code::ArrowRight, Some(Named::ArrowRight));
+    key(&mut app, Code::Digit4, None);
+    type_into(&mut app, "appeal-text", "Суреттің бір бөлігі жоқ.");
+    key(&mut app, Code::F2, Some(Named::F2));
+    let note = state(&app)
+        .appeals
+        .get(&1)
+        .cloned()
+        .expect("appealed by keys");
+    assert_eq!(note.ground, AppealGround::MissingFragment);
+    key(&mut app, Code::F10, Some(Named::F10));
+    key(&mut app, Code::Enter, Some(Named::Enter));
+    assert_eq!(screen(&app), "appeal-card");
+    key(&mut app, Code::Enter, Some(Named::Enter));
+    assert_eq!(screen(&app), "closed");
+}

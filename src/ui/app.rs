@@ -106,6 +106,9 @@ pub mod id {
     pub const JOURNAL_ERROR: &str = "journal-error";
 }
 
+/// A widget id no widget has: focusing it takes the focus from every field.
+const NOWHERE: &str = "nowhere";
+
 /// How long the thank-you screen stays before the station locks for the next candidate.
 pub const CLOSED_SHOWN: Duration = Duration::from_secs(10);
 /// How long the end-of-test notice stays before the analysis card opens by itself.
@@ -347,9 +350,11 @@ impl App {
         match check.update(message, &self.config.roster) {
             check_in::Action::None => {
                 // Once found, the interface switches to the candidate's language (they can
-                // switch it back with the language bar).
+                // switch it back with the language bar), and the fields let go of the keyboard
+                // so Space and Enter reach the confirmation.
                 if let (false, Some(found)) = (had, check.found()) {
                     self.lang = found.language;
+                    return iced::widget::operation::focus(NOWHERE);
                 }
                 Task::none()
             }
@@ -449,11 +454,26 @@ impl App {
         self.record(events)
     }
 
+    /// A key no widget took, turned into the message of the button it stands for.
     fn on_key(&mut self, press: Press) -> Task<Message> {
-        match &self.screen {
-            Screen::Testing(_) => self.on_testing(testing::Message::Key(press)),
-            _ => Task::none(),
-        }
+        let message = match (&self.screen, press) {
+            (Screen::Testing(_), _) => Message::Testing(testing::Message::Key(press)),
+            (Screen::Appeal(_), _) => Message::Appeal(appeal::Message::Key(press)),
+            (Screen::CheckIn(check), Press::Space) if check.found().is_some() => {
+                Message::CheckIn(check_in::Message::PairChecked(!check.pair_ok()))
+            }
+            (Screen::CheckIn(check), Press::Enter) if check.found().is_some() => {
+                Message::CheckIn(check_in::Message::ConfirmPressed)
+            }
+            (Screen::Briefing, Press::Enter) => Message::Briefing(briefing::Message::StartPressed),
+            (Screen::Finished, Press::Enter) => Message::Post(post::Message::ToCard),
+            (Screen::Review, Press::Enter) => Message::Post(post::Message::ToDecision),
+            (Screen::Decision, Press::Option(0)) => Message::Post(post::Message::GoAppeal),
+            (Screen::Decision, Press::Option(1)) => Message::Post(post::Message::NoAppeal),
+            (Screen::AppealCard, Press::Enter) => Message::Post(post::Message::CardDone),
+            _ => return Task::none(),
+        };
+        self.update(message)
     }
 
     /// Records events through the exam core and the journal, then follows the phase.

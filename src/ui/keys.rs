@@ -5,11 +5,19 @@
 //! |---|---|
 //! | 1–9, A–H | pick (or, in multiple answer, toggle) that option; in matching, for the selected row |
 //! | ↑ ↓ | matching: select the row |
-//! | ← → , PgUp PgDn | previous / next task |
+//! | ← → , `PgUp` `PgDn` | previous / next task |
 //! | M | mark for review (again to unmark) |
 //! | Delete | clear the answer |
-//! | Esc | close a dialog |
-//! | Tab, Shift+Tab | move between fields and buttons |
+//! | F2 | send the technical problem; save the appeal on this task |
+//! | F10 | finish the test; finish the appeal (both ask first) |
+//! | Enter | the screen's main button: find, confirm, start, see results, continue, done; yes in a confirmation |
+//! | Space | check-in: tick "my subjects are right" |
+//! | 1, 2 | decision: go to appeal, finish without appeal |
+//! | 1–4 | appeal: the ground |
+//! | Esc | close a dialog, leave a text field |
+//! | Tab, Shift+Tab | move between fields |
+//!
+//! Key caps (Enter, F10, ...) are shown as they are printed on the keys, in every language.
 
 use iced::keyboard::key::{Code, Named, Physical};
 use iced::keyboard::{self, Key};
@@ -33,6 +41,36 @@ pub enum Press {
     Clear,
     /// Close a dialog.
     Escape,
+    /// The screen's main button, or yes in a confirmation.
+    Enter,
+    /// Tick the check-in confirmation.
+    Space,
+    /// Send or save the text being written.
+    Save,
+    /// Finish the test or the appeal.
+    Finish,
+}
+
+/// The key cap of a press, shown beside the button it stands for.
+pub fn cap(press: Press) -> &'static str {
+    match press {
+        Press::Option(0) => "1",
+        Press::Option(1) => "2",
+        Press::Option(2) => "3",
+        Press::Option(3) => "4",
+        Press::Option(_) => "",
+        Press::Prev => "←",
+        Press::Next => "→",
+        Press::Up => "↑",
+        Press::Down => "↓",
+        Press::Mark => "M",
+        Press::Clear => "Delete",
+        Press::Escape => "Esc",
+        Press::Enter => "Enter",
+        Press::Space => "Space",
+        Press::Save => "F2",
+        Press::Finish => "F10",
+    }
 }
 
 /// The press a keyboard event means, if any. Only for events no widget took (typing in a field
@@ -58,6 +96,10 @@ pub fn press(event: &keyboard::Event) -> Option<Press> {
             Named::ArrowDown => Some(Press::Down),
             Named::Delete => Some(Press::Clear),
             Named::Escape => Some(Press::Escape),
+            Named::Enter => Some(Press::Enter),
+            Named::Space => Some(Press::Space),
+            Named::F2 => Some(Press::Save),
+            Named::F10 => Some(Press::Finish),
             _ => None,
         };
         if named.is_some() {

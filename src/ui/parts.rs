@@ -78,6 +78,14 @@ pub fn action<'a, M: Clone + 'a>(
     .into()
 }
 
+/// A button label with the key that does the same: `Finish test  [F10]`.
+pub fn keyed(mut label: String, press: crate::ui::keys::Press) -> String {
+    label.push_str("  [");
+    label.push_str(crate::ui::keys::cap(press));
+    label.push(']');
+    label
+}
+
 /// `H:MM:SS` for a time left in milliseconds (rounded up, so 0:00:00 only at the very end).
 pub fn clock(ms: u64) -> String {
     let s = display_seconds(ms);

@@ -12,7 +12,7 @@ use crate::exam::event::{AppealGround, TaskIx};
 use crate::exam::task::Choice;
 use crate::exam::{Event, Paper, State};
 use crate::i18n::{Arg, Lang, tr, tr_args};
-use crate::ui::keys::letter;
+use crate::ui::keys::{Press, letter};
 use crate::ui::parts;
 use crate::ui::screen::post::answer_text;
 use crate::ui::screen::testing::{content_lang, position};
@@ -80,6 +80,8 @@ pub enum Message {
     FinishCancel,
     /// Finish the appeal for real.
     FinishConfirm,
+    /// A key of the key set (only when the text field does not have it).
+    Key(Press),
 }
 
 /// The name of a ground in the interface language.
@@ -172,6 +174,25 @@ impl Appeal {
             }
             Message::FinishAsk => self.confirm = true,
             Message::FinishCancel => self.confirm = false,
+            Message::Key(press) => {
+                let last = TaskIx::try_from(paper.tasks.len().saturating_sub(1)).unwrap_or(0);
+                let mapped = match press {
+                    Press::Prev => Some(Message::Open(self.task.saturating_sub(1))),
+                    Press::Next => Some(Message::Open((self.task + 1).min(last))),
+                    Press::Option(i) => AppealGround::ALL
+                        .get(usize::from(i))
+                        .copied()
+                        .map(Message::Ground),
+                    Press::Save => Some(Message::Save),
+                    Press::Finish => Some(Message::FinishAsk),
+                    Press::Enter if self.confirm => Some(Message::FinishConfirm),
+                    Press::Escape if self.confirm => Some(Message::FinishCancel),
+                    _ => None,
+                };
+                if let Some(m) = mapped {
+                    return self.update(m, paper, state);
+                }
+            }
             Message::FinishConfirm => {
                 self.confirm = false;
                 return vec![Event::AppealFinished {
@@ -198,7 +219,7 @@ impl Appeal {
         .id(id::DEADLINE);
         let count = i64::try_from(now.appeals.len()).unwrap_or(0);
         let finish = button(
-            text(tr(lang, "appeal-finish"))
+            text(parts::keyed(tr(lang, "appeal-finish"), Press::Finish))
                 .size(metrics::TEXT)
                 .font(bold()),
         )
@@ -233,13 +254,13 @@ impl Appeal {
 
     fn confirmation<'a>(lang: Lang, count: i64) -> Element<'a, Message> {
         let confirm = parts::action(
-            tr(lang, "appeal-confirm"),
+            parts::keyed(tr(lang, "appeal-confirm"), Press::Enter),
             button::danger,
             Some(Message::FinishConfirm),
             id::CONFIRM,
         );
         let cancel = parts::action(
-            tr(lang, "appeal-cancel"),
+            parts::keyed(tr(lang, "appeal-cancel"), Press::Escape),
             button::success,
             Some(Message::FinishCancel),
             id::CANCEL,
@@ -437,7 +458,7 @@ impl Appeal {
                 .on_action(Message::Edit),
         );
         let save = button(
-            text(tr(lang, "appeal-save"))
+            text(parts::keyed(tr(lang, "appeal-save"), Press::Save))
                 .size(metrics::TEXT)
                 .font(bold()),
         )

@@ -6,6 +6,7 @@ use iced::{Element, Length};
 
 use crate::exam::Paper;
 use crate::i18n::{Arg, Lang, tr, tr_args};
+use crate::ui::keys::Press;
 use crate::ui::parts;
 use crate::ui::theme::{bold, metrics};
 
@@ -73,7 +74,7 @@ pub fn view<'a>(lang: Lang, minutes: u64, paper: &Paper) -> Element<'a, Message>
     )
     .spacing(metrics::GAP_SMALL);
     let start = parts::action(
-        tr(lang, "briefing-start"),
+        parts::keyed(tr(lang, "briefing-start"), Press::Enter),
         button::success,
         Some(Message::StartPressed),
         id::START,

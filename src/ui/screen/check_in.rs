@@ -7,6 +7,7 @@ use iced::{Element, Length};
 use crate::exam::iin::{self, IinError};
 use crate::i18n::{Arg, Lang, tr, tr_args};
 use crate::roster::{self, Entry};
+use crate::ui::keys::Press;
 use crate::ui::parts;
 use crate::ui::theme::{bold, metrics};
 
@@ -291,12 +292,12 @@ impl CheckIn {
             card = card.push(if profile { line.font(bold()) } else { line });
         }
         let pair = checkbox(self.pair_ok)
-            .label(tr(lang, "checkin-pair-ok"))
+            .label(parts::keyed(tr(lang, "checkin-pair-ok"), Press::Space))
             .size(metrics::TEXT)
             .text_size(metrics::TEXT)
             .on_toggle(Message::PairChecked);
         let confirm = button(
-            text(tr(lang, "checkin-confirm"))
+            text(parts::keyed(tr(lang, "checkin-confirm"), Press::Enter))
                 .size(metrics::TEXT)
                 .font(bold()),
         )

@@ -11,7 +11,7 @@ use crate::exam::event::{CloseReason, FinishReason};
 use crate::exam::task::Choice;
 use crate::exam::{Event, Paper, State};
 use crate::i18n::{Arg, Lang, tr, tr_args};
-use crate::ui::keys::letter;
+use crate::ui::keys::{Press, letter};
 use crate::ui::parts;
 use crate::ui::theme::{bold, metrics, style};
 
@@ -70,12 +70,12 @@ impl Message {
 }
 
 fn action<'a>(lang: Lang, label: &str, id: &'static str, msg: Message) -> Element<'a, Message> {
-    let style = if matches!(msg, Message::GoAppeal) {
-        style::quiet
-    } else {
-        button::primary
+    let (style, key): (fn(&iced::Theme, button::Status) -> button::Style, Press) = match msg {
+        Message::GoAppeal => (style::quiet, Press::Option(0)),
+        Message::NoAppeal => (button::primary, Press::Option(1)),
+        _ => (button::primary, Press::Enter),
     };
-    parts::action(tr(lang, label), style, Some(msg), id)
+    parts::action(parts::keyed(tr(lang, label), key), style, Some(msg), id)
 }
 
 fn countdown<'a>(lang: Lang, label: &str, ms: u64) -> Element<'a, Message> {

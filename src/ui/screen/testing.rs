@@ -219,6 +219,14 @@ impl Testing {
                 Vec::new()
             }
             Message::Key(Press::Option(_)) => Vec::new(),
+            // Keys for the dialogs: F10 asks to finish, Enter says yes, F2 sends the text.
+            Message::Key(Press::Finish) => self.dialog(Message::FinishAsk, state),
+            Message::Key(Press::Enter) if self.confirm_finish => {
+                self.dialog(Message::FinishConfirm, state)
+            }
+            Message::Key(Press::Save) if self.technical.is_some() => {
+                self.dialog(Message::TechnicalSend, state)
+            }
             other => self.dialog(other, state),
         }
     }

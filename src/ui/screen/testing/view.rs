@@ -13,7 +13,7 @@ use crate::exam::event::TaskIx;
 use crate::exam::spec::TaskKind;
 use crate::exam::task::{Choice, Lang};
 use crate::i18n::{Arg, tr, tr_args};
-use crate::ui::keys::letter;
+use crate::ui::keys::{Press, letter};
 use crate::ui::parts;
 use crate::ui::theme::{bold, metrics, style};
 
@@ -293,7 +293,7 @@ fn header<'a>(ctx: &Context<'a, '_>) -> Element<'a, Message> {
         );
     }
     let finish = button(
-        text(tr(lang, "testing-finish"))
+        text(parts::keyed(tr(lang, "testing-finish"), Press::Finish))
             .size(metrics::TEXT)
             .font(bold()),
     )
@@ -454,9 +454,15 @@ fn technical_editor(lang: Lang, content: &text_editor::Content) -> Element<'_, M
         .size(metrics::TEXT)
         .height(Length::Fixed(metrics::EDITOR_HEIGHT))
         .on_action(Message::TechnicalEdit);
-    let send = button(text(tr(lang, "testing-technical-send")).size(metrics::TEXT))
-        .padding(metrics::PAD)
-        .on_press(Message::TechnicalSend);
+    let send = button(
+        text(parts::keyed(
+            tr(lang, "testing-technical-send"),
+            Press::Save,
+        ))
+        .size(metrics::TEXT),
+    )
+    .padding(metrics::PAD)
+    .on_press(Message::TechnicalSend);
     container(
         column![
             text(tr(lang, "testing-technical-title"))
@@ -469,10 +475,13 @@ fn technical_editor(lang: Lang, content: &text_editor::Content) -> Element<'_, M
                     .padding(metrics::PAD)
                     .style(style::quiet)
                     .on_press(Message::TechnicalWithdraw),
-                button(text(tr(lang, "dialog-cancel")).size(metrics::TEXT))
-                    .padding(metrics::PAD)
-                    .style(style::quiet)
-                    .on_press(Message::TechnicalCancel),
+                button(
+                    text(parts::keyed(tr(lang, "dialog-cancel"), Press::Escape))
+                        .size(metrics::TEXT)
+                )
+                .padding(metrics::PAD)
+                .style(style::quiet)
+                .on_press(Message::TechnicalCancel),
             ]
             .spacing(metrics::GAP_SMALL)
         ]
@@ -533,13 +542,13 @@ fn finish_confirmation<'a>(ctx: &Context<'a, '_>) -> Element<'a, Message> {
         lines = lines.push(line);
     }
     let confirm = parts::action(
-        tr(lang, "finish-confirm"),
+        parts::keyed(tr(lang, "finish-confirm"), Press::Enter),
         button::danger,
         Some(Message::FinishConfirm),
         id::FINISH_CONFIRM,
     );
     let cancel = parts::action(
-        tr(lang, "finish-cancel"),
+        parts::keyed(tr(lang, "finish-cancel"), Press::Escape),
         button::success,
         Some(Message::FinishCancel),
         id::FINISH_CANCEL,
