@@ -80,9 +80,9 @@ pub mod metrics {
     /// Width of figures in tasks.
     pub const FIGURE_WIDTH: f32 = 420.0;
     /// A narrow column of the analysis card.
-    pub const CARD_COL: f32 = 100.0;
+    pub const CARD_COL: f32 = 90.0;
     /// The answer column of the analysis card.
-    pub const CARD_WIDE: f32 = 170.0;
+    pub const CARD_WIDE: f32 = 150.0;
     /// Corner radius of panels and navigator cells.
     pub const RADIUS: f32 = 6.0;
     /// Border of the current navigator cell and selected panels.
