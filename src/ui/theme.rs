@@ -196,6 +196,17 @@ pub mod style {
         )
     }
 
+    /// The task on screen, answered: the answered fill with the on-screen border.
+    pub fn nav_current_answered(theme: &Theme, _status: button::Status) -> button::Style {
+        let p = theme.extended_palette();
+        cell(
+            p.primary.base.color,
+            p.primary.base.text,
+            p.success.strong.color,
+            metrics::BORDER,
+        )
+    }
+
     /// The task on screen.
     pub fn nav_current(theme: &Theme, _status: button::Status) -> button::Style {
         let p = theme.extended_palette();

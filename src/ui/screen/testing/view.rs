@@ -327,7 +327,9 @@ fn navigator<'a>(ctx: &Context<'a, '_>) -> Element<'a, Message> {
     let cells: Vec<Element<'a, Message>> = range
         .map(|ix| {
             let answered = state.answers[ix].as_ref().is_some_and(Choice::is_answered);
-            let style = if ix == current {
+            let style = if ix == current && answered {
+                style::nav_current_answered
+            } else if ix == current {
                 style::nav_current
             } else if state.marked[ix] {
                 style::nav_marked
