@@ -7,7 +7,7 @@
 // Tests fail loudly on purpose.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
@@ -23,33 +23,31 @@ struct Display {
 }
 
 impl Display {
+    /// Starts Xvfb on a display it picks itself (`-displayfd`), so tests running side by side
+    /// never share or race for a display number.
     fn start() -> Display {
-        let base = 400 + std::process::id() % 300;
-        let number = (base..base + 200)
-            .find(|n| !Path::new(&format!("/tmp/.X{n}-lock")).exists())
-            .expect("a free display number");
-        let server = Command::new("Xvfb")
+        let mut server = Command::new("Xvfb")
             .args([
-                &format!(":{number}"),
+                "-displayfd",
+                "1",
                 "-screen",
                 "0",
                 "1366x768x24",
                 "-nolisten",
                 "tcp",
             ])
-            .stdout(Stdio::null())
+            .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .unwrap_or_else(|e| panic!("Xvfb is needed for this test (apt-get install xvfb): {e}"));
-        let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
-        let started = Instant::now();
-        while !socket.exists() {
-            assert!(
-                started.elapsed() < Duration::from_secs(10),
-                "Xvfb did not start"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        let mut line = String::new();
+        let stdout = server.stdout.take().expect("Xvfb's stdout");
+        std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut line)
+            .expect("Xvfb reports its display");
+        let number: u32 = line
+            .trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("Xvfb said {line:?}"));
         Display { number, server }
     }
 }
