@@ -1,16 +1,15 @@
 //! The top-level app: configuration, the screen on show, the interface language, the live
-//! session and its way to the journal writer, and one-line dispatch of every message to the
-//! screen that owns it. Also the kiosk window settings.
+//! session, one-line dispatch of every message to the screen that owns it, time, keys and the
+//! autopilot. The journal side is in `journal`, the window in `kiosk`, the frame in `view`.
 
 use std::io::Write as _;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use iced::widget::{button, column, container, row, text};
-use iced::{Element, Length, Subscription, Task, Theme, event, window};
+use iced::{Subscription, Task, Theme, event};
 
 use crate::crypto::pin::PinHash;
-use crate::exam::event::{Candidate, Incident};
+use crate::exam::event::Incident;
 use crate::exam::{Event, Paper, Phase, State};
 use crate::i18n::{Arg, Lang, tr, tr_args};
 use crate::journal::{JournalError, Writer};
@@ -18,10 +17,17 @@ use crate::package::Header;
 use crate::roster::Entry;
 use crate::station::Session;
 use crate::ui::autopilot::Autopilot;
-use crate::ui::keys::{self, Press};
+use crate::ui::keys::Press;
 use crate::ui::parts;
-use crate::ui::screen::{Screen, appeal, briefing, check_in, interlude, locked, post, testing};
-use crate::ui::theme::{self, metrics, style};
+use crate::ui::screen::{Screen, appeal, briefing, check_in, locked, post, testing};
+use crate::ui::theme;
+
+mod journal;
+mod kiosk;
+mod view;
+
+pub use kiosk::kiosk_window;
+use kiosk::{cover_screen, move_focus, window_event};
 
 /// A package the station can run.
 #[derive(Debug, Clone)]
@@ -362,82 +368,6 @@ impl App {
         }
     }
 
-    /// Creates the journal session for a confirmed candidate and records the check-in.
-    fn start_session(&mut self, entry: &Entry) -> Task<Message> {
-        let Some(package) = self
-            .config
-            .packages
-            .iter()
-            .find(|p| p.header.package_id == entry.package)
-            .cloned()
-        else {
-            return Task::none();
-        };
-        let content = check_in::content_language(entry, &package.paper);
-        let candidate = Candidate {
-            iin: entry.iin.clone(),
-            name: entry.name.clone(),
-            ticket: entry.ticket.clone(),
-            extra_time: entry.extra_time,
-            interface: self.lang,
-            languages: package
-                .paper
-                .format
-                .blocks
-                .iter()
-                .map(|b| (b.id.clone(), content))
-                .collect(),
-        };
-        let id = format!(
-            "{}-{}-{}",
-            self.config.station,
-            self.config.seat,
-            crate::journal::store::now_ms()
-        );
-        let paper = Arc::clone(&package.paper);
-        let state = State::new(&paper);
-        let mut session = Session::new(id.clone(), entry.package.clone(), paper, state, false);
-        if session.record(Event::Unlocked).is_err()
-            || session.record(Event::CheckedIn { candidate }).is_err()
-        {
-            return Task::none();
-        }
-        self.session = Some(session);
-        self.journal_error = None;
-        let seal = package.header.seal_id.clone();
-        let paper = (*package.paper).clone();
-        self.creating = Some((seal.clone(), paper.clone()));
-        self.show_phase(false);
-        let writer = self.writer.clone();
-        let package_id = entry.package.clone();
-        Task::perform(
-            async move { writer.create(&id, &package_id, &seal, paper).await },
-            Message::Created,
-        )
-    }
-
-    fn on_created(&mut self, result: Result<(), JournalError>) -> Task<Message> {
-        if self.creating.take().is_none() {
-            return Task::none();
-        }
-        match result {
-            Ok(()) => {
-                if let Some(s) = &mut self.session {
-                    s.opened();
-                }
-            }
-            Err(e) => {
-                // Nothing was recorded: the candidate checks in again once the proctor has
-                // looked at the station.
-                self.session = None;
-                self.journal_error = Some(e.to_string());
-                self.set_screen(Screen::CheckIn(check_in::CheckIn::default()));
-                self.fail(&format!("the journal could not create the session: {e}"));
-            }
-        }
-        Task::none()
-    }
-
     fn on_testing(&mut self, message: testing::Message) -> Task<Message> {
         let (Screen::Testing(screen), Some(session)) = (&mut self.screen, &self.session) else {
             return Task::none();
@@ -604,182 +534,6 @@ impl App {
         self.record(vec![Event::Incident { kind }])
     }
 
-    fn on_committed(&mut self, n: u64, result: Result<u64, JournalError>) -> Task<Message> {
-        let Some(session) = &mut self.session else {
-            return Task::none();
-        };
-        match result {
-            Ok(_) => {
-                session.sent(n, true);
-                self.journal_error = None;
-            }
-            Err(e) => {
-                // Sent again on the next tick, before anything newer.
-                session.sent(n, false);
-                self.journal_error = Some(e.to_string());
-                let failures = session.failures();
-                if failures >= AUTOPILOT_GIVES_UP {
-                    self.fail(&format!("the journal refused {failures} times: {e}"));
-                }
-            }
-        }
-        Task::none()
-    }
-
-    fn fail(&mut self, why: &str) {
-        if self.autopilot.is_some()
-            && let Ok(mut slot) = self.config.failure.lock()
-        {
-            slot.get_or_insert_with(|| why.to_owned());
-        }
-    }
-
-    /// Sends the next waiting event to the journal writer, one at a time. A failed commit waits
-    /// for the next tick.
-    fn pump(&mut self, retry: bool) -> Task<Message> {
-        let Some(session) = &mut self.session else {
-            return Task::none();
-        };
-        if session.failures() > 0 && !retry {
-            return Task::none();
-        }
-        let Some(out) = session.next_to_send() else {
-            return Task::none();
-        };
-        let writer = self.writer.clone();
-        let id = session.id.clone();
-        let n = out.n;
-        Task::perform(
-            async move { writer.append(&id, out.event).await },
-            move |result| Message::Committed { n, result },
-        )
-    }
-
-    /// Runs the journal work that `update`'s tasks would run, on this thread, for headless tests
-    /// (which drop the tasks instead of running them): creates a pending session and commits the
-    /// event in flight and every waiting one. Not for a running window, whose tasks do this.
-    pub fn settle(&mut self) {
-        if let (Some((seal, paper)), Some(s)) = (self.creating.clone(), &self.session) {
-            let result = self.writer.create_blocking(&s.id, &s.package, &seal, paper);
-            let _ = self.on_created(result);
-        }
-        while let Some(session) = &mut self.session {
-            let Some(out) = session
-                .in_flight()
-                .cloned()
-                .or_else(|| session.next_to_send())
-            else {
-                break;
-            };
-            let result = self.writer.append_blocking(&session.id, out.event);
-            let failed = result.is_err();
-            let _ = self.on_committed(out.n, result);
-            if failed {
-                break;
-            }
-        }
-    }
-
-    /// The screen with the language bar.
-    pub fn view(&self) -> Element<'_, Message> {
-        let lang = self.lang;
-        let body = match (&self.screen, &self.session) {
-            (Screen::Locked(lock), _) => {
-                let ctx = locked::Context {
-                    lang,
-                    station: &self.config.station,
-                    seat: &self.config.seat,
-                    demo_pin: self.config.demo_pin.as_deref(),
-                    online: false,
-                    recovered: self.recovered.clone(),
-                };
-                lock.view(&ctx, self.now).map(Message::Locked)
-            }
-            (Screen::CheckIn(check), _) => {
-                let offers: Vec<check_in::Offer<'_>> = self
-                    .config
-                    .packages
-                    .iter()
-                    .map(|p| check_in::Offer {
-                        header: &p.header,
-                        paper: &p.paper,
-                    })
-                    .collect();
-                check.view(lang, &offers).map(Message::CheckIn)
-            }
-            (Screen::Briefing, Some(s)) => {
-                let clock = &s.recorded().clock;
-                briefing::view(
-                    lang,
-                    clock.allowed_ms / crate::exam::clock::MINUTE_MS,
-                    &s.paper,
-                )
-                .map(Message::Briefing)
-            }
-            (Screen::Testing(screen), Some(s)) => {
-                let now = s.now();
-                let ctx = testing::Context {
-                    lang,
-                    session: s,
-                    now: &now,
-                };
-                screen.view(&ctx).map(Message::Testing)
-            }
-            (Screen::Interlude, Some(s)) => interlude::view(lang, &s.paper, &s.now()),
-            (Screen::Finished, Some(s)) => post::finished(lang, &s.now()).map(Message::Post),
-            (Screen::Review, Some(s)) => post::review(lang, &s.paper, &s.now()).map(Message::Post),
-            (Screen::Decision, Some(s)) => {
-                post::decision(lang, &s.paper, &s.now()).map(Message::Post)
-            }
-            (Screen::Appeal(screen), Some(s)) => {
-                screen.view(lang, &s.paper, &s.now()).map(Message::Appeal)
-            }
-            (Screen::AppealCard, Some(s)) => {
-                post::appeal_card(lang, &s.paper, &s.now()).map(Message::Post)
-            }
-            (Screen::Closed, s) => {
-                post::closed(lang, s.as_ref().is_none_or(Session::all_saved)).map(Message::Post)
-            }
-            _ => text("").into(),
-        };
-        let mut page = column![self.language_bar()];
-        if let Some(error) = &self.journal_error {
-            page = page.push(
-                container(
-                    text(tr_args(
-                        lang,
-                        "journal-failed",
-                        &[("error", Arg::Str(error))],
-                    ))
-                    .size(metrics::TEXT)
-                    .style(text::danger),
-                )
-                .id(id::JOURNAL_ERROR)
-                .padding(metrics::GAP_SMALL),
-            );
-        }
-        page.push(body).into()
-    }
-
-    fn language_bar(&self) -> Element<'_, Message> {
-        let buttons = Lang::ALL.iter().map(|lang| {
-            let style = if *lang == self.lang {
-                button::primary
-            } else {
-                style::quiet
-            };
-            let b = button(text(lang.native_name()).size(metrics::SMALL))
-                .padding(metrics::GAP_SMALL)
-                .style(style)
-                .on_press(Message::LanguagePicked(*lang));
-            container(b).id(id::language(*lang)).into()
-        });
-        container(row(buttons).spacing(metrics::GAP_SMALL))
-            .align_right(Length::Fill)
-            .padding(metrics::GAP_SMALL)
-            .into()
-    }
-
     /// The tick (every second; faster when time is scaled or the autopilot drives), the window
     /// events and the key set.
     pub fn subscription(&self) -> Subscription<Message> {
@@ -795,9 +549,6 @@ impl App {
         ])
     }
 }
-
-/// Commit failures in a row after which an autopilot run is reported as failed.
-const AUTOPILOT_GIVES_UP: u32 = 20;
 
 /// The screen that shows a session in `state`'s phase.
 fn screen_for(state: &State) -> Screen {
@@ -823,73 +574,5 @@ fn self_view<'a>(
         screen,
         session,
         config,
-    }
-}
-
-/// Sizes the window to its whole monitor at the top-left corner: `fullscreen` needs a window
-/// manager, and a bare X server (a kiosk without one) would leave the window at its default size.
-fn cover_screen() -> Task<Message> {
-    window::oldest().then(|id| {
-        let Some(id) = id else {
-            return Task::none();
-        };
-        window::monitor_size(id).then(move |size| match size {
-            Some(size) => Task::batch([
-                window::move_to(id, iced::Point::ORIGIN),
-                window::resize(id, size),
-            ]),
-            None => Task::none(),
-        })
-    })
-}
-
-fn move_focus(back: bool) -> Task<Message> {
-    if back {
-        iced::widget::operation::focus_previous()
-    } else {
-        iced::widget::operation::focus_next()
-    }
-}
-
-#[allow(clippy::needless_pass_by_value)] // the signature `listen_with` asks for
-fn window_event(event: iced::Event, status: event::Status, _id: window::Id) -> Option<Message> {
-    use iced::keyboard::{self, key::Named};
-    match event {
-        iced::Event::Keyboard(keyboard::Event::KeyPressed {
-            key: keyboard::Key::Named(Named::Tab),
-            modifiers,
-            ..
-        }) => Some(Message::FocusMoved {
-            back: modifiers.shift(),
-        }),
-        iced::Event::Keyboard(ref key) if status == event::Status::Ignored => {
-            keys::press(key).map(Message::Key)
-        }
-        iced::Event::Window(window::Event::CloseRequested) => {
-            Some(Message::Window(WindowEvent::CloseRequested))
-        }
-        iced::Event::Window(window::Event::Unfocused) => {
-            Some(Message::Window(WindowEvent::FocusLost))
-        }
-        _ => None,
-    }
-}
-
-/// The kiosk window: fullscreen, undecorated, always on top, not resizable or closeable, and a
-/// close request is only a message.
-pub fn kiosk_window() -> window::Settings {
-    window::Settings {
-        fullscreen: true,
-        decorations: false,
-        resizable: false,
-        minimizable: false,
-        closeable: false,
-        level: window::Level::AlwaysOnTop,
-        exit_on_close_request: false,
-        platform_specific: window::settings::PlatformSpecific {
-            application_id: "ustudy-station".to_owned(),
-            ..window::settings::PlatformSpecific::default()
-        },
-        ..window::Settings::default()
     }
 }
