@@ -547,3 +547,36 @@ fn the_whole_journey_by_keyboard() {
     key(&mut app, Code::Enter, Some(Named::Enter));
     assert_eq!(screen(&app), "closed");
 }
+
+#[test]
+fn the_appeal_is_filed_by_itself_at_the_deadline_with_what_was_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = gui::station(dir.path());
+    check_in(&mut app, 0);
+    let mut clock = Clock::start(&mut app);
+    click(&mut app, "start");
+    click(&mut app, "option-0");
+    click(&mut app, "finish");
+    click(&mut app, "finish-confirm");
+    click(&mut app, "to-card");
+    click(&mut app, "to-decision");
+    click(&mut app, "go-appeal");
+    click(&mut app, "ground-0");
+    type_into(&mut app, "appeal-text", "Дұрыс жауап жоқ.");
+    click(&mut app, "appeal-save");
+    assert!(shows(&app, "appeal-deadline"));
+    clock.pass(&mut app, 29 * MINUTE);
+    assert_eq!(screen(&app), "appeal");
+    clock.pass(&mut app, 2 * MINUTE);
+    assert_eq!(
+        screen(&app),
+        "appeal-card",
+        "filed at 30 minutes after the end of testing"
+    );
+    assert!(state(&app).receipt.is_some());
+    assert_eq!(state(&app).appeals.len(), 1);
+    // The card closes by itself too.
+    clock.pass(&mut app, 11 * MINUTE);
+    assert_eq!(screen(&app), "closed");
+    assert_eq!(state(&app).close, Some(CloseReason::AutoClose));
+}
