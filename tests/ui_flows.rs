@@ -580,3 +580,26 @@ fn the_appeal_is_filed_by_itself_at_the_deadline_with_what_was_saved() {
     assert_eq!(screen(&app), "closed");
     assert_eq!(state(&app).close, Some(CloseReason::AutoClose));
 }
+
+#[test]
+fn an_autopilot_that_cannot_go_on_gives_up_with_a_reason() {
+    // No demo PIN to type: the scripted proctor cannot unlock, so the run stands still.
+    let dir = tempfile::tempdir().unwrap();
+    let boot = ustudy::boot::demo(dir.path()).unwrap();
+    let config = ustudy::ui::app::Config {
+        demo_pin: None,
+        autopilot: Some(4),
+        ..ustudy::ui::app::Config::demo(boot.packages).unwrap()
+    };
+    let failure = std::sync::Arc::clone(&config.failure);
+    let (mut app, _) = App::new(config, boot.writer, boot.resume);
+    let mut clock = Clock::start(&mut app);
+    clock.pass(&mut app, Duration::from_secs(30));
+    assert!(failure.lock().unwrap().is_none());
+    clock.pass(&mut app, Duration::from_secs(31));
+    let why = failure.lock().unwrap().clone().expect("the run failed");
+    assert!(
+        why.contains("no progress") && why.contains("locked"),
+        "{why}"
+    );
+}

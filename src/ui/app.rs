@@ -112,6 +112,10 @@ pub mod id {
     pub const JOURNAL_ERROR: &str = "journal-error";
 }
 
+/// How long an autopilot run may stand still before it gives up with an error (a scripted run
+/// always moves: it clicks, or time passes and is recorded).
+const AUTOPILOT_STALL: Duration = Duration::from_secs(60);
+
 /// A widget id no widget has: focusing it takes the focus from every field.
 const NOWHERE: &str = "nowhere";
 
@@ -137,6 +141,8 @@ pub struct App {
     shown_at: Instant,
     incidents: u32,
     autopilot: Option<Autopilot>,
+    /// The autopilot's last progress (screen, events recorded) and since when it has stood.
+    pilot_progress: Option<((&'static str, u64), Instant)>,
 }
 
 impl std::fmt::Debug for App {
@@ -203,6 +209,7 @@ impl App {
         let now = Instant::now();
         let mut app = App {
             autopilot: config.autopilot.map(Autopilot::new),
+            pilot_progress: None,
             config,
             writer,
             screen: Screen::Locked(locked::Locked::default()),
@@ -478,6 +485,14 @@ impl App {
             }
             _ => {}
         }
+        if self.autopilot.is_some() && self.pilot_stalled(now) {
+            let screen = self.screen.name();
+            self.fail(&format!(
+                "no progress for {} s on the {screen} screen",
+                AUTOPILOT_STALL.as_secs()
+            ));
+            return iced::exit();
+        }
         if let Some(pilot) = &mut self.autopilot
             && let Some(message) = pilot.next(&self_view(
                 &self.screen,
@@ -488,6 +503,23 @@ impl App {
             return self.update(message);
         }
         Task::none()
+    }
+
+    /// Whether the autopilot has stood still (same screen, no new event) for `AUTOPILOT_STALL`.
+    fn pilot_stalled(&mut self, now: Instant) -> bool {
+        let key = (
+            self.screen.name(),
+            self.session.as_ref().map_or(0, |s| s.recorded().events),
+        );
+        match self.pilot_progress {
+            Some((seen, since)) if seen == key => {
+                now.saturating_duration_since(since) >= AUTOPILOT_STALL
+            }
+            _ => {
+                self.pilot_progress = Some((key, now));
+                false
+            }
+        }
     }
 
     /// Whether the screen (and task) named by `autopilot_stop` is on show.
