@@ -314,10 +314,13 @@ impl Appeal {
             })
             .collect();
         let grid = parts::nav_grid(cells);
-        container(scrollable(
-            column![Column::with_children(tabs).spacing(metrics::GAP_TINY), grid]
-                .spacing(metrics::GAP_SMALL),
-        ))
+        container(
+            scrollable(
+                column![Column::with_children(tabs).spacing(metrics::GAP_TINY), grid]
+                    .spacing(metrics::GAP_SMALL),
+            )
+            .spacing(metrics::GAP_TINY),
+        )
         .width(Length::Fixed(metrics::NAV_WIDTH))
         .height(Length::Fill)
         .into()

@@ -359,9 +359,10 @@ fn navigator<'a>(ctx: &Context<'a, '_>) -> Element<'a, Message> {
         container(b).id(id::tool(*t)).into()
     });
     let tools = Column::with_children(tools).spacing(metrics::GAP_TINY);
-    container(scrollable(
-        column![grid, legend, tools].spacing(metrics::GAP),
-    ))
+    // The scrollbar sits beside the cells, never over them.
+    container(
+        scrollable(column![grid, legend, tools].spacing(metrics::GAP)).spacing(metrics::GAP_TINY),
+    )
     .width(Length::Shrink)
     .height(Length::Fill)
     .into()
