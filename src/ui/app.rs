@@ -135,7 +135,8 @@ pub struct App {
     session: Option<Session>,
     /// A session waiting for the journal to create it: (seal id, paper).
     creating: Option<(String, Paper)>,
-    recovered: Option<Vec<String>>,
+    /// A recovered session waits for the proctor: whether its journal was damaged.
+    recovered: Option<bool>,
     journal_error: Option<String>,
     /// When the current screen opened (for the notice and thank-you timers).
     shown_at: Instant,
@@ -228,7 +229,7 @@ impl App {
                 app.lang = c.interface;
             }
             let session = Session::new(r.session, r.package, r.paper, r.state, true);
-            app.recovered = Some(app.recovered_lines(&session, r.damage.as_deref()));
+            app.recovered = Some(r.damage.is_some());
             app.session = Some(session);
         }
         let start = Task::batch([
@@ -238,7 +239,8 @@ impl App {
         (app, start)
     }
 
-    fn recovered_lines(&self, session: &Session, damage: Option<&str>) -> Vec<String> {
+    /// The recovered-session summary in the interface language of the moment.
+    fn recovered_lines(&self, session: &Session, damaged: bool) -> Vec<String> {
         let lang = self.lang;
         let state = session.recorded();
         let name = state.candidate.as_ref().map_or("", |c| c.name.as_str());
@@ -273,7 +275,7 @@ impl App {
                 )],
             ),
         ];
-        if damage.is_some() {
+        if damaged {
             lines.push(tr(lang, "lock-recovered-damaged"));
         }
         lines

@@ -22,7 +22,10 @@ impl App {
                     seat: &self.config.seat,
                     demo_pin: self.config.demo_pin.as_deref(),
                     online: false,
-                    recovered: self.recovered.clone(),
+                    recovered: self
+                        .recovered
+                        .zip(self.session.as_ref())
+                        .map(|(damaged, s)| self.recovered_lines(s, damaged)),
                 };
                 lock.view(&ctx, self.now).map(Message::Locked)
             }
