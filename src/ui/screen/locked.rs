@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use iced::widget::{Space, button, column, container, text, text_input};
+use iced::widget::{Space, button, column, container, row, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use crate::crypto::pin::PinHash;
@@ -26,6 +26,8 @@ pub mod id {
     pub const STATUS: &str = "lock-status";
     /// The recovered-session summary.
     pub const RECOVERED: &str = "recovered";
+    /// The demo PIN line.
+    pub const DEMO_PIN: &str = "demo-pin";
 }
 
 /// Lock screen state.
@@ -182,6 +184,21 @@ impl Locked {
                 container(text(status).size(metrics::TEXT).style(text::danger)).id(id::STATUS),
             );
         }
+        if let Some(pin) = ctx.demo_pin {
+            let demo = tr_args(lang, "lock-demo-pin", &[("pin", Arg::Str(pin))]);
+            form = form.push(Space::new().height(metrics::GAP));
+            form = form.push(
+                container(
+                    text(demo)
+                        .size(metrics::TEXT)
+                        .font(bold())
+                        .style(text::primary),
+                )
+                .id(id::DEMO_PIN),
+            );
+        }
+        // What was recovered stands beside the PIN entry, so both fit on the smallest screen.
+        let mut page = row![form].spacing(metrics::GAP * 2.0);
         if let Some(lines) = &ctx.recovered {
             let mut summary = column![
                 text(tr(lang, "lock-recovered-title"))
@@ -192,25 +209,15 @@ impl Locked {
             for line in lines {
                 summary = summary.push(text(line.clone()).size(metrics::TEXT));
             }
-            form = form.push(Space::new().height(metrics::GAP));
-            form = form.push(
+            page = page.push(
                 container(summary)
                     .id(id::RECOVERED)
-                    .padding(metrics::GAP_SMALL)
+                    .padding(metrics::GAP)
+                    .width(Length::Fixed(metrics::FORM_WIDTH))
                     .style(crate::ui::theme::style::panel),
             );
         }
-        if let Some(pin) = ctx.demo_pin {
-            let demo = tr_args(lang, "lock-demo-pin", &[("pin", Arg::Str(pin))]);
-            form = form.push(Space::new().height(metrics::GAP));
-            form = form.push(
-                text(demo)
-                    .size(metrics::TEXT)
-                    .font(bold())
-                    .style(text::primary),
-            );
-        }
-        container(form)
+        container(page)
             .center(Length::Fill)
             .padding(metrics::EDGE)
             .into()
