@@ -85,14 +85,13 @@ impl Session {
         shown
     }
 
-    /// Applies an event through the exam core, after recording the time that passed before it,
-    /// and queues it for the journal. On refusal nothing changes.
+    /// Records the time that passed, then applies an event through the exam core and queues it
+    /// for the journal. A refused event changes nothing and is not queued (the time before it
+    /// is, as it would have been at the next checkpoint).
     pub fn record(&mut self, event: Event) -> Result<(), StateError> {
-        let mut probe = self.state.clone();
-        self.flush_into(&mut probe);
-        probe.apply(&self.paper, &event)?;
         self.flush();
-        self.accept(event);
+        self.state.apply(&self.paper, &event)?;
+        self.queue(event);
         Ok(())
     }
 
@@ -107,34 +106,32 @@ impl Session {
             return;
         }
         self.pending_ms = self.pending_ms.saturating_add(ms);
+        let events = self.state.advance(&self.paper, self.pending_ms);
         if self.pending_ms >= CHECKPOINT_MS
-            || self
-                .state
-                .advance(&self.paper, self.pending_ms)
-                .iter()
-                .any(|e| !matches!(e, Event::Tick { .. }))
+            || events.iter().any(|e| !matches!(e, Event::Tick { .. }))
         {
-            self.flush();
-        }
-    }
-
-    fn flush_into(&self, state: &mut State) {
-        for e in state.advance(&self.paper, self.pending_ms) {
-            let _ = state.apply(&self.paper, &e);
+            self.pending_ms = 0;
+            self.apply_all(events);
         }
     }
 
     fn flush(&mut self) {
         let pending = std::mem::take(&mut self.pending_ms);
-        for event in self.state.advance(&self.paper, pending) {
-            self.accept(event);
+        let events = self.state.advance(&self.paper, pending);
+        self.apply_all(events);
+    }
+
+    fn apply_all(&mut self, events: Vec<Event>) {
+        for event in events {
+            // `advance` promises its events apply in order.
+            if self.state.apply(&self.paper, &event).is_ok() {
+                self.queue(event);
+            }
         }
     }
 
-    fn accept(&mut self, event: Event) {
-        if self.state.apply(&self.paper, &event).is_err() {
-            return; // `advance` promises its events apply; `record` checked its own.
-        }
+    /// Numbers an applied event and puts it in the outbox.
+    fn queue(&mut self, event: Event) {
         let n = self.next_n;
         self.next_n += 1;
         if let Event::Answered { task, .. } | Event::Cleared { task } = &event

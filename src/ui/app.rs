@@ -436,8 +436,9 @@ impl App {
         if matches!(self.screen, Screen::Locked(_)) && !force {
             return;
         }
-        let screen = screen_for(session.recorded());
-        if self.screen.name() != screen.name() {
+        let state = session.recorded();
+        if !shows(&self.screen, state.phase) {
+            let screen = screen_for(state);
             self.set_screen(screen);
         }
     }
@@ -582,6 +583,28 @@ impl App {
             event::listen_with(window_event),
         ])
     }
+}
+
+/// Whether `screen` is the one for `phase` (checked on every message and tick, so it builds
+/// nothing).
+fn shows(screen: &Screen, phase: Phase) -> bool {
+    matches!(
+        (screen, phase),
+        (
+            Screen::Briefing,
+            Phase::Locked | Phase::CheckIn | Phase::Briefing
+        ) | (Screen::Testing(_), Phase::Testing)
+            | (
+                Screen::Interlude,
+                Phase::Break { .. } | Phase::Paused { .. } | Phase::SteppedOut
+            )
+            | (Screen::Finished, Phase::Finished)
+            | (Screen::Review, Phase::Review)
+            | (Screen::Decision, Phase::Decision)
+            | (Screen::Appeal(_), Phase::Appeal)
+            | (Screen::AppealCard, Phase::AppealCard)
+            | (Screen::Closed, Phase::Closed)
+    )
 }
 
 /// The screen that shows a session in `state`'s phase.
