@@ -607,3 +607,42 @@ fn an_autopilot_that_cannot_go_on_gives_up_with_a_reason() {
         "{why}"
     );
 }
+
+#[test]
+fn a_justification_over_the_limit_is_kept_and_not_saved_until_shortened() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = gui::station(dir.path());
+    check_in(&mut app, 0);
+    click(&mut app, "start");
+    click(&mut app, "finish");
+    click(&mut app, "finish-confirm");
+    click(&mut app, "to-card");
+    click(&mut app, "to-decision");
+    click(&mut app, "go-appeal");
+    let long = "ә".repeat(ustudy::exam::state::MAX_TEXT + 1);
+    let _ = app.update(Message::Appeal(ustudy::ui::screen::appeal::Message::Edit(
+        iced::widget::text_editor::Action::Edit(iced::widget::text_editor::Edit::Paste(
+            std::sync::Arc::new(long),
+        )),
+    )));
+    let _ = app.update(Message::Appeal(ustudy::ui::screen::appeal::Message::Save));
+    assert!(state(&app).appeals.is_empty(), "not saved");
+    let Screen::Appeal(appeal) = app.screen() else {
+        panic!("on {}", screen(&app))
+    };
+    assert_eq!(
+        appeal.text().chars().count(),
+        ustudy::exam::state::MAX_TEXT + 1,
+        "nothing lost"
+    );
+    // One character less and it saves.
+    interact(&mut app, |ui| {
+        ui.click(selector::id("appeal-text")).unwrap();
+        let _ = ui.tap_key(Named::Backspace);
+    });
+    click(&mut app, "appeal-save");
+    assert_eq!(
+        state(&app).appeals.get(&0).map(|n| n.text.chars().count()),
+        Some(ustudy::exam::state::MAX_TEXT)
+    );
+}

@@ -230,3 +230,5 @@ closed-body = Your session is over. Please leave the station as it is.
 closed-saved = Everything is saved.
 closed-saving = Saving the last records…
 journal-failed = The station could not save to its journal: { $error }. Call the proctor.
+text-length = { $count } / { $max } characters
+text-too-long = Too long: { $count } of at most { $max } characters. Shorten it to save; nothing is lost meanwhile.

@@ -86,6 +86,35 @@ pub fn keyed(mut label: String, press: crate::ui::keys::Press) -> String {
     label
 }
 
+/// Whether a justification or technical-appeal text is short enough for the exam core.
+pub fn text_fits(text: &str) -> bool {
+    text.chars().count() <= crate::exam::state::MAX_TEXT
+}
+
+/// The length of a text being written against its limit; a warning once it is over.
+pub fn text_length<'a, M: 'a>(lang: Lang, text: &str) -> Element<'a, M> {
+    let args = [
+        (
+            "count",
+            Arg::Num(i64::try_from(text.chars().count()).unwrap_or(i64::MAX)),
+        ),
+        (
+            "max",
+            Arg::Num(i64::try_from(crate::exam::state::MAX_TEXT).unwrap_or(0)),
+        ),
+    ];
+    if text_fits(text) {
+        iced::widget::text(tr_args(lang, "text-length", &args))
+            .size(metrics::SMALL)
+            .into()
+    } else {
+        iced::widget::text(tr_args(lang, "text-too-long", &args))
+            .size(metrics::SMALL)
+            .style(iced::widget::text::danger)
+            .into()
+    }
+}
+
 /// `H:MM:SS` for a time left in milliseconds (rounded up, so 0:00:00 only at the very end).
 pub fn clock(ms: u64) -> String {
     let s = display_seconds(ms);

@@ -154,7 +154,8 @@ impl Appeal {
             Message::Edit(action) => self.content.perform(action),
             Message::Save => {
                 let text = self.content.text().trim().to_owned();
-                if !text.is_empty() {
+                // Too long: kept in the editor, with the warning under it, until shortened.
+                if !text.is_empty() && parts::text_fits(&text) {
                     return vec![Event::AppealNote {
                         task: self.task,
                         ground: self.ground,
@@ -460,13 +461,16 @@ impl Appeal {
                 .height(Length::Fixed(metrics::EDITOR_HEIGHT))
                 .on_action(Message::Edit),
         );
+        let written = self.content.text();
+        page = page.push(parts::text_length(lang, &written));
+        let can_save = !written.trim().is_empty() && parts::text_fits(&written);
         let save = button(
             text(parts::keyed(tr(lang, "appeal-save"), Press::Save))
                 .size(metrics::TEXT)
                 .font(bold()),
         )
         .padding(metrics::PAD)
-        .on_press_maybe((!self.content.text().trim().is_empty()).then_some(Message::Save));
+        .on_press_maybe(can_save.then_some(Message::Save));
         let withdraw = button(text(tr(lang, "appeal-withdraw")).size(metrics::TEXT))
             .padding(metrics::PAD)
             .style(style::quiet)

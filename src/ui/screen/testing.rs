@@ -13,6 +13,7 @@ use crate::exam::task::{Choice, Lang};
 use crate::exam::{Event, Paper, State};
 use crate::station::Session;
 use crate::ui::keys::Press;
+use crate::ui::parts;
 
 /// Widget ids.
 pub mod id {
@@ -251,7 +252,8 @@ impl Testing {
                     return Vec::new();
                 };
                 let reason = content.text().trim().to_owned();
-                if reason.is_empty() {
+                // Empty or too long: the editor stays open with the text (and the warning).
+                if reason.is_empty() || !parts::text_fits(&reason) {
                     self.technical = Some(content);
                     return Vec::new();
                 }

@@ -466,12 +466,14 @@ fn technical_editor(lang: Lang, content: &text_editor::Content) -> Element<'_, M
     )
     .padding(metrics::PAD)
     .on_press(Message::TechnicalSend);
+    let written = content.text();
     container(
         column![
             text(tr(lang, "testing-technical-title"))
                 .size(metrics::TEXT)
                 .font(bold()),
             editor,
+            parts::text_length(lang, &written),
             row![
                 container(send).id(id::TECHNICAL_SEND),
                 button(text(tr(lang, "testing-technical-withdraw")).size(metrics::TEXT))
