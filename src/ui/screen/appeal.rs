@@ -476,11 +476,14 @@ impl Appeal {
             .style(style::quiet)
             .on_press_maybe(appealed.then_some(Message::Withdraw));
         page = page.push(
+            // Wraps on narrow screens so Withdraw never falls off the edge.
             row![
                 container(save).id(id::SAVE),
                 container(withdraw).id(id::WITHDRAW)
             ]
-            .spacing(metrics::GAP_SMALL),
+            .spacing(metrics::GAP_SMALL)
+            .wrap()
+            .vertical_spacing(metrics::GAP_SMALL),
         );
         page.into()
     }
