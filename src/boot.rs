@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::journal::recovery::{self, RecoveryError};
+use crate::journal::recovery::{self, Found, Recovered, RecoveryError, Stuck};
 use crate::journal::{Journal, JournalError, Writer};
-use crate::ui::app::{Package, Resume};
+use crate::ui::app::{Package, Resume, Start};
 
 /// Why the station could not start.
 #[derive(Debug, thiserror::Error)]
@@ -16,8 +16,6 @@ pub enum BootError {
     DataDir(String, std::io::Error),
     #[error("{0}")]
     Journal(#[from] JournalError),
-    #[error("{0}")]
-    Recovery(#[from] RecoveryError),
     #[error("the demo packages do not open: {0}")]
     Package(#[from] crate::package::PackageError),
 }
@@ -28,8 +26,8 @@ pub struct Boot {
     pub writer: Writer,
     /// The packages.
     pub packages: Vec<Package>,
-    /// The recovered session, if one was open.
-    pub resume: Option<Resume>,
+    /// What the journal held: the session to resume or the one that is stuck, and who has sat.
+    pub start: Start,
 }
 
 /// The default data directory: `$XDG_DATA_HOME/ustudy-station` or
@@ -46,57 +44,69 @@ pub fn default_data_dir() -> PathBuf {
 
 /// Makes the recovered session the one appends go to. An intact chain goes on as it is. After
 /// damage, records past the damaged one may still sit in the file, so the chain cannot simply
-/// grow: the events that verified are copied into a new session (`ID-cont-MS`), which carries on;
-/// the damaged one stays untouched as evidence for the center.
-fn continue_session(writer: &Writer, r: &recovery::Recovered) -> Result<String, BootError> {
+/// grow: the events that verified are copied, in one transaction, into a new session
+/// (`ID-cont-MS`) that names the one it supersedes and carries on; the damaged one stays
+/// untouched as evidence for the center.
+fn continue_session(writer: &Writer, r: &Recovered) -> Result<String, JournalError> {
     if r.damage.is_none() {
         writer.resume_blocking(&r.session)?;
         return Ok(r.session.clone());
     }
     let id = format!("{}-cont-{}", r.session, crate::journal::store::now_ms());
-    writer.create_blocking(&id, &r.package, &r.seal, r.paper.clone())?;
-    for event in &r.events {
-        writer.append_blocking(&id, event.clone())?;
-    }
+    writer.continue_blocking(&r.session, &id)?;
     Ok(id)
 }
 
-/// Opens the demo packages, recovers any open session in `dir` and starts the writer.
+/// Opens the demo packages, recovers any open session in `dir` and starts the writer. Only a
+/// journal that cannot be opened at all stops the start; a session that cannot go on is handed
+/// to the lock screen as stuck.
 pub fn demo(dir: &Path) -> Result<Boot, BootError> {
     std::fs::create_dir_all(dir).map_err(|e| BootError::DataDir(dir.display().to_string(), e))?;
-    let packages = crate::demo::packages()?
+    let packages: Vec<Package> = crate::demo::packages()?
         .into_iter()
         .map(|(header, paper)| Package {
             header,
             paper: Arc::new(paper),
         })
         .collect();
-    let recovered = {
+    let (found, sittings) = {
         let journal = Journal::open(dir)?;
-        recovery::recover(&journal, crate::journal::store::now_ms())?
+        recovery::recover(&journal, crate::journal::store::now_ms(), |id| {
+            packages.iter().any(|p| p.header.package_id == id)
+        })?
     };
     let writer = Writer::spawn(dir.to_path_buf())?;
-    let resume = match recovered {
-        None => None,
-        Some(r) => {
-            let session = continue_session(&writer, &r)?;
-            let mut state = r.state;
-            if let Some(downtime) = r.downtime {
-                writer.append_blocking(&session, downtime.clone())?;
-                let _ = state.apply(&r.paper, &downtime);
-            }
-            Some(Resume {
-                session,
-                package: r.package,
-                paper: Arc::new(r.paper),
-                state,
-                damage: r.damage.map(|d| d.to_string()),
-            })
-        }
+    let mut start = Start {
+        resume: None,
+        stuck: None,
+        sittings,
     };
+    match found {
+        Found::Nothing => {}
+        Found::Stuck(stuck) => start.stuck = Some(stuck),
+        Found::Resume(r) => match continue_session(&writer, &r) {
+            Ok(session) => {
+                start.resume = Some(Resume {
+                    session,
+                    package: r.package,
+                    paper: Arc::new(r.paper),
+                    state: r.state,
+                    damage: r.damage.map(|d| d.to_string()),
+                    downtime: r.downtime,
+                });
+            }
+            Err(e) => {
+                start.stuck = Some(Stuck {
+                    session: r.session,
+                    candidate: r.state.candidate.map(|c| c.name),
+                    problem: RecoveryError::Journal(e),
+                });
+            }
+        },
+    }
     Ok(Boot {
         writer,
         packages,
-        resume,
+        start,
     })
 }

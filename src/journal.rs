@@ -2,21 +2,25 @@
 //! to `DATA_DIR/journal.sqlite` (`SQLite`, WAL, `synchronous=FULL`) before anyone is told it is
 //! saved. Recovery reads the chain back, verifies it and folds it to the exact state.
 
+pub mod audit;
 pub mod export;
+pub mod head;
 pub mod keys;
+pub mod read;
 pub mod record;
 pub mod recovery;
 pub mod report;
 pub mod schema;
 pub mod store;
 pub mod worker;
+pub mod write;
 
 use std::sync::Arc;
 
 use crate::crypto::CryptoError;
 
 pub use store::{Journal, Loaded, SessionInfo};
-pub use worker::Writer;
+pub use worker::{NewSession, Writer};
 
 /// How often the station records elapsed testing time (a `Tick`), so a crash costs the
 /// candidate at most this much.
@@ -48,7 +52,9 @@ pub enum JournalError {
     Settings(String),
     #[error("the journal file is damaged: {0}")]
     Integrity(String),
-    #[error("the journal was written by a newer program (schema {0})")]
+    #[error(
+        "the journal has schema version {0}, which this program does not write (a newer program made it, or it was never set up)"
+    )]
     Schema(i64),
     #[error("the station key is missing or damaged: {0}")]
     StationKey(String),
@@ -60,6 +66,8 @@ pub enum JournalError {
     Truncated { found: u64, committed: u64 },
     #[error("records are missing before {seq}")]
     Gap { seq: u64 },
+    #[error("the head or the session row of {0} was changed outside the station")]
+    Head(String),
     #[error("there is no journal at {0}")]
     NoJournal(String),
     #[error("no session {0} in the journal")]

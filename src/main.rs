@@ -119,7 +119,7 @@ fn station(cli: &Cli) -> ExitCode {
         ..config
     };
     let failure = std::sync::Arc::clone(&config.failure);
-    if let Err(e) = ustudy::ui::run(config, boot.writer, boot.resume) {
+    if let Err(e) = ustudy::ui::run(config, boot.writer, boot.start) {
         return fail(&format!("the window could not run: {e}"));
     }
     match failure.lock().ok().and_then(|f| f.clone()) {

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod autopilot;
+pub mod errors;
 pub mod keys;
 pub mod parts;
 pub mod screen;
@@ -19,12 +20,8 @@ pub const FONT_BOLD: &[u8] = include_bytes!("../assets/fonts/NotoSans-Bold.ttf")
 pub const FONT_NAME: &str = "Noto Sans";
 
 /// Runs the station window until it is closed by the program (never by the candidate).
-pub fn run(
-    config: app::Config,
-    writer: crate::journal::Writer,
-    resume: Option<app::Resume>,
-) -> iced::Result {
-    let boot = move || App::new(config.clone(), writer.clone(), resume.clone());
+pub fn run(config: app::Config, writer: crate::journal::Writer, start: app::Start) -> iced::Result {
+    let boot = move || App::new(config.clone(), writer.clone(), start.clone());
     iced::application(boot, App::update, App::view)
         .title(App::title)
         .subscription(App::subscription)

@@ -11,7 +11,7 @@ use ustudy::exam::event::{CloseReason, FinishReason, Incident};
 use ustudy::exam::task::Choice;
 use ustudy::exam::{Event, Paper, Phase, State, preset};
 use ustudy::journal::Journal;
-use ustudy::journal::recovery::recover;
+use ustudy::journal::recovery::{Found, Recovered, RecoveryError, recover};
 
 const T0: u64 = 1_780_000_000_000;
 
@@ -27,6 +27,18 @@ fn session(dir: &std::path::Path, id: &str, events: &[Event]) -> State {
         j.append_at(&mut c, e, T0 + i as u64 * 1000).unwrap();
     }
     state
+}
+
+/// The session recovery would resume, if any (and no stuck one).
+fn resumed(j: &Journal, now_ms: u64) -> Result<Option<Box<Recovered>>, String> {
+    match recover(j, now_ms, |p| p == "demo")
+        .map_err(|e| e.to_string())?
+        .0
+    {
+        Found::Nothing => Ok(None),
+        Found::Resume(r) => Ok(Some(r)),
+        Found::Stuck(s) => Err(format!("stuck: {}", s.problem)),
+    }
 }
 
 fn testing() -> Vec<Event> {
@@ -54,7 +66,7 @@ fn the_open_session_comes_back_exactly_with_its_downtime() {
     let live = session(dir.path(), "s1", &testing());
     let j = Journal::open(dir.path()).unwrap();
     // Five minutes after the last record.
-    let r = recover(&j, T0 + 5_000 + 300_000)
+    let r = resumed(&j, T0 + 5_000 + 300_000)
         .unwrap()
         .expect("an open session");
     assert_eq!(r.session, "s1");
@@ -73,7 +85,7 @@ fn the_open_session_comes_back_exactly_with_its_downtime() {
         })
     );
     // A quick restart is not downtime.
-    let quick = recover(&j, T0 + 5_000 + 3_000).unwrap().unwrap();
+    let quick = resumed(&j, T0 + 5_000 + 3_000).unwrap().unwrap();
     assert_eq!(quick.downtime, None);
 }
 
@@ -92,10 +104,10 @@ fn closed_sessions_are_not_resumed() {
     ]);
     session(dir.path(), "s1", &events);
     let j = Journal::open(dir.path()).unwrap();
-    assert!(recover(&j, T0).unwrap().is_none());
+    assert!(resumed(&j, T0).unwrap().is_none());
     let empty = tempfile::tempdir().unwrap();
     assert!(
-        recover(&Journal::open(empty.path()).unwrap(), T0)
+        resumed(&Journal::open(empty.path()).unwrap(), T0)
             .unwrap()
             .is_none()
     );
@@ -112,11 +124,94 @@ fn damage_comes_back_with_the_state_before_it() {
     sealed[25] ^= 2;
     conn.execute("UPDATE events SET sealed = ?1 WHERE seq = 4", [sealed])
         .unwrap();
-    let r = recover(&Journal::open(dir.path()).unwrap(), T0)
+    let r = resumed(&Journal::open(dir.path()).unwrap(), T0)
         .unwrap()
         .unwrap();
     assert!(r.damage.is_some());
     assert_eq!(r.state.events, 4, "the four records before the damage");
     assert_eq!(r.state.answers[4], Some(Choice::One(2)));
     assert!(!r.state.marked[9], "the damaged mark is not invented");
+}
+
+#[test]
+fn a_session_that_cannot_go_on_is_stuck_and_a_quarantine_lets_the_station_go_on() {
+    use ustudy::journal::audit::Action;
+    // Interrupted before the briefing (as the old two-step creation could leave it).
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path(), "s1", &testing()[..1]);
+    let mut j = Journal::open(dir.path()).unwrap();
+    let (found, _) = recover(&j, T0, |_| true).unwrap();
+    let Found::Stuck(stuck) = found else {
+        panic!("not stuck: {found:?}");
+    };
+    assert_eq!(stuck.session, "s1");
+    assert!(matches!(stuck.problem, RecoveryError::NotStarted));
+    // A package the station does not have.
+    let other = tempfile::tempdir().unwrap();
+    session(other.path(), "s2", &testing());
+    let (found, _) = recover(&Journal::open(other.path()).unwrap(), T0, |_| false).unwrap();
+    assert!(
+        matches!(found, Found::Stuck(ref s) if matches!(s.problem, RecoveryError::UnknownPackage(_))),
+        "{found:?}"
+    );
+    // Set aside by a proctor (an authentic audit row): no longer offered, kept in the file.
+    j.audit(Action::Quarantine, "s1", "never got past check-in")
+        .unwrap();
+    assert!(matches!(
+        recover(&j, T0, |_| true).unwrap().0,
+        Found::Nothing
+    ));
+    assert_eq!(j.sessions().unwrap().len(), 1, "kept as evidence");
+    // An audit row edited without the station key does not count.
+    drop(j);
+    let conn = rusqlite::Connection::open(dir.path().join("journal.sqlite")).unwrap();
+    conn.execute("UPDATE audit SET detail = 'edited'", [])
+        .unwrap();
+    drop(conn);
+    let j = Journal::open(dir.path()).unwrap();
+    assert!(!j.audit_log().unwrap()[0].authentic);
+    assert!(matches!(
+        recover(&j, T0, |_| true).unwrap().0,
+        Found::Stuck(_)
+    ));
+}
+
+#[test]
+fn a_closed_session_counts_as_a_sitting_until_a_retake_is_allowed() {
+    use ustudy::journal::audit::Action;
+    let dir = tempfile::tempdir().unwrap();
+    let mut events = testing();
+    events.extend([
+        Event::Finished {
+            reason: FinishReason::Candidate,
+        },
+        Event::ReviewOpened,
+        Event::Closed {
+            reason: CloseReason::Proctor,
+        },
+    ]);
+    // The opening events create the session in one transaction, with the candidate's tag.
+    let paper = Paper::placeholder(preset::by_name("unt-2024").unwrap());
+    let mut j = Journal::open(dir.path()).unwrap();
+    let mut c = j
+        .create_session_with("s1", "demo", "00", &paper, &events[..2], T0)
+        .unwrap();
+    for e in &events[2..] {
+        j.append(&mut c, e).unwrap();
+    }
+    let iin = support::script::candidate().iin;
+    let (_, sittings) = recover(&j, T0, |_| true).unwrap();
+    assert!(!sittings.may_sit(&iin), "a closed session is a sitting");
+    assert!(
+        sittings.may_sit("791028302728"),
+        "another candidate may sit"
+    );
+    j.audit(Action::AllowRetake, &j.candidate_tag(&iin), "ticket T-1")
+        .unwrap();
+    let (_, sittings) = recover(&j, T0, |_| true).unwrap();
+    assert!(sittings.may_sit(&iin), "one retake allowed");
+    // The IIN is not in the file in the clear.
+    drop(j);
+    let bytes = std::fs::read(dir.path().join("journal.sqlite")).unwrap();
+    assert!(!bytes.windows(iin.len()).any(|w| w == iin.as_bytes()));
 }

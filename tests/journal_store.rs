@@ -237,3 +237,22 @@ fn a_truncated_or_garbage_file_is_refused_not_crashed() {
     std::fs::write(&path, b"this is not a database at all, just text").unwrap();
     assert!(Journal::open(dir.path()).is_err());
 }
+
+#[test]
+fn a_missing_station_key_beside_sessions_is_not_recreated() {
+    let dir = tempfile::tempdir().unwrap();
+    journal_with_session(dir.path());
+    let key = dir.path().join("station.key");
+    std::fs::remove_file(&key).unwrap();
+    let Err(e) = Journal::open(dir.path()) else {
+        panic!("a journal with sessions opened with a fresh key");
+    };
+    assert!(matches!(e, JournalError::StationKey(_)), "{e}");
+    assert!(e.to_string().contains("station.key is missing"), "{e}");
+    assert!(!key.exists(), "a new key was written beside the journal");
+    // A journal that holds no session yet may get a fresh key.
+    let empty = tempfile::tempdir().unwrap();
+    drop(Journal::open(empty.path()).unwrap());
+    std::fs::remove_file(empty.path().join("station.key")).unwrap();
+    Journal::open(empty.path()).expect("an empty journal gets a new key");
+}

@@ -121,3 +121,60 @@ fn damage_gives_distinct_codes_and_never_a_panic() {
         "verify created files"
     );
 }
+
+/// Every file in `dir` with its bytes.
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn verify_changes_no_byte_of_what_it_inspects() {
+    // A journal at rest (the writer closed it: no -wal or -shm beside it).
+    let dir = tempfile::tempdir().unwrap();
+    make(dir.path());
+    let before = snapshot(dir.path());
+    let (code, out, err) = verify(dir.path());
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert_eq!(
+        snapshot(dir.path()),
+        before,
+        "verify changed or created files"
+    );
+
+    // The station's writer open beside it, with records still in the WAL (not checkpointed).
+    let live = tempfile::tempdir().unwrap();
+    make(live.path());
+    let mut writer = Journal::open(live.path()).unwrap();
+    let mut cursor = writer.load("s1").unwrap().cursor;
+    for i in 0..5 {
+        writer
+            .append(&mut cursor, &Event::Tick { ms: 1000 + i })
+            .unwrap();
+    }
+    let before = snapshot(live.path());
+    assert!(
+        before
+            .get("journal.sqlite-wal")
+            .is_some_and(|w| !w.is_empty()),
+        "the WAL holds the new records"
+    );
+    let (code, out, err) = verify(live.path());
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("16 records verified"), "{out}");
+    assert_eq!(
+        snapshot(live.path()),
+        before,
+        "verify changed the journal beside a running writer"
+    );
+    // And the writer goes on as if nothing happened.
+    writer.append(&mut cursor, &Event::Tick { ms: 7 }).unwrap();
+}

@@ -7,19 +7,27 @@
 
 use ustudy::exam::event::Incident;
 use ustudy::exam::{Event, Paper, preset};
-use ustudy::journal::{self, CHECKPOINT_MS, Journal, Writer};
+use ustudy::journal::{self, CHECKPOINT_MS, Journal, NewSession, Writer};
 
 fn paper() -> Paper {
     Paper::placeholder(preset::by_name("unt-2024").unwrap())
+}
+
+fn new_session(opening: Vec<Event>) -> NewSession {
+    NewSession {
+        id: "s1".to_owned(),
+        package_id: "demo".to_owned(),
+        seal_id: "00112233445566778899aabbccddeeff".to_owned(),
+        paper: paper(),
+        opening,
+    }
 }
 
 #[test]
 fn appends_are_numbered_and_survive_a_new_writer() {
     let dir = tempfile::tempdir().unwrap();
     let writer = Writer::spawn(dir.path().to_owned()).unwrap();
-    writer
-        .create_blocking("s1", "demo", "00112233445566778899aabbccddeeff", paper())
-        .unwrap();
+    writer.create_blocking(new_session(vec![])).unwrap();
     let from_threads: Vec<_> = (0..4)
         .map(|_| {
             let w = writer.clone();
@@ -56,9 +64,7 @@ fn appends_are_numbered_and_survive_a_new_writer() {
 fn a_failed_commit_is_not_acknowledged_and_the_chain_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     let writer = Writer::spawn(dir.path().to_owned()).unwrap();
-    writer
-        .create_blocking("s1", "demo", "00112233445566778899aabbccddeeff", paper())
-        .unwrap();
+    writer.create_blocking(new_session(vec![])).unwrap();
     assert_eq!(writer.append_blocking("s1", Event::Unlocked).unwrap(), 0);
     // Another process takes the write lock and keeps it past the writer's busy timeout.
     let blocker = rusqlite::Connection::open(dir.path().join("journal.sqlite")).unwrap();
@@ -105,9 +111,7 @@ fn a_reader_beside_the_writer_never_sees_damage() {
     // records and the chain head must come from one snapshot.
     let dir = tempfile::tempdir().unwrap();
     let writer = Writer::spawn(dir.path().to_owned()).unwrap();
-    writer
-        .create_blocking("s1", "demo", "00112233445566778899aabbccddeeff", paper())
-        .unwrap();
+    writer.create_blocking(new_session(vec![])).unwrap();
     let w = writer.clone();
     let appends = std::thread::spawn(move || {
         for _ in 0..400 {

@@ -65,9 +65,19 @@ fn every_single_flipped_byte_is_refused() {
     for i in 0..s.bytes.len() {
         let mut bad = s.bytes.clone();
         bad[i] ^= 0x04;
+        // Refused before the package key is ever used: nothing past the signature check.
+        let refused = package::open(&bad, &store.public(), &s.key);
         assert!(
-            package::open(&bad, &store.public(), &s.key).is_err(),
-            "flip at byte {i} accepted"
+            matches!(
+                refused,
+                Err(PackageError::NotAPackage
+                    | PackageError::Version(_)
+                    | PackageError::Framing
+                    | PackageError::Header(_)
+                    | PackageError::Untrusted { .. }
+                    | PackageError::Signature)
+            ),
+            "flip at byte {i}: {refused:?}"
         );
     }
 }
@@ -255,4 +265,72 @@ fn cli_packs_inspects_and_fails_in_one_line() {
         "/tmp/x.pkg",
     ]);
     assert!(!ok && err.lines().count() == 1, "{err}");
+}
+
+/// A change that makes a header lie.
+type Lie = fn(&mut package::Header);
+
+/// A package whose header lies about its paper, signed by the trusted center key.
+fn lying(store: &KeyStore, lie: impl FnOnce(&mut package::Header)) -> package::seal::Sealed {
+    let (manifest, paper) = package::load_source(&demo("unt-2024")).expect("demo source loads");
+    let honest = package::seal(&manifest, &paper, store.signer()).expect("seals");
+    let mut header = honest.header;
+    lie(&mut header);
+    package::seal::seal_as(header, &paper, store.signer()).expect("seals")
+}
+
+#[test]
+fn a_header_that_does_not_match_its_paper_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = KeyStore::init(dir.path()).expect("key store");
+    let honest = lying(&store, |_| {});
+    package::open(&honest.bytes, &store.public(), &honest.key).expect("the honest one opens");
+    let lies: [(&str, Lie); 5] = [
+        ("minutes", |h| h.minutes += 40),
+        ("extra minutes", |h| h.extra_minutes = 0),
+        ("task count", |h| h.tasks -= 1),
+        ("sample flag", |h| h.sample = !h.sample),
+        ("maximum score", |h| h.max_score += 1),
+    ];
+    for (what, lie) in lies {
+        let s = lying(&store, lie);
+        assert!(
+            matches!(
+                package::open(&s.bytes, &store.public(), &s.key),
+                Err(PackageError::Mismatch(_))
+            ),
+            "a header lying about the {what} was not refused as a mismatch"
+        );
+    }
+}
+
+#[test]
+fn a_right_key_id_with_a_wrong_signature_is_refused_as_a_bad_signature() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = KeyStore::init(dir.path()).expect("key store");
+    let other_dir = tempfile::tempdir().expect("temp dir");
+    let other = KeyStore::init(other_dir.path()).expect("key store");
+    let s = sealed("unt-2024", &store);
+    let parts = package::container::split(&s.bytes).expect("splits");
+    // The header names the trusted key; the signature is another key's.
+    let forged = package::container::assemble(parts.header, parts.body, |signed| {
+        other.signer().sign(signed)
+    });
+    assert!(matches!(
+        package::open(&forged, &store.public(), &s.key),
+        Err(PackageError::Signature)
+    ));
+    // Every flipped byte of the sealed body is a bad signature: refused before any decryption.
+    let body_at = parts.aad.len() + 8;
+    for i in (body_at..body_at + parts.body.len()).step_by(7) {
+        let mut bad = s.bytes.clone();
+        bad[i] ^= 0x10;
+        assert!(
+            matches!(
+                package::open(&bad, &store.public(), &s.key),
+                Err(PackageError::Signature)
+            ),
+            "flip at body byte {i} was not refused by the signature"
+        );
+    }
 }

@@ -596,7 +596,7 @@ fn an_autopilot_that_cannot_go_on_gives_up_with_a_reason() {
         ..ustudy::ui::app::Config::demo(boot.packages).unwrap()
     };
     let failure = std::sync::Arc::clone(&config.failure);
-    let (mut app, _) = App::new(config, boot.writer, boot.resume);
+    let (mut app, _) = App::new(config, boot.writer, boot.start);
     let mut clock = Clock::start(&mut app);
     clock.pass(&mut app, Duration::from_secs(30));
     assert!(failure.lock().unwrap().is_none());

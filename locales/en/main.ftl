@@ -41,6 +41,10 @@ checkin-subjects = Your subjects (profile subjects in bold):
 checkin-subject-line = { $subject } — test in { $language }
 checkin-pair-ok = My subjects and test language are right
 checkin-confirm = This is me — continue
+checkin-already-sat = This candidate has already sat the test on this station. A second sitting needs the proctor's permission, which is recorded.
+checkin-retake-pin = Proctor PIN for a second sitting
+checkin-allow-retake = Allow a second sitting
+checkin-retake-wrong = Wrong PIN. The second sitting was not allowed.
 
 ## Subjects and pass marks
 subject-history-kz = History of Kazakhstan
@@ -89,6 +93,13 @@ lock-recovered-answers = { $count ->
    *[other] { $count } answers saved
 }
 lock-recovered-damaged = Part of the journal is damaged: the session continues from the last intact record. Tell the center.
+lock-stuck-title = A session on this station cannot go on
+lock-stuck-candidate = Candidate: { $name }
+lock-stuck-what = Enter the PIN to set it aside: it is kept on this station as evidence for the center, and the station goes on to the next candidate.
+lock-set-aside = Set aside and unlock
+stuck-not-started = The session was interrupted before the briefing.
+stuck-unknown-package = The session's test ({ $package }) is not on this station.
+stuck-does-not-replay = The session's journal does not replay to a valid state.
 
 ## Briefing
 briefing-title = Before you start
@@ -230,5 +241,10 @@ closed-body = Your session is over. Please leave the station as it is.
 closed-saved = Everything is saved.
 closed-saving = Saving the last records…
 journal-failed = The station could not save to its journal: { $error }. Call the proctor.
+journal-error-station-key = The station key is missing or does not open this journal. Restore station.key from the station's backup.
+journal-error-damaged = The journal is damaged.
+journal-error-schema = The journal was made by another version of the program.
+journal-error-missing = The journal or the session was not found.
+journal-error-write = The journal could not be written or read.
 text-length = { $count } / { $max } characters
 text-too-long = Too long: { $count } of at most { $max } characters. Shorten it to save; nothing is lost meanwhile.

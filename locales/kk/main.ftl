@@ -38,6 +38,10 @@ checkin-subjects = Сіздің пәндеріңіз (бейіндік пәнд�
 checkin-subject-line = { $subject } — тест тілі: { $language }
 checkin-pair-ok = Пәндерім мен тест тілі дұрыс көрсетілген
 checkin-confirm = Бұл мен — жалғастыру
+checkin-already-sat = Бұл қатысушы осы станцияда тестілеуден өтіп қойған. Қайта тапсыру тек әкімшінің рұқсатымен мүмкін, ол тіркеледі.
+checkin-retake-pin = Қайта тапсыруға әкімшінің PIN коды
+checkin-allow-retake = Қайта тапсыруға рұқсат беру
+checkin-retake-wrong = PIN коды қате. Қайта тапсыруға рұқсат берілмеді.
 
 ## Пәндер мен шекті балдар
 subject-history-kz = Қазақстан тарихы
@@ -83,6 +87,13 @@ lock-recovered-where = Кезең: { $screen }; { $subject }, { $n }-тапсы�
 lock-recovered-time = Қалған уақыт: { $time }
 lock-recovered-answers = Сақталған жауаптар: { $count }
 lock-recovered-damaged = Журналдың бір бөлігі бүлінген: сеанс соңғы бүтін жазбадан жалғасады. Орталыққа хабарлаңыз.
+lock-stuck-title = Осы станциядағы сеанс жалғаса алмайды
+lock-stuck-candidate = Қатысушы: { $name }
+lock-stuck-what = Оны шетке қою үшін PIN кодын енгізіңіз: ол орталық үшін дәлел ретінде станцияда сақталады, ал станция келесі қатысушыға көшеді.
+lock-set-aside = Шетке қойып, құлпын ашу
+stuck-not-started = Сеанс нұсқаулыққа дейін үзілді.
+stuck-unknown-package = Бұл сеанстың тесті ({ $package }) осы станцияда жоқ.
+stuck-does-not-replay = Сеанс журналы дұрыс күйге қайта ойнатылмайды.
 
 ## Нұсқаулық
 briefing-title = Бастамас бұрын
@@ -210,5 +221,10 @@ closed-body = Сеансыңыз аяқталды. Станцияны сол к�
 closed-saved = Барлығы сақталды.
 closed-saving = Соңғы жазбалар сақталуда…
 journal-failed = Станция журналға жаза алмады: { $error }. Әкімшіні шақырыңыз.
+journal-error-station-key = Станция кілті жоқ немесе бұл журналды ашпайды. station.key файлын станцияның сақтық көшірмесінен қалпына келтіріңіз.
+journal-error-damaged = Журнал бүлінген.
+journal-error-schema = Журналды бағдарламаның басқа нұсқасы жасаған.
+journal-error-missing = Журнал немесе сеанс табылмады.
+journal-error-write = Журналға жазу немесе оны оқу мүмкін болмады.
 text-length = { $count } / { $max } таңба
 text-too-long = Тым ұзын: { $count } таңба, ең көбі { $max }. Сақтау үшін қысқартыңыз; әзірге ештеңе жоғалмайды.

@@ -39,7 +39,14 @@ pub struct Clock {
 impl Clock {
     /// Testing time left; zero once used up.
     pub fn remaining_ms(&self) -> u64 {
-        (self.allowed_ms + self.added_ms).saturating_sub(self.used_ms)
+        self.allowed_ms
+            .saturating_add(self.added_ms)
+            .saturating_sub(self.used_ms)
+    }
+
+    /// Adds proctor time (saturating: the numbers come from events, which are not trusted).
+    pub fn add(&mut self, seconds: u32) {
+        self.added_ms = self.added_ms.saturating_add(u64::from(seconds) * 1000);
     }
 
     /// Milliseconds until a post-test moment `at_ms` after the end of testing.

@@ -39,6 +39,9 @@ pub struct Paper {
     /// Media by file name.
     #[serde(default)]
     pub media: BTreeMap<String, Vec<u8>>,
+    /// Sample content, not a real test (said again, under the seal, by the package header).
+    #[serde(default)]
+    pub sample: bool,
 }
 
 /// Why a paper was refused.
@@ -410,6 +413,7 @@ impl Paper {
             groups,
             key,
             media: BTreeMap::new(),
+            sample: true,
         }
     }
 }

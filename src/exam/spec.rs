@@ -4,6 +4,12 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The most tasks a format may hold (the largest real one has 120).
+pub const MAX_TASKS: u32 = 1000;
+
+/// The longest any timing of a format may be, in minutes (a day).
+pub const MAX_MINUTES: u32 = 24 * 60;
+
 /// A whole test format. It travels inside the sealed package, so a center can run a new format
 /// without a new station build.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -196,7 +202,8 @@ impl Threshold {
         match self {
             Self::Points(points) => points,
             // Round up: 70 % of 50 is 35, 70 % of 55 is 38.5 → 39.
-            Self::Percent(percent) => (max * percent).div_ceil(100),
+            // Saturates: `validate` refuses a format whose numbers would not fit.
+            Self::Percent(percent) => max.saturating_mul(percent).div_ceil(100),
         }
     }
 }
@@ -249,17 +256,78 @@ pub enum FormatError {
     PassMark { id: String, points: u32, max: u32 },
     #[error("a percentage pass mark must be 1–100 ({0})")]
     Percent(String),
+    #[error("the format's numbers are too large ({0})")]
+    Overflow(String),
 }
 
 impl SessionFormat {
-    /// Number of tasks across all blocks.
+    /// Number of tasks across all blocks (saturating; `validate` refuses a format where it
+    /// would not fit).
     pub fn task_count(&self) -> u32 {
-        self.blocks.iter().map(BlockSpec::task_count).sum()
+        self.blocks
+            .iter()
+            .fold(0u32, |n, b| n.saturating_add(b.task_count()))
     }
 
-    /// The sum of every task's points.
+    /// The sum of every task's points (saturating, as `task_count`).
     pub fn layout_points(&self) -> u32 {
-        self.blocks.iter().map(BlockSpec::max_points).sum()
+        self.blocks
+            .iter()
+            .fold(0u32, |n, b| n.saturating_add(b.max_points()))
+    }
+
+    /// Checks that every sum and product of the format's numbers fits, naming the first that
+    /// does not. Formats come from packages, so their numbers are not trusted.
+    fn check_sizes(&self) -> Result<(), FormatError> {
+        let overflow = |what: String| FormatError::Overflow(what);
+        let (mut tasks, mut points) = (0u32, 0u32);
+        for block in &self.blocks {
+            for e in &block.layout {
+                let product = e.count.checked_mul(e.points).ok_or_else(|| {
+                    overflow(format!(
+                        "block {}: {} tasks × {} points",
+                        block.id, e.count, e.points
+                    ))
+                })?;
+                points = points
+                    .checked_add(product)
+                    .ok_or_else(|| overflow(format!("block {}: total points", block.id)))?;
+                tasks = tasks
+                    .checked_add(e.count)
+                    .ok_or_else(|| overflow(format!("block {}: total tasks", block.id)))?;
+            }
+        }
+        if tasks > MAX_TASKS {
+            return Err(overflow(format!("{tasks} tasks, at most {MAX_TASKS}")));
+        }
+        for mark in &self.result.pass_marks {
+            if let Threshold::Percent(p) = mark.threshold
+                && points.checked_mul(p).is_none()
+            {
+                return Err(overflow(format!(
+                    "pass mark {}: {p} % of {points}",
+                    mark.id
+                )));
+            }
+        }
+        for b in &self.breaks {
+            if b.at_minute.checked_add(b.minutes).is_none() {
+                return Err(overflow(format!("break at minute {}", b.at_minute)));
+            }
+        }
+        let post = self.post;
+        let minutes = [
+            post.review_minutes,
+            post.decision_minutes,
+            post.card_minutes,
+            post.appeal_deadline_minutes,
+            self.extra_minutes,
+            self.step_out_limit_minutes,
+        ];
+        if let Some(m) = minutes.iter().find(|m| **m > MAX_MINUTES) {
+            return Err(overflow(format!("{m} minutes, at most {MAX_MINUTES}")));
+        }
+        Ok(())
     }
 
     /// Testing minutes for a candidate whose blocks carry these subject codes.
@@ -275,6 +343,7 @@ impl SessionFormat {
         if self.blocks.is_empty() {
             return Err(FormatError::NoBlocks);
         }
+        self.check_sizes()?;
         for (i, block) in self.blocks.iter().enumerate() {
             let duplicate = self.blocks[..i].iter().any(|b| b.id == block.id);
             if block.id.is_empty() || duplicate {
@@ -339,28 +408,33 @@ impl SessionFormat {
                 return Err(FormatError::BreakOrder(b.at_minute));
             }
             // A break that runs on the test clock must end before the shortest test does.
-            if b.at_minute + b.minutes >= total {
+            if b.at_minute.saturating_add(b.minutes) >= total {
                 return Err(FormatError::BreakPastEnd {
                     at: b.at_minute,
                     minutes: b.minutes,
                     total,
                 });
             }
-            free_from = b.at_minute + b.minutes;
+            free_from = b.at_minute.saturating_add(b.minutes);
         }
         Ok(())
     }
 }
 
 impl BlockSpec {
-    /// Number of tasks in the block.
+    /// Number of tasks in the block (saturating; `validate` refuses a format where it would not
+    /// fit).
     pub fn task_count(&self) -> u32 {
-        self.layout.iter().map(|e| e.count).sum()
+        self.layout
+            .iter()
+            .fold(0u32, |n, e| n.saturating_add(e.count))
     }
 
-    /// The block's maximum points.
+    /// The block's maximum points (saturating, as `task_count`).
     pub fn max_points(&self) -> u32 {
-        self.layout.iter().map(|e| e.count * e.points).sum()
+        self.layout.iter().fold(0u32, |n, e| {
+            n.saturating_add(e.count.saturating_mul(e.points))
+        })
     }
 
     /// How many tasks of a kind the block holds.

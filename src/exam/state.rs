@@ -160,8 +160,10 @@ pub enum StateError {
     NoTask(TaskIx),
     #[error("the answer does not fit task {0}")]
     BadChoice(TaskIx),
-    #[error("break {0} is not the next break of the format")]
+    #[error("break {0} is not the next break of the format, or its time has not come")]
     BreakIndex(u8),
+    #[error("time is not up: {0} ms are left")]
+    TimeLeft(u64),
     #[error("the candidate's IIN is invalid: {0}")]
     Iin(#[from] iin::IinError),
     #[error("time added must be 1 s to 4 h, not {0} s")]
@@ -250,7 +252,7 @@ impl State {
     pub fn apply(&mut self, paper: &Paper, event: &Event) -> Result<(), StateError> {
         self.check(paper, event)?;
         self.mutate(paper, event);
-        self.events += 1;
+        self.events = self.events.saturating_add(1);
         Ok(())
     }
 
@@ -301,7 +303,10 @@ impl State {
                 phase == Phase::Testing
             }
             Event::BreakStarted { index } => {
-                if *index != self.clock.breaks_taken || break_spec(paper, *index).is_none() {
+                // Only the next break of the schedule, and only once its minute has come.
+                let due = break_spec(paper, *index)
+                    .is_some_and(|b| self.clock.used_ms >= minutes(b.at_minute));
+                if *index != self.clock.breaks_taken || !due {
                     return Err(StateError::BreakIndex(*index));
                 }
                 phase == Phase::Testing
@@ -317,7 +322,12 @@ impl State {
                 }
                 live || matches!(phase, Phase::Paused { .. })
             }
-            Event::Finished { .. } => live || matches!(phase, Phase::Paused { .. }),
+            Event::Finished { reason } => {
+                if *reason == FinishReason::TimeUp && self.clock.remaining_ms() > 0 {
+                    return Err(StateError::TimeLeft(self.clock.remaining_ms()));
+                }
+                live || matches!(phase, Phase::Paused { .. })
+            }
             Event::ReviewOpened => phase == Phase::Finished,
             Event::DecisionOpened => phase == Phase::Review,
             Event::AppealOpened => {
@@ -330,6 +340,9 @@ impl State {
                 self.task(*task)?;
                 if text.chars().count() > MAX_TEXT {
                     return Err(StateError::Text);
+                }
+                if phase == Phase::Appeal && self.appeal_deadline_passed(paper) {
+                    return Err(StateError::AppealClosed);
                 }
                 phase == Phase::Appeal
             }
@@ -359,7 +372,7 @@ impl State {
                 } else {
                     0
                 };
-                self.clock.allowed_ms = minutes(base + extra);
+                self.clock.allowed_ms = minutes(base.saturating_add(extra));
                 self.candidate = Some(candidate.clone());
                 self.phase = Phase::Briefing;
             }
@@ -378,7 +391,7 @@ impl State {
                 }
             }
             Event::BreakStarted { index } => {
-                self.clock.breaks_taken = index + 1;
+                self.clock.breaks_taken = index.saturating_add(1);
                 self.clock.break_ms = 0;
                 self.phase = Phase::Break { index: *index };
             }
@@ -403,7 +416,7 @@ impl State {
                 self.clock.step_out_flagged = false;
                 self.phase = Phase::SteppedOut;
             }
-            Event::TimeAdded { seconds } => self.clock.added_ms += u64::from(*seconds) * 1000,
+            Event::TimeAdded { seconds } => self.clock.add(*seconds),
             Event::Finished { reason } => {
                 self.finish = Some(*reason);
                 self.phase = Phase::Finished;
@@ -453,16 +466,18 @@ impl State {
         let runs = self.clock_runs(paper);
         let post = self.is_post_test();
         let clock = &mut self.clock;
+        // Saturating: a tick comes from a journal or a caller, and must not wrap the clock.
         if runs {
-            clock.used_ms += ms;
+            clock.used_ms = clock.used_ms.saturating_add(ms);
         }
-        match self.phase {
-            Phase::Break { .. } => clock.break_ms += ms,
-            Phase::SteppedOut => clock.step_out_ms += ms,
-            Phase::Paused { .. } => clock.paused_ms += ms,
-            _ if post => clock.post_ms += ms,
-            _ => {}
-        }
+        let counter = match self.phase {
+            Phase::Break { .. } => &mut clock.break_ms,
+            Phase::SteppedOut => &mut clock.step_out_ms,
+            Phase::Paused { .. } => &mut clock.paused_ms,
+            _ if post => &mut clock.post_ms,
+            _ => return,
+        };
+        *counter = counter.saturating_add(ms);
     }
 
     fn appeal_deadline_passed(&self, paper: &Paper) -> bool {
@@ -501,7 +516,9 @@ impl State {
                 (clock.post_ms >= minutes(post.review_minutes)).then_some(Event::DecisionOpened)
             }
             Phase::Decision => (clock.post_ms
-                >= clock.decision_at_ms + minutes(post.decision_minutes))
+                >= clock
+                    .decision_at_ms
+                    .saturating_add(minutes(post.decision_minutes)))
             .then_some(Event::Closed {
                 reason: CloseReason::AutoClose,
             }),
@@ -510,10 +527,11 @@ impl State {
                 .then(|| Event::AppealFinished {
                     receipt: self.receipt_number(),
                 }),
-            Phase::AppealCard => (clock.post_ms >= clock.card_at_ms + minutes(post.card_minutes))
-                .then_some(Event::Closed {
-                    reason: CloseReason::AutoClose,
-                }),
+            Phase::AppealCard => (clock.post_ms
+                >= clock.card_at_ms.saturating_add(minutes(post.card_minutes)))
+            .then_some(Event::Closed {
+                reason: CloseReason::AutoClose,
+            }),
             _ => None,
         }
     }
@@ -533,12 +551,16 @@ impl State {
                 Some(minutes(paper.format.step_out_limit_minutes).saturating_sub(clock.step_out_ms))
             }
             Phase::Finished | Phase::Review => Some(clock.post_until(minutes(post.review_minutes))),
-            Phase::Decision => {
-                Some(clock.post_until(clock.decision_at_ms + minutes(post.decision_minutes)))
-            }
+            Phase::Decision => Some(
+                clock.post_until(
+                    clock
+                        .decision_at_ms
+                        .saturating_add(minutes(post.decision_minutes)),
+                ),
+            ),
             Phase::Appeal => Some(clock.post_until(minutes(post.appeal_deadline_minutes))),
             Phase::AppealCard => {
-                Some(clock.post_until(clock.card_at_ms + minutes(post.card_minutes)))
+                Some(clock.post_until(clock.card_at_ms.saturating_add(minutes(post.card_minutes))))
             }
             _ => None,
         };

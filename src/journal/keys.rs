@@ -12,7 +12,9 @@ use super::JournalError;
 
 const WRAP_AAD: &[u8] = b"ustudy-session-key-1\0";
 
-/// Loads the station key, creating it (owner-only) on first use.
+/// Loads the station key, creating it (owner-only) on first use. A journal that already holds
+/// sessions can only be opened with the key it was written with, so a missing key beside it is
+/// an error, never a reason to make a new one (which would lock those sessions away for good).
 pub fn station_key(dir: &Path) -> Result<Key, JournalError> {
     let path = dir.join("station.key");
     match std::fs::read_to_string(&path) {
@@ -22,6 +24,14 @@ pub fn station_key(dir: &Path) -> Result<Key, JournalError> {
             Ok(Key::from_bytes(bytes))
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(held) = sessions_beside(dir) {
+                return Err(JournalError::StationKey(format!(
+                    "{} is missing, but {} beside it holds {held}; restore the key file from \
+                     the station's backup (a new key cannot open them)",
+                    path.display(),
+                    super::store::FILE
+                )));
+            }
             // Write beside, sync, then rename: a crash at any moment leaves either no key file
             // (a fresh one is made on the next start) or a whole one, never a torn one.
             let key = Key::generate()?;
@@ -42,6 +52,27 @@ pub fn station_key(dir: &Path) -> Result<Key, JournalError> {
             Ok(key)
         }
         Err(e) => Err(JournalError::io(&path, e)),
+    }
+}
+
+/// What the journal in `dir` holds that a new key could not open: `None` when there is no
+/// journal or it holds no session. A journal that cannot be read counts as holding sessions.
+fn sessions_beside(dir: &Path) -> Option<String> {
+    let path = dir.join(super::store::FILE);
+    if !path.exists() {
+        return None;
+    }
+    let count = rusqlite::Connection::open_with_flags(
+        &path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .and_then(|c| c.query_row("SELECT count(*) FROM sessions", [], |r| r.get::<_, i64>(0)));
+    match count {
+        Ok(0) => None,
+        Ok(n) => Some(format!("{n} session(s)")),
+        // No sessions table yet: a journal created but never migrated holds nothing.
+        Err(rusqlite::Error::SqliteFailure(_, Some(m))) if m.starts_with("no such table") => None,
+        Err(e) => Some(format!("data that cannot be read without it ({e})")),
     }
 }
 
@@ -71,4 +102,15 @@ pub fn unwrap(station: &Key, session: &str, wrapped: &[u8]) -> Result<Key, Journ
         .try_into()
         .map_err(|_| JournalError::StationKey("wrapped key length".to_owned()))?;
     Ok(Key::from_bytes(bytes))
+}
+
+/// The key candidate tags are made with, derived from the station key (it opens nothing).
+pub fn candidate_key(station: &Key) -> [u8; 32] {
+    crate::crypto::mac(station.as_bytes(), "ustudy-candidate-key-1", &[])
+}
+
+/// A candidate's tag: a keyed hash of the IIN, so the journal can tell a second sitting without
+/// holding the IIN in the clear.
+pub fn candidate_tag(key: &[u8; 32], iin: &str) -> String {
+    hex::encode(&crate::crypto::mac(key, "ustudy-candidate-1", &[iin.as_bytes()])[..16])
 }

@@ -36,6 +36,21 @@ const MIGRATIONS: &[&str] = &[
          PRIMARY KEY (session, seq),
          FOREIGN KEY (session, seq) REFERENCES events(session, seq)
      ) STRICT;",
+    // 2: the candidate's tag (a keyed hash of the IIN, so a second sitting is refused without
+    // decrypting anything), the damaged session a copy carries on from, a tag on every head that
+    // authenticates it with the session row, and the station's audit log of proctor actions
+    // outside any session. Heads of version 1 have no tag and read as unauthenticated.
+    "ALTER TABLE sessions ADD COLUMN candidate TEXT;
+     ALTER TABLE sessions ADD COLUMN supersedes TEXT;
+     ALTER TABLE heads ADD COLUMN mac BLOB;
+     CREATE TABLE audit (
+         seq INTEGER PRIMARY KEY,
+         at_ms INTEGER NOT NULL,
+         action TEXT NOT NULL,
+         subject TEXT NOT NULL,
+         detail TEXT NOT NULL,
+         mac BLOB NOT NULL
+     ) STRICT;",
 ];
 
 /// The schema version this program writes.

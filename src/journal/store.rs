@@ -1,16 +1,20 @@
 //! The journal database: opening it with settings that make a commit durable (and checking them),
-//! appending one event per transaction with its outbox row, and reading a session's chain back.
+//! or read-only for inspection, and the types the writing (`write.rs`) and reading (`read.rs`)
+//! sides share.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params};
+use rusqlite::Connection;
 
+use super::head::Meta;
 use super::record::Entry;
-use super::{JournalError, keys, record, schema};
+use super::{JournalError, keys, schema};
 use crate::crypto::aead::Key;
 use crate::exam::{Event, Paper};
 
-const PAPER_AAD: &[u8] = b"ustudy-paper-1\0";
+/// Associated data of a session's sealed paper (followed by the session id).
+pub(super) const PAPER_AAD: &[u8] = b"ustudy-paper-1\0";
 
 /// Wall-clock milliseconds since the Unix epoch (0 if the clock is before it).
 pub fn now_ms() -> u64 {
@@ -24,8 +28,8 @@ pub const FILE: &str = "journal.sqlite";
 
 /// An open journal: one connection, used by one writer.
 pub struct Journal {
-    conn: Connection,
-    station: Key,
+    pub(super) conn: Connection,
+    pub(super) station: Key,
     path: PathBuf,
 }
 
@@ -35,11 +39,13 @@ pub struct Cursor {
     /// Session id.
     pub session: String,
     /// The session's data key.
-    key: Key,
+    pub(super) key: Key,
     /// Sequence number of the next record.
     pub next_seq: u64,
     /// Hash of the last record.
     pub prev: [u8; 32],
+    /// What the head authenticates besides the chain position.
+    pub meta: Meta,
 }
 
 /// A session as listed by `sessions`.
@@ -55,6 +61,12 @@ pub struct SessionInfo {
     pub events: u64,
     /// Closed sessions are kept for the center but not resumed.
     pub closed: bool,
+    /// The candidate's tag, once checked in.
+    pub candidate: Option<String>,
+    /// The damaged session this one carries on from.
+    pub supersedes: Option<String>,
+    /// The head's tag verified: the row and the chain end are as the station wrote them.
+    pub authentic: bool,
 }
 
 /// A session read back: every record that verified, and the first problem, if any.
@@ -88,8 +100,10 @@ impl Journal {
         Journal::finish_open(conn, station, path)
     }
 
-    /// Opens an existing journal without creating anything: no database file, no station key
-    /// (for `journal verify`, which must never change what it inspects).
+    /// Opens an existing journal read-only, creating and changing nothing: no database file,
+    /// no station key, no migration, no checkpoint, and the `-shm` index mapped read-only so
+    /// not even a read mark is written (for `journal verify` and the export, which must never
+    /// change what they inspect, also while the station's writer runs beside them).
     pub fn open_existing(dir: &Path) -> Result<Journal, JournalError> {
         let path = dir.join(FILE);
         if !path.is_file() {
@@ -101,8 +115,35 @@ impl Journal {
             ));
         }
         let station = keys::station_key(dir)?;
-        let conn = Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-        Journal::finish_open(conn, station, path)
+        let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+            | rusqlite::OpenFlags::SQLITE_OPEN_URI
+            | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(read_only_uri(&path), flags)?;
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+            true,
+        )?;
+        conn.pragma_update(None, "trusted_schema", "OFF")?;
+        conn.pragma_update(None, "cell_size_check", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // Read, never set: setting the journal mode could write the file.
+        let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+        // With no -wal file beside it, a WAL database is read in rollback mode ("delete").
+        if !(mode.eq_ignore_ascii_case("wal") || mode.eq_ignore_ascii_case("delete")) {
+            return Err(JournalError::Settings(format!(
+                "journal_mode is {mode}, not wal"
+            )));
+        }
+        check_integrity(&conn)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version != schema::VERSION {
+            return Err(JournalError::Schema(version));
+        }
+        Ok(Journal {
+            conn,
+            station,
+            path,
+        })
     }
 
     fn finish_open(
@@ -111,10 +152,7 @@ impl Journal {
         path: PathBuf,
     ) -> Result<Journal, JournalError> {
         configure(&conn)?;
-        let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-        if check != "ok" {
-            return Err(JournalError::Integrity(check));
-        }
+        check_integrity(&conn)?;
         schema::migrate(&mut conn)?;
         Ok(Journal {
             conn,
@@ -134,6 +172,21 @@ impl Journal {
         Ok(())
     }
 
+    /// Copies every committed page from the WAL into the database file and syncs it, then
+    /// empties the WAL (`wal_checkpoint(TRUNCATE)`); fails if it could not finish.
+    pub fn checkpoint(&self) -> Result<(), JournalError> {
+        let busy: i64 = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+        if busy == 0 {
+            Ok(())
+        } else {
+            Err(JournalError::Settings(
+                "the checkpoint could not finish (the journal is busy)".to_owned(),
+            ))
+        }
+    }
+
     /// Path of the database file.
     pub fn path(&self) -> &Path {
         &self.path
@@ -145,177 +198,42 @@ impl Journal {
             .conn
             .query_row("PRAGMA synchronous", [], |r| r.get(0))?)
     }
+}
 
-    /// Starts a session with a fresh data key, wrapped under the station key, and stores its
-    /// paper sealed under that key, so the session can be recovered from the journal alone.
-    pub fn create_session(
-        &mut self,
-        id: &str,
-        package_id: &str,
-        seal_id: &str,
-        paper: &Paper,
-    ) -> Result<Cursor, JournalError> {
-        let key = Key::generate()?;
-        let wrapped = keys::wrap(&self.station, id, &key)?;
-        let json = serde_json::to_vec(paper).map_err(|e| JournalError::Encode(e.to_string()))?;
-        let sealed_paper = key.seal(&[PAPER_AAD, id.as_bytes()].concat(), &json)?;
-        self.conn.execute(
-            "INSERT INTO sessions (id, package_id, seal_id, wrapped_key, paper)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![id, package_id, seal_id, wrapped, sealed_paper],
-        )?;
-        Ok(Cursor {
-            session: id.to_owned(),
-            key,
-            next_seq: 0,
-            prev: record::GENESIS,
-        })
-    }
-
-    /// Appends one event in one transaction with its outbox row. Returns its sequence number
-    /// only after COMMIT returned; on any error nothing was acknowledged and the cursor is
-    /// unchanged.
-    pub fn append(&mut self, cursor: &mut Cursor, event: &Event) -> Result<u64, JournalError> {
-        self.append_at(cursor, event, now_ms())
-    }
-
-    /// `append` with the wall-clock time given (for tests and replays).
-    pub fn append_at(
-        &mut self,
-        cursor: &mut Cursor,
-        event: &Event,
-        at_ms: u64,
-    ) -> Result<u64, JournalError> {
-        let seq = cursor.next_seq;
-        let entry = Entry {
-            at_ms,
-            event: event.clone(),
-        };
-        let (sealed, hash) = record::seal(&cursor.key, &cursor.session, seq, &cursor.prev, &entry)?;
-        let seq_i = i64::try_from(seq).map_err(|_| JournalError::Gap { seq })?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute(
-            "INSERT INTO events (session, seq, hash, sealed) VALUES (?1, ?2, ?3, ?4)",
-            params![cursor.session, seq_i, hash.as_slice(), sealed],
-        )?;
-        tx.execute(
-            "INSERT INTO outbox (session, seq) VALUES (?1, ?2)",
-            params![cursor.session, seq_i],
-        )?;
-        // Kept apart from the session row, whose sealed paper would otherwise be rewritten
-        // with every commit.
-        tx.execute(
-            "INSERT INTO heads (session, seq, hash) VALUES (?1, ?2, ?3)
-             ON CONFLICT (session) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
-            params![cursor.session, seq_i, hash.as_slice()],
-        )?;
-        tx.commit()?;
-        cursor.next_seq = seq + 1;
-        cursor.prev = hash;
-        Ok(seq)
-    }
-
-    /// Marks a session closed.
-    pub fn close_session(&mut self, id: &str) -> Result<(), JournalError> {
-        self.conn
-            .execute("UPDATE sessions SET closed = 1 WHERE id = ?1", params![id])?;
+/// The whole-file check (`integrity_check`: `quick_check` missed a flip that hid rows).
+fn check_integrity(conn: &Connection) -> Result<(), JournalError> {
+    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    if check == "ok" {
         Ok(())
+    } else {
+        Err(JournalError::Integrity(check))
     }
+}
 
-    /// Every session, oldest first.
-    pub fn sessions(&self) -> Result<Vec<SessionInfo>, JournalError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT s.id, s.package_id, s.seal_id, s.closed, (SELECT count(*) FROM events e WHERE e.session = s.id)
-             FROM sessions s ORDER BY s.rowid",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(SessionInfo {
-                id: r.get(0)?,
-                package_id: r.get(1)?,
-                seal_id: r.get(2)?,
-                closed: r.get::<_, i64>(3)? != 0,
-                events: u64::try_from(r.get::<_, i64>(4)?).unwrap_or(0),
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// Reads a session back, verifying the chain and decrypting each record. Stops at the first
-    /// damaged or missing record and says why; what came before is returned.
-    pub fn load(&self, id: &str) -> Result<Loaded, JournalError> {
-        type Row = (Vec<u8>, Vec<u8>, i64, Option<Vec<u8>>);
-        // One read transaction: the head and the records come from the same snapshot, so a
-        // reader running beside the writer (verify, export, a monitor) never sees a new record
-        // with an old head and calls it damage.
-        let snapshot = self.conn.unchecked_transaction()?;
-        let row: Option<Row> = snapshot
-            .query_row(
-                "SELECT s.wrapped_key, s.paper, coalesce(h.seq, -1), h.hash
-                 FROM sessions s LEFT JOIN heads h ON h.session = s.id WHERE s.id = ?1",
-                params![id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )
-            .optional()?;
-        let (wrapped, sealed_paper, head_seq, head_hash) =
-            row.ok_or_else(|| JournalError::NoSession(id.to_owned()))?;
-        let key = keys::unwrap(&self.station, id, &wrapped)?;
-        let damaged = || JournalError::Integrity(format!("the paper of session {id} is damaged"));
-        let json = key
-            .open(&[PAPER_AAD, id.as_bytes()].concat(), &sealed_paper)
-            .map_err(|_| damaged())?;
-        let paper: Paper = serde_json::from_slice(&json).map_err(|_| damaged())?;
-        let mut stmt = snapshot
-            .prepare("SELECT seq, hash, sealed FROM events WHERE session = ?1 ORDER BY seq")?;
-        let mut rows = stmt.query(params![id])?;
-        let mut entries = Vec::new();
-        let mut prev = record::GENESIS;
-        let mut damage = None;
-        while let Some(row) = rows.next()? {
-            let expected = entries.len() as u64;
-            let seq = u64::try_from(row.get::<_, i64>(0)?).unwrap_or(u64::MAX);
-            if seq != expected {
-                damage = Some(JournalError::Gap { seq: expected });
-                break;
+/// A `file:` URI that opens `path` read-only, with the characters a URI gives meaning to
+/// escaped. Beside a WAL (a writer has it open, or it stopped without a clean close), the WAL
+/// index is mapped read-only (`readonly_shm`), so nothing is written into it. A journal at
+/// rest has no WAL and no index: it is read as it lies (`immutable`), since opening an index
+/// would create one.
+fn read_only_uri(path: &Path) -> String {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    let at_rest = !Path::new(&wal).exists();
+    let mut uri = String::from("file:");
+    for b in path.to_string_lossy().bytes() {
+        match b {
+            b'%' | b'?' | b'#' | b' ' | 0x80.. => {
+                let _ = write!(uri, "%{b:02X}");
             }
-            let hash: Vec<u8> = row.get(1)?;
-            let sealed: Vec<u8> = row.get(2)?;
-            match record::open(&key, id, seq, &prev, &sealed, &hash) {
-                Ok(entry) => {
-                    entries.push(entry);
-                    prev.copy_from_slice(&hash);
-                }
-                Err(e) => {
-                    damage = Some(e);
-                    break;
-                }
-            }
+            _ => uri.push(char::from(b)),
         }
-        // The head written with every commit says how far the chain went: records missing
-        // from the end (which the chain alone cannot notice) are damage too.
-        let committed = u64::try_from(head_seq + 1).unwrap_or(0);
-        let head_matches = entries.len() as u64 == committed
-            && (committed == 0 || head_hash.as_deref() == Some(prev.as_slice()));
-        if damage.is_none() && !head_matches {
-            damage = Some(JournalError::Truncated {
-                found: entries.len() as u64,
-                committed,
-            });
-        }
-        let cursor = Cursor {
-            session: id.to_owned(),
-            key,
-            next_seq: entries.len() as u64,
-            prev,
-        };
-        Ok(Loaded {
-            cursor,
-            paper,
-            entries,
-            damage,
-        })
     }
+    uri.push_str(if at_rest {
+        "?mode=ro&immutable=1"
+    } else {
+        "?mode=ro&readonly_shm=1"
+    });
+    uri
 }
 
 /// Sets the durability and safety settings on a connection and checks that they took.

@@ -1,8 +1,10 @@
 //! The journal's single writer: one thread owns the only connection and takes jobs from a
 //! channel, so the GUI never waits on the disk. Each reply is a oneshot that async code awaits
 //! and blocking code receives with `blocking_recv`. After a failed commit the writer reopens the
-//! database and re-reads where the session's chain stands, so nothing it did not commit is ever
-//! acknowledged and the next append continues from the last committed record.
+//! database and decides from what is really on disk: a commit reported as failed whose record
+//! is there after all (its WAL frames were written, only the sync failed) is made durable by a
+//! checkpoint and acknowledged, so a retry never writes the same event twice; otherwise the
+//! error stands and the next append continues from the last committed record.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -11,7 +13,8 @@ use std::sync::mpsc;
 use tokio::sync::oneshot;
 
 use super::JournalError;
-use super::store::{Cursor, Journal, Loaded};
+use super::audit::Action;
+use super::store::{Cursor, Journal, Loaded, now_ms};
 use crate::exam::{Event, Paper};
 
 type Reply<T> = oneshot::Sender<Result<T, JournalError>>;
@@ -23,7 +26,19 @@ enum Job {
         package_id: String,
         seal_id: String,
         paper: Box<Paper>,
+        opening: Vec<Event>,
         reply: Reply<()>,
+    },
+    Continue {
+        from: String,
+        id: String,
+        reply: Reply<()>,
+    },
+    Audit {
+        action: Action,
+        subject: String,
+        detail: String,
+        reply: Reply<i64>,
     },
     Resume {
         id: String,
@@ -34,6 +49,21 @@ enum Job {
         event: Event,
         reply: Reply<u64>,
     },
+}
+
+/// A session to create, with the events that open it (committed with it, in one transaction).
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    /// Session id.
+    pub id: String,
+    /// Package it runs.
+    pub package_id: String,
+    /// Seal of that package.
+    pub seal_id: String,
+    /// The paper.
+    pub paper: Paper,
+    /// The unlock and check-in events.
+    pub opening: Vec<Event>,
 }
 
 /// A handle to the writer thread. Cloning shares the same writer.
@@ -73,14 +103,28 @@ impl Writer {
         answer
     }
 
-    fn create_job(&self, id: &str, package_id: &str, seal_id: &str, paper: Paper) -> Pending<()> {
-        let (id, package_id, seal_id) = (id.to_owned(), package_id.to_owned(), seal_id.to_owned());
-        let paper = Box::new(paper);
+    fn create_job(&self, new: NewSession) -> Pending<()> {
         self.send(|reply| Job::Create {
-            id,
-            package_id,
-            seal_id,
-            paper,
+            id: new.id,
+            package_id: new.package_id,
+            seal_id: new.seal_id,
+            paper: Box::new(new.paper),
+            opening: new.opening,
+            reply,
+        })
+    }
+
+    fn continue_job(&self, from: &str, id: &str) -> Pending<()> {
+        let (from, id) = (from.to_owned(), id.to_owned());
+        self.send(|reply| Job::Continue { from, id, reply })
+    }
+
+    fn audit_job(&self, action: Action, subject: &str, detail: &str) -> Pending<i64> {
+        let (subject, detail) = (subject.to_owned(), detail.to_owned());
+        self.send(|reply| Job::Audit {
+            action,
+            subject,
+            detail,
             reply,
         })
     }
@@ -95,15 +139,19 @@ impl Writer {
         self.send(|reply| Job::Append { id, event, reply })
     }
 
-    /// Starts a new session.
-    pub async fn create(
+    /// Starts a new session with its opening events, in one transaction.
+    pub async fn create(&self, new: NewSession) -> Result<(), JournalError> {
+        self.create_job(new).await.map_err(|_| gone())?
+    }
+
+    /// Records a proctor action outside any session.
+    pub async fn audit(
         &self,
-        id: &str,
-        package_id: &str,
-        seal_id: &str,
-        paper: Paper,
-    ) -> Result<(), JournalError> {
-        self.create_job(id, package_id, seal_id, paper)
+        action: Action,
+        subject: &str,
+        detail: &str,
+    ) -> Result<i64, JournalError> {
+        self.audit_job(action, subject, detail)
             .await
             .map_err(|_| gone())?
     }
@@ -119,14 +167,26 @@ impl Writer {
     }
 
     /// `create` for code that may block (not the GUI thread).
-    pub fn create_blocking(
+    pub fn create_blocking(&self, new: NewSession) -> Result<(), JournalError> {
+        self.create_job(new).blocking_recv().map_err(|_| gone())?
+    }
+
+    /// Carries the damaged session `from` on in a complete copy `id`, in one transaction, and
+    /// makes the copy the one appends go to.
+    pub fn continue_blocking(&self, from: &str, id: &str) -> Result<(), JournalError> {
+        self.continue_job(from, id)
+            .blocking_recv()
+            .map_err(|_| gone())?
+    }
+
+    /// `audit` for code that may block.
+    pub fn audit_blocking(
         &self,
-        id: &str,
-        package_id: &str,
-        seal_id: &str,
-        paper: Paper,
-    ) -> Result<(), JournalError> {
-        self.create_job(id, package_id, seal_id, paper)
+        action: Action,
+        subject: &str,
+        detail: &str,
+    ) -> Result<i64, JournalError> {
+        self.audit_job(action, subject, detail)
             .blocking_recv()
             .map_err(|_| gone())?
     }
@@ -147,11 +207,18 @@ impl Writer {
 fn run(dir: &std::path::Path, journal: Journal, inbox: &mpsc::Receiver<Job>) {
     let mut journal = Some(journal);
     let mut cursors: HashMap<String, Cursor> = HashMap::new();
+    // Records found on disk after a failed commit whose checkpoint failed too: not yet
+    // acknowledged, and never to be written again.
+    let mut unconfirmed: HashMap<String, (u64, Event)> = HashMap::new();
     while let Ok(job) = inbox.recv() {
-        // A previous failure closed the connection: reopen before anything else.
+        // A previous failure closed the connection: reopen before anything else, and re-read
+        // every chain, since what the failed commit left is only known from the disk.
         if journal.is_none() {
             match Journal::open(dir) {
-                Ok(j) => journal = Some(j),
+                Ok(j) => {
+                    reload(&j, &mut cursors);
+                    journal = Some(j);
+                }
                 Err(e) => {
                     refuse(job, &e);
                     continue;
@@ -159,54 +226,181 @@ fn run(dir: &std::path::Path, journal: Journal, inbox: &mpsc::Receiver<Job>) {
             }
         }
         let Some(j) = journal.as_mut() else { continue };
-        match job {
+        let failed = match job {
             Job::Create {
                 id,
                 package_id,
                 seal_id,
                 paper,
+                opening,
                 reply,
             } => {
                 let result = j
-                    .create_session(&id, &package_id, &seal_id, &paper)
+                    .create_session_with(&id, &package_id, &seal_id, &paper, &opening, now_ms())
                     .map(|cursor| {
                         cursors.insert(id, cursor);
                     });
-                let _ = reply.send(result);
+                answer(reply, result)
+            }
+            Job::Continue { from, id, reply } => {
+                let result = j
+                    .load(&from)
+                    .and_then(|loaded| j.continue_session(&loaded, &id))
+                    .map(|cursor| {
+                        cursors.insert(id, cursor);
+                    });
+                answer(reply, result)
             }
             Job::Resume { id, reply } => {
                 let result = j.load(&id).inspect(|loaded| {
                     cursors.insert(id, loaded.cursor.clone());
                 });
-                let _ = reply.send(result);
+                answer(reply, result)
             }
+            Job::Audit {
+                action,
+                subject,
+                detail,
+                reply,
+            } => answer(reply, j.audit(action, &subject, &detail)),
             Job::Append { id, event, reply } => {
-                let Some(cursor) = cursors.get_mut(&id) else {
-                    let _ = reply.send(Err(JournalError::NoSession(id)));
-                    continue;
-                };
-                let result = j.append(cursor, &event);
-                if result.is_err() {
-                    // Never retry the same commit blindly: drop the connection, reopen, and
-                    // re-read the chain so the cursor matches what is really on disk.
-                    journal = None;
-                    if let Ok(fresh) = Journal::open(dir) {
-                        if let Ok(loaded) = fresh.load(&id) {
-                            cursors.insert(id, loaded.cursor);
-                        }
-                        journal = Some(fresh);
-                    }
-                }
+                let result = append(
+                    dir,
+                    &mut journal,
+                    &mut cursors,
+                    &mut unconfirmed,
+                    &id,
+                    &event,
+                );
                 let _ = reply.send(result);
+                false
             }
+        };
+        if failed {
+            journal = None;
+        }
+    }
+}
+
+/// Sends a reply; says whether the job failed (then the connection is reopened before the
+/// next job, as after a failed append).
+fn answer<T>(reply: Reply<T>, result: Result<T, JournalError>) -> bool {
+    let failed = result.is_err();
+    let _ = reply.send(result);
+    failed
+}
+
+/// Appends one event, or acknowledges it if an earlier failed attempt of it landed.
+fn append(
+    dir: &std::path::Path,
+    journal: &mut Option<Journal>,
+    cursors: &mut HashMap<String, Cursor>,
+    unconfirmed: &mut HashMap<String, (u64, Event)>,
+    id: &str,
+    event: &Event,
+) -> Result<u64, JournalError> {
+    let Some(j) = journal.as_mut() else {
+        return Err(gone());
+    };
+    // A landed record of another event stays where it is, unacknowledged, as the journal holds
+    // it; the new event goes after it.
+    if let Some((seq, landed)) = unconfirmed.remove(id)
+        && landed == *event
+    {
+        return match j.checkpoint() {
+            Ok(()) => Ok(seq),
+            Err(e) => {
+                unconfirmed.insert(id.to_owned(), (seq, landed));
+                *journal = None;
+                Err(e)
+            }
+        };
+    }
+    let Some(cursor) = cursors.get_mut(id) else {
+        return Err(JournalError::NoSession(id.to_owned()));
+    };
+    let before = cursor.next_seq;
+    let error = match j.append(cursor, event) {
+        Ok(seq) => return Ok(seq),
+        Err(e) => e,
+    };
+    // Never retry the same commit blindly: drop the connection, reopen, and decide from what
+    // is on disk.
+    *journal = None;
+    let (fresh, outcome) = reconcile(dir, id, before, event, error);
+    if let Some(fresh) = fresh {
+        reload(&fresh, cursors);
+        *journal = Some(fresh);
+    }
+    match outcome {
+        Outcome::Committed(seq) => Ok(seq),
+        Outcome::Landed { seq, error } => {
+            unconfirmed.insert(id.to_owned(), (seq, event.clone()));
+            Err(error)
+        }
+        Outcome::Failed(error) => Err(error),
+    }
+}
+
+/// What a failed append really did, as the disk shows it.
+enum Outcome {
+    /// The record is there and durable: acknowledge it.
+    Committed(u64),
+    /// The record is there but could not be made durable: not acknowledged, never rewritten.
+    Landed { seq: u64, error: JournalError },
+    /// Nothing was written.
+    Failed(JournalError),
+}
+
+/// After a failed append of `event` at `seq`: reopens the journal and looks. If the record at
+/// `seq` is there and is exactly `event`, the commit landed after all; a checkpoint then copies
+/// it into the database file and syncs it (after a failed sync the kernel may already have
+/// marked its pages clean, so the WAL copy alone is not trusted), and only when that succeeds is
+/// it acknowledged. Otherwise the original error stands.
+fn reconcile(
+    dir: &std::path::Path,
+    id: &str,
+    seq: u64,
+    event: &Event,
+    error: JournalError,
+) -> (Option<Journal>, Outcome) {
+    let Ok(fresh) = Journal::open(dir) else {
+        return (None, Outcome::Failed(error));
+    };
+    let landed = fresh.load(id).is_ok_and(|loaded| {
+        loaded.cursor.next_seq > seq
+            && usize::try_from(seq)
+                .ok()
+                .and_then(|ix| loaded.entries.get(ix))
+                .is_some_and(|entry| entry.event == *event)
+    });
+    if !landed {
+        return (Some(fresh), Outcome::Failed(error));
+    }
+    match fresh.checkpoint() {
+        Ok(()) => (Some(fresh), Outcome::Committed(seq)),
+        // Not durable yet: the event stays unacknowledged; its retry tries the checkpoint
+        // again, never writing it a second time.
+        Err(error) => (Some(fresh), Outcome::Landed { seq, error }),
+    }
+}
+
+/// Re-reads where every known session's chain stands.
+fn reload(journal: &Journal, cursors: &mut HashMap<String, Cursor>) {
+    for (id, cursor) in cursors.iter_mut() {
+        if let Ok(loaded) = journal.load(id) {
+            *cursor = loaded.cursor;
         }
     }
 }
 
 fn refuse(job: Job, error: &JournalError) {
     match job {
-        Job::Create { reply, .. } => drop(reply.send(Err(error.clone()))),
+        Job::Create { reply, .. } | Job::Continue { reply, .. } => {
+            drop(reply.send(Err(error.clone())));
+        }
         Job::Resume { reply, .. } => drop(reply.send(Err(error.clone()))),
         Job::Append { reply, .. } => drop(reply.send(Err(error.clone()))),
+        Job::Audit { reply, .. } => drop(reply.send(Err(error.clone()))),
     }
 }

@@ -80,6 +80,15 @@ pub fn open(
     if paper.tasks.len() != header.tasks as usize || paper.format.max_score != header.max_score {
         return Err(PackageError::Mismatch("task count or maximum score"));
     }
+    // The header is what a proctor and the center see before the key is released: each of its
+    // promises must be what the sealed paper says.
+    if paper.base_minutes() != header.minutes || paper.format.extra_minutes != header.extra_minutes
+    {
+        return Err(PackageError::Mismatch("testing minutes or extra minutes"));
+    }
+    if paper.sample != header.sample {
+        return Err(PackageError::Mismatch("sample flag"));
+    }
     paper.validate()?;
     Ok((header, paper))
 }

@@ -143,6 +143,7 @@ fn assemble(
         groups,
         key,
         media,
+        sample: manifest.sample,
     };
     paper.validate()?;
     Ok((manifest, paper))

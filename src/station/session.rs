@@ -142,8 +142,25 @@ impl Session {
         self.outbox.push_back(Outgoing { n, event });
     }
 
-    /// The journal now holds the session (after `create` or `resume`).
+    /// The journal now holds the session (after `resume`).
     pub fn opened(&mut self) {
+        self.open = true;
+    }
+
+    /// The events waiting for the journal, in order (the opening events a new session is
+    /// created with).
+    pub fn waiting(&self) -> Vec<Event> {
+        self.outbox.iter().map(|o| o.event.clone()).collect()
+    }
+
+    /// The journal created the session together with its first `count` waiting events: they
+    /// are committed, and the rest go on from there.
+    pub fn created(&mut self, count: usize) {
+        for _ in 0..count {
+            if let Some(done) = self.outbox.pop_front() {
+                self.committed_n = done.n;
+            }
+        }
         self.open = true;
     }
 

@@ -12,6 +12,7 @@ use crate::crypto::pin::PinHash;
 use crate::exam::event::Incident;
 use crate::exam::{Event, Paper, Phase, State};
 use crate::i18n::{Arg, Lang, tr, tr_args};
+use crate::journal::recovery::{Sittings, Stuck};
 use crate::journal::{JournalError, Writer};
 use crate::package::Header;
 use crate::roster::Entry;
@@ -24,6 +25,7 @@ use crate::ui::theme;
 
 mod journal;
 mod kiosk;
+mod proctor;
 mod view;
 
 pub use kiosk::kiosk_window;
@@ -100,6 +102,19 @@ pub struct Resume {
     pub state: State,
     /// Damage found in the chain, if any (the state is what came before it).
     pub damage: Option<String>,
+    /// The downtime incident to record first, if the station was down for a while.
+    pub downtime: Option<Event>,
+}
+
+/// What the journal held at start.
+#[derive(Debug, Clone, Default)]
+pub struct Start {
+    /// The session to resume (the writer has already resumed it).
+    pub resume: Option<Resume>,
+    /// A session that cannot go on, waiting for a proctor to set it aside.
+    pub stuck: Option<Stuck>,
+    /// Who has sat on this station.
+    pub sittings: Sittings,
 }
 
 /// Widget ids of the app frame.
@@ -133,10 +148,16 @@ pub struct App {
     now: Instant,
     last_tick: Option<Instant>,
     session: Option<Session>,
-    /// A session waiting for the journal to create it: (seal id, paper).
-    creating: Option<(String, Paper)>,
+    /// A session waiting for the journal to create it.
+    creating: Option<crate::journal::NewSession>,
     /// A recovered session waits for the proctor: whether its journal was damaged.
     recovered: Option<bool>,
+    /// A session that cannot go on, until a proctor sets it aside.
+    stuck: Option<Stuck>,
+    /// Who has sat on this station.
+    sittings: Sittings,
+    /// A proctor action's audit record on its way to the journal.
+    audit_pending: Option<proctor::PendingAudit>,
     journal_error: Option<String>,
     /// When the current screen opened (for the notice and thank-you timers).
     shown_at: Instant,
@@ -185,6 +206,8 @@ pub enum Message {
     Key(Press),
     /// The journal created the session.
     Created(Result<(), JournalError>),
+    /// The journal answered for a proctor action's audit record.
+    Audited(Result<i64, JournalError>),
     /// The journal answered for event `n`.
     Committed {
         /// The session's local event number.
@@ -206,7 +229,7 @@ pub enum WindowEvent {
 impl App {
     /// Starts on the lock screen with the PIN field focused; with `resume`, the lock screen
     /// shows what was recovered.
-    pub fn new(config: Config, writer: Writer, resume: Option<Resume>) -> (App, Task<Message>) {
+    pub fn new(config: Config, writer: Writer, start: Start) -> (App, Task<Message>) {
         let now = Instant::now();
         let mut app = App {
             autopilot: config.autopilot.map(Autopilot::new),
@@ -220,15 +243,22 @@ impl App {
             session: None,
             creating: None,
             recovered: None,
+            stuck: start.stuck,
+            sittings: start.sittings,
+            audit_pending: None,
             journal_error: None,
             shown_at: now,
             incidents: 0,
         };
-        if let Some(r) = resume {
+        if let Some(r) = start.resume {
             if let Some(c) = &r.state.candidate {
                 app.lang = c.interface;
             }
-            let session = Session::new(r.session, r.package, r.paper, r.state, true);
+            let mut session = Session::new(r.session, r.package, r.paper, r.state, true);
+            if let Some(downtime) = r.downtime {
+                // Queued like any event: committed (and retried) by the writer, in order.
+                let _ = session.record(downtime);
+            }
             app.recovered = Some(r.damage.is_some());
             app.session = Some(session);
         }
@@ -278,6 +308,22 @@ impl App {
         if damaged {
             lines.push(tr(lang, "lock-recovered-damaged"));
         }
+        lines
+    }
+
+    /// What the lock screen says of a session that cannot go on.
+    fn stuck_lines(&self, stuck: &Stuck) -> Vec<String> {
+        let lang = self.lang;
+        let mut lines = Vec::new();
+        if let Some(name) = &stuck.candidate {
+            lines.push(tr_args(
+                lang,
+                "lock-stuck-candidate",
+                &[("name", Arg::Str(name))],
+            ));
+        }
+        lines.push(crate::ui::errors::recovery(lang, &stuck.problem));
+        lines.push(tr(lang, "lock-stuck-what"));
         lines
     }
 
@@ -333,6 +379,7 @@ impl App {
             Message::FocusMoved { back } => move_focus(back),
             Message::Key(press) => self.on_key(press),
             Message::Created(result) => self.on_created(result),
+            Message::Audited(result) => self.on_audited(result),
             Message::Committed { n, result } => self.on_committed(n, result),
         };
         Task::batch([task, self.pump(retry)])
@@ -344,6 +391,7 @@ impl App {
         };
         match lock.update(message, &self.config.pin, Instant::now()) {
             locked::Action::None => Task::none(),
+            locked::Action::Unlocked if self.stuck.is_some() => self.set_aside(),
             locked::Action::Unlocked if self.session.is_some() => {
                 // A recovered session: straight back to where the candidate was.
                 self.recovered = None;
@@ -362,7 +410,12 @@ impl App {
             return Task::none();
         };
         let had = check.found().is_some();
-        match check.update(message, &self.config.roster) {
+        let lookup = check_in::Lookup {
+            roster: &self.config.roster,
+            sittings: &self.sittings,
+            pin: &self.config.pin,
+        };
+        match check.update(message, &lookup) {
             check_in::Action::None => {
                 // Once found, the interface switches to the candidate's language (they can
                 // switch it back with the language bar), and the fields let go of the keyboard
@@ -374,6 +427,7 @@ impl App {
                 Task::none()
             }
             check_in::Action::Confirmed(entry) => self.start_session(&entry),
+            check_in::Action::RetakeAllowed(entry) => self.allow_retake(&entry),
         }
     }
 

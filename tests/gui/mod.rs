@@ -22,7 +22,7 @@ pub const PIN: &str = "2468";
 pub fn station(dir: &Path) -> App {
     let boot = ustudy::boot::demo(dir).expect("boot");
     let config = Config::demo(boot.packages).expect("config");
-    App::new(config, boot.writer, boot.resume).0
+    App::new(config, boot.writer, boot.start).0
 }
 
 /// The smallest screen a testing center uses (1366×768): everything must fit and be clickable.

@@ -9,7 +9,7 @@ use iced::Task;
 use super::{App, Message};
 use crate::exam::event::Candidate;
 use crate::exam::{Event, State};
-use crate::journal::JournalError;
+use crate::journal::{JournalError, NewSession};
 use crate::roster::Entry;
 use crate::station::Session;
 use crate::ui::screen::{Screen, check_in};
@@ -58,28 +58,30 @@ impl App {
         {
             return Task::none();
         }
+        // The unlock and the check-in are committed with the session, in one transaction.
+        let new = NewSession {
+            id,
+            package_id: entry.package.clone(),
+            seal_id: package.header.seal_id.clone(),
+            paper: (*package.paper).clone(),
+            opening: session.waiting(),
+        };
         self.session = Some(session);
         self.journal_error = None;
-        let seal = package.header.seal_id.clone();
-        let paper = (*package.paper).clone();
-        self.creating = Some((seal.clone(), paper.clone()));
+        self.creating = Some(new.clone());
         self.show_phase(false);
         let writer = self.writer.clone();
-        let package_id = entry.package.clone();
-        Task::perform(
-            async move { writer.create(&id, &package_id, &seal, paper).await },
-            Message::Created,
-        )
+        Task::perform(async move { writer.create(new).await }, Message::Created)
     }
 
     pub(super) fn on_created(&mut self, result: Result<(), JournalError>) -> Task<Message> {
-        if self.creating.take().is_none() {
+        let Some(new) = self.creating.take() else {
             return Task::none();
-        }
+        };
         match result {
             Ok(()) => {
                 if let Some(s) = &mut self.session {
-                    s.opened();
+                    s.created(new.opening.len());
                 }
             }
             Err(e) => {
@@ -153,8 +155,9 @@ impl App {
     /// (which drop the tasks instead of running them): creates a pending session and commits the
     /// event in flight and every waiting one. Not for a running window, whose tasks do this.
     pub fn settle(&mut self) {
-        if let (Some((seal, paper)), Some(s)) = (self.creating.clone(), &self.session) {
-            let result = self.writer.create_blocking(&s.id, &s.package, &seal, paper);
+        self.settle_audit();
+        if let Some(new) = self.creating.clone() {
+            let result = self.writer.create_blocking(new);
             let _ = self.on_created(result);
         }
         while let Some(session) = &mut self.session {

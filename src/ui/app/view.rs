@@ -26,6 +26,7 @@ impl App {
                         .recovered
                         .zip(self.session.as_ref())
                         .map(|(damaged, s)| self.recovered_lines(s, damaged)),
+                    stuck: self.stuck.as_ref().map(|s| self.stuck_lines(s)),
                 };
                 lock.view(&ctx, self.now).map(Message::Locked)
             }

@@ -1,11 +1,15 @@
 //! Check-in: the candidate types their IIN (digits only, checked as they type, with a message for
-//! each kind of invalid IIN) and their ticket code, and the station finds them in the roster.
+//! each kind of invalid IIN) and their ticket code, and the station finds them in the roster. A
+//! candidate whose session on this station closed is refused; only the proctor's PIN allows a
+//! second sitting (recorded by the app before it takes effect).
 
 use iced::widget::{Space, button, checkbox, column, container, row, text, text_input};
 use iced::{Element, Length};
 
+use crate::crypto::pin::PinHash;
 use crate::exam::iin::{self, IinError};
 use crate::i18n::{Arg, Lang, tr, tr_args};
+use crate::journal::recovery::Sittings;
 use crate::roster::{self, Entry};
 use crate::ui::keys::Press;
 use crate::ui::parts;
@@ -27,6 +31,22 @@ pub mod id {
     pub const PAIR_OK: &str = "pair-ok";
     /// The frame of the "this is me" button.
     pub const CONFIRM: &str = "confirm";
+    /// The "already sat" notice.
+    pub const ALREADY_SAT: &str = "already-sat";
+    /// The proctor PIN for a second sitting.
+    pub const RETAKE_PIN: &str = "retake-pin";
+    /// The frame of the "allow a second sitting" button.
+    pub const ALLOW_RETAKE: &str = "allow-retake";
+}
+
+/// What check-in looks candidates up in.
+pub struct Lookup<'a> {
+    /// Candidates expected here.
+    pub roster: &'a [Entry],
+    /// Who has sat on this station.
+    pub sittings: &'a Sittings,
+    /// The proctor PIN's hash.
+    pub pin: &'a PinHash,
 }
 
 /// A package the station can run, as check-in describes it.
@@ -44,6 +64,8 @@ pub enum Action {
     None,
     /// The candidate confirmed who they are and their subjects.
     Confirmed(Entry),
+    /// The proctor's PIN allows this candidate a second sitting.
+    RetakeAllowed(Entry),
 }
 
 /// Check-in state.
@@ -54,6 +76,10 @@ pub struct CheckIn {
     found: Option<Entry>,
     not_found: bool,
     pair_ok: bool,
+    /// The candidate found has sat on this station already.
+    sat: bool,
+    retake_pin: String,
+    retake_wrong: u32,
 }
 
 /// What the candidate did.
@@ -69,6 +95,10 @@ pub enum Message {
     PairChecked(bool),
     /// "This is me" was pressed.
     ConfirmPressed,
+    /// The proctor PIN for a second sitting changed.
+    RetakePinChanged(String),
+    /// "Allow a second sitting" was pressed.
+    RetakePressed,
 }
 
 /// Where the typed IIN stands.
@@ -85,8 +115,8 @@ pub enum IinStatus {
 }
 
 impl CheckIn {
-    /// Handles a message, looking the candidate up in `roster`.
-    pub fn update(&mut self, message: Message, roster: &[Entry]) -> Action {
+    /// Handles a message, looking the candidate up in the roster.
+    pub fn update(&mut self, message: Message, lookup: &Lookup<'_>) -> Action {
         match message {
             Message::IinChanged(value) => {
                 self.iin = value
@@ -104,21 +134,65 @@ impl CheckIn {
             }
             Message::FindPressed => {
                 if self.can_find() {
-                    self.found = roster::find(roster, &self.iin, &self.ticket).cloned();
+                    self.found = roster::find(lookup.roster, &self.iin, &self.ticket).cloned();
                     self.not_found = self.found.is_none();
                     self.pair_ok = false;
+                    self.retake_granted(lookup.sittings);
                 }
             }
-            Message::PairChecked(ok) => self.pair_ok = ok && self.found.is_some(),
+            Message::PairChecked(ok) => self.pair_ok = ok && self.found.is_some() && !self.sat,
             Message::ConfirmPressed => {
                 if self.pair_ok
+                    && !self.sat
                     && let Some(found) = self.found.clone()
                 {
                     return Action::Confirmed(found);
                 }
             }
+            Message::RetakePinChanged(value) => {
+                self.retake_pin = value.chars().filter(char::is_ascii_digit).take(8).collect();
+            }
+            Message::RetakePressed => return self.try_retake(lookup.pin),
         }
         Action::None
+    }
+
+    fn try_retake(&mut self, pin: &PinHash) -> Action {
+        let entered = std::mem::take(&mut self.retake_pin);
+        let Some(found) = self
+            .found
+            .clone()
+            .filter(|_| self.sat && self.retake_open())
+        else {
+            return Action::None;
+        };
+        if pin.verify(&entered) {
+            self.retake_wrong = 0;
+            Action::RetakeAllowed(found)
+        } else {
+            self.retake_wrong += 1;
+            Action::None
+        }
+    }
+
+    /// Whether the proctor may still try a PIN for a second sitting (a few wrong ones close it
+    /// until check-in starts over from the lock screen).
+    fn retake_open(&self) -> bool {
+        self.retake_wrong < crate::ui::screen::locked::ATTEMPTS
+    }
+
+    /// Looks again whether the candidate found may sit (after a second sitting was allowed).
+    pub fn retake_granted(&mut self, sittings: &Sittings) {
+        self.sat = self
+            .found
+            .as_ref()
+            .is_some_and(|e| !sittings.may_sit(&e.iin));
+    }
+
+    /// Whether the candidate found has already sat here (and is refused until a proctor allows
+    /// a second sitting).
+    pub fn already_sat(&self) -> bool {
+        self.sat
     }
 
     /// The IIN typed so far.
@@ -291,6 +365,12 @@ impl CheckIn {
             let line = text(line).size(metrics::TEXT);
             card = card.push(if profile { line.font(bold()) } else { line });
         }
+        if self.sat {
+            return container(card.push(self.retake(lang)))
+                .padding(metrics::GAP)
+                .style(crate::ui::theme::style::panel)
+                .into();
+        }
         let pair = checkbox(self.pair_ok)
             .label(parts::keyed(tr(lang, "checkin-pair-ok"), Press::Space))
             .size(metrics::TEXT)
@@ -314,6 +394,45 @@ impl CheckIn {
     }
 }
 
+impl CheckIn {
+    /// The refusal of a second sitting, and the proctor's way to allow one.
+    fn retake(&self, lang: Lang) -> Element<'_, Message> {
+        let open = self.retake_open();
+        let input = text_input("", &self.retake_pin)
+            .id(id::RETAKE_PIN)
+            .secure(true)
+            .size(metrics::INPUT)
+            .padding(metrics::PAD)
+            .on_input_maybe(open.then_some(Message::RetakePinChanged))
+            .on_submit(Message::RetakePressed);
+        let allow = button(text(tr(lang, "checkin-allow-retake")).size(metrics::TEXT))
+            .padding(metrics::PAD)
+            .on_press_maybe(
+                (open && !self.retake_pin.is_empty()).then_some(Message::RetakePressed),
+            );
+        let mut part = column![
+            container(
+                text(tr(lang, "checkin-already-sat"))
+                    .size(metrics::TEXT)
+                    .style(text::danger)
+            )
+            .id(id::ALREADY_SAT),
+            text(tr(lang, "checkin-retake-pin")).size(metrics::TEXT),
+            input,
+            container(allow).id(id::ALLOW_RETAKE),
+        ]
+        .spacing(metrics::GAP_SMALL);
+        if self.retake_wrong > 0 {
+            part = part.push(
+                text(tr(lang, "checkin-retake-wrong"))
+                    .size(metrics::TEXT)
+                    .style(text::danger),
+            );
+        }
+        part.into()
+    }
+}
+
 /// The language a candidate's test content is shown in: their language if the paper has it,
 /// otherwise the paper's first.
 pub fn content_language(entry: &Entry, paper: &crate::exam::Paper) -> Lang {
@@ -329,8 +448,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_iin_is_checked_as_it_is_typed() {
-        let roster = roster::demo();
+    fn the_iin_is_checked_as_it_is_typed() -> Result<(), crate::crypto::CryptoError> {
+        let pin = PinHash::new("2468")?;
+        let (list, sittings) = (roster::demo(), Sittings::default());
+        let roster = Lookup {
+            roster: &list,
+            sittings: &sittings,
+            pin: &pin,
+        };
         let mut c = CheckIn::default();
         assert_eq!(c.iin_status(), IinStatus::Empty);
         c.update(Message::IinChanged("06 12a11".into()), &roster);
@@ -351,5 +476,7 @@ mod tests {
         c.update(Message::TicketChanged("DEMO-24".into()), &roster);
         c.update(Message::FindPressed, &roster);
         assert_eq!(c.found().map(|e| e.package.as_str()), Some("demo-unt-2024"));
+        assert!(!c.already_sat());
+        Ok(())
     }
 }

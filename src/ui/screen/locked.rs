@@ -28,6 +28,8 @@ pub mod id {
     pub const RECOVERED: &str = "recovered";
     /// The demo PIN line.
     pub const DEMO_PIN: &str = "demo-pin";
+    /// The notice of a session that cannot go on.
+    pub const STUCK: &str = "stuck";
 }
 
 /// Lock screen state.
@@ -70,6 +72,9 @@ pub struct Context<'a> {
     pub online: bool,
     /// After a restart: who was recovered, where they were and their time left (one line each).
     pub recovered: Option<Vec<String>>,
+    /// A session that cannot go on: who it was and why (one line each). The PIN then sets it
+    /// aside.
+    pub stuck: Option<Vec<String>>,
 }
 
 impl Locked {
@@ -158,13 +163,16 @@ impl Locked {
             .padding(metrics::PAD)
             .on_input_maybe((!locked_out).then_some(Message::PinChanged))
             .on_submit(Message::UnlockPressed);
-        let unlock = button(
-            text(tr(lang, "lock-unlock"))
-                .size(metrics::TEXT)
-                .font(bold()),
-        )
-        .padding(metrics::PAD)
-        .on_press_maybe((!locked_out && !self.pin.is_empty()).then_some(Message::UnlockPressed));
+        let label = if ctx.stuck.is_some() {
+            "lock-set-aside"
+        } else {
+            "lock-unlock"
+        };
+        let unlock = button(text(tr(lang, label)).size(metrics::TEXT).font(bold()))
+            .padding(metrics::PAD)
+            .on_press_maybe(
+                (!locked_out && !self.pin.is_empty()).then_some(Message::UnlockPressed),
+            );
         let mut form = column![
             text(tr(lang, "lock-title"))
                 .size(metrics::TITLE)
@@ -200,28 +208,35 @@ impl Locked {
         // What was recovered stands beside the PIN entry, so both fit on the smallest screen.
         let mut page = row![form].spacing(metrics::GAP * 2.0);
         if let Some(lines) = &ctx.recovered {
-            let mut summary = column![
-                text(tr(lang, "lock-recovered-title"))
-                    .size(metrics::TEXT)
-                    .font(bold())
-            ]
-            .spacing(metrics::GAP_SMALL);
-            for line in lines {
-                summary = summary.push(text(line.clone()).size(metrics::TEXT));
-            }
-            page = page.push(
-                container(summary)
-                    .id(id::RECOVERED)
-                    .padding(metrics::GAP)
-                    .width(Length::Fixed(metrics::FORM_WIDTH))
-                    .style(crate::ui::theme::style::panel),
-            );
+            page = page.push(summary(
+                tr(lang, "lock-recovered-title"),
+                lines,
+                id::RECOVERED,
+            ));
+        }
+        if let Some(lines) = &ctx.stuck {
+            page = page.push(summary(tr(lang, "lock-stuck-title"), lines, id::STUCK));
         }
         container(page)
             .center(Length::Fill)
             .padding(metrics::EDGE)
             .into()
     }
+}
+
+/// A titled panel of lines beside the PIN entry.
+fn summary<'a>(title: String, lines: &[String], id: &'static str) -> Element<'a, Message> {
+    let mut panel =
+        column![text(title).size(metrics::TEXT).font(bold())].spacing(metrics::GAP_SMALL);
+    for line in lines {
+        panel = panel.push(text(line.clone()).size(metrics::TEXT));
+    }
+    container(panel)
+        .id(id)
+        .padding(metrics::GAP)
+        .width(Length::Fixed(metrics::FORM_WIDTH))
+        .style(crate::ui::theme::style::panel)
+        .into()
 }
 
 #[cfg(test)]

@@ -1,0 +1,228 @@
+//! Writing the journal: a session is created together with its opening events, each later event
+//! is one transaction with its outbox row and the session's authenticated head, and a damaged
+//! session is carried on in a complete copy written in one transaction. A transaction either
+//! commits whole or leaves nothing, so a crash never leaves half a session behind.
+
+use rusqlite::{Transaction, TransactionBehavior, params};
+
+use super::audit::{self, Action};
+use super::head::{self, Meta, Position};
+use super::record::{self, Entry};
+use super::store::{Cursor, Journal, Loaded, PAPER_AAD, now_ms};
+use super::{JournalError, keys};
+use crate::crypto::aead::Key;
+use crate::exam::{Event, Paper};
+
+impl Journal {
+    /// Starts a session with no events yet (see `create_session_with`).
+    pub fn create_session(
+        &mut self,
+        id: &str,
+        package_id: &str,
+        seal_id: &str,
+        paper: &Paper,
+    ) -> Result<Cursor, JournalError> {
+        self.create_session_with(id, package_id, seal_id, paper, &[], now_ms())
+    }
+
+    /// Starts a session with a fresh data key, wrapped under the station key, stores its paper
+    /// sealed under that key (so it can be recovered from the journal alone), and records its
+    /// opening events (the unlock and the check-in), all in one transaction: a session never
+    /// exists without the events that opened it.
+    pub fn create_session_with(
+        &mut self,
+        id: &str,
+        package_id: &str,
+        seal_id: &str,
+        paper: &Paper,
+        opening: &[Event],
+        at_ms: u64,
+    ) -> Result<Cursor, JournalError> {
+        let candidate = opening.iter().find_map(|e| match e {
+            Event::CheckedIn { candidate } => Some(self.candidate_tag(&candidate.iin)),
+            _ => None,
+        });
+        let meta = Meta {
+            package_id: package_id.to_owned(),
+            seal_id: seal_id.to_owned(),
+            candidate,
+            supersedes: None,
+            closed: false,
+        };
+        let entries: Vec<Entry> = opening
+            .iter()
+            .map(|event| Entry {
+                at_ms,
+                event: event.clone(),
+            })
+            .collect();
+        self.insert_session(id, meta, paper, &entries)
+    }
+
+    /// Carries a damaged session on in a new session `id`: every record that verified is
+    /// copied, with its original time, and the copy names the session it supersedes, all in one
+    /// transaction (a power cut leaves the damaged session alone or the complete copy, never a
+    /// partial one). The damaged session is left untouched as evidence.
+    pub fn continue_session(&mut self, from: &Loaded, id: &str) -> Result<Cursor, JournalError> {
+        let meta = Meta {
+            supersedes: Some(from.cursor.session.clone()),
+            closed: false,
+            ..from.cursor.meta.clone()
+        };
+        self.insert_session(id, meta, &from.paper, &from.entries)
+    }
+
+    fn insert_session(
+        &mut self,
+        id: &str,
+        meta: Meta,
+        paper: &Paper,
+        entries: &[Entry],
+    ) -> Result<Cursor, JournalError> {
+        let key = Key::generate()?;
+        let wrapped = keys::wrap(&self.station, id, &key)?;
+        let json = serde_json::to_vec(paper).map_err(|e| JournalError::Encode(e.to_string()))?;
+        let sealed_paper = key.seal(&[PAPER_AAD, id.as_bytes()].concat(), &json)?;
+        let mut staged = Cursor {
+            session: id.to_owned(),
+            key,
+            next_seq: 0,
+            prev: record::GENESIS,
+            meta,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO sessions (id, package_id, seal_id, wrapped_key, paper, candidate, supersedes)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                id,
+                staged.meta.package_id,
+                staged.meta.seal_id,
+                wrapped,
+                sealed_paper,
+                staged.meta.candidate,
+                staged.meta.supersedes
+            ],
+        )?;
+        for entry in entries {
+            write_record(&tx, &mut staged, entry)?;
+        }
+        write_head(&tx, &staged)?;
+        tx.commit()?;
+        Ok(staged)
+    }
+
+    /// Appends one event in one transaction with its outbox row and the session's new head.
+    /// Returns its sequence number only after COMMIT returned; on any error nothing was
+    /// acknowledged and the cursor is unchanged.
+    pub fn append(&mut self, cursor: &mut Cursor, event: &Event) -> Result<u64, JournalError> {
+        self.append_at(cursor, event, now_ms())
+    }
+
+    /// `append` with the wall-clock time given (for tests and replays).
+    pub fn append_at(
+        &mut self,
+        cursor: &mut Cursor,
+        event: &Event,
+        at_ms: u64,
+    ) -> Result<u64, JournalError> {
+        let mut staged = cursor.clone();
+        let closes = matches!(event, Event::Closed { .. });
+        staged.meta.closed |= closes;
+        let entry = Entry {
+            at_ms,
+            event: event.clone(),
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let seq = write_record(&tx, &mut staged, &entry)?;
+        if closes {
+            tx.execute(
+                "UPDATE sessions SET closed = 1 WHERE id = ?1",
+                params![staged.session],
+            )?;
+        }
+        write_head(&tx, &staged)?;
+        tx.commit()?;
+        *cursor = staged;
+        Ok(seq)
+    }
+
+    /// The candidate's tag (see `keys::candidate_tag`).
+    pub fn candidate_tag(&self, iin: &str) -> String {
+        keys::candidate_tag(&self.candidate_key(), iin)
+    }
+
+    /// The key candidate tags are made with.
+    pub fn candidate_key(&self) -> [u8; 32] {
+        keys::candidate_key(&self.station)
+    }
+
+    /// Records a proctor action outside any session in the audit log.
+    pub fn audit(
+        &mut self,
+        action: Action,
+        subject: &str,
+        detail: &str,
+    ) -> Result<i64, JournalError> {
+        audit::append(
+            &mut self.conn,
+            &self.station,
+            action,
+            subject,
+            detail,
+            now_ms(),
+        )
+    }
+
+    /// The audit log, oldest first, each row with whether its tag verified.
+    pub fn audit_log(&self) -> Result<Vec<audit::Entry>, JournalError> {
+        audit::read(&self.conn, &self.station)
+    }
+}
+
+/// Writes record `cursor.next_seq` with its outbox row and moves the cursor past it; returns
+/// its sequence number.
+fn write_record(
+    tx: &Transaction<'_>,
+    cursor: &mut Cursor,
+    entry: &Entry,
+) -> Result<u64, JournalError> {
+    let seq = cursor.next_seq;
+    let next = seq.checked_add(1).ok_or(JournalError::Gap { seq })?;
+    let seq_i = i64::try_from(seq).map_err(|_| JournalError::Gap { seq })?;
+    let (sealed, hash) = record::seal(&cursor.key, &cursor.session, seq, &cursor.prev, entry)?;
+    tx.execute(
+        "INSERT INTO events (session, seq, hash, sealed) VALUES (?1, ?2, ?3, ?4)",
+        params![cursor.session, seq_i, hash.as_slice(), sealed],
+    )?;
+    tx.execute(
+        "INSERT INTO outbox (session, seq) VALUES (?1, ?2)",
+        params![cursor.session, seq_i],
+    )?;
+    cursor.next_seq = next;
+    cursor.prev = hash;
+    Ok(seq)
+}
+
+/// Writes the session's head as the cursor stands, with its tag. Kept apart from the session
+/// row, whose sealed paper would otherwise be rewritten with every commit.
+fn write_head(tx: &Transaction<'_>, cursor: &Cursor) -> Result<(), JournalError> {
+    let seq = i64::try_from(cursor.next_seq).map_err(|_| JournalError::Gap {
+        seq: cursor.next_seq,
+    })? - 1;
+    let at = Position {
+        seq,
+        hash: &cursor.prev,
+    };
+    let tag = head::tag(&cursor.key, &cursor.session, &cursor.meta, &at);
+    tx.execute(
+        "INSERT INTO heads (session, seq, hash, mac) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (session) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, mac = excluded.mac",
+        params![cursor.session, seq, cursor.prev.as_slice(), tag.as_slice()],
+    )?;
+    Ok(())
+}

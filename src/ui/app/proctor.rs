@@ -1,0 +1,89 @@
+//! Proctor actions outside a session, each recorded in the station's audit log before it takes
+//! effect: setting aside a session that cannot go on (so the station goes on to the next
+//! candidate), and allowing a candidate whose session closed a second sitting.
+
+use iced::Task;
+
+use super::{App, Message};
+use crate::journal::JournalError;
+use crate::journal::audit::Action;
+use crate::roster::Entry;
+use crate::ui::screen::{Screen, check_in};
+
+/// An audit record on its way to the journal.
+#[derive(Debug, Clone)]
+pub(super) struct PendingAudit {
+    action: Action,
+    subject: String,
+    detail: String,
+}
+
+impl App {
+    /// The PIN was right on a station with a stuck session: record that it is set aside.
+    pub(super) fn set_aside(&mut self) -> Task<Message> {
+        let Some(stuck) = &self.stuck else {
+            return Task::none();
+        };
+        let (session, detail) = (stuck.session.clone(), stuck.problem.to_string());
+        self.send_audit(Action::Quarantine, session, detail)
+    }
+
+    /// The proctor's PIN allowed a second sitting: record it, then let the candidate confirm.
+    pub(super) fn allow_retake(&mut self, entry: &Entry) -> Task<Message> {
+        let tag = self.sittings.tag(&entry.iin);
+        self.send_audit(Action::AllowRetake, tag, format!("ticket {}", entry.ticket))
+    }
+
+    fn send_audit(&mut self, action: Action, subject: String, detail: String) -> Task<Message> {
+        let pending = PendingAudit {
+            action,
+            subject,
+            detail,
+        };
+        self.audit_pending = Some(pending.clone());
+        let writer = self.writer.clone();
+        Task::perform(
+            async move {
+                writer
+                    .audit(pending.action, &pending.subject, &pending.detail)
+                    .await
+            },
+            Message::Audited,
+        )
+    }
+
+    /// The journal answered for the audit record in flight.
+    pub(super) fn on_audited(&mut self, result: Result<i64, JournalError>) -> Task<Message> {
+        let Some(pending) = self.audit_pending.take() else {
+            return Task::none();
+        };
+        if let Err(e) = result {
+            // Not recorded, so not done: a stuck session stays stuck, a retake is not allowed.
+            self.journal_error = Some(e.to_string());
+            return Task::none();
+        }
+        self.journal_error = None;
+        match pending.action {
+            Action::Quarantine => {
+                self.stuck = None;
+                self.set_screen(Screen::CheckIn(check_in::CheckIn::default()));
+                iced::widget::operation::focus(check_in::id::IIN)
+            }
+            Action::AllowRetake => {
+                self.sittings.allow(&pending.subject);
+                if let Screen::CheckIn(check) = &mut self.screen {
+                    check.retake_granted(&self.sittings);
+                }
+                Task::none()
+            }
+        }
+    }
+
+    /// Records the audit entry in flight on this thread (for headless tests, as `settle`).
+    pub(super) fn settle_audit(&mut self) {
+        if let Some(p) = self.audit_pending.clone() {
+            let result = self.writer.audit_blocking(p.action, &p.subject, &p.detail);
+            let _ = self.on_audited(result);
+        }
+    }
+}
