@@ -1,8 +1,12 @@
 //! I/O faults under a real writer process, injected with strace: the n-th `fdatasync`/`fsync`
-//! and the n-th `pwrite64` fail with EIO (once, and from then on), and a full disk (ENOSPC from
-//! the n-th write on), for n = 1, 2, 3, … until a run completes without meeting the fault. After
-//! each: the program reported the failure, acknowledged nothing it did not commit, and a restart
-//! without faults recovers every acknowledged event with the chain intact.
+//! fails with EIO (once, twice in a row, and from then on), the n-th `pwrite64` fails with EIO
+//! (once, and from then on), and a full disk (ENOSPC from the n-th write on), for n = 1, 2, 3, …
+//! until a run completes without meeting the fault. The writer process retries a failed event
+//! as the station does (the same event again, first). After each run: every failure was
+//! reported within a second, nothing was acknowledged that is not in the journal, no event is
+//! in the journal twice (a commit reported as failed whose WAL frames did land must not be
+//! written again: a duplicated tick charges the candidate's time twice), the journal folds, and
+//! when the fault passes (once, twice) the time charged is exactly the acknowledged ticks.
 //!
 //! Needs `strace` (`.ci/run` installs it).
 
@@ -13,11 +17,16 @@ use std::io::Write as _;
 use std::path::Path;
 use std::process::Command;
 
+mod support;
+
+use ustudy::exam::state::fold;
 use ustudy::exam::{Event, Paper, preset};
 use ustudy::journal::{Journal, Writer};
 
 const CHILD: &str = "USTUDY_FAULT_CHILD_DIR";
 const APPENDS: u64 = 12;
+/// Attempts per event, as the station retries a failed commit (the same event, first).
+const ATTEMPTS: u32 = 4;
 
 /// The child: open the journal through the writer thread and append, reporting each outcome.
 fn child(dir: &Path) -> ! {
@@ -35,26 +44,41 @@ fn child(dir: &Path) -> ! {
     }
     for i in 0..APPENDS {
         // Each event carries its own identity (the tick length) so the parent can find it.
-        match writer.append_blocking("s1", Event::Tick { ms: 1000 + i }) {
-            Ok(_) => {
-                let _ = writeln!(out, "ACK {i}");
-            }
-            Err(e) => {
-                let _ = writeln!(out, "ERR {i} {e}");
+        for _ in 0..ATTEMPTS {
+            let asked = std::time::Instant::now();
+            match writer.append_blocking("s1", Event::Tick { ms: 1000 + i }) {
+                Ok(_) => {
+                    let _ = writeln!(out, "ACK {i}");
+                    break;
+                }
+                Err(e) => {
+                    let ms = asked.elapsed().as_millis();
+                    let _ = writeln!(out, "ERR {i} {ms} {e}");
+                }
             }
         }
     }
+    let _ = writeln!(out, "FAULTS {}", writer.faults_met());
     let _ = out.flush();
     std::process::exit(0);
 }
 
+fn paper() -> Paper {
+    Paper::placeholder(preset::by_name("unt-2024").unwrap())
+}
+
+/// A session in Testing, so every tick is charged testing time.
 fn prepare(dir: &Path) {
     let mut j = Journal::open(dir).unwrap();
-    let paper = Paper::placeholder(preset::by_name("unt-2024").unwrap());
-    let mut c = j
-        .create_session("s1", "demo", "00112233445566778899aabbccddeeff", &paper)
+    let opening = [
+        Event::Unlocked,
+        Event::CheckedIn {
+            candidate: support::script::candidate(),
+        },
+        Event::Started,
+    ];
+    j.create_session_with("s1", "demo", "00", &paper(), &opening, 0)
         .unwrap();
-    j.append(&mut c, &Event::Unlocked).unwrap();
 }
 
 struct Outcome {
@@ -64,6 +88,8 @@ struct Outcome {
     acked: Vec<u64>,
     errors: Vec<String>,
     open_failed: bool,
+    /// Journal failures the writer met, reported or not (a landed commit is acknowledged).
+    faults: u64,
 }
 
 fn run_with_fault(dir: &Path, syscalls: &str, inject: &str) -> Outcome {
@@ -90,15 +116,18 @@ fn run_with_fault(dir: &Path, syscalls: &str, inject: &str) -> Outcome {
         acked: Vec::new(),
         errors: Vec::new(),
         open_failed: false,
+        faults: 0,
     };
     for line in stdout.lines() {
         // The test harness may print its own words before the child's first line.
-        let line = ["ACK ", "ERR ", "OPENFAIL", "RESUMEFAIL"]
+        let line = ["ACK ", "ERR ", "FAULTS ", "OPENFAIL", "RESUMEFAIL"]
             .iter()
             .filter_map(|m| line.find(m))
             .min()
             .map_or(line, |at| &line[at..]);
-        if let Some(n) = line.strip_prefix("ACK ") {
+        if let Some(n) = line.strip_prefix("FAULTS ") {
+            o.faults = n.trim().parse().unwrap();
+        } else if let Some(n) = line.strip_prefix("ACK ") {
             o.acked.push(n.parse().unwrap());
         } else if let Some(rest) = line.strip_prefix("ERR ") {
             o.errors.push(rest.to_owned());
@@ -112,7 +141,12 @@ fn run_with_fault(dir: &Path, syscalls: &str, inject: &str) -> Outcome {
 
 /// Runs one fault kind for n = 1, 2, … until strace no longer finds an n-th call to fail;
 /// returns how many runs had the fault injected.
-fn sweep(kind: &str, syscalls: &str, inject: impl Fn(u32) -> String) -> (u32, u32) {
+fn sweep(
+    kind: &str,
+    syscalls: &str,
+    passes: bool,
+    inject: impl Fn(u32) -> String,
+) -> (u32, u32) {
     let (mut injected, mut surfaced) = (0, 0);
     for n in 1..=400 {
         let dir = tempfile::tempdir().unwrap();
@@ -120,9 +154,13 @@ fn sweep(kind: &str, syscalls: &str, inject: impl Fn(u32) -> String) -> (u32, u3
         let o = run_with_fault(dir.path(), syscalls, &inject(n));
         for e in &o.errors {
             assert!(
-                e.split_whitespace().count() > 1,
+                e.split_whitespace().count() > 2,
                 "{kind} n={n}: an error without a message: {e:?}"
             );
+            // "I MS message": the failure reached the caller within a second.
+            if let Some(ms) = e.split_whitespace().nth(1).and_then(|m| m.parse::<u64>().ok()) {
+                assert!(ms < 1000, "{kind} n={n}: the failure took {ms} ms to surface: {e}");
+            }
         }
         // Restart without faults: every acknowledged event is there, the chain is intact.
         let j = Journal::open(dir.path())
@@ -148,7 +186,27 @@ fn sweep(kind: &str, syscalls: &str, inject: impl Fn(u32) -> String) -> (u32, u3
                 "{kind} n={n}: acknowledged event {a} lost (stored {stored:?})"
             );
         }
-        if o.errors.is_empty() {
+        for i in 0..APPENDS {
+            let times = stored.iter().filter(|s| **s == i).count();
+            assert!(
+                times <= 1,
+                "{kind} n={n}: event {i} is in the journal {times} times (stored {stored:?}):\n{}",
+                o.output
+            );
+        }
+        let state = fold(&loaded.paper, &loaded.events())
+            .unwrap_or_else(|e| panic!("{kind} n={n}: the journal does not fold: {e}"));
+        if passes && !o.open_failed {
+            // The fault passed and every event was retried until it was acknowledged: the time
+            // charged is exactly the acknowledged ticks, and nothing stored was left unanswered.
+            let acked_ms: u64 = o.acked.iter().map(|i| 1000 + i).sum();
+            assert_eq!(
+                state.clock.used_ms, acked_ms,
+                "{kind} n={n}: charged time is not the acknowledged ticks (acked {:?}, stored {stored:?})",
+                o.acked
+            );
+        }
+        if o.errors.is_empty() && o.faults == 0 && !o.open_failed {
             // Nothing failed as far as the program could tell: everything must be acknowledged.
             assert_eq!(
                 o.acked.len() as u64,
@@ -157,6 +215,8 @@ fn sweep(kind: &str, syscalls: &str, inject: impl Fn(u32) -> String) -> (u32, u3
                 o.output
             );
         } else {
+            // Reported to the caller, or acknowledged after the writer found the commit had
+            // landed: either way the writer says it met a fault (the station records it).
             surfaced += 1;
         }
         if !o.injected {
@@ -177,17 +237,22 @@ fn faults() {
     }
     let sync = "fdatasync,fsync";
     let kinds = [
-        sweep("sync fails once", sync, |n| format!("error=EIO:when={n}")),
-        sweep("sync fails from then on", sync, |n| {
-            format!("error=EIO:when={n}+")
-        }),
-        sweep("write fails once", "pwrite64", |n| {
+        sweep("sync fails once", sync, true, |n| {
             format!("error=EIO:when={n}")
         }),
-        sweep("write fails from then on", "pwrite64", |n| {
+        sweep("sync fails twice in a row", sync, true, |n| {
+            format!("error=EIO:when={n}..{}", n + 1)
+        }),
+        sweep("sync fails from then on", sync, false, |n| {
             format!("error=EIO:when={n}+")
         }),
-        sweep("disk full", "pwrite64", |n| {
+        sweep("write fails once", "pwrite64", true, |n| {
+            format!("error=EIO:when={n}")
+        }),
+        sweep("write fails from then on", "pwrite64", false, |n| {
+            format!("error=EIO:when={n}+")
+        }),
+        sweep("disk full", "pwrite64", false, |n| {
             format!("error=ENOSPC:when={n}+")
         }),
     ];

@@ -8,7 +8,8 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, mpsc};
 
 use tokio::sync::oneshot;
 
@@ -70,6 +71,7 @@ pub struct NewSession {
 #[derive(Clone)]
 pub struct Writer {
     jobs: mpsc::Sender<Job>,
+    faults: Arc<AtomicU64>,
 }
 
 impl std::fmt::Debug for Writer {
@@ -89,11 +91,22 @@ impl Writer {
     pub fn spawn(dir: PathBuf) -> Result<Writer, JournalError> {
         let journal = Journal::open(&dir)?;
         let (jobs, inbox) = mpsc::channel();
+        let faults = Arc::new(AtomicU64::new(0));
         std::thread::Builder::new()
             .name("journal-writer".to_owned())
-            .spawn(move || run(&dir, journal, &inbox))
+            .spawn({
+                let faults = Arc::clone(&faults);
+                move || run(&dir, journal, &inbox, &faults)
+            })
             .map_err(|e| JournalError::io(std::path::Path::new("journal-writer"), e))?;
-        Ok(Writer { jobs })
+        Ok(Writer { jobs, faults })
+    }
+
+    /// How many times the journal failed under this writer so far (failed commits, including
+    /// those that turned out to have landed and were acknowledged, and failed reopens). The
+    /// station records an incident for the proctor when it grows.
+    pub fn faults_met(&self) -> u64 {
+        self.faults.load(Ordering::Relaxed)
     }
 
     fn send<T>(&self, make: impl FnOnce(Reply<T>) -> Job) -> Pending<T> {
@@ -204,7 +217,12 @@ impl Writer {
     }
 }
 
-fn run(dir: &std::path::Path, journal: Journal, inbox: &mpsc::Receiver<Job>) {
+fn run(
+    dir: &std::path::Path,
+    journal: Journal,
+    inbox: &mpsc::Receiver<Job>,
+    faults: &AtomicU64,
+) {
     let mut journal = Some(journal);
     let mut cursors: HashMap<String, Cursor> = HashMap::new();
     // Records found on disk after a failed commit whose checkpoint failed too: not yet
@@ -271,12 +289,14 @@ fn run(dir: &std::path::Path, journal: Journal, inbox: &mpsc::Receiver<Job>) {
                     &mut unconfirmed,
                     &id,
                     &event,
+                    faults,
                 );
                 let _ = reply.send(result);
                 false
             }
         };
         if failed {
+            faults.fetch_add(1, Ordering::Relaxed);
             journal = None;
         }
     }
@@ -298,6 +318,7 @@ fn append(
     unconfirmed: &mut HashMap<String, (u64, Event)>,
     id: &str,
     event: &Event,
+    faults: &AtomicU64,
 ) -> Result<u64, JournalError> {
     let Some(j) = journal.as_mut() else {
         return Err(gone());
@@ -310,6 +331,7 @@ fn append(
         return match j.checkpoint() {
             Ok(()) => Ok(seq),
             Err(e) => {
+                faults.fetch_add(1, Ordering::Relaxed);
                 unconfirmed.insert(id.to_owned(), (seq, landed));
                 *journal = None;
                 Err(e)
@@ -324,6 +346,9 @@ fn append(
         Ok(seq) => return Ok(seq),
         Err(e) => e,
     };
+    // Met even when the commit turns out to have landed: the disk failed, and a proctor must
+    // hear of it.
+    faults.fetch_add(1, Ordering::Relaxed);
     // Never retry the same commit blindly: drop the connection, reopen, and decide from what
     // is on disk.
     *journal = None;

@@ -158,6 +158,8 @@ pub struct App {
     sittings: Sittings,
     /// A proctor action's audit record on its way to the journal.
     audit_pending: Option<proctor::PendingAudit>,
+    /// Journal faults already recorded as an incident.
+    faults_seen: u64,
     journal_error: Option<String>,
     /// When the current screen opened (for the notice and thank-you timers).
     shown_at: Instant,
@@ -246,6 +248,7 @@ impl App {
             stuck: start.stuck,
             sittings: start.sittings,
             audit_pending: None,
+            faults_seen: 0,
             journal_error: None,
             shown_at: now,
             incidents: 0,

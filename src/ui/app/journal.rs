@@ -7,7 +7,7 @@ use std::sync::Arc;
 use iced::Task;
 
 use super::{App, Message};
-use crate::exam::event::Candidate;
+use crate::exam::event::{Candidate, Incident};
 use crate::exam::{Event, State};
 use crate::journal::{JournalError, NewSession};
 use crate::roster::Entry;
@@ -108,6 +108,15 @@ impl App {
             Ok(_) => {
                 session.sent(n, true);
                 self.journal_error = None;
+                // The disk failed since the last save (a failed commit that had landed is
+                // acknowledged without an error): one incident per episode, for the proctor.
+                let met = self.writer.faults_met();
+                if met > self.faults_seen {
+                    self.faults_seen = met;
+                    return self.record(vec![Event::Incident {
+                        kind: Incident::SaveFailed,
+                    }]);
+                }
             }
             Err(e) => {
                 // Sent again on the next tick, before anything newer.
