@@ -141,12 +141,7 @@ fn run_with_fault(dir: &Path, syscalls: &str, inject: &str) -> Outcome {
 
 /// Runs one fault kind for n = 1, 2, … until strace no longer finds an n-th call to fail;
 /// returns how many runs had the fault injected.
-fn sweep(
-    kind: &str,
-    syscalls: &str,
-    passes: bool,
-    inject: impl Fn(u32) -> String,
-) -> (u32, u32) {
+fn sweep(kind: &str, syscalls: &str, passes: bool, inject: impl Fn(u32) -> String) -> (u32, u32) {
     let (mut injected, mut surfaced) = (0, 0);
     for n in 1..=400 {
         let dir = tempfile::tempdir().unwrap();
@@ -158,8 +153,15 @@ fn sweep(
                 "{kind} n={n}: an error without a message: {e:?}"
             );
             // "I MS message": the failure reached the caller within a second.
-            if let Some(ms) = e.split_whitespace().nth(1).and_then(|m| m.parse::<u64>().ok()) {
-                assert!(ms < 1000, "{kind} n={n}: the failure took {ms} ms to surface: {e}");
+            if let Some(ms) = e
+                .split_whitespace()
+                .nth(1)
+                .and_then(|m| m.parse::<u64>().ok())
+            {
+                assert!(
+                    ms < 1000,
+                    "{kind} n={n}: the failure took {ms} ms to surface: {e}"
+                );
             }
         }
         // Restart without faults: every acknowledged event is there, the chain is intact.

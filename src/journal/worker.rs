@@ -217,12 +217,7 @@ impl Writer {
     }
 }
 
-fn run(
-    dir: &std::path::Path,
-    journal: Journal,
-    inbox: &mpsc::Receiver<Job>,
-    faults: &AtomicU64,
-) {
+fn run(dir: &std::path::Path, journal: Journal, inbox: &mpsc::Receiver<Job>, faults: &AtomicU64) {
     let mut journal = Some(journal);
     let mut cursors: HashMap<String, Cursor> = HashMap::new();
     // Records found on disk after a failed commit whose checkpoint failed too: not yet

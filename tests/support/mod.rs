@@ -2,4 +2,5 @@
 
 #![allow(dead_code, clippy::many_single_char_names)]
 
+pub mod power;
 pub mod script;
