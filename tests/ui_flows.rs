@@ -355,12 +355,18 @@ fn a_restart_brings_back_the_same_task_answers_and_time_after_the_proctor_unlock
         (s.current, s.answers.clone(), s.clock.remaining_ms())
         // The app is dropped here without closing anything: a crash.
     };
+    // The seven minutes before the crash were charged.
+    assert_eq!(remaining, (240 - 7) * 60_000);
     let mut app = gui::station(dir.path());
     assert_eq!(screen(&app), "locked");
     assert!(
         shows(&app, "recovered"),
         "the lock screen says what was recovered"
     );
+    // Time on the lock screen, waiting for the proctor, is not charged.
+    let mut clock = Clock::start(&mut app);
+    clock.pass(&mut app, 5 * MINUTE);
+    assert_eq!(state(&app).clock.remaining_ms(), remaining);
     // The summary, the PIN entry and the demo PIN all fit the smallest screen (a click fails on
     // anything outside it).
     click(&mut app, "recovered");
@@ -371,6 +377,13 @@ fn a_restart_brings_back_the_same_task_answers_and_time_after_the_proctor_unlock
     assert_eq!(state(&app).current, current);
     assert_eq!(state(&app).answers, answers);
     assert_eq!(state(&app).clock.remaining_ms(), remaining);
+    // Once unlocked, the clock runs again.
+    clock.pass(&mut app, MINUTE);
+    app.settle();
+    assert_eq!(
+        app.session().unwrap().now().clock.remaining_ms(),
+        remaining - 60_000
+    );
     // And the session goes on in the same journal.
     click(&mut app, "pair-1-2");
     app.settle();

@@ -88,6 +88,11 @@ impl Sittings {
         self.closed.get(&tag).copied().unwrap_or(0) <= self.allowed.get(&tag).copied().unwrap_or(0)
     }
 
+    /// The candidate's session closed (while the station runs; at start the journal says it).
+    pub fn sat(&mut self, iin: &str) {
+        *self.closed.entry(self.tag(iin)).or_insert(0) += 1;
+    }
+
     /// A retake was allowed (and recorded in the audit log).
     pub fn allow(&mut self, tag: &str) {
         *self.allowed.entry(tag.to_owned()).or_insert(0) += 1;

@@ -605,7 +605,16 @@ impl App {
 
     /// After the thank-you: lock for the next candidate (or end an autopilot run).
     fn next_candidate(&mut self) -> Task<Message> {
-        self.session = None;
+        // A closed session is a sitting: the same candidate is refused from now on.
+        if let Some(c) = self
+            .session
+            .take()
+            .map(|s| s.recorded().clone())
+            .filter(|s| s.phase == Phase::Closed)
+            .and_then(|s| s.candidate)
+        {
+            self.sittings.sat(&c.iin);
+        }
         self.lang = Lang::Kk;
         self.set_screen(Screen::Locked(locked::Locked::default()));
         if self.autopilot.is_some() {

@@ -314,6 +314,13 @@ impl CheckIn {
         ]
         .spacing(metrics::GAP_SMALL)
         .width(Length::Fixed(metrics::FORM_WIDTH));
+        // Refused: only who it is and the proctor's way on, so it fits the smallest screen.
+        if self.sat {
+            return container(card.push(self.retake(lang)))
+                .padding(metrics::GAP)
+                .style(crate::ui::theme::style::panel)
+                .into();
+        }
         let Some(offer) = offer else {
             return card
                 .push(text(tr(lang, "checkin-no-package")).style(text::danger))
@@ -364,12 +371,6 @@ impl CheckIn {
             );
             let line = text(line).size(metrics::TEXT);
             card = card.push(if profile { line.font(bold()) } else { line });
-        }
-        if self.sat {
-            return container(card.push(self.retake(lang)))
-                .padding(metrics::GAP)
-                .style(crate::ui::theme::style::panel)
-                .into();
         }
         let pair = checkbox(self.pair_ok)
             .label(parts::keyed(tr(lang, "checkin-pair-ok"), Press::Space))

@@ -1,0 +1,123 @@
+//! Headless flows of the proctor's recovery actions on a real journal: a candidate whose session
+//! closed is refused at check-in (also after a restart) until a proctor's PIN allows a second
+//! sitting, which is recorded; a session that cannot go on is named on the lock screen and set
+//! aside with the PIN, and the station goes on to the next candidate.
+
+// Tests fail loudly on purpose.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod gui;
+
+use gui::{Clock, check_in, click, screen, shows, type_into};
+use ustudy::exam::{Event, Paper, preset};
+use ustudy::journal::Journal;
+use ustudy::journal::audit::Action;
+use ustudy::ui::app::CLOSED_SHOWN;
+
+/// Unlocks and looks up demo candidate `n`, ending on check-in with the candidate found.
+fn find(app: &mut ustudy::ui::App, n: usize) {
+    let who = &ustudy::roster::demo()[n];
+    type_into(app, "pin-input", gui::PIN);
+    click(app, "unlock");
+    assert_eq!(screen(app), "check-in");
+    type_into(app, "iin-input", &who.iin);
+    type_into(app, "ticket-input", &who.ticket);
+    click(app, "find");
+    assert!(shows(app, "found"));
+}
+
+#[test]
+fn a_second_sitting_is_refused_until_a_proctor_allows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = gui::station(dir.path());
+    check_in(&mut app, 0);
+    let mut clock = Clock::start(&mut app);
+    click(&mut app, "start");
+    click(&mut app, "finish");
+    click(&mut app, "finish-confirm");
+    click(&mut app, "to-card");
+    click(&mut app, "to-decision");
+    click(&mut app, "no-appeal");
+    assert_eq!(screen(&app), "closed");
+    app.settle();
+    clock.pass(&mut app, CLOSED_SHOWN);
+    assert_eq!(screen(&app), "locked");
+
+    // The same candidate again, on the same station: refused, no confirmation offered.
+    find(&mut app, 0);
+    assert!(shows(&app, "already-sat"));
+    assert!(!shows(&app, "confirm"), "no way to start a second sitting");
+    // Another candidate is not affected.
+    let mut other = gui::station(tempfile::tempdir().unwrap().path());
+    find(&mut other, 0);
+    assert!(!shows(&other, "already-sat"));
+
+    // After a restart the refusal stands: it comes from the journal.
+    drop(app);
+    let mut app = gui::station(dir.path());
+    find(&mut app, 0);
+    assert!(shows(&app, "already-sat"));
+    // A wrong PIN allows nothing.
+    type_into(&mut app, "retake-pin", "1111");
+    click(&mut app, "allow-retake");
+    app.settle();
+    assert!(shows(&app, "already-sat"));
+    // The proctor's PIN allows it, and it is recorded before it takes effect.
+    type_into(&mut app, "retake-pin", gui::PIN);
+    click(&mut app, "allow-retake");
+    app.settle();
+    assert!(!shows(&app, "already-sat"));
+    click(&mut app, "pair-ok");
+    click(&mut app, "confirm");
+    assert_eq!(screen(&app), "briefing");
+    app.settle();
+    let audit = Journal::open(dir.path()).unwrap().audit_log().unwrap();
+    assert_eq!(audit.len(), 1);
+    assert_eq!(audit[0].action, Some(Action::AllowRetake));
+    assert!(audit[0].authentic);
+}
+
+#[test]
+fn a_session_that_cannot_go_on_is_set_aside_with_the_pin() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        // A session that never got past the unlock (as the old two-step creation could leave).
+        let paper = Paper::placeholder(preset::by_name("unt-2024").unwrap());
+        let mut j = Journal::open(dir.path()).unwrap();
+        j.create_session_with(
+            "stuck-1",
+            "demo-unt-2024",
+            "00",
+            &paper,
+            &[Event::Unlocked],
+            0,
+        )
+        .unwrap();
+    }
+    let mut app = gui::station(dir.path());
+    assert_eq!(screen(&app), "locked");
+    assert!(shows(&app, "stuck"), "the lock screen names the problem");
+    assert!(app.session().is_none(), "nothing is resumed");
+    // A wrong PIN sets nothing aside.
+    type_into(&mut app, "pin-input", "1111");
+    click(&mut app, "unlock");
+    app.settle();
+    assert!(shows(&app, "stuck"));
+    type_into(&mut app, "pin-input", gui::PIN);
+    click(&mut app, "unlock");
+    app.settle();
+    assert_eq!(screen(&app), "check-in", "the station goes on");
+    // The next candidate sits as usual.
+    drop(app);
+    let mut app = gui::station(dir.path());
+    assert!(!shows(&app, "stuck"), "set aside for good");
+    check_in(&mut app, 1);
+    app.settle();
+    let j = Journal::open(dir.path()).unwrap();
+    let sessions = j.sessions().unwrap();
+    assert_eq!(sessions.len(), 2, "the stuck session is kept as evidence");
+    assert_eq!(sessions[0].id, "stuck-1");
+    let audit = j.audit_log().unwrap();
+    assert_eq!(audit[0].action, Some(Action::Quarantine));
+    assert_eq!(audit[0].subject, "stuck-1");
+}
