@@ -2,6 +2,7 @@
 //! to `DATA_DIR/journal.sqlite` (`SQLite`, WAL, `synchronous=FULL`) before anyone is told it is
 //! saved. Recovery reads the chain back, verifies it and folds it to the exact state.
 
+pub mod anchor;
 pub mod audit;
 pub mod export;
 pub mod head;
@@ -68,6 +69,12 @@ pub enum JournalError {
     Gap { seq: u64 },
     #[error("the head or the session row of {0} was changed outside the station")]
     Head(String),
+    #[error(
+        "the journal holds {found} commits but its anchor recorded {anchored}: committed records were lost (a deleted or cut -wal, or an older copy)"
+    )]
+    Rollback { found: u64, anchored: u64 },
+    #[error("the journal's anchor file is missing: records lost from the end could not be noticed")]
+    NoAnchor,
     #[error("there is no journal at {0}")]
     NoJournal(String),
     #[error("no session {0} in the journal")]

@@ -43,7 +43,7 @@ fn child(dir: &Path) -> ! {
 
 /// Runs the writer under strace (optionally with syncs disabled) and returns the cut record
 /// and the files as they were before the run.
-fn record(eat_my_data: bool) -> (tempfile::TempDir, [Option<Vec<u8>>; 2], Vec<Op>) {
+fn record(eat_my_data: bool) -> (tempfile::TempDir, [Option<Vec<u8>>; 3], Vec<Op>) {
     let dir = tempfile::tempdir().unwrap();
     {
         let mut j = Journal::open(dir.path()).unwrap();
@@ -60,7 +60,7 @@ fn record(eat_my_data: bool) -> (tempfile::TempDir, [Option<Vec<u8>>; 2], Vec<Op
 /// Cuts power at `cuts` points; returns (cuts evaluated, cuts that lost acknowledged events).
 fn cut_everywhere(
     dir: &Path,
-    base: &[Option<Vec<u8>>; 2],
+    base: &[Option<Vec<u8>>; 3],
     ops: &[Op],
 ) -> (usize, usize, BTreeMap<&'static str, usize>) {
     let acks: Vec<usize> = ops

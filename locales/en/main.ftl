@@ -100,6 +100,7 @@ lock-set-aside = Set aside and unlock
 stuck-not-started = The session was interrupted before the briefing.
 stuck-unknown-package = The session's test ({ $package }) is not on this station.
 stuck-does-not-replay = The session's journal does not replay to a valid state.
+stuck-lost-records = Records this station had saved were lost from its journal (a journal file was removed, cut short or replaced by an older copy). Tell the center: its receipts hold what was sent.
 
 ## Briefing
 briefing-title = Before you start
@@ -243,6 +244,7 @@ closed-saving = Saving the last records…
 journal-failed = The station could not save to its journal: { $error }. Call the proctor.
 journal-error-station-key = The station key is missing or does not open this journal. Restore station.key from the station's backup.
 journal-error-damaged = The journal is damaged.
+journal-error-lost = Records were lost from the end of the journal.
 journal-error-schema = The journal was made by another version of the program.
 journal-error-missing = The journal or the session was not found.
 journal-error-write = The journal could not be written or read.

@@ -19,6 +19,8 @@ pub enum Action {
     /// A candidate whose session on this station closed may sit again (subject: the candidate
     /// tag); used up by the next session of that candidate.
     AllowRetake,
+    /// The journal was found behind its anchor at start: committed records were lost.
+    LostRecords,
 }
 
 impl Action {
@@ -27,11 +29,12 @@ impl Action {
         match self {
             Action::Quarantine => "quarantine",
             Action::AllowRetake => "allow-retake",
+            Action::LostRecords => "lost-records",
         }
     }
 
     fn parse(s: &str) -> Option<Action> {
-        [Action::Quarantine, Action::AllowRetake]
+        [Action::Quarantine, Action::AllowRetake, Action::LostRecords]
             .into_iter()
             .find(|a| a.as_str() == s)
     }
@@ -74,7 +77,8 @@ fn fields<'a>(
     ]
 }
 
-/// Appends a row (in its own transaction: one commit, durable before it returns).
+/// Appends a row (in its own transaction: one commit, durable before it returns); returns its
+/// number and the journal's commit count.
 pub fn append(
     conn: &mut Connection,
     station: &Key,
@@ -82,7 +86,7 @@ pub fn append(
     subject: &str,
     detail: &str,
     at_ms: u64,
-) -> Result<i64, JournalError> {
+) -> Result<(i64, u64), JournalError> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let seq: i64 = tx.query_row("SELECT coalesce(max(seq), 0) + 1 FROM audit", [], |r| {
         r.get(0)
@@ -103,8 +107,9 @@ pub fn append(
         "INSERT INTO audit (seq, at_ms, action, subject, detail, mac) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![seq, at, action.as_str(), subject, detail, tag.as_slice()],
     )?;
+    let count = super::anchor::count(&tx)?;
     tx.commit()?;
-    Ok(seq)
+    Ok((seq, count))
 }
 
 /// Every row, oldest first.

@@ -77,7 +77,7 @@ fn sessions_beside(dir: &Path) -> Option<String> {
 }
 
 /// Makes a rename in `dir` durable (POSIX needs the directory synced; elsewhere a no-op).
-fn sync_dir(dir: &Path) {
+pub(super) fn sync_dir(dir: &Path) {
     #[cfg(unix)]
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();

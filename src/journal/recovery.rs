@@ -54,6 +54,8 @@ pub enum RecoveryError {
     UnknownPackage(String),
     #[error("the session never got past check-in")]
     NotStarted,
+    #[error("{0}")]
+    Lost(String),
 }
 
 /// What start-up found in the journal.
@@ -145,7 +147,21 @@ pub fn recover(
     };
     let open = sessions.iter().rev().find(|s| !done(s));
     let Some(info) = open else {
-        return Ok((Found::Nothing, sittings));
+        // Records were lost and no session is open to carry the warning: the lock screen shows
+        // it until a proctor acknowledges it (sets `journal-N` aside).
+        let unacknowledged = audit.iter().find(|a| {
+            a.authentic
+                && a.action == Some(Action::LostRecords)
+                && !quarantined.contains(format!("journal-{}", a.seq).as_str())
+        });
+        let found = unacknowledged.map_or(Found::Nothing, |a| {
+            Found::Stuck(Stuck {
+                session: format!("journal-{}", a.seq),
+                candidate: None,
+                problem: RecoveryError::Lost(a.detail.clone()),
+            })
+        });
+        return Ok((found, sittings));
     };
     let stuck = |candidate: Option<String>, problem: RecoveryError| {
         Found::Stuck(Stuck {
@@ -180,7 +196,9 @@ pub fn recover(
             seal: info.seal_id.clone(),
             paper: loaded.paper,
             state,
-            damage: loaded.damage,
+            // Records lost from the end are damage too: the session goes on in a fresh chain,
+            // with the warning.
+            damage: loaded.damage.or_else(|| journal.lost().cloned()),
             downtime,
         }))
     };

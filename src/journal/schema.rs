@@ -39,7 +39,8 @@ const MIGRATIONS: &[&str] = &[
     // 2: the candidate's tag (a keyed hash of the IIN, so a second sitting is refused without
     // decrypting anything), the damaged session a copy carries on from, a tag on every head that
     // authenticates it with the session row, and the station's audit log of proctor actions
-    // outside any session. Heads of version 1 have no tag and read as unauthenticated.
+    // outside any session, and the count of committed transactions the anchor file checks.
+    // Heads of version 1 have no tag and read as unauthenticated.
     "ALTER TABLE sessions ADD COLUMN candidate TEXT;
      ALTER TABLE sessions ADD COLUMN supersedes TEXT;
      ALTER TABLE heads ADD COLUMN mac BLOB;
@@ -50,6 +51,10 @@ const MIGRATIONS: &[&str] = &[
          subject TEXT NOT NULL,
          detail TEXT NOT NULL,
          mac BLOB NOT NULL
+     ) STRICT;
+     CREATE TABLE commits (
+         id INTEGER PRIMARY KEY CHECK (id = 1),
+         n INTEGER NOT NULL
      ) STRICT;",
 ];
 

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+use super::anchor::{self, Anchor};
 use super::head::Meta;
 use super::record::Entry;
 use super::{JournalError, keys, schema};
@@ -31,6 +32,10 @@ pub struct Journal {
     pub(super) conn: Connection,
     pub(super) station: Key,
     path: PathBuf,
+    /// The anchor, for a journal open for writing.
+    pub(super) anchor: Option<Anchor>,
+    /// Committed records found lost at open (the journal was behind its anchor).
+    lost: Option<JournalError>,
 }
 
 /// Where a session's chain stands: what the next record needs.
@@ -97,7 +102,31 @@ impl Journal {
         let station = keys::station_key(dir)?;
         let path = dir.join(FILE);
         let conn = Connection::open(&path)?;
-        Journal::finish_open(conn, station, path)
+        let mut journal = Journal::finish_open(conn, station, path)?;
+        let committed = anchor::committed(&journal.conn)?;
+        journal.lost = match anchor::read(dir, &journal.station) {
+            Some(anchored) if anchored > committed => Some(JournalError::Rollback {
+                found: committed,
+                anchored,
+            }),
+            None if committed > 0 => Some(JournalError::NoAnchor),
+            _ => None,
+        };
+        let mut fresh = Anchor::open(dir, &journal.station, committed)?;
+        if let Some(lost) = &journal.lost {
+            // Kept as evidence, then the anchor is believed again from here: the loss is
+            // reported once, by this open (recovery carries it to the lock screen).
+            let detail = lost.to_string();
+            journal.audit(super::audit::Action::LostRecords, "journal", &detail)?;
+            fresh.reset(anchor::committed(&journal.conn)?)?;
+        }
+        journal.anchor = Some(fresh);
+        Ok(journal)
+    }
+
+    /// Committed records this open found lost, if any.
+    pub fn lost(&self) -> Option<&JournalError> {
+        self.lost.as_ref()
     }
 
     /// Opens an existing journal read-only, creating and changing nothing: no database file,
@@ -139,10 +168,20 @@ impl Journal {
         if version != schema::VERSION {
             return Err(JournalError::Schema(version));
         }
+        // An export carries no anchor: only one that is there and ahead says records were lost.
+        let committed = anchor::committed(&conn)?;
+        let lost = anchor::read(dir, &station)
+            .filter(|a| *a > committed)
+            .map(|anchored| JournalError::Rollback {
+                found: committed,
+                anchored,
+            });
         Ok(Journal {
             conn,
             station,
             path,
+            anchor: None,
+            lost,
         })
     }
 
@@ -158,6 +197,8 @@ impl Journal {
             conn,
             station,
             path,
+            anchor: None,
+            lost: None,
         })
     }
 

@@ -5,6 +5,7 @@
 
 use rusqlite::{Transaction, TransactionBehavior, params};
 
+use super::anchor;
 use super::audit::{self, Action};
 use super::head::{self, Meta, Position};
 use super::record::{self, Entry};
@@ -110,7 +111,9 @@ impl Journal {
             write_record(&tx, &mut staged, entry)?;
         }
         write_head(&tx, &staged)?;
+        let count = anchor::count(&tx)?;
         tx.commit()?;
+        self.anchored(count);
         Ok(staged)
     }
 
@@ -146,8 +149,10 @@ impl Journal {
             )?;
         }
         write_head(&tx, &staged)?;
+        let count = anchor::count(&tx)?;
         tx.commit()?;
         *cursor = staged;
+        self.anchored(count);
         Ok(seq)
     }
 
@@ -168,14 +173,24 @@ impl Journal {
         subject: &str,
         detail: &str,
     ) -> Result<i64, JournalError> {
-        audit::append(
+        let (seq, count) = audit::append(
             &mut self.conn,
             &self.station,
             action,
             subject,
             detail,
             now_ms(),
-        )
+        )?;
+        self.anchored(count);
+        Ok(seq)
+    }
+
+    /// After a commit: the anchor records the new count. The commit is durable already, so a
+    /// failed anchor write only leaves the anchor behind, which is never taken for a loss.
+    fn anchored(&mut self, count: u64) {
+        if let Some(a) = &mut self.anchor {
+            let _ = a.record(count);
+        }
     }
 
     /// The audit log, oldest first, each row with whether its tag verified.

@@ -15,6 +15,7 @@ pub fn recovery(lang: Lang, error: &RecoveryError) -> String {
             &[("package", Arg::Str(package))],
         ),
         RecoveryError::Fold(_) => tr(lang, "stuck-does-not-replay"),
+        RecoveryError::Lost(_) => tr(lang, "stuck-lost-records"),
         RecoveryError::Journal(e) => journal(lang, e),
     }
 }
@@ -29,6 +30,7 @@ pub fn journal(lang: Lang, error: &JournalError) -> String {
         | JournalError::Truncated { .. }
         | JournalError::Gap { .. }
         | JournalError::Head(_) => "journal-error-damaged",
+        JournalError::Rollback { .. } | JournalError::NoAnchor => "journal-error-lost",
         JournalError::Schema(_) => "journal-error-schema",
         JournalError::NoSession(_) | JournalError::NoJournal(_) => "journal-error-missing",
         JournalError::Sqlite(_)

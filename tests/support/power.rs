@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::Command;
 
 /// The files a power cut is modelled on.
-pub const FILES: [&str; 2] = ["journal.sqlite", "journal.sqlite-wal"];
+pub const FILES: [&str; 3] = ["journal.sqlite", "journal.sqlite-wal", "journal.anchor"];
 
 /// One recorded effect on the journal files, or an acknowledgement the process printed.
 #[derive(Debug)]
@@ -109,7 +109,7 @@ pub fn parse(log: &str) -> Vec<Op> {
 }
 
 /// Builds the files as a power cut before op `cut` leaves them.
-pub fn durable(base: &[Option<Vec<u8>>; 2], ops: &[Op], cut: usize) -> [Option<Vec<u8>>; 2] {
+pub fn durable(base: &[Option<Vec<u8>>; 3], ops: &[Op], cut: usize) -> [Option<Vec<u8>>; 3] {
     let mut out = base.clone();
     for (file, content) in out.iter_mut().enumerate() {
         let Some(last_sync) = ops[..cut]
@@ -152,7 +152,7 @@ pub fn record(
     test: &str,
     env: &str,
     eat_my_data: bool,
-) -> ([Option<Vec<u8>>; 2], Vec<Op>) {
+) -> ([Option<Vec<u8>>; 3], Vec<Op>) {
     let base = FILES.map(|f| std::fs::read(dir.join(f)).ok());
     let log = dir.join("strace.log");
     let mut cmd = Command::new("strace");
@@ -190,7 +190,7 @@ pub fn record(
 /// key from `dir`.
 pub fn after_cut(
     dir: &Path,
-    base: &[Option<Vec<u8>>; 2],
+    base: &[Option<Vec<u8>>; 3],
     ops: &[Op],
     cut: usize,
 ) -> tempfile::TempDir {

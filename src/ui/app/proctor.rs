@@ -64,7 +64,7 @@ impl App {
         }
         self.journal_error = None;
         match pending.action {
-            Action::Quarantine => {
+            Action::Quarantine | Action::LostRecords => {
                 self.stuck = None;
                 self.set_screen(Screen::CheckIn(check_in::CheckIn::default()));
                 iced::widget::operation::focus(check_in::id::IIN)
