@@ -165,7 +165,11 @@ fn the_check_sees_through_use_trees_and_nesting() {
         "use serde::{Deserialize, Serialize};",
         "fn timestamp_of(x: u64) -> u64 { x }",
     ] {
-        assert!(violations(good).is_empty(), "wrongly caught: {good}: {:?}", violations(good));
+        assert!(
+            violations(good).is_empty(),
+            "wrongly caught: {good}: {:?}",
+            violations(good)
+        );
     }
     // Nested folders are searched.
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
