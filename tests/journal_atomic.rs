@@ -4,7 +4,7 @@
 //! damaged session with its damage warning) or the complete result (the session in Briefing;
 //! the complete copy), never a part of it.
 //!
-//! Needs `strace` (`.ci/run` installs it).
+//! Needs `strace` (`bash tests/run.sh` installs it).
 
 // Tests fail loudly on purpose.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::print_stdout)]

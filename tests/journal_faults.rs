@@ -8,7 +8,7 @@
 //! written again: a duplicated tick charges the candidate's time twice), the journal folds, and
 //! when the fault passes (once, twice) the time charged is exactly the acknowledged ticks.
 //!
-//! Needs `strace` (`.ci/run` installs it).
+//! Needs `strace` (`bash tests/run.sh` installs it).
 
 // Tests fail loudly on purpose.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::print_stdout)]

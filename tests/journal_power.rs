@@ -8,7 +8,7 @@
 //! Negative control: the same run under `eatmydata` (syncs disabled) must lose acknowledged
 //! events; a power-loss test whose control passes would prove nothing.
 //!
-//! Needs `strace` and `eatmydata` (`.ci/run` installs them).
+//! Needs `strace` and `eatmydata` (`bash tests/run.sh` installs them).
 
 // Tests fail loudly on purpose.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::print_stdout)]

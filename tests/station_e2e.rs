@@ -2,7 +2,7 @@
 //! driven by `--autopilot` with a fast `--time-scale`, writing its real journal. One run is
 //! killed (SIGKILL) in the middle of testing and started again on the same data directory: the
 //! journey must complete in the same session with every answer given before the kill unchanged.
-//! Needs `Xvfb` (package xvfb; `.ci/run` installs it).
+//! Needs `Xvfb` (package xvfb; `bash tests/run.sh` installs it).
 
 // Tests fail loudly on purpose.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
