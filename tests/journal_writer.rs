@@ -1,6 +1,7 @@
 //! The journal writer thread: appends are acknowledged only after commit, a commit that fails
-//! (here: another process holds the database locked past the busy timeout) is reported and never
-//! acknowledged, and the next append continues the chain from the last committed record.
+//! (another process holds the database locked past the busy timeout at BEGIN; strace fails a
+//! write to the WAL, which fails the COMMIT itself) is reported and never acknowledged, and the
+//! next append continues the chain from the last committed record.
 
 // Tests fail loudly on purpose.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
@@ -139,4 +140,94 @@ fn a_reader_beside_the_writer_never_sees_damage() {
         "the reader ran beside the writer ({reads} reads)"
     );
     assert_eq!(reader.load("s1").unwrap().entries.len(), 400);
+}
+
+const COMMIT_CHILD: &str = "USTUDY_WRITER_COMMIT_CHILD_DIR";
+
+/// The child for the failing COMMIT: five ticks through the writer, each outcome printed.
+fn commit_child(dir: &std::path::Path) -> ! {
+    use std::io::Write as _;
+    let writer = Writer::spawn(dir.to_owned()).unwrap();
+    writer.resume_blocking("s1").unwrap();
+    let mut out = std::io::stdout().lock();
+    for i in 0..5u64 {
+        match writer.append_blocking("s1", Event::Tick { ms: 100 + i }) {
+            Ok(seq) => writeln!(out, "ACK {i} {seq}").unwrap(),
+            Err(e) => writeln!(out, "ERR {i} {e}").unwrap(),
+        }
+    }
+    out.flush().unwrap();
+    std::process::exit(0);
+}
+
+#[test]
+fn a_commit_that_fails_while_writing_the_wal_is_not_acknowledged() {
+    if let Ok(dir) = std::env::var(COMMIT_CHILD) {
+        commit_child(std::path::Path::new(&dir));
+    }
+    // In WAL mode the records reach the file at COMMIT: failing a write to the WAL fails the
+    // COMMIT itself, after BEGIN and the inserts succeeded. For each n, the n-th WAL write fails.
+    for n in 1..=6 {
+        let dir = tempfile::tempdir().unwrap();
+        Journal::open(dir.path())
+            .unwrap()
+            .create_session("s1", "demo", "00", &paper())
+            .unwrap();
+        let wal = dir.path().join("journal.sqlite-wal");
+        let log = dir.path().join("strace.log");
+        let out = std::process::Command::new("strace")
+            .args(["-f", "-qq", "-o"])
+            .arg(&log)
+            .arg("-P")
+            .arg(&wal)
+            .args(["-e", "trace=pwrite64"])
+            .arg("-e")
+            .arg(format!("inject=pwrite64:error=EIO:when={n}"))
+            .arg(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "a_commit_that_fails_while_writing_the_wal_is_not_acknowledged",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env(COMMIT_CHILD, dir.path())
+            .output()
+            .expect("strace runs (bash tests/run.sh installs it)");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            std::fs::read_to_string(&log).unwrap().contains("INJECTED"),
+            "n={n}: the fault reached the WAL"
+        );
+        let acked: Vec<u64> = stdout
+            .lines()
+            .filter_map(|l| l.find("ACK ").map(|at| &l[at + 4..]))
+            .map(|rest| rest.split_whitespace().next().unwrap().parse().unwrap())
+            .collect();
+        let failed = stdout.lines().filter(|l| l.contains("ERR ")).count();
+        let loaded = Journal::open(dir.path()).unwrap().load("s1").unwrap();
+        assert!(loaded.damage.is_none(), "n={n}: {:?}", loaded.damage);
+        let stored: Vec<u64> = loaded
+            .events()
+            .iter()
+            .filter_map(|e| match e {
+                Event::Tick { ms } => Some(ms - 100),
+                _ => None,
+            })
+            .collect();
+        // Every acknowledged tick is there once, an unacknowledged one at most once, in order.
+        for a in &acked {
+            assert_eq!(
+                stored.iter().filter(|s| *s == a).count(),
+                1,
+                "n={n}: {stored:?}"
+            );
+        }
+        assert!(stored.windows(2).all(|w| w[0] < w[1]), "n={n}: {stored:?}");
+        assert_eq!(failed, 1, "n={n}: the failed COMMIT is reported: {stdout}");
+        assert_eq!(acked.len(), 4, "n={n}: the others go on: {stdout}");
+        assert_eq!(
+            stored, acked,
+            "n={n}: the failed event is not in the journal"
+        );
+    }
 }
