@@ -89,9 +89,8 @@ fn the_open_session_comes_back_exactly_with_its_downtime() {
     assert_eq!(quick.downtime, None);
 }
 
-#[test]
-fn closed_sessions_are_not_resumed() {
-    let dir = tempfile::tempdir().unwrap();
+/// A session through to its close.
+fn closed() -> Vec<Event> {
     let mut events = testing();
     events.extend([
         Event::Finished {
@@ -102,6 +101,13 @@ fn closed_sessions_are_not_resumed() {
             reason: CloseReason::Proctor,
         },
     ]);
+    events
+}
+
+#[test]
+fn closed_sessions_are_not_resumed() {
+    let dir = tempfile::tempdir().unwrap();
+    let events = closed();
     session(dir.path(), "s1", &events);
     let j = Journal::open(dir.path()).unwrap();
     assert!(resumed(&j, T0).unwrap().is_none());
@@ -180,16 +186,7 @@ fn a_session_that_cannot_go_on_is_stuck_and_a_quarantine_lets_the_station_go_on(
 fn a_closed_session_counts_as_a_sitting_until_a_retake_is_allowed() {
     use ustudy::journal::audit::Action;
     let dir = tempfile::tempdir().unwrap();
-    let mut events = testing();
-    events.extend([
-        Event::Finished {
-            reason: FinishReason::Candidate,
-        },
-        Event::ReviewOpened,
-        Event::Closed {
-            reason: CloseReason::Proctor,
-        },
-    ]);
+    let events = closed();
     // The opening events create the session in one transaction, with the candidate's tag.
     let paper = Paper::placeholder(preset::by_name("unt-2024").unwrap());
     let mut j = Journal::open(dir.path()).unwrap();

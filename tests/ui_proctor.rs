@@ -8,23 +8,11 @@
 
 mod gui;
 
-use gui::{Clock, check_in, click, screen, shows, type_into};
+use gui::{Clock, check_in, click, find, screen, shows, type_into};
 use ustudy::exam::{Event, Paper, preset};
 use ustudy::journal::Journal;
 use ustudy::journal::audit::Action;
 use ustudy::ui::app::CLOSED_SHOWN;
-
-/// Unlocks and looks up demo candidate `n`, ending on check-in with the candidate found.
-fn find(app: &mut ustudy::ui::App, n: usize) {
-    let who = &ustudy::roster::demo()[n];
-    type_into(app, "pin-input", gui::PIN);
-    click(app, "unlock");
-    assert_eq!(screen(app), "check-in");
-    type_into(app, "iin-input", &who.iin);
-    type_into(app, "ticket-input", &who.ticket);
-    click(app, "find");
-    assert!(shows(app, "found"));
-}
 
 #[test]
 fn a_second_sitting_is_refused_until_a_proctor_allows_it() {

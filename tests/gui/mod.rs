@@ -133,8 +133,19 @@ pub fn paper(app: &App) -> &Paper {
 /// Unlocks with the demo PIN and checks in the demo candidate `n` (0: unt-2024, 1: unt-2021 with
 /// extra time), ending on the briefing.
 pub fn check_in(app: &mut App, n: usize) {
-    let roster = ustudy::roster::demo();
-    let who = &roster[n];
+    find(app, n);
+    assert!(shows(app, "confirm"));
+    click(app, "confirm"); // not yet: the subjects are not confirmed
+    assert_eq!(screen(app), "check-in");
+    click(app, "pair-ok");
+    click(app, "confirm");
+    assert_eq!(screen(app), "briefing");
+}
+
+/// Unlocks with the demo PIN and looks up demo candidate `n`, ending on check-in with the
+/// candidate found.
+pub fn find(app: &mut App, n: usize) {
+    let who = &ustudy::roster::demo()[n];
     type_into(app, "pin-input", PIN);
     click(app, "unlock");
     assert_eq!(screen(app), "check-in");
@@ -142,12 +153,6 @@ pub fn check_in(app: &mut App, n: usize) {
     type_into(app, "ticket-input", &who.ticket);
     click(app, "find");
     assert!(shows(app, "found"));
-    assert!(shows(app, "confirm"));
-    click(app, "confirm"); // not yet: the subjects are not confirmed
-    assert_eq!(screen(app), "check-in");
-    click(app, "pair-ok");
-    click(app, "confirm");
-    assert_eq!(screen(app), "briefing");
 }
 
 /// Picks an interface language by its button.
