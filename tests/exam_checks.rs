@@ -1,13 +1,14 @@
 //! The exam core refuses what it can check, whoever sends it (GUI, replay, center): a break
-//! before its minute, a time-up finish with time left, an appeal note after the deadline; and a
-//! format or a journal whose numbers would overflow is refused or saturates, never wraps or
-//! panics.
+//! before its minute, a time-up finish with time left, an appeal note after the deadline; a
+//! format or a journal whose numbers would overflow is refused or saturates, never wraps; and
+//! any sequence of any events with hostile numbers is applied or refused, never a panic.
 
 // Tests fail loudly on purpose.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod support;
 
+use proptest::prelude::*;
 use ustudy::exam::clock::MINUTE_MS;
 use ustudy::exam::event::{AppealGround, CloseReason, Event, FinishReason};
 use ustudy::exam::spec::{BreakSpec, FormatError, Threshold};
@@ -183,4 +184,95 @@ fn huge_ticks_and_added_time_saturate() {
     s.apply(&paper, &Event::Tick { ms: u64::MAX }).unwrap();
     assert_eq!(s.clock.used_ms, u64::MAX);
     let _ = s.advance(&paper, u64::MAX);
+}
+
+/// Any event at all, with hostile numbers: tasks past the paper, huge ticks, every break index,
+/// odd choices, long texts.
+fn any_event() -> impl Strategy<Value = Event> {
+    use ustudy::exam::event::Incident;
+    use ustudy::exam::task::Choice;
+    let task = prop_oneof![0u16..130, Just(u16::MAX)];
+    let choice = prop_oneof![
+        any::<u8>().prop_map(Choice::One),
+        proptest::collection::vec(any::<u8>(), 0..12).prop_map(Choice::Many),
+        proptest::collection::vec(proptest::option::of(any::<u8>()), 0..12).prop_map(Choice::Pairs),
+    ];
+    let text = prop_oneof![
+        Just(String::new()),
+        "[а-яәіңғүұқөһ ]{1,40}",
+        Just("x".repeat(4001))
+    ];
+    prop_oneof![
+        Just(Event::Unlocked),
+        Just(Event::CheckedIn {
+            candidate: support::script::candidate()
+        }),
+        Just(Event::Started),
+        (task.clone(), choice).prop_map(|(task, choice)| Event::Answered { task, choice }),
+        task.clone().prop_map(|task| Event::Viewed { task }),
+        task.clone().prop_map(|task| Event::Cleared { task }),
+        (task.clone(), any::<bool>()).prop_map(|(task, marked)| Event::Marked { task, marked }),
+        (task.clone(), text.clone())
+            .prop_map(|(task, reason)| Event::TechnicalAppeal { task, reason }),
+        any::<u8>().prop_map(|index| Event::BreakStarted { index }),
+        any::<u8>().prop_map(|index| Event::BreakEnded { index }),
+        Just(Event::Paused),
+        Just(Event::Resumed),
+        Just(Event::SteppedOut),
+        Just(Event::Returned),
+        any::<u32>().prop_map(|seconds| Event::TimeAdded { seconds }),
+        prop_oneof![
+            Just(FinishReason::Candidate),
+            Just(FinishReason::TimeUp),
+            Just(FinishReason::Proctor)
+        ]
+        .prop_map(|reason| Event::Finished { reason }),
+        Just(Event::ReviewOpened),
+        Just(Event::DecisionOpened),
+        Just(Event::AppealOpened),
+        (task, text).prop_map(|(task, text)| Event::AppealNote {
+            task,
+            ground: AppealGround::ErrorInTask,
+            text
+        }),
+        Just(Event::AppealFinished {
+            receipt: "1".to_owned()
+        }),
+        Just(Event::Closed {
+            reason: CloseReason::NoAppeal
+        }),
+        Just(Event::Incident {
+            kind: Incident::FocusLost
+        }),
+        prop_oneof![any::<u64>(), 0u64..10 * MINUTE_MS].prop_map(|ms| Event::Tick { ms }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// Nothing any caller sends makes the core panic, a refused event changes nothing, and
+    /// what was accepted folds to the same state.
+    #[test]
+    fn any_event_sequence_is_refused_or_applied_never_a_panic(
+        events in proptest::collection::vec(any_event(), 0..80),
+        advance in any::<u64>(),
+    ) {
+        let paper = paper();
+        let mut state = State::new(&paper);
+        let mut accepted = Vec::new();
+        for e in &events {
+            let before = state.clone();
+            match state.apply(&paper, e) {
+                Ok(()) => accepted.push(e.clone()),
+                Err(_) => prop_assert_eq!(&state, &before),
+            }
+            let _ = state.due(&paper);
+        }
+        prop_assert_eq!(&ustudy::exam::state::fold(&paper, &accepted).unwrap(), &state);
+        for e in state.advance(&paper, advance) {
+            prop_assert!(state.apply(&paper, &e).is_ok(), "advance promised {:?}", e);
+        }
+        let _ = ustudy::exam::card::build(&paper, &state);
+    }
 }
