@@ -71,9 +71,17 @@ pub fn demo(dir: &Path) -> Result<Boot, BootError> {
         .collect();
     let (found, sittings) = {
         let journal = Journal::open(dir)?;
-        recovery::recover(&journal, crate::journal::store::now_ms(), |id| {
-            packages.iter().any(|p| p.header.package_id == id)
-        })?
+        let known = |id: &str| packages.iter().any(|p| p.header.package_id == id);
+        // A journal that opens but whose sessions cannot be listed still starts the station:
+        // the lock screen names the problem instead of the station refusing to start.
+        recovery::recover(&journal, crate::journal::store::now_ms(), known).unwrap_or_else(|e| {
+            let stuck = Stuck {
+                session: "journal".to_owned(),
+                candidate: None,
+                problem: RecoveryError::Journal(e),
+            };
+            (Found::Stuck(stuck), recovery::Sittings::default())
+        })
     };
     let writer = Writer::spawn(dir.to_path_buf())?;
     let mut start = Start {

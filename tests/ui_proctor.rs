@@ -109,3 +109,16 @@ fn a_session_that_cannot_go_on_is_set_aside_with_the_pin() {
     assert_eq!(audit[0].action, Some(Action::Quarantine));
     assert_eq!(audit[0].subject, "stuck-1");
 }
+
+#[test]
+fn a_journal_whose_sessions_cannot_be_read_still_starts_the_station() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(Journal::open(dir.path()).unwrap());
+    let conn = rusqlite::Connection::open(dir.path().join("journal.sqlite")).unwrap();
+    conn.execute_batch("PRAGMA foreign_keys = OFF; DROP TABLE heads;")
+        .unwrap();
+    drop(conn);
+    let app = gui::station(dir.path());
+    assert_eq!(screen(&app), "locked");
+    assert!(shows(&app, "stuck"), "the lock screen names the problem");
+}
