@@ -160,7 +160,7 @@ pub struct App {
     audit_pending: Option<proctor::PendingAudit>,
     /// Journal faults already recorded as an incident.
     faults_seen: u64,
-    journal_error: Option<String>,
+    journal_error: Option<JournalError>,
     /// When the current screen opened (for the notice and thank-you timers).
     shown_at: Instant,
     incidents: u32,

@@ -88,7 +88,7 @@ impl App {
                 // Nothing was recorded: the candidate checks in again once the proctor has
                 // looked at the station.
                 self.session = None;
-                self.journal_error = Some(e.to_string());
+                self.journal_error = Some(e.clone());
                 self.set_screen(Screen::CheckIn(check_in::CheckIn::default()));
                 self.fail(&format!("the journal could not create the session: {e}"));
             }
@@ -121,7 +121,7 @@ impl App {
             Err(e) => {
                 // Sent again on the next tick, before anything newer.
                 session.sent(n, false);
-                self.journal_error = Some(e.to_string());
+                self.journal_error = Some(e.clone());
                 let failures = session.failures();
                 if failures >= AUTOPILOT_GIVES_UP {
                     self.fail(&format!("the journal refused {failures} times: {e}"));

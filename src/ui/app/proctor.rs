@@ -59,7 +59,7 @@ impl App {
         };
         if let Err(e) = result {
             // Not recorded, so not done: a stuck session stays stuck, a retake is not allowed.
-            self.journal_error = Some(e.to_string());
+            self.journal_error = Some(e);
             return Task::none();
         }
         self.journal_error = None;

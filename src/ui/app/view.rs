@@ -84,7 +84,7 @@ impl App {
                     text(tr_args(
                         lang,
                         "journal-failed",
-                        &[("error", Arg::Str(error))],
+                        &[("error", Arg::Str(&crate::ui::errors::journal(lang, error)))],
                     ))
                     .size(metrics::TEXT)
                     .style(text::danger),
