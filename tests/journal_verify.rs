@@ -178,3 +178,33 @@ fn verify_changes_no_byte_of_what_it_inspects() {
     // And the writer goes on as if nothing happened.
     writer.append(&mut cursor, &Event::Tick { ms: 7 }).unwrap();
 }
+
+#[test]
+fn verify_reads_the_journal_of_a_station_that_stopped_without_closing() {
+    // The files as a killed station leaves them: records in the WAL, a stale index beside it.
+    let live = tempfile::tempdir().unwrap();
+    make(live.path());
+    let mut writer = Journal::open(live.path()).unwrap();
+    let mut cursor = writer.load("s1").unwrap().cursor;
+    for i in 0..5 {
+        writer
+            .append(&mut cursor, &Event::Tick { ms: 1000 + i })
+            .unwrap();
+    }
+    let dead = tempfile::tempdir().unwrap();
+    for f in [
+        "journal.sqlite",
+        "journal.sqlite-wal",
+        "journal.sqlite-shm",
+        "station.key",
+        "journal.anchor",
+    ] {
+        std::fs::copy(live.path().join(f), dead.path().join(f)).unwrap();
+    }
+    drop(writer);
+    let before = snapshot(dead.path());
+    let (code, out, err) = verify(dead.path());
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("16 records verified"), "{out}");
+    assert_eq!(snapshot(dead.path()), before, "verify changed the files");
+}

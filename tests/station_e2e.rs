@@ -88,8 +88,13 @@ fn wait(child: &mut Child, limit: Duration) -> ExitStatus {
 
 /// Every session in the journal, folded.
 fn sessions(dir: &Path) -> Vec<State> {
-    let Ok(journal) = Journal::open_existing(dir) else {
-        return Vec::new();
+    let journal = match Journal::open_existing(dir) {
+        Ok(j) => j,
+        Err(e) => {
+            // Not there yet while the station starts; said, so a failure later shows why.
+            eprintln!("journal not readable yet: {e}");
+            return Vec::new();
+        }
     };
     journal
         .sessions()

@@ -36,6 +36,8 @@ pub struct Journal {
     pub(super) anchor: Option<Anchor>,
     /// Committed records found lost at open (the journal was behind its anchor).
     lost: Option<JournalError>,
+    /// The copy a read-only open reads, when the original's WAL index could not be used.
+    _copy: Option<tempfile::TempDir>,
 }
 
 /// Where a session's chain stands: what the next record needs.
@@ -144,30 +146,23 @@ impl Journal {
             ));
         }
         let station = keys::station_key(dir)?;
-        let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
-            | rusqlite::OpenFlags::SQLITE_OPEN_URI
-            | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(read_only_uri(&path), flags)?;
-        conn.set_db_config(
-            rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
-            true,
-        )?;
-        conn.pragma_update(None, "trusted_schema", "OFF")?;
-        conn.pragma_update(None, "cell_size_check", "ON")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        // Read, never set: setting the journal mode could write the file.
-        let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
-        // With no -wal file beside it, a WAL database is read in rollback mode ("delete").
-        if !(mode.eq_ignore_ascii_case("wal") || mode.eq_ignore_ascii_case("delete")) {
-            return Err(JournalError::Settings(format!(
-                "journal_mode is {mode}, not wal"
-            )));
-        }
-        check_integrity(&conn)?;
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if version != schema::VERSION {
-            return Err(JournalError::Schema(version));
-        }
+        // A WAL left by a station that stopped without closing cannot always be read through a
+        // read-only index; then a copy of the database and its WAL is read instead (SQLite
+        // rebuilds the index there), so the original still stays untouched.
+        let (conn, copy) = match read_only(&path) {
+            Ok(conn) => (conn, None),
+            Err(_) if wal_of(&path).exists() => {
+                let copy = tempfile::tempdir().map_err(|e| JournalError::io(dir, e))?;
+                let at = copy.path().join(FILE);
+                std::fs::copy(&path, &at)
+                    .and_then(|_| std::fs::copy(wal_of(&path), wal_of(&at)))
+                    .map_err(|e| JournalError::io(&path, e))?;
+                let conn = Connection::open(&at)?;
+                check_readable(&conn)?;
+                (conn, Some(copy))
+            }
+            Err(e) => return Err(e),
+        };
         // An export carries no anchor: only one that is there and ahead says records were lost.
         let committed = anchor::committed(&conn)?;
         let lost = anchor::read(dir, &station)
@@ -182,6 +177,7 @@ impl Journal {
             path,
             anchor: None,
             lost,
+            _copy: copy,
         })
     }
 
@@ -199,6 +195,7 @@ impl Journal {
             path,
             anchor: None,
             lost: None,
+            _copy: None,
         })
     }
 
@@ -239,6 +236,49 @@ impl Journal {
             .conn
             .query_row("PRAGMA synchronous", [], |r| r.get(0))?)
     }
+}
+
+/// Opens `path` read-only (see `read_only_uri`) and checks it can be read as a journal.
+fn read_only(path: &Path) -> Result<Connection, JournalError> {
+    let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+        | rusqlite::OpenFlags::SQLITE_OPEN_URI
+        | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(read_only_uri(path), flags)?;
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+        true,
+    )?;
+    check_readable(&conn)?;
+    Ok(conn)
+}
+
+/// The checks a read-only open makes: safe settings, the journal mode read (never set), the
+/// whole-file check and the schema version.
+fn check_readable(conn: &Connection) -> Result<(), JournalError> {
+    conn.pragma_update(None, "trusted_schema", "OFF")?;
+    conn.pragma_update(None, "cell_size_check", "ON")?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    // Read, never set: setting the journal mode could write the file.
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+    // With no -wal file beside it, a WAL database is read in rollback mode ("delete").
+    if !(mode.eq_ignore_ascii_case("wal") || mode.eq_ignore_ascii_case("delete")) {
+        return Err(JournalError::Settings(format!(
+            "journal_mode is {mode}, not wal"
+        )));
+    }
+    check_integrity(conn)?;
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version != schema::VERSION {
+        return Err(JournalError::Schema(version));
+    }
+    Ok(())
+}
+
+/// The WAL beside a database file.
+fn wal_of(path: &Path) -> PathBuf {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    PathBuf::from(wal)
 }
 
 /// The whole-file check (`integrity_check`: `quick_check` missed a flip that hid rows).
