@@ -269,15 +269,7 @@ fn live_copy() -> (tempfile::TempDir, tempfile::TempDir) {
     let mut j = Journal::open(dir.path()).unwrap();
     fill(&mut j, 0);
     let copy = tempfile::tempdir().unwrap();
-    for f in [
-        "journal.sqlite",
-        "journal.sqlite-wal",
-        "journal.sqlite-shm",
-        "station.key",
-        "journal.anchor",
-    ] {
-        std::fs::copy(dir.path().join(f), copy.path().join(f)).unwrap();
-    }
+    support::copy_journal(dir.path(), copy.path());
     drop(j);
     (dir, copy)
 }

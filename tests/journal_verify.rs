@@ -4,6 +4,8 @@
 // Tests fail loudly on purpose.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
@@ -136,6 +138,18 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// The station's writer open on `dir`, with five more records in the WAL (not checkpointed).
+fn writing(dir: &Path) -> (Journal, ustudy::journal::store::Cursor) {
+    let mut writer = Journal::open(dir).unwrap();
+    let mut cursor = writer.load("s1").unwrap().cursor;
+    for i in 0..5 {
+        writer
+            .append(&mut cursor, &Event::Tick { ms: 1000 + i })
+            .unwrap();
+    }
+    (writer, cursor)
+}
+
 #[test]
 fn verify_changes_no_byte_of_what_it_inspects() {
     // A journal at rest (the writer closed it: no -wal or -shm beside it).
@@ -153,13 +167,7 @@ fn verify_changes_no_byte_of_what_it_inspects() {
     // The station's writer open beside it, with records still in the WAL (not checkpointed).
     let live = tempfile::tempdir().unwrap();
     make(live.path());
-    let mut writer = Journal::open(live.path()).unwrap();
-    let mut cursor = writer.load("s1").unwrap().cursor;
-    for i in 0..5 {
-        writer
-            .append(&mut cursor, &Event::Tick { ms: 1000 + i })
-            .unwrap();
-    }
+    let (mut writer, mut cursor) = writing(live.path());
     let before = snapshot(live.path());
     assert!(
         before
@@ -184,23 +192,9 @@ fn verify_reads_the_journal_of_a_station_that_stopped_without_closing() {
     // The files as a killed station leaves them: records in the WAL, a stale index beside it.
     let live = tempfile::tempdir().unwrap();
     make(live.path());
-    let mut writer = Journal::open(live.path()).unwrap();
-    let mut cursor = writer.load("s1").unwrap().cursor;
-    for i in 0..5 {
-        writer
-            .append(&mut cursor, &Event::Tick { ms: 1000 + i })
-            .unwrap();
-    }
+    let (writer, _) = writing(live.path());
     let dead = tempfile::tempdir().unwrap();
-    for f in [
-        "journal.sqlite",
-        "journal.sqlite-wal",
-        "journal.sqlite-shm",
-        "station.key",
-        "journal.anchor",
-    ] {
-        std::fs::copy(live.path().join(f), dead.path().join(f)).unwrap();
-    }
+    support::copy_journal(live.path(), dead.path());
     drop(writer);
     let before = snapshot(dead.path());
     let (code, out, err) = verify(dead.path());

@@ -297,9 +297,7 @@ fn check_integrity(conn: &Connection) -> Result<(), JournalError> {
 /// rest has no WAL and no index: it is read as it lies (`immutable`), since opening an index
 /// would create one.
 fn read_only_uri(path: &Path) -> String {
-    let mut wal = path.as_os_str().to_owned();
-    wal.push("-wal");
-    let at_rest = !Path::new(&wal).exists();
+    let at_rest = !wal_of(path).exists();
     let mut uri = String::from("file:");
     for b in path.to_string_lossy().bytes() {
         match b {
