@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use crate::journal::recovery::{self, Found, Recovered, RecoveryError, Stuck};
 use crate::journal::{Journal, JournalError, Writer};
-use crate::ui::app::{Package, Resume, Start};
+use crate::station::{Package, Resume, Start};
 
 /// Why the station could not start.
 #[derive(Debug, thiserror::Error)]
@@ -83,6 +83,11 @@ pub fn demo(dir: &Path) -> Result<Boot, BootError> {
             (Found::Stuck(stuck), recovery::Sittings::default())
         })
     };
+    tracing::info!(
+        packages = packages.len(),
+        sat = sittings.count(),
+        "journal opened"
+    );
     let writer = Writer::spawn(dir.to_path_buf())?;
     let mut start = Start {
         resume: None,
@@ -90,10 +95,21 @@ pub fn demo(dir: &Path) -> Result<Boot, BootError> {
         sittings,
     };
     match found {
-        Found::Nothing => {}
-        Found::Stuck(stuck) => start.stuck = Some(stuck),
+        Found::Nothing => tracing::info!("no open session: the station waits for a candidate"),
+        Found::Stuck(stuck) => {
+            tracing::error!(session = %stuck.session, problem = %stuck.problem, "a session cannot go on; a proctor must set it aside");
+            start.stuck = Some(stuck);
+        }
         Found::Resume(r) => match continue_session(&writer, &r) {
             Ok(session) => {
+                tracing::info!(
+                    session = %session,
+                    from = %r.session,
+                    phase = r.state.phase.name(),
+                    events = r.state.events,
+                    damaged = r.damage.is_some(),
+                    "resuming a session"
+                );
                 start.resume = Some(Resume {
                     session,
                     package: r.package,
@@ -104,6 +120,7 @@ pub fn demo(dir: &Path) -> Result<Boot, BootError> {
                 });
             }
             Err(e) => {
+                tracing::error!(session = %r.session, error = %e, "the recovered session cannot be continued");
                 start.stuck = Some(Stuck {
                     session: r.session,
                     candidate: r.state.candidate.map(|c| c.name),

@@ -7,6 +7,7 @@ pub mod demo;
 pub mod exam;
 pub mod i18n;
 pub mod journal;
+pub mod logging;
 pub mod package;
 pub mod roster;
 pub mod station;

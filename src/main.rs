@@ -10,7 +10,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use ustudy::i18n::Lang;
 use ustudy::journal::{self, JournalError, report};
+use ustudy::station::Config;
+use ustudy::ui::autopilot;
+use ustudy::ui::errors::{self, Problem};
 
 /// U-STUDY exam station.
 #[derive(Parser)]
@@ -99,11 +103,33 @@ fn station(cli: &Cli) -> ExitCode {
         .data_dir
         .clone()
         .unwrap_or_else(ustudy::boot::default_data_dir);
+    // Logs go to the data directory; without them the station still runs, and says so.
+    let (_logs, no_logs) = match ustudy::logging::to_dir(&dir.join("logs"), "station") {
+        Ok(guard) => (Some(guard), None),
+        Err(e) => (None, Some(e)),
+    };
+    tracing::info!(
+        version = env!("CARGO_PKG_VERSION"),
+        data_dir = %dir.display(),
+        demo = true,
+        time_scale = cli.time_scale.unwrap_or(1),
+        autopilot = cli.autopilot.is_some(),
+        "station starting"
+    );
     let boot = match ustudy::boot::demo(&dir) {
         Ok(boot) => boot,
-        Err(e) => return fail(&format!("cannot start: {e}")),
+        Err(e) => {
+            // The operator's words first, then the detail for IT staff.
+            let said = errors::text(Lang::En, Problem::Boot(&e));
+            tracing::error!(error = %e, "cannot start");
+            return fail(&format!("cannot start: {said} ({e})"));
+        }
     };
-    let config = match ustudy::ui::app::Config::demo(boot.packages) {
+    // Said only once the station can start: a start-up failure is one line.
+    if let Some(e) = no_logs {
+        let _ = writeln!(std::io::stderr(), "ustudy-station: no log file: {e}");
+    }
+    let config = match Config::demo(boot.packages) {
         Ok(config) => config,
         Err(e) => return fail(&e.to_string()),
     };
@@ -111,24 +137,27 @@ fn station(cli: &Cli) -> ExitCode {
     if cli.time_scale.is_some_and(|n| n > 1) && config.demo_pin.is_none() {
         return fail("--time-scale is only allowed in demo mode");
     }
-    let config = ustudy::ui::app::Config {
+    let config = Config {
         high_contrast: cli.high_contrast,
         time_scale: cli.time_scale.unwrap_or(1),
-        autopilot: cli.autopilot,
-        autopilot_stop: cli.autopilot_stop.clone(),
         ..config
     };
-    let failure = std::sync::Arc::clone(&config.failure);
-    if let Err(e) = ustudy::ui::run(config, boot.writer, boot.start) {
-        return fail(&format!("the window could not run: {e}"));
-    }
-    match failure.lock().ok().and_then(|f| f.clone()) {
-        Some(why) => fail(&format!("autopilot: {why}")),
-        None => ExitCode::SUCCESS,
+    let Some(seed) = cli.autopilot else {
+        return match ustudy::ui::run(config, boot.writer, boot.start) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&format!("the window could not run: {e}")),
+        };
+    };
+    let stop = autopilot::Stop::at(cli.autopilot_stop.clone());
+    match autopilot::run(config, boot.writer, boot.start, seed, stop) {
+        Ok(None) => ExitCode::SUCCESS,
+        Ok(Some(why)) => fail(&format!("autopilot: {why}")),
+        Err(e) => fail(&format!("the window could not run: {e}")),
     }
 }
 
 fn fail(message: &str) -> ExitCode {
+    tracing::error!(message, "station stopped");
     let _ = writeln!(std::io::stderr(), "ustudy-station: {message}");
     ExitCode::FAILURE
 }

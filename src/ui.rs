@@ -8,8 +8,13 @@ pub mod keys;
 pub mod parts;
 pub mod screen;
 pub mod theme;
+pub mod tool;
+pub mod widget;
 
 pub use app::App;
+
+use crate::journal::Writer;
+use crate::station::{Config, Start};
 
 /// The bundled interface font (Noto Sans, SIL OFL 1.1): every Kazakh letter, the same on every
 /// station.
@@ -20,15 +25,19 @@ pub const FONT_BOLD: &[u8] = include_bytes!("../assets/fonts/NotoSans-Bold.ttf")
 pub const FONT_NAME: &str = "Noto Sans";
 
 /// Runs the station window until it is closed by the program (never by the candidate).
-pub fn run(config: app::Config, writer: crate::journal::Writer, start: app::Start) -> iced::Result {
+pub fn run(config: Config, writer: Writer, start: Start) -> iced::Result {
     let boot = move || App::new(config.clone(), writer.clone(), start.clone());
-    iced::application(boot, App::update, App::view)
+    window(iced::application(boot, App::update, App::view))
         .title(App::title)
         .subscription(App::subscription)
         .theme(App::theme)
-        .font(FONT_REGULAR)
+        .run()
+}
+
+/// The station's fonts and its kiosk window, for the app and the programs around it.
+pub fn window<P: iced::Program>(app: iced::Application<P>) -> iced::Application<P> {
+    app.font(FONT_REGULAR)
         .font(FONT_BOLD)
         .default_font(iced::Font::with_name(FONT_NAME))
         .window(app::kiosk_window())
-        .run()
 }

@@ -16,7 +16,7 @@ fn paper() -> Paper {
 
 fn new_session(opening: Vec<Event>) -> NewSession {
     NewSession {
-        id: "s1".to_owned(),
+        prefix: "s1".to_owned(),
         package_id: "demo".to_owned(),
         seal_id: "00112233445566778899aabbccddeeff".to_owned(),
         paper: paper(),
@@ -28,13 +28,14 @@ fn new_session(opening: Vec<Event>) -> NewSession {
 fn appends_are_numbered_and_survive_a_new_writer() {
     let dir = tempfile::tempdir().unwrap();
     let writer = Writer::spawn(dir.path().to_owned()).unwrap();
-    writer.create_blocking(new_session(vec![])).unwrap();
+    let s1 = writer.create_blocking(new_session(vec![])).unwrap();
     let from_threads: Vec<_> = (0..4)
         .map(|_| {
             let w = writer.clone();
+            let s1 = s1.clone();
             std::thread::spawn(move || {
                 (0..25)
-                    .map(|_| w.append_blocking("s1", Event::Tick { ms: 1 }).unwrap())
+                    .map(|_| w.append_blocking(&s1, Event::Tick { ms: 1 }).unwrap())
                     .collect::<Vec<_>>()
             })
         })
@@ -55,22 +56,22 @@ fn appends_are_numbered_and_survive_a_new_writer() {
     ));
     drop(writer);
     let again = Writer::spawn(dir.path().to_owned()).unwrap();
-    let loaded = again.resume_blocking("s1").unwrap();
+    let loaded = again.resume_blocking(&s1).unwrap();
     assert!(loaded.damage.is_none());
     assert_eq!(loaded.entries.len(), 100);
-    assert_eq!(again.append_blocking("s1", Event::Paused).unwrap(), 100);
+    assert_eq!(again.append_blocking(&s1, Event::Paused).unwrap(), 100);
 }
 
 #[test]
 fn a_failed_commit_is_not_acknowledged_and_the_chain_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     let writer = Writer::spawn(dir.path().to_owned()).unwrap();
-    writer.create_blocking(new_session(vec![])).unwrap();
-    assert_eq!(writer.append_blocking("s1", Event::Unlocked).unwrap(), 0);
+    let s1 = writer.create_blocking(new_session(vec![])).unwrap();
+    assert_eq!(writer.append_blocking(&s1, Event::Unlocked).unwrap(), 0);
     // Another process takes the write lock and keeps it past the writer's busy timeout.
     let blocker = rusqlite::Connection::open(dir.path().join("journal.sqlite")).unwrap();
     blocker.execute_batch("BEGIN EXCLUSIVE").unwrap();
-    let failed = writer.append_blocking("s1", Event::Paused);
+    let failed = writer.append_blocking(&s1, Event::Paused);
     assert!(
         failed.is_err(),
         "a commit that did not happen must not be acknowledged"
@@ -78,11 +79,11 @@ fn a_failed_commit_is_not_acknowledged_and_the_chain_goes_on() {
     blocker.execute_batch("ROLLBACK").unwrap();
     drop(blocker);
     assert_eq!(
-        writer.append_blocking("s1", Event::Resumed).unwrap(),
+        writer.append_blocking(&s1, Event::Resumed).unwrap(),
         1,
         "the failed event took no number"
     );
-    let loaded = Journal::open(dir.path()).unwrap().load("s1").unwrap();
+    let loaded = Journal::open(dir.path()).unwrap().load(&s1).unwrap();
     assert!(loaded.damage.is_none());
     assert_eq!(loaded.events(), vec![Event::Unlocked, Event::Resumed]);
 }
@@ -112,18 +113,20 @@ fn a_reader_beside_the_writer_never_sees_damage() {
     // records and the chain head must come from one snapshot.
     let dir = tempfile::tempdir().unwrap();
     let writer = Writer::spawn(dir.path().to_owned()).unwrap();
-    writer.create_blocking(new_session(vec![])).unwrap();
+    let s1 = writer.create_blocking(new_session(vec![])).unwrap();
     let w = writer.clone();
+    let id = s1.clone();
     let appends = std::thread::spawn(move || {
+        let s1 = id;
         for _ in 0..400 {
-            w.append_blocking("s1", Event::Tick { ms: 1 }).unwrap();
+            w.append_blocking(&s1, Event::Tick { ms: 1 }).unwrap();
         }
     });
     let reader = Journal::open(dir.path()).unwrap();
     let mut reads = 0;
     let mut last = 0;
     while !appends.is_finished() {
-        let loaded = reader.load("s1").unwrap();
+        let loaded = reader.load(&s1).unwrap();
         assert!(
             loaded.damage.is_none(),
             "after {} records: {:?}",
@@ -139,7 +142,7 @@ fn a_reader_beside_the_writer_never_sees_damage() {
         reads > 10,
         "the reader ran beside the writer ({reads} reads)"
     );
-    assert_eq!(reader.load("s1").unwrap().entries.len(), 400);
+    assert_eq!(reader.load(&s1).unwrap().entries.len(), 400);
 }
 
 const COMMIT_CHILD: &str = "USTUDY_WRITER_COMMIT_CHILD_DIR";

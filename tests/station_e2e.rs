@@ -159,6 +159,47 @@ fn a_killed_station_comes_back_and_completes_the_journey_with_the_same_answers()
     assert!(end.answered_count() > at_kill.answered_count());
     // Breaks were taken, and the time charged never exceeds what was allowed.
     assert!(end.clock.used_ms <= end.clock.allowed_ms);
+    logs_say_what_happened_and_nothing_private(dir.path());
+}
+
+/// Everything the station logged in `dir`.
+fn read_logs(dir: &Path) -> String {
+    let mut all = String::new();
+    for entry in std::fs::read_dir(dir.join("logs")).expect("a log directory") {
+        all.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+    }
+    all
+}
+
+/// Whether `needle` stands in `hay` as a number of its own (not inside a longer one).
+fn has_number(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(at, _)| {
+        let before = hay[..at].chars().next_back();
+        let after = hay[at + needle.len()..].chars().next();
+        !before.is_some_and(|c| c.is_ascii_digit()) && !after.is_some_and(|c| c.is_ascii_digit())
+    })
+}
+
+/// The log of a whole session (killed, restarted, with appeals) tells start-up, creation and
+/// recovery, and holds no IIN, name, ticket, answer or appeal text, PIN or key.
+fn logs_say_what_happened_and_nothing_private(dir: &Path) {
+    let log = read_logs(dir);
+    for said in ["station starting", "session created", "resuming a session"] {
+        assert!(log.contains(said), "the log does not say {said:?}:\n{log}");
+    }
+    for who in ustudy::roster::demo() {
+        assert!(!has_number(&log, &who.iin), "an IIN is in the log");
+        assert!(!log.contains(&who.name), "a name is in the log");
+        assert!(!log.contains(&who.ticket), "a ticket is in the log");
+    }
+    // The autopilot's appeal justification and technical appeal, and the demo PIN.
+    for private in ["Жауап нұсқаларының", "Суреттің", "Answered", "choice"]
+    {
+        assert!(!log.contains(private), "{private:?} is in the log");
+    }
+    assert!(!has_number(&log, "2468"), "the PIN is in the log");
+    let key = std::fs::read_to_string(dir.join("station.key")).unwrap();
+    assert!(!log.contains(key.trim()), "the station key is in the log");
 }
 
 #[test]

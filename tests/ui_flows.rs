@@ -10,6 +10,7 @@
 
 mod gui;
 
+use gui::ids;
 use std::time::Duration;
 
 use gui::{
@@ -23,11 +24,16 @@ use ustudy::exam::state::fold;
 use ustudy::exam::task::Choice;
 use ustudy::exam::{Event, Phase};
 use ustudy::i18n::Lang;
-use ustudy::ui::app::{App, CLOSED_SHOWN, Message, NOTICE_SHOWN};
+use ustudy::ui::app::{App, Message};
+use ustudy::ui::autopilot::{Piloted, Stop};
 use ustudy::ui::screen::Screen;
 use ustudy::ui::screen::check_in::IinStatus;
 
 const MINUTE: Duration = Duration::from_secs(60);
+/// How long the end-of-test notice stays (the exam core's rule).
+const NOTICE_SHOWN: Duration = Duration::from_millis(ustudy::exam::clock::NOTICE_MS);
+/// How long the thank-you screen stays (the exam core's rule).
+const CLOSED_SHOWN: Duration = Duration::from_millis(ustudy::exam::clock::THANKS_MS);
 
 fn check_in_screen(app: &App) -> &ustudy::ui::screen::check_in::CheckIn {
     match app.screen() {
@@ -42,53 +48,56 @@ fn lock_and_check_in(lang: Lang) {
     pick_language(&mut app, lang);
 
     // A wrong PIN keeps the station locked and shows the attempts left.
-    type_into(&mut app, "pin-input", "1111");
+    type_into(&mut app, ids::locked::PIN, "1111");
     interact(&mut app, |ui| {
-        ui.click(selector::id("pin-input")).unwrap();
+        ui.click(selector::id(ids::locked::PIN)).unwrap();
         let _ = ui.tap_key(Named::Enter);
     });
     assert_eq!(screen(&app), "locked");
-    assert!(shows(&app, "lock-status"), "the wrong-PIN message is shown");
+    assert!(
+        shows(&app, ids::locked::STATUS),
+        "the wrong-PIN message is shown"
+    );
 
-    type_into(&mut app, "pin-input", gui::PIN);
-    click(&mut app, "unlock");
+    type_into(&mut app, ids::locked::PIN, gui::PIN);
+    click(&mut app, ids::locked::UNLOCK);
     assert_eq!(check_in_screen(&app).iin_status(), IinStatus::Empty);
 
     // Too short, a wrong check digit, letters ignored, then the right IIN.
-    type_into(&mut app, "iin-input", "0612116000");
+    type_into(&mut app, ids::check_in::IIN, "0612116000");
     assert_eq!(check_in_screen(&app).iin_status(), IinStatus::Short(2));
-    type_into(&mut app, "iin-input", "13");
+    type_into(&mut app, ids::check_in::IIN, "13");
     assert!(matches!(
         check_in_screen(&app).iin_status(),
         IinStatus::Invalid(_)
     ));
-    assert!(shows(&app, "iin-status"));
+    assert!(shows(&app, ids::check_in::IIN_STATUS));
     interact(&mut app, |ui| {
-        ui.click(selector::id("iin-input")).unwrap();
+        ui.click(selector::id(ids::check_in::IIN)).unwrap();
         let _ = ui.tap_key(Named::Backspace);
         let _ = ui.typewrite("x2");
     });
     assert_eq!(check_in_screen(&app).iin_status(), IinStatus::Valid);
     // A ticket that is not this candidate's finds nobody.
-    type_into(&mut app, "ticket-input", "DEMO-21");
-    click(&mut app, "find");
+    type_into(&mut app, ids::check_in::TICKET, "DEMO-21");
+    click(&mut app, ids::check_in::FIND);
     assert!(check_in_screen(&app).found().is_none());
-    assert!(!shows(&app, "confirm"));
+    assert!(!shows(&app, ids::check_in::CONFIRM));
     interact(&mut app, |ui| {
-        ui.click(selector::id("ticket-input")).unwrap();
+        ui.click(selector::id(ids::check_in::TICKET)).unwrap();
         for _ in 0..7 {
             let _ = ui.tap_key(Named::Backspace);
         }
         let _ = ui.typewrite("demo-24");
     });
-    click(&mut app, "find");
+    click(&mut app, ids::check_in::FIND);
     let found = check_in_screen(&app).found().expect("found");
     assert_eq!(found.package, "demo-unt-2024");
     // The interface follows the candidate's language from the roster, and can be switched.
     assert_eq!(app.language(), Lang::Kk);
     pick_language(&mut app, lang);
-    click(&mut app, "pair-ok");
-    click(&mut app, "confirm");
+    click(&mut app, ids::check_in::PAIR_OK);
+    click(&mut app, ids::check_in::CONFIRM);
     assert_eq!(screen(&app), "briefing");
     let candidate = state(&app).candidate.clone().unwrap();
     assert_eq!(candidate.interface, lang);
@@ -112,8 +121,8 @@ fn lock_and_check_in_in_english() {
 
 /// Answers task `task` by clicking, after going there through its subject tab.
 fn go_to(app: &mut App, block: usize, task: u16) {
-    click(app, format!("tab-{block}"));
-    click(app, format!("nav-{task}"));
+    click(app, ids::testing::tab(block));
+    click(app, ids::testing::nav(task));
     assert_eq!(state(app).current, task);
 }
 
@@ -123,15 +132,15 @@ fn journey(lang: Lang) {
     check_in(&mut app, 0);
     pick_language(&mut app, lang);
     let mut clock = Clock::start(&mut app);
-    click(&mut app, "start");
+    click(&mut app, ids::briefing::START);
     assert_eq!(screen(&app), "testing");
-    assert!(shows(&app, "timer"));
+    assert!(shows(&app, ids::testing::TIMER));
 
     // Single: the answer shows at once, "saved" only once the journal has committed it.
-    click(&mut app, "option-1");
+    click(&mut app, ids::testing::option(1));
     assert_eq!(state(&app).answers[0], Some(Choice::One(1)));
     assert!(!app.session().unwrap().is_saved(0), "not committed yet");
-    app.settle();
+    gui::settle(&mut app);
     assert!(app.session().unwrap().is_saved(0), "committed");
     assert!(journal_events(dir.path(), &app).contains(&Event::Answered {
         task: 0,
@@ -155,15 +164,15 @@ fn journey(lang: Lang) {
 
     // Context: the stimulus beside the question.
     go_to(&mut app, 2, 30);
-    click(&mut app, "option-3");
+    click(&mut app, ids::testing::option(3));
     assert_eq!(state(&app).answers[30], Some(Choice::One(3)));
 
     // Matching: three pairs, one changed.
     go_to(&mut app, 3, 70);
-    click(&mut app, "pair-0-1");
-    click(&mut app, "pair-1-0");
-    click(&mut app, "pair-2-3");
-    click(&mut app, "pair-2-2");
+    click(&mut app, ids::testing::pair(0, 1));
+    click(&mut app, ids::testing::pair(1, 0));
+    click(&mut app, ids::testing::pair(2, 3));
+    click(&mut app, ids::testing::pair(2, 2));
     assert_eq!(
         state(&app).answers[70],
         Some(Choice::Pairs(vec![Some(1), Some(0), Some(2)]))
@@ -171,25 +180,25 @@ fn journey(lang: Lang) {
 
     // Multiple: "choose one or more", two toggled on.
     go_to(&mut app, 3, 75);
-    click(&mut app, "option-0");
-    click(&mut app, "option-2");
+    click(&mut app, ids::testing::option(0));
+    click(&mut app, ids::testing::option(2));
     assert_eq!(state(&app).answers[75], Some(Choice::Many(vec![0, 2])));
 
     // Mark and a technical appeal with Kazakh letters.
-    click(&mut app, "mark");
+    click(&mut app, ids::testing::MARK);
     assert!(state(&app).marked[75]);
-    click(&mut app, "technical");
+    click(&mut app, ids::testing::TECHNICAL);
     type_into(
         &mut app,
-        "technical-text",
+        ids::testing::TECHNICAL_TEXT,
         "Сурет көрінбейді: ә ғ қ ң ө ұ ү һ і",
     );
-    click(&mut app, "technical-send");
+    click(&mut app, ids::testing::TECHNICAL_SEND);
     assert_eq!(
         state(&app).technical.get(&75).map(String::as_str),
         Some("Сурет көрінбейді: ә ғ қ ң ө ұ ү һ і")
     );
-    app.settle();
+    gui::settle(&mut app);
     assert!(app.session().unwrap().is_saved(75));
 
     // The first break comes at 60 minutes of testing and hides the tasks; the clock runs.
@@ -198,9 +207,9 @@ fn journey(lang: Lang) {
     clock.pass(&mut app, 2 * MINUTE);
     assert_eq!(screen(&app), "interlude");
     assert!(matches!(state(&app).phase, Phase::Break { index: 0 }));
-    assert!(shows(&app, "break-left") && shows(&app, "main-clock"));
+    assert!(shows(&app, ids::interlude::BREAK_LEFT) && shows(&app, ids::interlude::MAIN_CLOCK));
     assert!(
-        !shows(&app, "option-0") && !shows(&app, "nav-0"),
+        !shows(&app, ids::testing::option(0)) && !shows(&app, ids::testing::nav(0)),
         "tasks are hidden"
     );
     clock.pass(&mut app, 10 * MINUTE);
@@ -213,42 +222,42 @@ fn journey(lang: Lang) {
     );
 
     // Finish: the confirmation lists what is open and marked; back, then finish for real.
-    click(&mut app, "finish");
-    assert!(shows(&app, "finish-confirm"));
-    click(&mut app, "finish-cancel");
+    click(&mut app, ids::testing::FINISH);
+    assert!(shows(&app, ids::testing::FINISH_CONFIRM));
+    click(&mut app, ids::testing::FINISH_CANCEL);
     assert_eq!(screen(&app), "testing");
-    click(&mut app, "finish");
-    click(&mut app, "finish-confirm");
+    click(&mut app, ids::testing::FINISH);
+    click(&mut app, ids::testing::FINISH_CONFIRM);
     assert_eq!(screen(&app), "finished");
     assert_eq!(state(&app).finish, Some(FinishReason::Candidate));
-    click(&mut app, "to-card");
+    click(&mut app, ids::finished::TO_CARD);
     assert_eq!(screen(&app), "review");
-    assert!(shows(&app, "total"));
-    click(&mut app, "to-decision");
+    assert!(shows(&app, ids::review::TOTAL));
+    click(&mut app, ids::review::TO_DECISION);
     assert_eq!(screen(&app), "decision");
-    assert!(shows(&app, "countdown"));
-    click(&mut app, "go-appeal");
+    assert!(shows(&app, ids::decision::COUNTDOWN));
+    click(&mut app, ids::decision::GO_APPEAL);
     assert_eq!(screen(&app), "appeal");
 
     // Appeal task 70 (opened through the appeal navigator) with a ground and a justification.
-    click(&mut app, "appeal-tab-3");
-    click(&mut app, "appeal-nav-70");
-    click(&mut app, "ground-1");
-    type_into(&mut app, "appeal-text", "Екі дұрыс жауап бар.");
-    click(&mut app, "appeal-save");
+    click(&mut app, ids::appeal::tab(3));
+    click(&mut app, ids::appeal::nav(70));
+    click(&mut app, ids::appeal::ground(1));
+    type_into(&mut app, ids::appeal::TEXT, "Екі дұрыс жауап бар.");
+    click(&mut app, ids::appeal::SAVE);
     let note = state(&app).appeals.get(&70).cloned().expect("appealed");
     assert_eq!(note.ground, AppealGround::SeveralCorrect);
     assert_eq!(note.text, "Екі дұрыс жауап бар.");
-    click(&mut app, "appeal-finish");
-    click(&mut app, "appeal-confirm");
+    click(&mut app, ids::appeal::FINISH);
+    click(&mut app, ids::appeal::CONFIRM);
     assert_eq!(screen(&app), "appeal-card");
-    assert!(shows(&app, "receipt"));
+    assert!(shows(&app, ids::appeal_card::RECEIPT));
     let receipt = state(&app).receipt.clone().expect("receipt");
     assert_eq!(receipt.len(), 9);
-    click(&mut app, "card-done");
+    click(&mut app, ids::appeal_card::CARD_DONE);
     assert_eq!(screen(&app), "closed");
     assert_eq!(state(&app).close, Some(CloseReason::AppealFiled));
-    app.settle();
+    gui::settle(&mut app);
 
     // The journal holds exactly what the screen showed.
     let events = journal_events(dir.path(), &app);
@@ -259,7 +268,7 @@ fn journey(lang: Lang) {
     clock.pass(&mut app, CLOSED_SHOWN);
     assert_eq!(screen(&app), "locked");
     assert!(app.session().is_none());
-    assert!(shows(&app, "pin-input"));
+    assert!(shows(&app, ids::locked::PIN));
 }
 
 #[test]
@@ -283,8 +292,8 @@ fn unattended(lang: Lang) {
     check_in(&mut app, 1); // extra time: 240 + 40 minutes
     pick_language(&mut app, lang);
     let mut clock = Clock::start(&mut app);
-    click(&mut app, "start");
-    click(&mut app, "option-0");
+    click(&mut app, ids::briefing::START);
+    click(&mut app, ids::testing::option(0));
     // Breaks come and go; at 280 minutes the test ends by itself.
     for _ in 0..28 {
         clock.pass(&mut app, 10 * MINUTE);
@@ -308,7 +317,7 @@ fn unattended(lang: Lang) {
     clock.pass(&mut app, 2 * MINUTE);
     assert_eq!(screen(&app), "closed");
     assert_eq!(state(&app).close, Some(CloseReason::AutoClose));
-    app.settle();
+    gui::settle(&mut app);
     let events = journal_events(dir.path(), &app);
     assert!(events.contains(&Event::Finished {
         reason: FinishReason::TimeUp
@@ -343,14 +352,14 @@ fn a_restart_brings_back_the_same_task_answers_and_time_after_the_proctor_unlock
         let mut app = gui::station(dir.path());
         check_in(&mut app, 0);
         let mut clock = Clock::start(&mut app);
-        click(&mut app, "start");
-        click(&mut app, "option-2");
-        click(&mut app, "next");
-        click(&mut app, "option-1");
+        click(&mut app, ids::briefing::START);
+        click(&mut app, ids::testing::option(2));
+        click(&mut app, ids::testing::NEXT);
+        click(&mut app, ids::testing::option(1));
         go_to(&mut app, 3, 70);
-        click(&mut app, "pair-0-0");
+        click(&mut app, ids::testing::pair(0, 0));
         clock.pass(&mut app, 7 * MINUTE);
-        app.settle();
+        gui::settle(&mut app);
         let s = state(&app);
         (s.current, s.answers.clone(), s.clock.remaining_ms())
         // The app is dropped here without closing anything: a crash.
@@ -360,7 +369,7 @@ fn a_restart_brings_back_the_same_task_answers_and_time_after_the_proctor_unlock
     let mut app = gui::station(dir.path());
     assert_eq!(screen(&app), "locked");
     assert!(
-        shows(&app, "recovered"),
+        shows(&app, ids::locked::RECOVERED),
         "the lock screen says what was recovered"
     );
     // Time on the lock screen, waiting for the proctor, is not charged.
@@ -369,24 +378,24 @@ fn a_restart_brings_back_the_same_task_answers_and_time_after_the_proctor_unlock
     assert_eq!(state(&app).clock.remaining_ms(), remaining);
     // The summary, the PIN entry and the demo PIN all fit the smallest screen (a click fails on
     // anything outside it).
-    click(&mut app, "recovered");
-    click(&mut app, "demo-pin");
-    type_into(&mut app, "pin-input", gui::PIN);
-    click(&mut app, "unlock");
+    click(&mut app, ids::locked::RECOVERED);
+    click(&mut app, ids::locked::DEMO_PIN);
+    type_into(&mut app, ids::locked::PIN, gui::PIN);
+    click(&mut app, ids::locked::UNLOCK);
     assert_eq!(screen(&app), "testing");
     assert_eq!(state(&app).current, current);
     assert_eq!(state(&app).answers, answers);
     assert_eq!(state(&app).clock.remaining_ms(), remaining);
     // Once unlocked, the clock runs again.
     clock.pass(&mut app, MINUTE);
-    app.settle();
+    gui::settle(&mut app);
     assert_eq!(
         app.session().unwrap().now().clock.remaining_ms(),
         remaining - 60_000
     );
     // And the session goes on in the same journal.
-    click(&mut app, "pair-1-2");
-    app.settle();
+    click(&mut app, ids::testing::pair(1, 2));
+    gui::settle(&mut app);
     let both = Choice::Pairs(vec![Some(0), Some(2), None]);
     assert!(journal_events(dir.path(), &app).contains(&Event::Answered {
         task: 70,
@@ -405,7 +414,7 @@ fn close_requests_are_ignored_and_recorded_during_a_session() {
     assert_eq!(app.incidents(), 1);
     assert_eq!(screen(&app), "locked");
     check_in(&mut app, 0);
-    click(&mut app, "start");
+    click(&mut app, ids::briefing::START);
     let _ = app.update(Message::Window(
         ustudy::ui::app::WindowEvent::CloseRequested,
     ));
@@ -419,26 +428,26 @@ fn a_restart_during_the_appeal_comes_back_to_the_appeal_with_what_was_written() 
     {
         let mut app = gui::station(dir.path());
         check_in(&mut app, 0);
-        click(&mut app, "start");
-        click(&mut app, "option-0");
-        click(&mut app, "finish");
-        click(&mut app, "finish-confirm");
-        click(&mut app, "to-card");
-        click(&mut app, "to-decision");
-        click(&mut app, "go-appeal");
-        click(&mut app, "ground-2");
-        type_into(&mut app, "appeal-text", "Шартта қате бар.");
-        click(&mut app, "appeal-save");
-        app.settle();
+        click(&mut app, ids::briefing::START);
+        click(&mut app, ids::testing::option(0));
+        click(&mut app, ids::testing::FINISH);
+        click(&mut app, ids::testing::FINISH_CONFIRM);
+        click(&mut app, ids::finished::TO_CARD);
+        click(&mut app, ids::review::TO_DECISION);
+        click(&mut app, ids::decision::GO_APPEAL);
+        click(&mut app, ids::appeal::ground(2));
+        type_into(&mut app, ids::appeal::TEXT, "Шартта қате бар.");
+        click(&mut app, ids::appeal::SAVE);
+        gui::settle(&mut app);
     }
     let mut app = gui::station(dir.path());
-    type_into(&mut app, "pin-input", gui::PIN);
-    click(&mut app, "unlock");
+    type_into(&mut app, ids::locked::PIN, gui::PIN);
+    click(&mut app, ids::locked::UNLOCK);
     assert_eq!(screen(&app), "appeal");
     let note = state(&app).appeals.get(&0).cloned().expect("kept");
     assert_eq!(note.ground, AppealGround::ErrorInTask);
-    click(&mut app, "appeal-finish");
-    click(&mut app, "appeal-confirm");
+    click(&mut app, ids::appeal::FINISH);
+    click(&mut app, ids::appeal::CONFIRM);
     assert_eq!(screen(&app), "appeal-card");
 }
 
@@ -448,12 +457,12 @@ fn after_journal_damage_the_session_goes_on_in_a_fresh_chain_with_everything_bef
     let id = {
         let mut app = gui::station(dir.path());
         check_in(&mut app, 0);
-        click(&mut app, "start");
-        for option in ["option-0", "option-1", "option-2"] {
+        click(&mut app, ids::briefing::START);
+        for option in [0, 1, 2].map(ids::testing::option) {
             click(&mut app, option);
-            click(&mut app, "next");
+            click(&mut app, ids::testing::NEXT);
         }
-        app.settle();
+        gui::settle(&mut app);
         app.session().unwrap().id.clone()
     };
     // Flip one byte of the last record but one: everything from there on no longer verifies.
@@ -481,19 +490,19 @@ fn after_journal_damage_the_session_goes_on_in_a_fresh_chain_with_everything_bef
     drop(db);
 
     let mut app = gui::station(dir.path());
-    assert!(shows(&app, "recovered"));
+    assert!(shows(&app, ids::locked::RECOVERED));
     let continued = app.session().unwrap().id.clone();
     assert_ne!(continued, id, "a fresh chain");
-    type_into(&mut app, "pin-input", gui::PIN);
-    click(&mut app, "unlock");
+    type_into(&mut app, ids::locked::PIN, gui::PIN);
+    click(&mut app, ids::locked::UNLOCK);
     assert_eq!(screen(&app), "testing");
     // The first answers were before the damage and are kept; the session goes on and saves.
     assert_eq!(state(&app).answers[0], Some(Choice::One(0)));
     assert_eq!(state(&app).answers[1], Some(Choice::One(1)));
-    click(&mut app, "tab-0");
-    click(&mut app, "nav-5");
-    click(&mut app, "option-3");
-    app.settle();
+    click(&mut app, ids::testing::tab(0));
+    click(&mut app, ids::testing::nav(5));
+    click(&mut app, ids::testing::option(3));
+    gui::settle(&mut app);
     assert!(app.session().unwrap().is_saved(5));
     let events = journal_events(dir.path(), &app);
     let replayed = fold(gui::paper(&app), &events).unwrap();
@@ -505,18 +514,18 @@ fn the_whole_journey_by_keyboard() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = gui::station(dir.path());
     let key = |app: &mut App, code: Code, named: Option<Named>| press(app, code, named);
-    type_into(&mut app, "pin-input", gui::PIN);
+    type_into(&mut app, ids::locked::PIN, gui::PIN);
     interact(&mut app, |ui| {
-        ui.click(selector::id("pin-input")).unwrap();
+        ui.click(selector::id(ids::locked::PIN)).unwrap();
         let _ = ui.tap_key(Named::Enter);
     });
-    type_into(&mut app, "iin-input", "061211600012");
-    type_into(&mut app, "ticket-input", "DEMO-24");
+    type_into(&mut app, ids::check_in::IIN, "061211600012");
+    type_into(&mut app, ids::check_in::TICKET, "DEMO-24");
     interact(&mut app, |ui| {
-        ui.click(selector::id("ticket-input")).unwrap();
+        ui.click(selector::id(ids::check_in::TICKET)).unwrap();
         let _ = ui.tap_key(Named::Enter);
     });
-    assert!(shows(&app, "found"));
+    assert!(shows(&app, ids::check_in::FOUND));
     key(&mut app, Code::Enter, Some(Named::Enter));
     assert_eq!(
         screen(&app),
@@ -535,9 +544,9 @@ fn the_whole_journey_by_keyboard() {
     assert_eq!(state(&app).answers[1], Some(Choice::One(3)));
     // F10 asks; Esc goes back; F10 and Enter finish.
     key(&mut app, Code::F10, Some(Named::F10));
-    assert!(shows(&app, "finish-confirm"));
+    assert!(shows(&app, ids::testing::FINISH_CONFIRM));
     key(&mut app, Code::Escape, Some(Named::Escape));
-    assert!(!shows(&app, "finish-confirm"));
+    assert!(!shows(&app, ids::testing::FINISH_CONFIRM));
     key(&mut app, Code::F10, Some(Named::F10));
     key(&mut app, Code::Enter, Some(Named::Enter));
     assert_eq!(screen(&app), "finished");
@@ -550,7 +559,7 @@ fn the_whole_journey_by_keyboard() {
     // → to task 2, ground 4, text, F2 saves; F10 and Enter file the appeal.
     key(&mut app, Code::ArrowRight, Some(Named::ArrowRight));
     key(&mut app, Code::Digit4, None);
-    type_into(&mut app, "appeal-text", "Суреттің бір бөлігі жоқ.");
+    type_into(&mut app, ids::appeal::TEXT, "Суреттің бір бөлігі жоқ.");
     key(&mut app, Code::F2, Some(Named::F2));
     let note = state(&app)
         .appeals
@@ -571,17 +580,17 @@ fn the_appeal_is_filed_by_itself_at_the_deadline_with_what_was_saved() {
     let mut app = gui::station(dir.path());
     check_in(&mut app, 0);
     let mut clock = Clock::start(&mut app);
-    click(&mut app, "start");
-    click(&mut app, "option-0");
-    click(&mut app, "finish");
-    click(&mut app, "finish-confirm");
-    click(&mut app, "to-card");
-    click(&mut app, "to-decision");
-    click(&mut app, "go-appeal");
-    click(&mut app, "ground-0");
-    type_into(&mut app, "appeal-text", "Дұрыс жауап жоқ.");
-    click(&mut app, "appeal-save");
-    assert!(shows(&app, "appeal-deadline"));
+    click(&mut app, ids::briefing::START);
+    click(&mut app, ids::testing::option(0));
+    click(&mut app, ids::testing::FINISH);
+    click(&mut app, ids::testing::FINISH_CONFIRM);
+    click(&mut app, ids::finished::TO_CARD);
+    click(&mut app, ids::review::TO_DECISION);
+    click(&mut app, ids::decision::GO_APPEAL);
+    click(&mut app, ids::appeal::ground(0));
+    type_into(&mut app, ids::appeal::TEXT, "Дұрыс жауап жоқ.");
+    click(&mut app, ids::appeal::SAVE);
+    assert!(shows(&app, ids::appeal::DEADLINE));
     clock.pass(&mut app, 29 * MINUTE);
     assert_eq!(screen(&app), "appeal");
     clock.pass(&mut app, 2 * MINUTE);
@@ -603,17 +612,18 @@ fn an_autopilot_that_cannot_go_on_gives_up_with_a_reason() {
     // No demo PIN to type: the scripted proctor cannot unlock, so the run stands still.
     let dir = tempfile::tempdir().unwrap();
     let boot = ustudy::boot::demo(dir.path()).unwrap();
-    let config = ustudy::ui::app::Config {
+    let config = ustudy::station::Config {
         demo_pin: None,
-        autopilot: Some(4),
-        ..ustudy::ui::app::Config::demo(boot.packages).unwrap()
+        ..ustudy::station::Config::demo(boot.packages).unwrap()
     };
-    let failure = std::sync::Arc::clone(&config.failure);
-    let (mut app, _) = App::new(config, boot.writer, boot.start);
-    let mut clock = Clock::start(&mut app);
-    clock.pass(&mut app, Duration::from_secs(30));
+    let failure = std::sync::Arc::new(std::sync::Mutex::new(None));
+    let (app, _) = App::new(config, boot.writer, boot.start);
+    let mut pilot = Piloted::new(app, 4, Stop::default(), std::sync::Arc::clone(&failure));
+    let start = std::time::Instant::now();
+    let _ = pilot.update(Message::Tick(start));
+    let _ = pilot.update(Message::Tick(start + Duration::from_secs(30)));
     assert!(failure.lock().unwrap().is_none());
-    clock.pass(&mut app, Duration::from_secs(31));
+    let _ = pilot.update(Message::Tick(start + Duration::from_secs(61)));
     let why = failure.lock().unwrap().clone().expect("the run failed");
     assert!(
         why.contains("no progress") && why.contains("locked"),
@@ -626,19 +636,20 @@ fn a_justification_over_the_limit_is_kept_and_not_saved_until_shortened() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = gui::station(dir.path());
     check_in(&mut app, 0);
-    click(&mut app, "start");
-    click(&mut app, "finish");
-    click(&mut app, "finish-confirm");
-    click(&mut app, "to-card");
-    click(&mut app, "to-decision");
-    click(&mut app, "go-appeal");
+    click(&mut app, ids::briefing::START);
+    click(&mut app, ids::testing::FINISH);
+    click(&mut app, ids::testing::FINISH_CONFIRM);
+    click(&mut app, ids::finished::TO_CARD);
+    click(&mut app, ids::review::TO_DECISION);
+    click(&mut app, ids::decision::GO_APPEAL);
     let long = "ә".repeat(ustudy::exam::state::MAX_TEXT + 1);
-    let _ = app.update(Message::Appeal(ustudy::ui::screen::appeal::Message::Edit(
+    let appeal = |m| Message::Screen(ustudy::ui::screen::Message::Appeal(m));
+    let _ = app.update(appeal(ustudy::ui::screen::appeal::Message::Edit(
         iced::widget::text_editor::Action::Edit(iced::widget::text_editor::Edit::Paste(
             std::sync::Arc::new(long),
         )),
     )));
-    let _ = app.update(Message::Appeal(ustudy::ui::screen::appeal::Message::Save));
+    let _ = app.update(appeal(ustudy::ui::screen::appeal::Message::Save));
     assert!(state(&app).appeals.is_empty(), "not saved");
     let Screen::Appeal(appeal) = app.screen() else {
         panic!("on {}", screen(&app))
@@ -650,10 +661,10 @@ fn a_justification_over_the_limit_is_kept_and_not_saved_until_shortened() {
     );
     // One character less and it saves.
     interact(&mut app, |ui| {
-        ui.click(selector::id("appeal-text")).unwrap();
+        ui.click(selector::id(ids::appeal::TEXT)).unwrap();
         let _ = ui.tap_key(Named::Backspace);
     });
-    click(&mut app, "appeal-save");
+    click(&mut app, ids::appeal::SAVE);
     assert_eq!(
         state(&app).appeals.get(&0).map(|n| n.text.chars().count()),
         Some(ustudy::exam::state::MAX_TEXT)

@@ -8,11 +8,14 @@
 
 mod gui;
 
+use gui::ids;
 use gui::{Clock, check_in, click, find, screen, shows, type_into};
 use ustudy::exam::{Event, Paper, preset};
 use ustudy::journal::Journal;
 use ustudy::journal::audit::Action;
-use ustudy::ui::app::CLOSED_SHOWN;
+/// How long the thank-you screen stays (the exam core's rule).
+const CLOSED_SHOWN: std::time::Duration =
+    std::time::Duration::from_millis(ustudy::exam::clock::THANKS_MS);
 
 #[test]
 fn a_second_sitting_is_refused_until_a_proctor_allows_it() {
@@ -20,45 +23,48 @@ fn a_second_sitting_is_refused_until_a_proctor_allows_it() {
     let mut app = gui::station(dir.path());
     check_in(&mut app, 0);
     let mut clock = Clock::start(&mut app);
-    click(&mut app, "start");
-    click(&mut app, "finish");
-    click(&mut app, "finish-confirm");
-    click(&mut app, "to-card");
-    click(&mut app, "to-decision");
-    click(&mut app, "no-appeal");
+    click(&mut app, ids::briefing::START);
+    click(&mut app, ids::testing::FINISH);
+    click(&mut app, ids::testing::FINISH_CONFIRM);
+    click(&mut app, ids::finished::TO_CARD);
+    click(&mut app, ids::review::TO_DECISION);
+    click(&mut app, ids::decision::NO_APPEAL);
     assert_eq!(screen(&app), "closed");
-    app.settle();
+    gui::settle(&mut app);
     clock.pass(&mut app, CLOSED_SHOWN);
     assert_eq!(screen(&app), "locked");
 
     // The same candidate again, on the same station: refused, no confirmation offered.
     find(&mut app, 0);
-    assert!(shows(&app, "already-sat"));
-    assert!(!shows(&app, "confirm"), "no way to start a second sitting");
+    assert!(shows(&app, ids::check_in::ALREADY_SAT));
+    assert!(
+        !shows(&app, ids::check_in::CONFIRM),
+        "no way to start a second sitting"
+    );
     // Another candidate is not affected.
     let mut other = gui::station(tempfile::tempdir().unwrap().path());
     find(&mut other, 0);
-    assert!(!shows(&other, "already-sat"));
+    assert!(!shows(&other, ids::check_in::ALREADY_SAT));
 
     // After a restart the refusal stands: it comes from the journal.
     drop(app);
     let mut app = gui::station(dir.path());
     find(&mut app, 0);
-    assert!(shows(&app, "already-sat"));
+    assert!(shows(&app, ids::check_in::ALREADY_SAT));
     // A wrong PIN allows nothing.
-    type_into(&mut app, "retake-pin", "1111");
-    click(&mut app, "allow-retake");
-    app.settle();
-    assert!(shows(&app, "already-sat"));
+    type_into(&mut app, ids::check_in::RETAKE_PIN, "1111");
+    click(&mut app, ids::check_in::ALLOW_RETAKE);
+    gui::settle(&mut app);
+    assert!(shows(&app, ids::check_in::ALREADY_SAT));
     // The proctor's PIN allows it, and it is recorded before it takes effect.
-    type_into(&mut app, "retake-pin", gui::PIN);
-    click(&mut app, "allow-retake");
-    app.settle();
-    assert!(!shows(&app, "already-sat"));
-    click(&mut app, "pair-ok");
-    click(&mut app, "confirm");
+    type_into(&mut app, ids::check_in::RETAKE_PIN, gui::PIN);
+    click(&mut app, ids::check_in::ALLOW_RETAKE);
+    gui::settle(&mut app);
+    assert!(!shows(&app, ids::check_in::ALREADY_SAT));
+    click(&mut app, ids::check_in::PAIR_OK);
+    click(&mut app, ids::check_in::CONFIRM);
     assert_eq!(screen(&app), "briefing");
-    app.settle();
+    gui::settle(&mut app);
     let audit = Journal::open(dir.path()).unwrap().audit_log().unwrap();
     assert_eq!(audit.len(), 1);
     assert_eq!(audit[0].action, Some(Action::AllowRetake));
@@ -84,23 +90,26 @@ fn a_session_that_cannot_go_on_is_set_aside_with_the_pin() {
     }
     let mut app = gui::station(dir.path());
     assert_eq!(screen(&app), "locked");
-    assert!(shows(&app, "stuck"), "the lock screen names the problem");
+    assert!(
+        shows(&app, ids::locked::STUCK),
+        "the lock screen names the problem"
+    );
     assert!(app.session().is_none(), "nothing is resumed");
     // A wrong PIN sets nothing aside.
-    type_into(&mut app, "pin-input", "1111");
-    click(&mut app, "unlock");
-    app.settle();
-    assert!(shows(&app, "stuck"));
-    type_into(&mut app, "pin-input", gui::PIN);
-    click(&mut app, "unlock");
-    app.settle();
+    type_into(&mut app, ids::locked::PIN, "1111");
+    click(&mut app, ids::locked::UNLOCK);
+    gui::settle(&mut app);
+    assert!(shows(&app, ids::locked::STUCK));
+    type_into(&mut app, ids::locked::PIN, gui::PIN);
+    click(&mut app, ids::locked::UNLOCK);
+    gui::settle(&mut app);
     assert_eq!(screen(&app), "check-in", "the station goes on");
     // The next candidate sits as usual.
     drop(app);
     let mut app = gui::station(dir.path());
-    assert!(!shows(&app, "stuck"), "set aside for good");
+    assert!(!shows(&app, ids::locked::STUCK), "set aside for good");
     check_in(&mut app, 1);
-    app.settle();
+    gui::settle(&mut app);
     let j = Journal::open(dir.path()).unwrap();
     let sessions = j.sessions().unwrap();
     assert_eq!(sessions.len(), 2, "the stuck session is kept as evidence");
@@ -120,5 +129,8 @@ fn a_journal_whose_sessions_cannot_be_read_still_starts_the_station() {
     drop(conn);
     let app = gui::station(dir.path());
     assert_eq!(screen(&app), "locked");
-    assert!(shows(&app, "stuck"), "the lock screen names the problem");
+    assert!(
+        shows(&app, ids::locked::STUCK),
+        "the lock screen names the problem"
+    );
 }

@@ -20,6 +20,10 @@ use ustudy::package;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Log what the command does to this file (appended), or to stderr with `-`. The level comes
+    /// from `USTUDY_LOG` (default `info`). Keys are never logged.
+    #[arg(long, global = true, value_name = "FILE")]
+    log: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -85,6 +89,23 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let _logs = match cli.log.as_deref() {
+        None => None,
+        Some(p) if p == Path::new("-") => ustudy::logging::to_stderr().ok(),
+        Some(p) => match ustudy::logging::to_file(p) {
+            Ok(guard) => Some(guard),
+            Err(e) => {
+                let _ = writeln!(std::io::stderr(), "ustudy-center: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    let name = command_name(&cli.command);
+    tracing::info!(
+        command = name,
+        version = env!("CARGO_PKG_VERSION"),
+        "center command"
+    );
     let mut out = std::io::stdout().lock();
     let result = match cli.command {
         Command::Init { dir } => init(&dir, &mut out),
@@ -101,12 +122,27 @@ fn main() -> ExitCode {
         }
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => {
+            tracing::info!(command = name, "done");
+            ExitCode::SUCCESS
+        }
         Err(error) => {
+            tracing::error!(command = name, error = format!("{error:#}"), "failed");
             // One line: the outermost context and its causes.
             let _ = writeln!(std::io::stderr(), "ustudy-center: {error:#}");
             ExitCode::FAILURE
         }
+    }
+}
+
+fn command_name(command: &Command) -> &'static str {
+    match command {
+        Command::Init { .. } => "init",
+        Command::Pack { .. } => "pack",
+        Command::Demo { .. } => "demo",
+        Command::StationKey { .. } => "station-key",
+        Command::ImportJournal { .. } => "import-journal",
+        Command::Inspect { .. } => "inspect",
     }
 }
 
@@ -132,6 +168,7 @@ fn pack(
     std::fs::write(&tmp, &sealed.bytes).with_context(|| format!("writing {}", tmp.display()))?;
     store.put_package_key(&sealed.header.seal_id, &sealed.key)?;
     std::fs::rename(&tmp, file).with_context(|| format!("writing {}", file.display()))?;
+    tracing::info!(package = %sealed.header.package_id, seal = %sealed.header.seal_id, "package sealed");
     writeln!(out, "{}", sealed.header.package_id)?;
     writeln!(out, "seal: {}", sealed.header.seal_id)?;
     Ok(())
@@ -139,6 +176,8 @@ fn pack(
 
 fn station_key(dir: &Path, station: &str, out: &mut impl std::io::Write) -> anyhow::Result<()> {
     let key = KeyStore::open(dir)?.create_station_key(station)?;
+    // The key goes to stdout for the installer, never to the log.
+    tracing::info!(station, "station link key created");
     writeln!(out, "{}", hex::encode(key.as_bytes()))?;
     Ok(())
 }
@@ -150,6 +189,7 @@ fn import_journal(
     out: &mut impl std::io::Write,
 ) -> anyhow::Result<()> {
     let link = KeyStore::open(dir)?.station_key(station)?;
+    tracing::info!(station, file = %file.display(), "importing a station's journal export");
     let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
     let work = tempfile::tempdir()?;
     let header = journal::export::import(&bytes, &link, work.path())?;

@@ -9,6 +9,14 @@ use serde::{Deserialize, Serialize};
 /// Milliseconds in a minute.
 pub const MINUTE_MS: u64 = 60_000;
 
+/// How long the end-of-test notice stays (post-test time) before the analysis card opens by
+/// itself.
+pub const NOTICE_MS: u64 = 5_000;
+
+/// How long the thank-you screen stays after the session closes before the station locks for
+/// the next candidate (once everything is saved).
+pub const THANKS_MS: u64 = 10_000;
+
 /// Time counters of a session, all in milliseconds.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Clock {

@@ -110,6 +110,25 @@ impl Paper {
             .collect()
     }
 
+    /// Block index and number within the block (from 1) of task `ix`.
+    pub fn position(&self, ix: usize) -> (usize, usize) {
+        self.block_ranges()
+            .iter()
+            .enumerate()
+            .find(|(_, r)| r.contains(&ix))
+            .map_or((0, ix + 1), |(b, r)| (b, ix - r.start + 1))
+    }
+
+    /// The language the content is shown in for a candidate who asked for `wanted`: that one if
+    /// the paper has it, otherwise the paper's first.
+    pub fn content_language(&self, wanted: Lang) -> Lang {
+        if self.languages.contains(&wanted) {
+            wanted
+        } else {
+            self.languages.first().copied().unwrap_or(wanted)
+        }
+    }
+
     /// The subject code of a block.
     pub fn subject_of(&self, block: &str) -> Option<&str> {
         self.subjects

@@ -7,12 +7,12 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::clock::{Clock, minutes};
+use super::clock::{Clock, NOTICE_MS, minutes};
 use super::event::{AppealGround, Candidate, CloseReason, Event, FinishReason, Incident, TaskIx};
 use super::iin;
 use super::paper::Paper;
 use super::spec::BreakSpec;
-use super::task::Choice;
+use super::task::{Choice, Lang};
 
 /// Where in the journey a session is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -118,6 +118,15 @@ pub struct Logged {
 }
 
 /// The state of a session: the fold of its events.
+/// A moment ahead at which time makes something happen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Boundary {
+    /// Milliseconds of (the relevant clock's) time until then; 0: now.
+    pub in_ms: u64,
+    /// What happens then.
+    pub event: Event,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct State {
     /// Where in the journey.
@@ -246,6 +255,22 @@ impl State {
             .flatten()
             .filter(|c| c.is_answered())
             .count()
+    }
+
+    /// Whether task `ix` has an answer.
+    pub fn is_answered(&self, ix: usize) -> bool {
+        self.answers
+            .get(ix)
+            .and_then(Option::as_ref)
+            .is_some_and(Choice::is_answered)
+    }
+
+    /// The language block `block`'s content is shown in for this candidate: the one chosen at
+    /// check-in, else their interface language (Kazakh before check-in).
+    pub fn content_lang(&self, block: &str) -> Lang {
+        self.candidate.as_ref().map_or(Lang::Kk, |c| {
+            c.languages.get(block).copied().unwrap_or(c.interface)
+        })
     }
 
     /// Applies one event. On error nothing has changed.
@@ -481,93 +506,101 @@ impl State {
     }
 
     fn appeal_deadline_passed(&self, paper: &Paper) -> bool {
-        self.clock.post_ms >= minutes(paper.format.post.appeal_deadline_minutes)
+        self.appeal_left_ms(paper) == 0
     }
 
-    /// The event that is due right now because of time, if any.
-    pub fn due(&self, paper: &Paper) -> Option<Event> {
-        let post = paper.format.post;
+    /// Post-test time left to appeal (zero once the deadline has passed).
+    pub fn appeal_left_ms(&self, paper: &Paper) -> u64 {
+        self.clock
+            .post_until(minutes(paper.format.post.appeal_deadline_minutes))
+    }
+
+    /// The next moment time makes something happen, and what: time up while the clock runs,
+    /// else the phase's own boundary (a break due or over, a step-out overdue, the post-test
+    /// steps and the appeal deadline). The one place these moments are defined.
+    pub fn next_boundary(&self, paper: &Paper) -> Option<Boundary> {
         let clock = &self.clock;
-        let time_up = clock.remaining_ms() == 0 && self.clock_runs(paper);
-        match self.phase {
-            _ if time_up => Some(Event::Finished {
+        let time_up = self.clock_runs(paper).then(|| Boundary {
+            in_ms: clock.remaining_ms(),
+            event: Event::Finished {
                 reason: FinishReason::TimeUp,
-            }),
-            Phase::Testing => {
-                let next = break_spec(paper, clock.breaks_taken)?;
-                (clock.used_ms >= minutes(next.at_minute)).then_some(Event::BreakStarted {
-                    index: clock.breaks_taken,
-                })
-            }
-            Phase::Break { index } => {
-                let spec = break_spec(paper, index)?;
-                (clock.break_ms >= minutes(spec.minutes)).then_some(Event::BreakEnded { index })
-            }
-            Phase::SteppedOut => {
-                let over = clock.step_out_ms >= minutes(paper.format.step_out_limit_minutes);
-                (over && !clock.step_out_flagged).then_some(Event::Incident {
-                    kind: Incident::StepOutOverdue,
-                })
-            }
-            Phase::Finished => {
-                (clock.post_ms >= minutes(post.review_minutes)).then_some(Event::ReviewOpened)
-            }
-            Phase::Review => {
-                (clock.post_ms >= minutes(post.review_minutes)).then_some(Event::DecisionOpened)
-            }
-            Phase::Decision => (clock.post_ms
-                >= clock
-                    .decision_at_ms
-                    .saturating_add(minutes(post.decision_minutes)))
-            .then_some(Event::Closed {
-                reason: CloseReason::AutoClose,
-            }),
-            Phase::Appeal => self
-                .appeal_deadline_passed(paper)
-                .then(|| Event::AppealFinished {
-                    receipt: self.receipt_number(),
-                }),
-            Phase::AppealCard => (clock.post_ms
-                >= clock.card_at_ms.saturating_add(minutes(post.card_minutes)))
-            .then_some(Event::Closed {
-                reason: CloseReason::AutoClose,
-            }),
-            _ => None,
+            },
+        });
+        let own = self.phase_boundary(paper);
+        match (time_up, own) {
+            // Time up wins a tie: the test ends before anything else happens at that moment.
+            (Some(t), Some(o)) => Some(if o.in_ms < t.in_ms { o } else { t }),
+            (t, o) => t.or(o),
         }
     }
 
-    /// Milliseconds until the next moment `due` may return an event, if time runs at all.
-    fn until_due(&self, paper: &Paper) -> Option<u64> {
+    fn phase_boundary(&self, paper: &Paper) -> Option<Boundary> {
         let post = paper.format.post;
         let clock = &self.clock;
-        let remaining = self.clock_runs(paper).then(|| clock.remaining_ms());
-        let own = match self.phase {
-            Phase::Testing => break_spec(paper, clock.breaks_taken)
-                .map(|b| minutes(b.at_minute).saturating_sub(clock.used_ms)),
+        let at = |in_ms: u64, event: Event| Some(Boundary { in_ms, event });
+        let auto_close = Event::Closed {
+            reason: CloseReason::AutoClose,
+        };
+        match self.phase {
+            Phase::Testing => {
+                let next = break_spec(paper, clock.breaks_taken)?;
+                at(
+                    minutes(next.at_minute).saturating_sub(clock.used_ms),
+                    Event::BreakStarted {
+                        index: clock.breaks_taken,
+                    },
+                )
+            }
             Phase::Break { index } => {
-                break_spec(paper, index).map(|b| minutes(b.minutes).saturating_sub(clock.break_ms))
+                let spec = break_spec(paper, index)?;
+                at(
+                    minutes(spec.minutes).saturating_sub(clock.break_ms),
+                    Event::BreakEnded { index },
+                )
             }
-            Phase::SteppedOut if !clock.step_out_flagged => {
-                Some(minutes(paper.format.step_out_limit_minutes).saturating_sub(clock.step_out_ms))
-            }
-            Phase::Finished | Phase::Review => Some(clock.post_until(minutes(post.review_minutes))),
-            Phase::Decision => Some(
+            Phase::SteppedOut if !clock.step_out_flagged => at(
+                minutes(paper.format.step_out_limit_minutes).saturating_sub(clock.step_out_ms),
+                Event::Incident {
+                    kind: Incident::StepOutOverdue,
+                },
+            ),
+            Phase::Finished => at(clock.post_until(NOTICE_MS), Event::ReviewOpened),
+            Phase::Review => at(
+                clock.post_until(minutes(post.review_minutes)),
+                Event::DecisionOpened,
+            ),
+            Phase::Decision => at(
                 clock.post_until(
                     clock
                         .decision_at_ms
                         .saturating_add(minutes(post.decision_minutes)),
                 ),
+                auto_close,
             ),
-            Phase::Appeal => Some(clock.post_until(minutes(post.appeal_deadline_minutes))),
-            Phase::AppealCard => {
-                Some(clock.post_until(clock.card_at_ms.saturating_add(minutes(post.card_minutes))))
-            }
+            Phase::Appeal => at(
+                clock.post_until(minutes(post.appeal_deadline_minutes)),
+                Event::AppealFinished {
+                    receipt: self.receipt_number(),
+                },
+            ),
+            Phase::AppealCard => at(
+                clock.post_until(clock.card_at_ms.saturating_add(minutes(post.card_minutes))),
+                auto_close,
+            ),
             _ => None,
-        };
-        match (remaining, own) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
         }
+    }
+
+    /// The event that is due right now because of time, if any.
+    pub fn due(&self, paper: &Paper) -> Option<Event> {
+        self.next_boundary(paper)
+            .filter(|b| b.in_ms == 0)
+            .map(|b| b.event)
+    }
+
+    /// Milliseconds until the phase's own boundary (what the screens count down to), if any.
+    pub fn until_boundary(&self, paper: &Paper) -> Option<u64> {
+        self.phase_boundary(paper).map(|b| b.in_ms)
     }
 
     /// The events that `elapsed_ms` of monotonic time cause from this state: ticks cut at every
@@ -589,7 +622,9 @@ impl State {
             if left == 0 || state.phase == Phase::Closed {
                 break;
             }
-            let step = state.until_due(paper).map_or(left, |u| u.clamp(1, left));
+            let step = state
+                .next_boundary(paper)
+                .map_or(left, |b| b.in_ms.clamp(1, left));
             let tick = Event::Tick { ms: step };
             if state.apply(paper, &tick).is_err() {
                 break;

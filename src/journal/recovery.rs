@@ -79,6 +79,11 @@ pub struct Sittings {
 }
 
 impl Sittings {
+    /// How many candidates have a closed session here.
+    pub fn count(&self) -> usize {
+        self.closed.len()
+    }
+
     /// The candidate's tag (as `Journal::candidate_tag` makes it).
     pub fn tag(&self, iin: &str) -> String {
         super::keys::candidate_tag(&self.key, iin)

@@ -23,12 +23,12 @@ type Pending<T> = oneshot::Receiver<Result<T, JournalError>>;
 
 enum Job {
     Create {
-        id: String,
+        prefix: String,
         package_id: String,
         seal_id: String,
         paper: Box<Paper>,
         opening: Vec<Event>,
-        reply: Reply<()>,
+        reply: Reply<String>,
     },
     Continue {
         from: String,
@@ -55,8 +55,8 @@ enum Job {
 /// A session to create, with the events that open it (committed with it, in one transaction).
 #[derive(Debug, Clone)]
 pub struct NewSession {
-    /// Session id.
-    pub id: String,
+    /// The start of its id: the journal adds the time of creation (`PREFIX-MS`).
+    pub prefix: String,
     /// Package it runs.
     pub package_id: String,
     /// Seal of that package.
@@ -116,9 +116,9 @@ impl Writer {
         answer
     }
 
-    fn create_job(&self, new: NewSession) -> Pending<()> {
+    fn create_job(&self, new: NewSession) -> Pending<String> {
         self.send(|reply| Job::Create {
-            id: new.id,
+            prefix: new.prefix,
             package_id: new.package_id,
             seal_id: new.seal_id,
             paper: Box::new(new.paper),
@@ -152,8 +152,9 @@ impl Writer {
         self.send(|reply| Job::Append { id, event, reply })
     }
 
-    /// Starts a new session with its opening events, in one transaction.
-    pub async fn create(&self, new: NewSession) -> Result<(), JournalError> {
+    /// Starts a new session with its opening events, in one transaction; resolves with the
+    /// session's id (`PREFIX-MS`, stamped with the time of creation).
+    pub async fn create(&self, new: NewSession) -> Result<String, JournalError> {
         self.create_job(new).await.map_err(|_| gone())?
     }
 
@@ -180,7 +181,7 @@ impl Writer {
     }
 
     /// `create` for code that may block (not the GUI thread).
-    pub fn create_blocking(&self, new: NewSession) -> Result<(), JournalError> {
+    pub fn create_blocking(&self, new: NewSession) -> Result<String, JournalError> {
         self.create_job(new).blocking_recv().map_err(|_| gone())?
     }
 
@@ -233,6 +234,7 @@ fn run(dir: &std::path::Path, journal: Journal, inbox: &mpsc::Receiver<Job>, fau
                     journal = Some(j);
                 }
                 Err(e) => {
+                    tracing::error!(error = %e, "journal: cannot reopen after a failure");
                     refuse(job, &e);
                     continue;
                 }
@@ -241,17 +243,20 @@ fn run(dir: &std::path::Path, journal: Journal, inbox: &mpsc::Receiver<Job>, fau
         let Some(j) = journal.as_mut() else { continue };
         let failed = match job {
             Job::Create {
-                id,
+                prefix,
                 package_id,
                 seal_id,
                 paper,
                 opening,
                 reply,
             } => {
+                let at = now_ms();
+                let id = format!("{prefix}-{at}");
                 let result = j
-                    .create_session_with(&id, &package_id, &seal_id, &paper, &opening, now_ms())
+                    .create_session_with(&id, &package_id, &seal_id, &paper, &opening, at)
                     .map(|cursor| {
-                        cursors.insert(id, cursor);
+                        cursors.insert(id.clone(), cursor);
+                        id
                     });
                 answer(reply, result)
             }
@@ -291,6 +296,7 @@ fn run(dir: &std::path::Path, journal: Journal, inbox: &mpsc::Receiver<Job>, fau
             }
         };
         if failed {
+            tracing::warn!("journal: a job failed; the connection is reopened before the next");
             faults.fetch_add(1, Ordering::Relaxed);
             journal = None;
         }
@@ -341,6 +347,7 @@ fn append(
         Ok(seq) => return Ok(seq),
         Err(e) => e,
     };
+    tracing::warn!(session = id, seq = before, error = %error, "journal: a commit failed; reopening to see what landed");
     // Met even when the commit turns out to have landed: the disk failed, and a proctor must
     // hear of it.
     faults.fetch_add(1, Ordering::Relaxed);
@@ -353,12 +360,23 @@ fn append(
         *journal = Some(fresh);
     }
     match outcome {
-        Outcome::Committed(seq) => Ok(seq),
+        Outcome::Committed(seq) => {
+            tracing::info!(
+                session = id,
+                seq,
+                "journal: the failed commit had landed; made durable"
+            );
+            Ok(seq)
+        }
         Outcome::Landed { seq, error } => {
+            tracing::warn!(session = id, seq, error = %error, "journal: the record landed but is not durable yet");
             unconfirmed.insert(id.to_owned(), (seq, event.clone()));
             Err(error)
         }
-        Outcome::Failed(error) => Err(error),
+        Outcome::Failed(error) => {
+            tracing::warn!(session = id, seq = before, error = %error, "journal: the commit did not land");
+            Err(error)
+        }
     }
 }
 
@@ -416,9 +434,8 @@ fn reload(journal: &Journal, cursors: &mut HashMap<String, Cursor>) {
 
 fn refuse(job: Job, error: &JournalError) {
     match job {
-        Job::Create { reply, .. } | Job::Continue { reply, .. } => {
-            drop(reply.send(Err(error.clone())));
-        }
+        Job::Create { reply, .. } => drop(reply.send(Err(error.clone()))),
+        Job::Continue { reply, .. } => drop(reply.send(Err(error.clone()))),
         Job::Resume { reply, .. } => drop(reply.send(Err(error.clone()))),
         Job::Append { reply, .. } => drop(reply.send(Err(error.clone()))),
         Job::Audit { reply, .. } => drop(reply.send(Err(error.clone()))),

@@ -31,6 +31,8 @@ pub struct Session {
     /// The paper.
     pub paper: Arc<Paper>,
     state: State,
+    /// `state` with the time not yet ticked applied: what the screens show.
+    shown: State,
     /// Time passed since the last recorded tick.
     pending_ms: u64,
     outbox: VecDeque<Outgoing>,
@@ -53,6 +55,7 @@ impl Session {
             id,
             package,
             paper,
+            shown: state.clone(),
             state,
             pending_ms: 0,
             outbox: VecDeque::new(),
@@ -71,18 +74,22 @@ impl Session {
     }
 
     /// The state as it stands now, with the time not yet ticked applied (for display).
-    pub fn now(&self) -> State {
-        let mut shown = self.state.clone();
+    pub fn now(&self) -> &State {
+        &self.shown
+    }
+
+    /// Brings `shown` up to the recorded state and the time not yet ticked.
+    fn reshow(&mut self) {
+        self.shown.clone_from(&self.state);
         if self.pending_ms > 0 {
             // A plain tick: `elapse` flushed every boundary, so none lies inside `pending_ms`.
-            let _ = shown.apply(
+            let _ = self.shown.apply(
                 &self.paper,
                 &Event::Tick {
                     ms: self.pending_ms,
                 },
             );
         }
-        shown
     }
 
     /// Records the time that passed, then applies an event through the exam core and queues it
@@ -90,9 +97,12 @@ impl Session {
     /// is, as it would have been at the next checkpoint).
     pub fn record(&mut self, event: Event) -> Result<(), StateError> {
         self.flush();
-        self.state.apply(&self.paper, &event)?;
-        self.queue(event);
-        Ok(())
+        let applied = self.state.apply(&self.paper, &event);
+        if applied.is_ok() {
+            self.queue(event);
+        }
+        self.reshow();
+        applied
     }
 
     /// Lets `ms` of (scaled) monotonic time pass. Time becomes a recorded tick at each
@@ -113,6 +123,7 @@ impl Session {
             self.pending_ms = 0;
             self.apply_all(events);
         }
+        self.reshow();
     }
 
     fn flush(&mut self) {

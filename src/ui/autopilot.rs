@@ -1,236 +1,233 @@
-//! The autopilot: a scripted candidate (and proctor) for demos, soak and kill tests. It sends the
-//! same messages a person's clicks would, one per tick, so a run goes through every screen's real
-//! `update`. Its choices depend only on the seed and on the exam state, so after a restart it
-//! carries on where the journal says the candidate was, and never changes an answer it gave.
-//!
-//! The seed picks the candidate (the roster entry at `seed % len`), whether testing ends by
-//! Finish or by the clock (`seed / 2 % 2`), and the path after the card (`seed / 4 % 3`: finish
-//! without appeal, appeal two tasks, or wait for the auto-close).
+//! The autopilot: a program around the station app for demos, soak, kill and screenshot runs.
+//! It has its own `update` and `subscription` around `App`'s: after every tick it asks the
+//! script for the next click and sends it through the app's real `update`, watches that the run
+//! moves, prints where it stops, and holds the failure slot the process's exit code comes from.
+//! `App` knows nothing of it.
 
-use std::sync::Arc;
+mod script;
 
-use iced::widget::text_editor;
+use std::io::Write as _;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
-use crate::exam::event::{AppealGround, TaskIx};
-use crate::exam::spec::TaskKind;
-use crate::exam::task::Choice;
-use crate::station::Session;
-use crate::ui::app::{Config, Message};
-use crate::ui::screen::{Screen, appeal, briefing, check_in, locked, post, testing};
+use iced::{Element, Subscription, Task, Theme};
 
-/// What the autopilot looks at.
-pub struct View<'a> {
-    /// The screen on show.
-    pub screen: &'a Screen,
-    /// The live session.
-    pub session: Option<&'a Session>,
-    /// The station configuration.
-    pub config: &'a Config,
+pub use script::{Script, View};
+
+use crate::journal::Writer;
+use crate::station::{Config, Session, Start};
+use crate::ui::app::{App, Message};
+use crate::ui::screen::{Kind, Screen};
+
+/// How long a run may stand still before it gives up with an error (a scripted run always
+/// moves: it clicks, or time passes and is recorded).
+pub const STALL: Duration = Duration::from_secs(60);
+
+/// Commit failures in a row after which a run is reported as failed.
+const GIVES_UP: u32 = 20;
+
+/// How often the script gets a turn.
+const TURN: Duration = Duration::from_millis(50);
+
+/// Where the script stops driving: a screen's name, optionally with `:TASK` (testing), and
+/// `finish-confirm` for the finish confirmation.
+#[derive(Debug, Clone, Default)]
+pub struct Stop(Option<String>);
+
+impl Stop {
+    /// Stops at `spec` (`review`, `testing:7`, ...), or never.
+    pub fn at(spec: Option<String>) -> Stop {
+        Stop(spec)
+    }
 }
 
-/// The path after the analysis card.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum After {
-    NoAppeal,
-    Appeal,
-    Wait,
+/// The app driven by a script.
+pub struct Piloted {
+    app: App,
+    script: Option<Script>,
+    stop: Stop,
+    /// The last progress seen (screen, events recorded) and since when it has stood.
+    progress: Option<((&'static str, u64), Instant)>,
+    failure: Arc<Mutex<Option<String>>>,
 }
 
-/// The scripted candidate.
-#[derive(Debug, Clone)]
-pub struct Autopilot {
+impl Piloted {
+    /// `app` driven by the script for `seed`; the first failure goes into `failure`.
+    pub fn new(app: App, seed: u64, stop: Stop, failure: Arc<Mutex<Option<String>>>) -> Piloted {
+        Piloted {
+            app,
+            script: Some(Script::new(seed)),
+            stop,
+            progress: None,
+            failure,
+        }
+    }
+
+    /// The app underneath.
+    pub fn app(&self) -> &App {
+        &self.app
+    }
+
+    /// Handles a message: the app's first, then, on a tick, the script's turn.
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        let tick = match &message {
+            Message::Tick(now) => Some(*now),
+            _ => None,
+        };
+        let task = self.app.update(message);
+        self.watch_journal();
+        let Some(now) = tick else {
+            return task;
+        };
+        Task::batch([task, self.turn(now)])
+    }
+
+    /// The script's turn after a tick.
+    fn turn(&mut self, now: Instant) -> Task<Message> {
+        if self.script.is_none() {
+            return Task::none();
+        }
+        if self.at_stop() {
+            self.script = None;
+            self.app.set_time_scale(1);
+            // Scripts (the screenshot script) wait for this line.
+            let _ = writeln!(
+                std::io::stdout(),
+                "autopilot: stopped on {}",
+                self.stop_name()
+            );
+            return Task::none();
+        }
+        // The session is closed and saved: the run is over.
+        if self.app.screen().kind() == Kind::Closed
+            && self.app.session().is_none_or(Session::all_saved)
+        {
+            return iced::exit();
+        }
+        if self.stalled(now) {
+            let screen = self.app.screen().name();
+            self.fail(&format!(
+                "no progress for {} s on the {screen} screen",
+                STALL.as_secs()
+            ));
+            return iced::exit();
+        }
+        let view = View {
+            screen: self.app.screen(),
+            session: self.app.session(),
+            config: self.app.config(),
+        };
+        match self.script.as_mut().and_then(|s| s.next(&view)) {
+            Some(m) => self.update(Message::Screen(m)),
+            None => Task::none(),
+        }
+    }
+
+    /// A journal that refuses the session, or keeps refusing its events, fails the run.
+    fn watch_journal(&mut self) {
+        let Some(e) = self.app.journal_error() else {
+            return;
+        };
+        let why = match self.app.session() {
+            None => format!("the journal could not create the session: {e}"),
+            Some(s) if s.failures() >= GIVES_UP => {
+                format!("the journal refused {} times: {e}", s.failures())
+            }
+            Some(_) => return,
+        };
+        self.fail(&why);
+    }
+
+    fn fail(&self, why: &str) {
+        tracing::error!(why, "autopilot run failed");
+        if self.script.is_some()
+            && let Ok(mut slot) = self.failure.lock()
+        {
+            slot.get_or_insert_with(|| why.to_owned());
+        }
+    }
+
+    /// Whether the run has stood still (same screen, no new event) for `STALL`.
+    fn stalled(&mut self, now: Instant) -> bool {
+        let key = (
+            self.app.screen().name(),
+            self.app.session().map_or(0, |s| s.recorded().events),
+        );
+        match self.progress {
+            Some((seen, since)) if seen == key => now.saturating_duration_since(since) >= STALL,
+            _ => {
+                self.progress = Some((key, now));
+                false
+            }
+        }
+    }
+
+    /// Whether the screen (and task) named by the stop is on show.
+    fn at_stop(&self) -> bool {
+        let Some(stop) = &self.stop.0 else {
+            return false;
+        };
+        let (screen, task) = stop.split_once(':').unwrap_or((stop, ""));
+        let current = self.app.session().map(|s| s.recorded().current.to_string());
+        self.stop_name() == screen && (task.is_empty() || current.as_deref() == Some(task))
+    }
+
+    /// The screen's name, with the finish confirmation told apart from testing.
+    fn stop_name(&self) -> &'static str {
+        match self.app.screen() {
+            Screen::Testing(t) if t.confirming() => "finish-confirm",
+            other => other.name(),
+        }
+    }
+
+    /// The screen.
+    pub fn view(&self) -> Element<'_, Message> {
+        self.app.view()
+    }
+
+    /// The window title.
+    pub fn title(&self) -> String {
+        self.app.title()
+    }
+
+    /// The theme.
+    pub fn theme(&self) -> Theme {
+        self.app.theme()
+    }
+
+    /// The app's subscription, with the script's turns while it drives.
+    pub fn subscription(&self) -> Subscription<Message> {
+        let turns = if self.script.is_some() {
+            iced::time::every(TURN).map(Message::Tick)
+        } else {
+            Subscription::none()
+        };
+        Subscription::batch([self.app.subscription(), turns])
+    }
+}
+
+/// Runs the station window driven by the script for `seed`; the run's failure, if any.
+pub fn run(
+    config: Config,
+    writer: Writer,
+    start: Start,
     seed: u64,
-    by_clock: bool,
-    after: After,
-    /// Ticks spent on the current reading screen.
-    dwell: u32,
-}
-
-/// Ticks the autopilot spends reading the card before going on.
-const READ_TICKS: u32 = 4;
-/// Tasks the autopilot appeals.
-const APPEALS: [TaskIx; 2] = [0, 1];
-/// The justification it writes (Kazakh letters on purpose).
-const JUSTIFICATION: &str = "Жауап нұсқаларының ішінде екі дұрыс жауап бар: Ә және Ө нұсқалары.";
-/// The technical appeal it files once.
-const TECHNICAL: &str = "Суреттің бір бөлігі көрінбейді.";
-/// The task it files the technical appeal on.
-const TECHNICAL_TASK: TaskIx = 4;
-
-impl Autopilot {
-    /// A scripted candidate for `seed`.
-    pub fn new(seed: u64) -> Autopilot {
-        let after = match seed / 4 % 3 {
-            0 => After::NoAppeal,
-            1 => After::Appeal,
-            _ => After::Wait,
-        };
-        Autopilot {
-            seed,
-            by_clock: seed / 2 % 2 == 1,
-            after,
-            dwell: 0,
-        }
-    }
-
-    /// A number from the seed and a task, stable across restarts.
-    fn hash(&self, task: TaskIx, salt: u64) -> u64 {
-        let mut x = self.seed ^ (u64::from(task) << 17) ^ (salt << 40) ^ 0x9E37_79B9_7F4A_7C15;
-        x ^= x >> 33;
-        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        x ^= x >> 33;
-        x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        x ^ (x >> 33)
-    }
-
-    /// The next message to send, if any.
-    pub fn next(&mut self, view: &View<'_>) -> Option<Message> {
-        let reading = matches!(view.screen, Screen::Review | Screen::AppealCard);
-        if reading {
-            self.dwell += 1;
-        } else {
-            self.dwell = 0;
-        }
-        match view.screen {
-            Screen::Locked(lock) => {
-                let pin = view.config.demo_pin.clone()?;
-                Some(Message::Locked(if lock.has_pin() {
-                    locked::Message::UnlockPressed
-                } else {
-                    locked::Message::PinChanged(pin)
-                }))
-            }
-            Screen::CheckIn(check) => self.check_in(check, view.config),
-            Screen::Briefing => Some(Message::Briefing(briefing::Message::StartPressed)),
-            Screen::Testing(screen) => self.testing(screen, view.session?),
-            Screen::Finished => Some(Message::Post(post::Message::ToCard)),
-            Screen::Review if self.dwell > READ_TICKS => {
-                Some(Message::Post(post::Message::ToDecision))
-            }
-            Screen::Decision => match self.after {
-                After::NoAppeal => Some(Message::Post(post::Message::NoAppeal)),
-                After::Appeal => Some(Message::Post(post::Message::GoAppeal)),
-                After::Wait => None,
-            },
-            Screen::Appeal(screen) => Some(Message::Appeal(appeal_step(screen, view.session?))),
-            Screen::AppealCard if self.dwell > READ_TICKS => {
-                Some(Message::Post(post::Message::CardDone))
-            }
-            _ => None,
-        }
-    }
-
-    fn check_in(&self, check: &check_in::CheckIn, config: &Config) -> Option<Message> {
-        let len = u64::try_from(config.roster.len()).ok().filter(|n| *n > 0)?;
-        let entry = config.roster.get(usize::try_from(self.seed % len).ok()?)?;
-        let m = if check.iin() != entry.iin {
-            check_in::Message::IinChanged(entry.iin.clone())
-        } else if check.ticket() != entry.ticket {
-            check_in::Message::TicketChanged(entry.ticket.clone())
-        } else if check.found().is_none() {
-            check_in::Message::FindPressed
-        } else if !check.pair_ok() {
-            check_in::Message::PairChecked(true)
-        } else {
-            check_in::Message::ConfirmPressed
-        };
-        Some(Message::CheckIn(m))
-    }
-
-    fn testing(&self, screen: &testing::Testing, session: &Session) -> Option<Message> {
-        use testing::Message as T;
-        let paper = &*session.paper;
-        let state = session.recorded();
-        if screen.confirming() {
-            return Some(Message::Testing(T::FinishConfirm));
-        }
-        if let Some(text) = screen.technical_text() {
-            return Some(Message::Testing(if text.trim().is_empty() {
-                T::TechnicalEdit(paste(TECHNICAL))
-            } else {
-                T::TechnicalSend
-            }));
-        }
-        let current = state.current;
-        let ix = usize::from(current);
-        let last = paper.tasks.len().saturating_sub(1);
-        if self.by_clock && state.answered_count() * 3 >= paper.tasks.len() * 2 {
-            return None; // Two thirds answered: sit and let the clock run out.
-        }
-        let skip = self.hash(current, 1).is_multiple_of(10);
-        if !skip && let Some(m) = self.answer(paper, state.answers[ix].as_ref(), current) {
-            return Some(Message::Testing(m));
-        }
-        if current == TECHNICAL_TASK && state.technical.is_empty() {
-            return Some(Message::Testing(T::TechnicalOpen));
-        }
-        if self.hash(current, 2).is_multiple_of(13) && !state.marked[ix] {
-            return Some(Message::Testing(T::Mark));
-        }
-        Some(Message::Testing(if ix < last {
-            T::Next
-        } else {
-            T::FinishAsk
-        }))
-    }
-
-    /// The next click that answers the task further, if it is not fully answered yet.
-    fn answer(
-        &self,
-        paper: &crate::exam::Paper,
-        answer: Option<&Choice>,
-        task: TaskIx,
-    ) -> Option<testing::Message> {
-        let shape = paper.shape(usize::from(task))?;
-        let pick = |salt: u64| {
-            u8::try_from(self.hash(task, salt) % u64::from(shape.options.max(1))).unwrap_or(0)
-        };
-        match (shape.kind, answer) {
-            (TaskKind::Single | TaskKind::Context | TaskKind::Multiple, None) => {
-                Some(testing::Message::Option(pick(3)))
-            }
-            (TaskKind::Multiple, Some(Choice::Many(set)))
-                if set.len() < 2 && self.hash(task, 4).is_multiple_of(2) =>
-            {
-                let second = pick(5);
-                (!set.contains(&second)).then_some(testing::Message::Option(second))
-            }
-            (TaskKind::Matching, _) => {
-                let pairs = match answer {
-                    Some(Choice::Pairs(p)) => p.clone(),
-                    _ => vec![None; usize::from(shape.items)],
-                };
-                let item = pairs.iter().position(Option::is_none)?;
-                let item = u8::try_from(item).ok()?;
-                Some(testing::Message::Pair(item, pick(10 + u64::from(item))))
-            }
-            _ => None,
-        }
-    }
-}
-
-fn paste(s: &str) -> text_editor::Action {
-    text_editor::Action::Edit(text_editor::Edit::Paste(Arc::new(s.to_owned())))
-}
-
-fn appeal_step(screen: &appeal::Appeal, session: &Session) -> appeal::Message {
-    use appeal::Message as A;
-    let state = session.recorded();
-    if let Some(target) = APPEALS.iter().find(|t| !state.appeals.contains_key(t)) {
-        if screen.task() != *target {
-            return A::Open(*target);
-        }
-        if screen.ground() != AppealGround::SeveralCorrect {
-            return A::Ground(AppealGround::SeveralCorrect);
-        }
-        if screen.text().trim().is_empty() {
-            return A::Edit(paste(JUSTIFICATION));
-        }
-        return A::Save;
-    }
-    if screen.confirming() {
-        A::FinishConfirm
-    } else {
-        A::FinishAsk
-    }
+    stop: Stop,
+) -> Result<Option<String>, iced::Error> {
+    let failure = Arc::new(Mutex::new(None));
+    let slot = Arc::clone(&failure);
+    let boot = move || {
+        let (app, task) = App::new(config.clone(), writer.clone(), start.clone());
+        (
+            Piloted::new(app, seed, stop.clone(), Arc::clone(&slot)),
+            task,
+        )
+    };
+    crate::ui::window(iced::application(boot, Piloted::update, Piloted::view))
+        .title(Piloted::title)
+        .subscription(Piloted::subscription)
+        .theme(Piloted::theme)
+        .run()?;
+    let why = failure.lock().ok().and_then(|f| f.clone());
+    Ok(why)
 }

@@ -1,28 +1,83 @@
-//! Errors in the user's language: every error the station shows maps to one Fluent id here, with
-//! its arguments, so a proctor never reads a developer's message.
+//! Errors in the user's language, in one place: `said` maps every error a user can see (journal,
+//! recovery, package, start-up, IIN; later sync and preflight) to one Fluent id with its
+//! arguments, so a proctor never reads a developer's message. `text` renders it.
 
-use crate::i18n::{Arg, Lang, tr, tr_args};
+use crate::boot::BootError;
+use crate::exam::iin::IinError;
+use crate::i18n::{Arg, Lang, tr_args};
 use crate::journal::JournalError;
 use crate::journal::recovery::RecoveryError;
+use crate::package::PackageError;
 
-/// Why a recovered session cannot go on, for the lock screen.
-pub fn recovery(lang: Lang, error: &RecoveryError) -> String {
-    match error {
-        RecoveryError::NotStarted => tr(lang, "stuck-not-started"),
-        RecoveryError::UnknownPackage(package) => tr_args(
-            lang,
-            "stuck-unknown-package",
-            &[("package", Arg::Str(package))],
-        ),
-        RecoveryError::Fold(_) => tr(lang, "stuck-does-not-replay"),
-        RecoveryError::Lost(_) => tr(lang, "stuck-lost-records"),
-        RecoveryError::Journal(e) => journal(lang, e),
+/// An error a user can see.
+#[derive(Debug, Clone, Copy)]
+pub enum Problem<'a> {
+    /// The journal failed.
+    Journal(&'a JournalError),
+    /// A recovered session cannot go on.
+    Recovery(&'a RecoveryError),
+    /// A test package does not open.
+    Package(&'a PackageError),
+    /// The station could not start.
+    Boot(&'a BootError),
+    /// A typed IIN is not valid.
+    Iin(IinError),
+}
+
+/// An error as the user is told it: a Fluent id and its arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    /// The message id.
+    pub id: &'static str,
+    /// Its string arguments.
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Said {
+    fn id(id: &'static str) -> Said {
+        Said {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    fn with(id: &'static str, name: &'static str, value: &impl ToString) -> Said {
+        Said {
+            id,
+            args: vec![(name, value.to_string())],
+        }
     }
 }
 
-/// A journal failure.
-pub fn journal(lang: Lang, error: &JournalError) -> String {
-    let id = match error {
+/// The one mapping from errors to messages.
+pub fn said(problem: Problem<'_>) -> Said {
+    match problem {
+        Problem::Journal(e) => journal_said(e),
+        Problem::Recovery(e) => match e {
+            RecoveryError::NotStarted => Said::id("stuck-not-started"),
+            RecoveryError::UnknownPackage(package) => {
+                Said::with("stuck-unknown-package", "package", &package)
+            }
+            RecoveryError::Fold(_) => Said::id("stuck-does-not-replay"),
+            RecoveryError::Lost(_) => Said::id("stuck-lost-records"),
+            RecoveryError::Journal(e) => journal_said(e),
+        },
+        Problem::Package(e) => package_said(e),
+        Problem::Boot(e) => match e {
+            BootError::DataDir(dir, _) => Said::with("boot-error-data-dir", "dir", &dir),
+            BootError::Journal(e) => journal_said(e),
+            BootError::Package(e) => package_said(e),
+        },
+        Problem::Iin(e) => Said::id(match e {
+            IinError::NotTwelveDigits => "checkin-iin-digits",
+            IinError::CheckDigit => "checkin-iin-check",
+            IinError::Date => "checkin-iin-date",
+        }),
+    }
+}
+
+fn journal_said(error: &JournalError) -> Said {
+    Said::id(match error {
         JournalError::StationKey(_) => "journal-error-station-key",
         JournalError::Integrity(_)
         | JournalError::Chain { .. }
@@ -38,8 +93,47 @@ pub fn journal(lang: Lang, error: &JournalError) -> String {
         | JournalError::Settings(_)
         | JournalError::Encode(_)
         | JournalError::Crypto(_) => "journal-error-write",
-    };
-    tr(lang, id)
+    })
+}
+
+fn package_said(error: &PackageError) -> Said {
+    match error {
+        PackageError::Io { .. } | PackageError::Json { .. } => Said::id("package-error-unreadable"),
+        PackageError::UnknownPreset(_)
+        | PackageError::KeyMissing(_)
+        | PackageError::KeyUnknown(_)
+        | PackageError::Media(..)
+        | PackageError::Paper(_)
+        | PackageError::Mismatch(_) => Said::id("package-error-invalid"),
+        PackageError::NotAPackage | PackageError::Framing | PackageError::Header(_) => {
+            Said::id("package-error-not-package")
+        }
+        PackageError::Version(v) => Said::with("package-error-version", "version", &v),
+        PackageError::Untrusted { .. } => Said::id("package-error-untrusted"),
+        PackageError::Signature => Said::id("package-error-signature"),
+        PackageError::Decrypt | PackageError::Crypto(_) => Said::id("package-error-decrypt"),
+    }
+}
+
+/// An error in `lang`.
+pub fn text(lang: Lang, problem: Problem<'_>) -> String {
+    let said = said(problem);
+    let args: Vec<(&str, Arg<'_>)> = said
+        .args
+        .iter()
+        .map(|(name, value)| (*name, Arg::Str(value)))
+        .collect();
+    tr_args(lang, said.id, &args)
+}
+
+/// Why a recovered session cannot go on, for the lock screen.
+pub fn recovery(lang: Lang, error: &RecoveryError) -> String {
+    text(lang, Problem::Recovery(error))
+}
+
+/// A journal failure.
+pub fn journal(lang: Lang, error: &JournalError) -> String {
+    text(lang, Problem::Journal(error))
 }
 
 #[cfg(test)]
@@ -81,10 +175,43 @@ mod tests {
         ]
     }
 
+    fn every_package_error() -> Vec<PackageError> {
+        vec![
+            PackageError::Io {
+                path: "p".into(),
+                source: Arc::new(std::io::Error::other("x")),
+            },
+            PackageError::Json {
+                file: "f".into(),
+                message: "m".into(),
+            },
+            PackageError::UnknownPreset("x".into()),
+            PackageError::KeyMissing("1".into()),
+            PackageError::KeyUnknown("1".into()),
+            PackageError::Media("m".into(), "too big"),
+            PackageError::Paper(crate::exam::paper::PaperError::NoLanguages),
+            PackageError::NotAPackage,
+            PackageError::Version(9),
+            PackageError::Framing,
+            PackageError::Header("h".into()),
+            PackageError::Untrusted {
+                found: "a".into(),
+                expected: "b".into(),
+            },
+            PackageError::Signature,
+            PackageError::Decrypt,
+            PackageError::Mismatch("seal"),
+            PackageError::Crypto(CryptoError::Open),
+        ]
+    }
+
     #[test]
     fn every_error_reads_in_every_language() {
-        let mut recovery_errors: Vec<RecoveryError> = every_journal_error()
-            .into_iter()
+        let journal = every_journal_error();
+        let packages = every_package_error();
+        let mut recovery_errors: Vec<RecoveryError> = journal
+            .iter()
+            .cloned()
             .map(RecoveryError::Journal)
             .collect();
         recovery_errors.extend([
@@ -96,18 +223,36 @@ mod tests {
                 error: StateError::Text,
             }),
         ]);
-        for e in &recovery_errors {
+        let boot = [
+            BootError::DataDir("/data".into(), std::io::Error::other("x")),
+            BootError::Journal(JournalError::Schema(9)),
+            BootError::Package(PackageError::Signature),
+        ];
+        let mut problems: Vec<Problem<'_>> = journal.iter().map(Problem::Journal).collect();
+        problems.extend(recovery_errors.iter().map(Problem::Recovery));
+        problems.extend(packages.iter().map(Problem::Package));
+        problems.extend(boot.iter().map(Problem::Boot));
+        problems.extend(
+            [
+                IinError::NotTwelveDigits,
+                IinError::CheckDigit,
+                IinError::Date,
+            ]
+            .map(Problem::Iin),
+        );
+        for p in problems {
             let texts: Vec<String> = [Lang::Kk, Lang::Ru, Lang::En]
                 .into_iter()
-                .map(|lang| recovery(lang, e))
+                .map(|lang| text(lang, p))
                 .collect();
             for t in &texts {
-                // A missing id comes back as the id itself, which has no spaces.
-                assert!(t.contains(' '), "{e:?}: {t}");
+                // A missing id comes back as the id itself, which has no spaces; a missing
+                // argument stays a placeholder.
+                assert!(t.contains(' ') && !t.contains('{'), "{p:?}: {t}");
             }
             assert!(
                 texts[0] != texts[2] && texts[1] != texts[2],
-                "{e:?} is not translated"
+                "{p:?} is not translated"
             );
         }
     }

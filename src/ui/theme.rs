@@ -2,6 +2,7 @@
 //! spacing and widths. Views take their values from here and nowhere else.
 
 use iced::theme::Palette;
+use iced::widget::{button as iced_button, container, text as iced_text};
 use iced::{Color, Font, Theme, font};
 
 /// Colours of the calm, high-legibility palette.
@@ -91,7 +92,7 @@ pub mod metrics {
 
 /// Styles of panels and navigator cells, built from the palette so the high-contrast variant
 /// follows.
-pub mod style {
+mod style {
     use iced::widget::{button, container};
     use iced::{Background, Border, Color, Theme};
 
@@ -224,5 +225,138 @@ pub fn bold() -> Font {
     Font {
         weight: font::Weight::Bold,
         ..Font::with_name(crate::ui::FONT_NAME)
+    }
+}
+
+/// How a button looks, chosen by the state it shows (never by an `if` at the call site).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Button {
+    /// The screen's main way on.
+    Primary,
+    /// Go ahead: start, back to the test.
+    Success,
+    /// Cannot be undone: finish.
+    Danger,
+    /// Secondary: navigation, cancel, withdraw.
+    Quiet,
+    /// One of several choices (an option, a tab, a ground, a language): the chosen one stands out.
+    Choice {
+        /// Whether it is the chosen one.
+        selected: bool,
+    },
+    /// A navigator cell.
+    Cell(Cell),
+}
+
+/// How a navigator cell looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cell {
+    /// Not answered.
+    Open,
+    /// Answered.
+    Answered,
+    /// Marked for review (in the appeal: appealed).
+    Marked,
+    /// The task on screen.
+    Current {
+        /// Whether it is answered.
+        answered: bool,
+    },
+}
+
+impl Cell {
+    /// The cell for a task: on screen, marked, answered, in that order of precedence.
+    pub fn of(current: bool, marked: bool, answered: bool) -> Cell {
+        match (current, marked, answered) {
+            (true, _, answered) => Cell::Current { answered },
+            (false, true, _) => Cell::Marked,
+            (false, false, true) => Cell::Answered,
+            (false, false, false) => Cell::Open,
+        }
+    }
+}
+
+/// How a panel looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    /// A quiet panel.
+    Plain,
+    /// A panel with the keyboard's attention.
+    Selected,
+}
+
+impl Panel {
+    /// The selected panel when `selected`, else the plain one.
+    pub fn selected(selected: bool) -> Panel {
+        if selected {
+            Panel::Selected
+        } else {
+            Panel::Plain
+        }
+    }
+}
+
+/// How a line of text looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Text {
+    /// Ordinary text.
+    Plain,
+    /// A good outcome (a minimum met, points scored, an appeal filed).
+    Good,
+    /// A problem (an invalid IIN, a minimum missed).
+    Bad,
+    /// Wait or hurry (saving, little time left).
+    Warning,
+}
+
+impl Text {
+    /// Good when `good`, else plain.
+    pub fn good_if(good: bool) -> Text {
+        if good { Text::Good } else { Text::Plain }
+    }
+
+    /// Good when `good`, else bad.
+    pub fn verdict(good: bool) -> Text {
+        if good { Text::Good } else { Text::Bad }
+    }
+
+    /// Bad when `bad`, else plain.
+    pub fn bad_if(bad: bool) -> Text {
+        if bad { Text::Bad } else { Text::Plain }
+    }
+}
+
+/// The style function for a button look.
+pub fn button(look: Button) -> impl Fn(&Theme, iced_button::Status) -> iced_button::Style + Copy {
+    move |theme, status| match look {
+        Button::Primary | Button::Choice { selected: true } => iced_button::primary(theme, status),
+        Button::Success => iced_button::success(theme, status),
+        Button::Danger => iced_button::danger(theme, status),
+        Button::Quiet | Button::Choice { selected: false } => style::quiet(theme, status),
+        Button::Cell(Cell::Open) => style::nav_open(theme, status),
+        Button::Cell(Cell::Answered) => style::nav_answered(theme, status),
+        Button::Cell(Cell::Marked) => style::nav_marked(theme, status),
+        Button::Cell(Cell::Current { answered: false }) => style::nav_current(theme, status),
+        Button::Cell(Cell::Current { answered: true }) => {
+            style::nav_current_answered(theme, status)
+        }
+    }
+}
+
+/// The style function for a panel look.
+pub fn panel(look: Panel) -> impl Fn(&Theme) -> container::Style + Copy {
+    move |theme| match look {
+        Panel::Plain => style::panel(theme),
+        Panel::Selected => style::selected(theme),
+    }
+}
+
+/// The style function for a text look.
+pub fn text(look: Text) -> impl Fn(&Theme) -> iced_text::Style + Copy {
+    move |theme| match look {
+        Text::Plain => iced_text::default(theme),
+        Text::Good => iced_text::success(theme),
+        Text::Bad => iced_text::danger(theme),
+        Text::Warning => iced_text::warning(theme),
     }
 }

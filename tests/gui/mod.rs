@@ -12,8 +12,25 @@ use iced_test::{Simulator, selector};
 use ustudy::exam::{Event, Paper, State};
 use ustudy::i18n::Lang;
 use ustudy::journal::Journal;
-use ustudy::ui::app::{App, Config, Message};
+use ustudy::station::Config;
+use ustudy::ui::app::{App, JournalJob, Message};
 use ustudy::ui::keys;
+
+/// The production widget ids, by screen: tests select widgets by these, never by literals.
+#[allow(unused_imports)] // each test binary uses some of them
+pub mod ids {
+    pub use ustudy::ui::screen::appeal::id as appeal;
+    pub use ustudy::ui::screen::appeal_card::id as appeal_card;
+    pub use ustudy::ui::screen::briefing::id as briefing;
+    pub use ustudy::ui::screen::check_in::id as check_in;
+    pub use ustudy::ui::screen::closed::id as closed;
+    pub use ustudy::ui::screen::decision::id as decision;
+    pub use ustudy::ui::screen::finished::id as finished;
+    pub use ustudy::ui::screen::interlude::id as interlude;
+    pub use ustudy::ui::screen::locked::id as locked;
+    pub use ustudy::ui::screen::review::id as review;
+    pub use ustudy::ui::screen::testing::id as testing;
+}
 
 /// The demo PIN.
 pub const PIN: &str = "2468";
@@ -23,6 +40,35 @@ pub fn station(dir: &Path) -> App {
     let boot = ustudy::boot::demo(dir).expect("boot");
     let config = Config::demo(boot.packages).expect("config");
     App::new(config, boot.writer, boot.start).0
+}
+
+/// Does the journal work the app handed out (its tasks are dropped in headless tests) on this
+/// thread, answering the app as the tasks would: the audit record, the session's creation, and
+/// every event in turn, until nothing is in flight or the journal refuses.
+pub fn settle(app: &mut App) {
+    while let Some(job) = app.journal_job() {
+        let writer = app.writer().clone();
+        let answer = match job {
+            JournalJob::Audit(a) => {
+                Message::Audited(writer.audit_blocking(a.action, &a.subject, &a.detail))
+            }
+            JournalJob::Create(new) => Message::Created(writer.create_blocking(*new)),
+            JournalJob::Append { session, n, event } => Message::Committed {
+                n,
+                result: writer.append_blocking(&session, event),
+            },
+        };
+        let refused = matches!(
+            &answer,
+            Message::Audited(Err(_))
+                | Message::Created(Err(_))
+                | Message::Committed { result: Err(_), .. }
+        );
+        let _ = app.update(answer);
+        if refused {
+            break;
+        }
+    }
 }
 
 /// The smallest screen a testing center uses (1366×768): everything must fit and be clickable.
@@ -134,11 +180,11 @@ pub fn paper(app: &App) -> &Paper {
 /// extra time), ending on the briefing.
 pub fn check_in(app: &mut App, n: usize) {
     find(app, n);
-    assert!(shows(app, "confirm"));
-    click(app, "confirm"); // not yet: the subjects are not confirmed
+    assert!(shows(app, ids::check_in::CONFIRM));
+    click(app, ids::check_in::CONFIRM); // not yet: the subjects are not confirmed
     assert_eq!(screen(app), "check-in");
-    click(app, "pair-ok");
-    click(app, "confirm");
+    click(app, ids::check_in::PAIR_OK);
+    click(app, ids::check_in::CONFIRM);
     assert_eq!(screen(app), "briefing");
 }
 
@@ -146,13 +192,13 @@ pub fn check_in(app: &mut App, n: usize) {
 /// candidate found.
 pub fn find(app: &mut App, n: usize) {
     let who = &ustudy::roster::demo()[n];
-    type_into(app, "pin-input", PIN);
-    click(app, "unlock");
+    type_into(app, ids::locked::PIN, PIN);
+    click(app, ids::locked::UNLOCK);
     assert_eq!(screen(app), "check-in");
-    type_into(app, "iin-input", &who.iin);
-    type_into(app, "ticket-input", &who.ticket);
-    click(app, "find");
-    assert!(shows(app, "found"));
+    type_into(app, ids::check_in::IIN, &who.iin);
+    type_into(app, ids::check_in::TICKET, &who.ticket);
+    click(app, ids::check_in::FIND);
+    assert!(shows(app, ids::check_in::FOUND));
 }
 
 /// Picks an interface language by its button.

@@ -1,12 +1,14 @@
-//! The app's side of the journal: creating a candidate's session and recording the check-in,
-//! sending events to the writer one at a time in order, taking its answers, retrying what failed
-//! on the next tick, and the blocking variant the headless tests use.
+//! The app's side of the journal: creating a candidate's session with its check-in, sending
+//! events to the writer one at a time in order, taking its answers, and retrying a failed
+//! commit on the tick. Every step returns the task that does the next piece of journal work;
+//! nothing runs behind the messages' backs. `journal_job` tells what is in flight, so a test
+//! can do that work itself.
 
 use std::sync::Arc;
 
 use iced::Task;
 
-use super::{App, Message};
+use super::{App, Message, PendingAudit};
 use crate::exam::event::{Candidate, Incident};
 use crate::exam::{Event, State};
 use crate::journal::{JournalError, NewSession};
@@ -14,22 +16,49 @@ use crate::roster::Entry;
 use crate::station::Session;
 use crate::ui::screen::{Screen, check_in};
 
-/// Commit failures in a row after which an autopilot run is reported as failed.
-const AUTOPILOT_GIVES_UP: u32 = 20;
+/// Journal work the app has handed out and not yet had an answer for.
+#[derive(Debug, Clone)]
+pub enum JournalJob {
+    /// A proctor action's audit record.
+    Audit(PendingAudit),
+    /// Creating the candidate's session with its opening events.
+    Create(Box<NewSession>),
+    /// Committing one event of the session.
+    Append {
+        /// The journal session id.
+        session: String,
+        /// The event's local number.
+        n: u64,
+        /// The event.
+        event: Event,
+    },
+}
 
 impl App {
+    /// The journal work in flight, if any (first the audit record, then the session's
+    /// creation, then the event being committed).
+    pub fn journal_job(&self) -> Option<JournalJob> {
+        if let Some(audit) = &self.audit_pending {
+            return Some(JournalJob::Audit(audit.clone()));
+        }
+        if let Some(new) = &self.creating {
+            return Some(JournalJob::Create(Box::new(new.clone())));
+        }
+        let session = self.session.as_ref()?;
+        let out = session.in_flight()?;
+        Some(JournalJob::Append {
+            session: session.id.clone(),
+            n: out.n,
+            event: out.event.clone(),
+        })
+    }
+
     /// Creates the journal session for a confirmed candidate and records the check-in.
     pub(super) fn start_session(&mut self, entry: &Entry) -> Task<Message> {
-        let Some(package) = self
-            .config
-            .packages
-            .iter()
-            .find(|p| p.header.package_id == entry.package)
-            .cloned()
-        else {
+        let Some(package) = self.config.package(&entry.package).cloned() else {
             return Task::none();
         };
-        let content = check_in::content_language(entry, &package.paper);
+        let content = package.paper.content_language(entry.language);
         let candidate = Candidate {
             iin: entry.iin.clone(),
             name: entry.name.clone(),
@@ -44,15 +73,10 @@ impl App {
                 .map(|b| (b.id.clone(), content))
                 .collect(),
         };
-        let id = format!(
-            "{}-{}-{}",
-            self.config.station,
-            self.config.seat,
-            crate::journal::store::now_ms()
-        );
         let paper = Arc::clone(&package.paper);
         let state = State::new(&paper);
-        let mut session = Session::new(id.clone(), entry.package.clone(), paper, state, false);
+        // The id comes from the journal, which stamps it when it creates the session.
+        let mut session = Session::new(String::new(), entry.package.clone(), paper, state, false);
         if session.record(Event::Unlocked).is_err()
             || session.record(Event::CheckedIn { candidate }).is_err()
         {
@@ -60,7 +84,7 @@ impl App {
         }
         // The unlock and the check-in are committed with the session, in one transaction.
         let new = NewSession {
-            id,
+            prefix: self.config.session_prefix(),
             package_id: entry.package.clone(),
             seal_id: package.header.seal_id.clone(),
             paper: (*package.paper).clone(),
@@ -74,26 +98,30 @@ impl App {
         Task::perform(async move { writer.create(new).await }, Message::Created)
     }
 
-    pub(super) fn on_created(&mut self, result: Result<(), JournalError>) -> Task<Message> {
+    pub(super) fn on_created(&mut self, result: Result<String, JournalError>) -> Task<Message> {
         let Some(new) = self.creating.take() else {
             return Task::none();
         };
         match result {
-            Ok(()) => {
+            Ok(id) => {
+                tracing::info!(session = %id, package = %new.package_id, "session created with its check-in");
                 if let Some(s) = &mut self.session {
+                    s.id = id;
                     s.created(new.opening.len());
                 }
+                // What was recorded while the journal created the session goes next.
+                self.send_next()
             }
             Err(e) => {
                 // Nothing was recorded: the candidate checks in again once the proctor has
                 // looked at the station.
+                tracing::error!(error = %e, "the journal could not create the session");
                 self.session = None;
-                self.journal_error = Some(e.clone());
+                self.journal_error = Some(e);
                 self.set_screen(Screen::CheckIn(check_in::CheckIn::default()));
-                self.fail(&format!("the journal could not create the session: {e}"));
+                Task::none()
             }
         }
-        Task::none()
     }
 
     pub(super) fn on_committed(
@@ -112,42 +140,45 @@ impl App {
                 // acknowledged without an error): one incident per episode, for the proctor.
                 let met = self.writer.faults_met();
                 if met > self.faults_seen {
+                    tracing::warn!(session = %session.id, faults = met, "the disk failed since the last save: incident recorded");
                     self.faults_seen = met;
                     return self.record(vec![Event::Incident {
                         kind: Incident::SaveFailed,
                     }]);
                 }
+                self.send_next()
             }
             Err(e) => {
                 // Sent again on the next tick, before anything newer.
                 session.sent(n, false);
-                self.journal_error = Some(e.clone());
-                let failures = session.failures();
-                if failures >= AUTOPILOT_GIVES_UP {
-                    self.fail(&format!("the journal refused {failures} times: {e}"));
-                }
+                tracing::warn!(session = %session.id, n, failures = session.failures(), error = %e, "a commit failed; sent again on the next tick");
+                self.journal_error = Some(e);
+                Task::none()
             }
         }
-        Task::none()
     }
 
-    pub(super) fn fail(&mut self, why: &str) {
-        if self.autopilot.is_some()
-            && let Ok(mut slot) = self.config.failure.lock()
-        {
-            slot.get_or_insert_with(|| why.to_owned());
+    /// Sends the next waiting event to the journal writer, one at a time. After a failed
+    /// commit nothing goes until the tick sends it again (`retry_commit`).
+    pub(super) fn send_next(&mut self) -> Task<Message> {
+        match &self.session {
+            Some(s) if s.failures() == 0 => self.send(),
+            _ => Task::none(),
         }
     }
 
-    /// Sends the next waiting event to the journal writer, one at a time. A failed commit waits
-    /// for the next tick.
-    pub(super) fn pump(&mut self, retry: bool) -> Task<Message> {
+    /// On the tick: the event whose commit failed is sent again.
+    pub(super) fn retry_commit(&mut self) -> Task<Message> {
+        match &self.session {
+            Some(s) if s.failures() > 0 => self.send(),
+            _ => Task::none(),
+        }
+    }
+
+    fn send(&mut self) -> Task<Message> {
         let Some(session) = &mut self.session else {
             return Task::none();
         };
-        if session.failures() > 0 && !retry {
-            return Task::none();
-        }
         let Some(out) = session.next_to_send() else {
             return Task::none();
         };
@@ -158,31 +189,5 @@ impl App {
             async move { writer.append(&id, out.event).await },
             move |result| Message::Committed { n, result },
         )
-    }
-
-    /// Runs the journal work that `update`'s tasks would run, on this thread, for headless tests
-    /// (which drop the tasks instead of running them): creates a pending session and commits the
-    /// event in flight and every waiting one. Not for a running window, whose tasks do this.
-    pub fn settle(&mut self) {
-        self.settle_audit();
-        if let Some(new) = self.creating.clone() {
-            let result = self.writer.create_blocking(new);
-            let _ = self.on_created(result);
-        }
-        while let Some(session) = &mut self.session {
-            let Some(out) = session
-                .in_flight()
-                .cloned()
-                .or_else(|| session.next_to_send())
-            else {
-                break;
-            };
-            let result = self.writer.append_blocking(&session.id, out.event);
-            let failed = result.is_err();
-            let _ = self.on_committed(out.n, result);
-            if failed {
-                break;
-            }
-        }
     }
 }

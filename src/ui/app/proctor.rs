@@ -7,23 +7,24 @@ use iced::Task;
 use super::{App, Message};
 use crate::journal::JournalError;
 use crate::journal::audit::Action;
+use crate::journal::recovery::Stuck;
 use crate::roster::Entry;
 use crate::ui::screen::{Screen, check_in};
 
 /// An audit record on its way to the journal.
 #[derive(Debug, Clone)]
-pub(super) struct PendingAudit {
-    action: Action,
-    subject: String,
-    detail: String,
+pub struct PendingAudit {
+    /// What the proctor did.
+    pub action: Action,
+    /// Whom it concerns (a session id, a candidate tag).
+    pub subject: String,
+    /// Why.
+    pub detail: String,
 }
 
 impl App {
     /// The PIN was right on a station with a stuck session: record that it is set aside.
-    pub(super) fn set_aside(&mut self) -> Task<Message> {
-        let Some(stuck) = &self.stuck else {
-            return Task::none();
-        };
+    pub(super) fn set_aside(&mut self, stuck: &Stuck) -> Task<Message> {
         let (session, detail) = (stuck.session.clone(), stuck.problem.to_string());
         self.send_audit(Action::Quarantine, session, detail)
     }
@@ -58,14 +59,15 @@ impl App {
             return Task::none();
         };
         if let Err(e) = result {
+            tracing::error!(action = ?pending.action, error = %e, "a proctor action could not be recorded, so it is not done");
             // Not recorded, so not done: a stuck session stays stuck, a retake is not allowed.
             self.journal_error = Some(e);
             return Task::none();
         }
         self.journal_error = None;
+        tracing::info!(action = ?pending.action, "proctor action recorded");
         match pending.action {
             Action::Quarantine | Action::LostRecords => {
-                self.stuck = None;
                 self.set_screen(Screen::CheckIn(check_in::CheckIn::default()));
                 iced::widget::operation::focus(check_in::id::IIN)
             }
@@ -76,14 +78,6 @@ impl App {
                 }
                 Task::none()
             }
-        }
-    }
-
-    /// Records the audit entry in flight on this thread (for headless tests, as `settle`).
-    pub(super) fn settle_audit(&mut self) {
-        if let Some(p) = self.audit_pending.clone() {
-            let result = self.writer.audit_blocking(p.action, &p.subject, &p.detail);
-            let _ = self.on_audited(result);
         }
     }
 }

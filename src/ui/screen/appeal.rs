@@ -7,16 +7,15 @@ use iced::widget::{
 };
 use iced::{Alignment, Element, Length};
 
-use crate::exam::clock::minutes;
+use super::{Action, Context};
 use crate::exam::event::{AppealGround, TaskIx};
 use crate::exam::task::Choice;
 use crate::exam::{Event, Paper, State};
 use crate::i18n::{Arg, Lang, tr, tr_args};
 use crate::ui::keys::{Press, letter};
 use crate::ui::parts;
-use crate::ui::screen::post::answer_text;
-use crate::ui::screen::testing::{content_lang, position};
-use crate::ui::theme::{bold, metrics, style};
+use crate::ui::theme::{self, Button, Cell, Panel, Text, bold, metrics};
+use crate::ui::widget;
 
 /// Widget ids.
 pub mod id {
@@ -84,19 +83,6 @@ pub enum Message {
     Key(Press),
 }
 
-/// The name of a ground in the interface language.
-pub fn ground_name(lang: Lang, ground: AppealGround) -> String {
-    tr(
-        lang,
-        match ground {
-            AppealGround::NoCorrectOption => "ground-no-correct",
-            AppealGround::SeveralCorrect => "ground-several-correct",
-            AppealGround::ErrorInTask => "ground-error",
-            AppealGround::MissingFragment => "ground-missing",
-        },
-    )
-}
-
 impl Appeal {
     /// Opens on the first task, or the first already appealed.
     pub fn new(state: &State) -> Appeal {
@@ -137,8 +123,20 @@ impl Appeal {
         self.confirm
     }
 
-    /// Handles a message; returns the events to record.
-    pub fn update(&mut self, message: Message, paper: &Paper, state: &State) -> Vec<Event> {
+    /// Handles a message: the events to record.
+    pub fn update(&mut self, message: Message, ctx: &Context<'_>) -> Action {
+        let Some((paper, state)) = ctx.exam() else {
+            return Action::None;
+        };
+        Action::record_all(self.events(message, paper, state))
+    }
+
+    /// The message a key of the key set stands for here.
+    pub fn key(&self, press: Press) -> Option<Message> {
+        Some(Message::Key(press))
+    }
+
+    fn events(&mut self, message: Message, paper: &Paper, state: &State) -> Vec<Event> {
         match message {
             Message::Tab(block) => {
                 if let Some(range) = paper.block_ranges().get(block) {
@@ -191,7 +189,7 @@ impl Appeal {
                     _ => None,
                 };
                 if let Some(m) = mapped {
-                    return self.update(m, paper, state);
+                    return self.events(m, paper, state);
                 }
             }
             Message::FinishConfirm => {
@@ -205,14 +203,17 @@ impl Appeal {
     }
 
     /// The appeal screen.
-    pub fn view<'a>(&'a self, lang: Lang, paper: &'a Paper, now: &State) -> Element<'a, Message> {
-        let left =
-            minutes(paper.format.post.appeal_deadline_minutes).saturating_sub(now.clock.post_ms);
+    pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
+        let Some((paper, now)) = ctx.exam() else {
+            return Space::new().width(Length::Fill).into();
+        };
+        let lang = ctx.lang;
+        let left = now.appeal_left_ms(paper);
         let deadline = container(
             text(tr_args(
                 lang,
                 "appeal-deadline",
-                &[("time", Arg::Str(&parts::clock(left)))],
+                &[("time", Arg::Str(&widget::clock(left)))],
             ))
             .size(metrics::TEXT)
             .font(bold()),
@@ -225,7 +226,7 @@ impl Appeal {
                 .font(bold()),
         )
         .padding(metrics::PAD)
-        .style(button::danger)
+        .style(theme::button(Button::Danger))
         .on_press(Message::FinishAsk);
         let header = row![
             parts::title(tr(lang, "appeal-title")),
@@ -256,13 +257,13 @@ impl Appeal {
     fn confirmation<'a>(lang: Lang, count: i64) -> Element<'a, Message> {
         let confirm = parts::action(
             parts::keyed(tr(lang, "appeal-confirm"), Press::Enter),
-            button::danger,
+            Button::Danger,
             Some(Message::FinishConfirm),
             id::CONFIRM,
         );
         let cancel = parts::action(
             parts::keyed(tr(lang, "appeal-cancel"), Press::Escape),
-            button::success,
+            Button::Success,
             Some(Message::FinishCancel),
             id::CANCEL,
         );
@@ -284,18 +285,16 @@ impl Appeal {
     }
 
     fn navigator<'a>(&self, lang: Lang, paper: &Paper, now: &State) -> Element<'a, Message> {
-        let (block, _) = position(paper, usize::from(self.task));
+        let (block, _) = paper.position(usize::from(self.task));
         let ranges = paper.block_ranges();
         let tabs = ranges.iter().enumerate().map(|(b, _)| {
             let name = parts::block_subject(lang, paper, &paper.format.blocks[b].id);
             let tab = button(text(name).size(metrics::SMALL))
                 .padding(metrics::PAD_SMALL)
                 .width(Length::Fill)
-                .style(if b == block {
-                    button::primary
-                } else {
-                    style::quiet
-                })
+                .style(theme::button(Button::Choice {
+                    selected: b == block,
+                }))
                 .on_press(Message::Tab(b));
             container(tab).id(id::tab(b)).into()
         });
@@ -304,17 +303,12 @@ impl Appeal {
         let cells: Vec<Element<'a, Message>> = range
             .map(|ix| {
                 let task = TaskIx::try_from(ix).unwrap_or(0);
-                let look = if task == self.task {
-                    style::nav_current
-                } else if now.appeals.contains_key(&task) {
-                    style::nav_marked
-                } else {
-                    style::nav_open
-                };
-                parts::nav_cell(ix - start + 1, look, Message::Open(task), id::nav(task))
+                // Appealed tasks show as marked.
+                let look = Cell::of(task == self.task, now.appeals.contains_key(&task), false);
+                widget::nav_cell(ix - start + 1, look, Message::Open(task), id::nav(task))
             })
             .collect();
-        let grid = parts::nav_grid(cells);
+        let grid = widget::nav_grid(cells);
         container(
             scrollable(
                 column![Column::with_children(tabs).spacing(metrics::GAP_TINY), grid]
@@ -332,8 +326,8 @@ impl Appeal {
         let Some(task) = paper.tasks.get(ix) else {
             return Space::new().into();
         };
-        let content = content_lang(now, &task.block);
-        let (block, number) = position(paper, ix);
+        let content = now.content_lang(&task.block);
+        let (block, number) = paper.position(ix);
         let subject = parts::block_subject(lang, paper, &paper.format.blocks[block].id);
         let mut page = column![
             text(format!("{subject} · {}", parts::task_label(lang, number)))
@@ -347,16 +341,16 @@ impl Appeal {
             .and_then(|g| paper.groups.iter().find(|c| &c.id == g))
         {
             page = page.push(
-                container(parts::rich(
+                container(widget::rich(
                     paper,
                     parts::pick(&group.stimulus, content),
                     metrics::TEXT,
                 ))
                 .padding(metrics::GAP_SMALL)
-                .style(style::panel),
+                .style(theme::panel(Panel::Plain)),
             );
         }
-        page = page.push(parts::rich(
+        page = page.push(widget::rich(
             paper,
             parts::pick(&task.stem, content),
             metrics::TASK,
@@ -365,7 +359,7 @@ impl Appeal {
             page = page.push(
                 row![
                     text(format!("{}.", i + 1)).size(metrics::TEXT).font(bold()),
-                    parts::rich(paper, parts::pick(item, content), metrics::TEXT)
+                    widget::rich(paper, parts::pick(item, content), metrics::TEXT)
                 ]
                 .spacing(metrics::GAP_SMALL),
             );
@@ -376,7 +370,7 @@ impl Appeal {
                     text(format!("{}.", letter(i)))
                         .size(metrics::TEXT)
                         .font(bold()),
-                    parts::rich(paper, parts::pick(option, content), metrics::TEXT)
+                    widget::rich(paper, parts::pick(option, content), metrics::TEXT)
                 ]
                 .spacing(metrics::GAP_SMALL),
             );
@@ -386,7 +380,7 @@ impl Appeal {
             text(tr_args(
                 lang,
                 "appeal-card-answer",
-                &[("answer", Arg::Str(&answer_text(answer)))],
+                &[("answer", Arg::Str(&parts::answer_text(answer)))],
             ))
             .size(metrics::TEXT)
             .font(bold()),
@@ -419,11 +413,7 @@ impl Appeal {
                     },
                 ))
                 .size(metrics::TEXT)
-                .style(if appealed {
-                    text::success
-                } else {
-                    text::default
-                }),
+                .style(theme::text(Text::good_if(appealed))),
             )
             .id(id::STATUS),
         );
@@ -433,13 +423,11 @@ impl Appeal {
                 .font(bold()),
         );
         let grounds = AppealGround::ALL.iter().enumerate().map(|(i, g)| {
-            let b = button(text(ground_name(lang, *g)).size(metrics::SMALL))
+            let b = button(text(parts::ground_name(lang, *g)).size(metrics::SMALL))
                 .padding(metrics::PAD_SMALL)
-                .style(if *g == self.ground {
-                    button::primary
-                } else {
-                    style::quiet
-                })
+                .style(theme::button(Button::Choice {
+                    selected: *g == self.ground,
+                }))
                 .on_press(Message::Ground(*g));
             container(b).id(id::ground(i)).into()
         });
@@ -473,7 +461,7 @@ impl Appeal {
         .on_press_maybe(can_save.then_some(Message::Save));
         let withdraw = button(text(tr(lang, "appeal-withdraw")).size(metrics::TEXT))
             .padding(metrics::PAD)
-            .style(style::quiet)
+            .style(theme::button(Button::Quiet))
             .on_press_maybe(appealed.then_some(Message::Withdraw));
         page = page.push(
             // Wraps on narrow screens so Withdraw never falls off the edge.

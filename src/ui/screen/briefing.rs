@@ -1,14 +1,16 @@
 //! The briefing: the rules of the test in the candidate's language (what is prohibited, breaks,
 //! appeals, the tools, the keys), and Start.
 
-use iced::widget::{Column, Space, button, column, container, scrollable, text};
+use iced::widget::{Column, Space, column, container, scrollable, text};
 use iced::{Element, Length};
 
-use crate::exam::Paper;
-use crate::i18n::{Arg, Lang, tr, tr_args};
+use super::{Action, Context};
+use crate::exam::Event;
+use crate::exam::clock::MINUTE_MS;
+use crate::i18n::{Arg, tr, tr_args};
 use crate::ui::keys::Press;
 use crate::ui::parts;
-use crate::ui::theme::{bold, metrics};
+use crate::ui::theme::{Button, bold, metrics};
 
 /// Widget ids.
 pub mod id {
@@ -16,16 +18,45 @@ pub mod id {
     pub const START: &str = "start";
 }
 
+/// The briefing (no state of its own).
+#[derive(Debug, Default)]
+pub struct Briefing;
+
 /// What the candidate did.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Message {
     /// Start was pressed.
     StartPressed,
 }
 
-/// The briefing screen: `minutes` of testing time, and the paper's tasks, breaks and appeal
-/// deadline.
-pub fn view<'a>(lang: Lang, minutes: u64, paper: &Paper) -> Element<'a, Message> {
+impl Briefing {
+    /// Handles a message.
+    pub fn update(&mut self, message: Message, _ctx: &Context<'_>) -> Action {
+        match message {
+            Message::StartPressed => Action::record(Event::Started),
+        }
+    }
+
+    /// The message a key of the key set stands for here.
+    pub fn key(&self, press: Press) -> Option<Message> {
+        (press == Press::Enter).then_some(Message::StartPressed)
+    }
+
+    /// The rules: the candidate's testing time, and the paper's tasks, breaks and appeal
+    /// deadline.
+    pub fn view<'a>(&self, ctx: &Context<'a>) -> Element<'a, Message> {
+        let Some((paper, state)) = ctx.exam() else {
+            return Space::new().width(Length::Fill).into();
+        };
+        rules(ctx.lang, state.clock.allowed_ms / MINUTE_MS, paper)
+    }
+}
+
+fn rules<'a>(
+    lang: crate::i18n::Lang,
+    minutes: u64,
+    paper: &crate::exam::Paper,
+) -> Element<'a, Message> {
     let tasks = paper.tasks.len();
     let format = &paper.format;
     let breaks = if format.breaks.is_empty() {
@@ -75,7 +106,7 @@ pub fn view<'a>(lang: Lang, minutes: u64, paper: &Paper) -> Element<'a, Message>
     .spacing(metrics::GAP_SMALL);
     let start = parts::action(
         parts::keyed(tr(lang, "briefing-start"), Press::Enter),
-        button::success,
+        Button::Success,
         Some(Message::StartPressed),
         id::START,
     );

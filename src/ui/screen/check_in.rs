@@ -6,14 +6,17 @@
 use iced::widget::{Space, button, checkbox, column, container, row, text, text_input};
 use iced::{Element, Length};
 
+use super::{Action, Context};
 use crate::crypto::pin::PinHash;
 use crate::exam::iin::{self, IinError};
 use crate::i18n::{Arg, Lang, tr, tr_args};
 use crate::journal::recovery::Sittings;
 use crate::roster::{self, Entry};
+use crate::station::Package;
+use crate::ui::errors::{self, Problem};
 use crate::ui::keys::Press;
 use crate::ui::parts;
-use crate::ui::theme::{bold, metrics};
+use crate::ui::theme::{self, Button, Panel, Text, bold, metrics};
 
 /// Widget ids, for tests and focus.
 pub mod id {
@@ -37,35 +40,6 @@ pub mod id {
     pub const RETAKE_PIN: &str = "retake-pin";
     /// The frame of the "allow a second sitting" button.
     pub const ALLOW_RETAKE: &str = "allow-retake";
-}
-
-/// What check-in looks candidates up in.
-pub struct Lookup<'a> {
-    /// Candidates expected here.
-    pub roster: &'a [Entry],
-    /// Who has sat on this station.
-    pub sittings: &'a Sittings,
-    /// The proctor PIN's hash.
-    pub pin: &'a PinHash,
-}
-
-/// A package the station can run, as check-in describes it.
-pub struct Offer<'a> {
-    /// The package's header.
-    pub header: &'a crate::package::Header,
-    /// Its paper.
-    pub paper: &'a crate::exam::Paper,
-}
-
-/// What the app must do.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Action {
-    /// Nothing.
-    None,
-    /// The candidate confirmed who they are and their subjects.
-    Confirmed(Entry),
-    /// The proctor's PIN allows this candidate a second sitting.
-    RetakeAllowed(Entry),
 }
 
 /// Check-in state.
@@ -115,8 +89,30 @@ pub enum IinStatus {
 }
 
 impl CheckIn {
-    /// Handles a message, looking the candidate up in the roster.
-    pub fn update(&mut self, message: Message, lookup: &Lookup<'_>) -> Action {
+    /// Handles a message, looking the candidate up in the station's roster.
+    pub fn update(&mut self, message: Message, ctx: &Context<'_>) -> Action {
+        let had = self.found.is_some();
+        let action = self.handle(message, ctx);
+        match (&action, had, &self.found) {
+            // Once found, the interface switches to the candidate's language (they can switch
+            // it back with the language bar).
+            (Action::None, false, Some(found)) => Action::Found(found.language),
+            _ => action,
+        }
+    }
+
+    /// The message a key of the key set stands for here: Space ticks the subjects, Enter
+    /// confirms, once a candidate is found.
+    pub fn key(&self, press: Press) -> Option<Message> {
+        match press {
+            _ if self.found.is_none() => None,
+            Press::Space => Some(Message::PairChecked(!self.pair_ok)),
+            Press::Enter => Some(Message::ConfirmPressed),
+            _ => None,
+        }
+    }
+
+    fn handle(&mut self, message: Message, ctx: &Context<'_>) -> Action {
         match message {
             Message::IinChanged(value) => {
                 self.iin = value
@@ -134,10 +130,10 @@ impl CheckIn {
             }
             Message::FindPressed => {
                 if self.can_find() {
-                    self.found = roster::find(lookup.roster, &self.iin, &self.ticket).cloned();
+                    self.found = roster::find(&ctx.config.roster, &self.iin, &self.ticket).cloned();
                     self.not_found = self.found.is_none();
                     self.pair_ok = false;
-                    self.retake_granted(lookup.sittings);
+                    self.retake_granted(ctx.sittings);
                 }
             }
             Message::PairChecked(ok) => self.pair_ok = ok && self.found.is_some() && !self.sat,
@@ -146,13 +142,13 @@ impl CheckIn {
                     && !self.sat
                     && let Some(found) = self.found.clone()
                 {
-                    return Action::Confirmed(found);
+                    return Action::CheckedIn(found);
                 }
             }
             Message::RetakePinChanged(value) => {
                 self.retake_pin = value.chars().filter(char::is_ascii_digit).take(8).collect();
             }
-            Message::RetakePressed => return self.try_retake(lookup.pin),
+            Message::RetakePressed => return self.try_retake(&ctx.config.pin),
         }
         Action::None
     }
@@ -168,7 +164,7 @@ impl CheckIn {
         };
         if pin.verify(&entered) {
             self.retake_wrong = 0;
-            Action::RetakeAllowed(found)
+            Action::AllowRetake(found)
         } else {
             self.retake_wrong += 1;
             Action::None
@@ -236,14 +232,13 @@ impl CheckIn {
                 "checkin-iin-short",
                 &[("missing", Arg::Num(i64::try_from(missing).unwrap_or(12)))],
             ),
-            IinStatus::Invalid(IinError::NotTwelveDigits) => tr(lang, "checkin-iin-digits"),
-            IinStatus::Invalid(IinError::CheckDigit) => tr(lang, "checkin-iin-check"),
-            IinStatus::Invalid(IinError::Date) => tr(lang, "checkin-iin-date"),
+            IinStatus::Invalid(e) => errors::text(lang, Problem::Iin(e)),
         })
     }
 
     /// The check-in screen.
-    pub fn view<'a>(&'a self, lang: Lang, offers: &[Offer<'a>]) -> Element<'a, Message> {
+    pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
+        let lang = ctx.lang;
         let iin = text_input("", &self.iin)
             .id(id::IIN)
             .size(metrics::INPUT)
@@ -264,11 +259,9 @@ impl CheckIn {
         .on_press_maybe(self.can_find().then_some(Message::FindPressed));
         let status = self.status_text(lang).unwrap_or_default();
         let invalid = matches!(self.iin_status(), IinStatus::Invalid(_));
-        let status = text(status).size(metrics::SMALL).style(if invalid {
-            text::danger
-        } else {
-            text::default
-        });
+        let status = text(status)
+            .size(metrics::SMALL)
+            .style(theme::text(Text::bad_if(invalid)));
         let mut form = column![
             text(tr(lang, "checkin-title"))
                 .size(metrics::TITLE)
@@ -292,7 +285,7 @@ impl CheckIn {
         }
         let mut page = row![form].spacing(metrics::GAP * 2.0);
         if let Some(found) = &self.found {
-            let offer = offers.iter().find(|o| o.header.package_id == found.package);
+            let offer = ctx.config.package(&found.package);
             page = page.push(self.confirmation(lang, found, offer));
         }
         container(page)
@@ -306,7 +299,7 @@ impl CheckIn {
         &'a self,
         lang: Lang,
         found: &'a Entry,
-        offer: Option<&Offer<'a>>,
+        offer: Option<&'a Package>,
     ) -> Element<'a, Message> {
         let mut card = column![
             text(tr(lang, "checkin-found-title")).size(metrics::TEXT),
@@ -318,7 +311,7 @@ impl CheckIn {
         if self.sat {
             return container(card.push(self.retake(lang)))
                 .padding(metrics::GAP)
-                .style(crate::ui::theme::style::panel)
+                .style(theme::panel(Panel::Plain))
                 .into();
         }
         let Some(offer) = offer else {
@@ -326,7 +319,7 @@ impl CheckIn {
                 .push(text(tr(lang, "checkin-no-package")).style(text::danger))
                 .into();
         };
-        let content = content_language(found, offer.paper);
+        let content = offer.paper.content_language(found.language);
         card =
             card.push(text(parts::pick(&offer.header.title, lang).to_owned()).size(metrics::TEXT));
         let minutes = offer.header.minutes
@@ -383,14 +376,14 @@ impl CheckIn {
                 .font(bold()),
         )
         .padding(metrics::PAD)
-        .style(button::success)
+        .style(theme::button(Button::Success))
         .on_press_maybe(self.pair_ok.then_some(Message::ConfirmPressed));
         container(
             card.push(container(pair).id(id::PAIR_OK))
                 .push(container(confirm).id(id::CONFIRM)),
         )
         .padding(metrics::GAP)
-        .style(crate::ui::theme::style::panel)
+        .style(theme::panel(Panel::Plain))
         .into()
     }
 }
@@ -434,28 +427,23 @@ impl CheckIn {
     }
 }
 
-/// The language a candidate's test content is shown in: their language if the paper has it,
-/// otherwise the paper's first.
-pub fn content_language(entry: &Entry, paper: &crate::exam::Paper) -> Lang {
-    if paper.languages.contains(&entry.language) {
-        entry.language
-    } else {
-        paper.languages.first().copied().unwrap_or(entry.language)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn the_iin_is_checked_as_it_is_typed() -> Result<(), crate::crypto::CryptoError> {
-        let pin = PinHash::new("2468")?;
-        let (list, sittings) = (roster::demo(), Sittings::default());
-        let roster = Lookup {
-            roster: &list,
+        let (config, sittings) = (
+            crate::station::Config::demo(Vec::new())?,
+            Sittings::default(),
+        );
+        let roster = Context {
+            lang: Lang::Kk,
+            config: &config,
+            session: None,
+            state: None,
             sittings: &sittings,
-            pin: &pin,
+            now: std::time::Instant::now(),
         };
         let mut c = CheckIn::default();
         assert_eq!(c.iin_status(), IinStatus::Empty);

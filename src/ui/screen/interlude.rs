@@ -4,13 +4,15 @@
 //! and step-outs by the proctor.
 
 use iced::widget::{Space, column, container, text};
-use iced::{Alignment, Element};
+use iced::{Alignment, Element, Length};
 
-use crate::exam::clock::minutes;
-use crate::exam::{Paper, Phase, State};
-use crate::i18n::{Lang, tr};
+use super::{Action, Context};
+use crate::exam::Phase;
+use crate::i18n::tr;
+use crate::ui::keys::Press;
 use crate::ui::parts;
 use crate::ui::theme::{bold, metrics};
+use crate::ui::widget;
 
 /// Widget ids.
 pub mod id {
@@ -28,13 +30,44 @@ const EXERCISES: [&str; 4] = [
     "break-exercise-breath",
 ];
 
-/// The break, pause or step-out screen for the state's phase.
-pub fn view<'a, M: 'a>(lang: Lang, paper: &Paper, now: &State) -> Element<'a, M> {
+/// The screen between tasks (no state of its own).
+#[derive(Debug, Default)]
+pub struct Interlude;
+
+/// Nothing can be pressed here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Message {}
+
+impl Interlude {
+    /// Handles a message (there are none).
+    pub fn update(&mut self, message: Message, _ctx: &Context<'_>) -> Action {
+        match message {}
+    }
+
+    /// No key does anything here.
+    pub fn key(&self, _press: Press) -> Option<Message> {
+        None
+    }
+
+    /// The break, pause or step-out screen for the state's phase.
+    pub fn view<'a>(&self, ctx: &Context<'a>) -> Element<'a, Message> {
+        let Some((paper, now)) = ctx.exam() else {
+            return Space::new().width(Length::Fill).into();
+        };
+        page(ctx.lang, paper, now)
+    }
+}
+
+fn page<'a>(
+    lang: crate::i18n::Lang,
+    paper: &crate::exam::Paper,
+    now: &crate::exam::State,
+) -> Element<'a, Message> {
     let remaining = now.clock.remaining_ms();
     let main_clock = column![
         text(tr(lang, "break-main-clock")).size(metrics::TEXT),
         container(
-            text(parts::clock(remaining))
+            text(widget::clock(remaining))
                 .size(metrics::CLOCK)
                 .font(bold())
         )
@@ -42,13 +75,8 @@ pub fn view<'a, M: 'a>(lang: Lang, paper: &Paper, now: &State) -> Element<'a, M>
     ]
     .align_x(Alignment::Center);
     let page = match now.phase {
-        Phase::Break { index } => {
-            let length = paper
-                .format
-                .breaks
-                .get(usize::from(index))
-                .map_or(0, |b| minutes(b.minutes));
-            let left = length.saturating_sub(now.clock.break_ms);
+        Phase::Break { .. } => {
+            let left = now.until_boundary(paper).unwrap_or(0);
             let mut exercises = column![].spacing(metrics::GAP_SMALL);
             for id in EXERCISES {
                 exercises = exercises.push(text(tr(lang, id)).size(metrics::TEXT));
@@ -57,7 +85,7 @@ pub fn view<'a, M: 'a>(lang: Lang, paper: &Paper, now: &State) -> Element<'a, M>
                 parts::title(tr(lang, "break-title")),
                 text(tr(lang, "break-hidden")).size(metrics::TEXT),
                 container(
-                    text(parts::clock(left))
+                    text(widget::clock(left))
                         .size(metrics::BIG_CLOCK)
                         .font(bold())
                         .style(text::primary)

@@ -7,9 +7,15 @@ use std::time::{Duration, Instant};
 use iced::widget::{Space, button, column, container, row, text, text_input};
 use iced::{Alignment, Element, Length};
 
+use super::{Action, Context};
 use crate::crypto::pin::PinHash;
 use crate::i18n::{Arg, Lang, tr, tr_args};
-use crate::ui::theme::{bold, metrics};
+use crate::journal::recovery::Stuck;
+use crate::station::Session;
+use crate::ui::keys::Press;
+use crate::ui::parts;
+use crate::ui::theme::{self, Panel, bold, metrics};
+use crate::ui::widget;
 
 /// Wrong PINs allowed before a lock-out.
 pub const ATTEMPTS: u32 = 5;
@@ -32,9 +38,25 @@ pub mod id {
     pub const STUCK: &str = "stuck";
 }
 
+/// What the lock screen tells the proctor besides the PIN entry.
+#[derive(Debug, Clone, Default)]
+pub enum Notice {
+    /// Nothing: the next candidate.
+    #[default]
+    None,
+    /// A session came back after a restart (the live session); whether its journal was damaged.
+    Recovered {
+        /// Damage was found, so it goes on from before the damage.
+        damaged: bool,
+    },
+    /// A session that cannot go on: the PIN sets it aside.
+    Stuck(Stuck),
+}
+
 /// Lock screen state.
 #[derive(Debug, Default)]
 pub struct Locked {
+    notice: Notice,
     pin: String,
     wrong: u32,
     lockout_until: Option<Instant>,
@@ -49,44 +71,29 @@ pub enum Message {
     UnlockPressed,
 }
 
-/// What the app must do.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Action {
-    /// Nothing.
-    None,
-    /// The right PIN: go on to check-in.
-    Unlocked,
-}
-
-/// What the lock screen needs to know from the app.
-pub struct Context<'a> {
-    /// The interface language.
-    pub lang: Lang,
-    /// Station name.
-    pub station: &'a str,
-    /// Seat.
-    pub seat: &'a str,
-    /// The demo PIN, shown on screen in demo mode only.
-    pub demo_pin: Option<&'a str>,
-    /// Whether the center answers.
-    pub online: bool,
-    /// After a restart: who was recovered, where they were and their time left (one line each).
-    pub recovered: Option<Vec<String>>,
-    /// A session that cannot go on: who it was and why (one line each). The PIN then sets it
-    /// aside.
-    pub stuck: Option<Vec<String>>,
-}
-
 impl Locked {
-    /// Handles a message; `now` comes from the caller so tests can drive time.
-    pub fn update(&mut self, message: Message, pin: &PinHash, now: Instant) -> Action {
+    /// A lock screen with `notice` beside the PIN entry.
+    pub fn new(notice: Notice) -> Locked {
+        Locked {
+            notice,
+            ..Locked::default()
+        }
+    }
+
+    /// Handles a message, at the app's time.
+    pub fn update(&mut self, message: Message, ctx: &Context<'_>) -> Action {
         match message {
             Message::PinChanged(value) => {
                 self.pin = value.chars().filter(char::is_ascii_digit).take(8).collect();
                 Action::None
             }
-            Message::UnlockPressed => self.try_unlock(pin, now),
+            Message::UnlockPressed => self.try_unlock(&ctx.config.pin, ctx.now),
         }
+    }
+
+    /// No key of the key set does anything here (Enter submits the PIN field).
+    pub fn key(&self, _press: Press) -> Option<Message> {
+        None
     }
 
     fn try_unlock(&mut self, pin: &PinHash, now: Instant) -> Action {
@@ -95,8 +102,12 @@ impl Locked {
         }
         let entered = std::mem::take(&mut self.pin);
         if pin.verify(&entered) {
-            *self = Locked::default();
-            return Action::Unlocked;
+            self.wrong = 0;
+            self.lockout_until = None;
+            return match &self.notice {
+                Notice::Stuck(stuck) => Action::SetAside(stuck.clone()),
+                _ => Action::Unlocked,
+            };
         }
         self.wrong += 1;
         if self.wrong >= ATTEMPTS {
@@ -137,24 +148,18 @@ impl Locked {
     }
 
     /// The lock screen.
-    pub fn view<'a>(&'a self, ctx: &Context<'_>, now: Instant) -> Element<'a, Message> {
-        let lang = ctx.lang;
+    pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
+        let (lang, now, config) = (ctx.lang, ctx.now, ctx.config);
         let station = tr_args(
             lang,
             "lock-station",
             &[
-                ("station", Arg::Str(ctx.station)),
-                ("seat", Arg::Str(ctx.seat)),
+                ("station", Arg::Str(&config.station)),
+                ("seat", Arg::Str(&config.seat)),
             ],
         );
-        let center = tr(
-            lang,
-            if ctx.online {
-                "lock-center-online"
-            } else {
-                "lock-center-offline"
-            },
-        );
+        // No center link yet: the station works offline.
+        let center = tr(lang, "lock-center-offline");
         let locked_out = self.lockout_left(now).is_some();
         let input = text_input("", &self.pin)
             .id(id::PIN)
@@ -163,7 +168,7 @@ impl Locked {
             .padding(metrics::PAD)
             .on_input_maybe((!locked_out).then_some(Message::PinChanged))
             .on_submit(Message::UnlockPressed);
-        let label = if ctx.stuck.is_some() {
+        let label = if matches!(self.notice, Notice::Stuck(_)) {
             "lock-set-aside"
         } else {
             "lock-unlock"
@@ -192,7 +197,7 @@ impl Locked {
                 container(text(status).size(metrics::TEXT).style(text::danger)).id(id::STATUS),
             );
         }
-        if let Some(pin) = ctx.demo_pin {
+        if let Some(pin) = config.demo_pin.as_deref() {
             let demo = tr_args(lang, "lock-demo-pin", &[("pin", Arg::Str(pin))]);
             form = form.push(Space::new().height(metrics::GAP));
             form = form.push(
@@ -207,21 +212,84 @@ impl Locked {
         }
         // What was recovered stands beside the PIN entry, so both fit on the smallest screen.
         let mut page = row![form].spacing(metrics::GAP * 2.0);
-        if let Some(lines) = &ctx.recovered {
-            page = page.push(summary(
-                tr(lang, "lock-recovered-title"),
-                lines,
-                id::RECOVERED,
-            ));
-        }
-        if let Some(lines) = &ctx.stuck {
-            page = page.push(summary(tr(lang, "lock-stuck-title"), lines, id::STUCK));
+        match (&self.notice, ctx.session) {
+            (Notice::Recovered { damaged }, Some(session)) => {
+                page = page.push(summary(
+                    tr(lang, "lock-recovered-title"),
+                    &recovered_lines(lang, session, *damaged),
+                    id::RECOVERED,
+                ));
+            }
+            (Notice::Stuck(stuck), _) => {
+                page = page.push(summary(
+                    tr(lang, "lock-stuck-title"),
+                    &stuck_lines(lang, stuck),
+                    id::STUCK,
+                ));
+            }
+            _ => {}
         }
         container(page)
             .center(Length::Fill)
             .padding(metrics::EDGE)
             .into()
     }
+}
+
+/// The recovered session: who, where they were, their time left and answers.
+fn recovered_lines(lang: Lang, session: &Session, damaged: bool) -> Vec<String> {
+    let state = session.recorded();
+    let paper = &session.paper;
+    let name = state.candidate.as_ref().map_or("", |c| c.name.as_str());
+    let (block, number) = paper.position(usize::from(state.current));
+    let subject = paper
+        .format
+        .blocks
+        .get(block)
+        .map_or_else(String::new, |b| parts::block_subject(lang, paper, &b.id));
+    let screen = tr(lang, &format!("phase-{}", state.phase.name()));
+    let answered = i64::try_from(state.answered_count()).unwrap_or(0);
+    let mut lines = vec![
+        name.to_owned(),
+        tr_args(
+            lang,
+            "lock-recovered-where",
+            &[
+                ("screen", Arg::Str(&screen)),
+                ("subject", Arg::Str(&subject)),
+                ("n", Arg::Num(i64::try_from(number).unwrap_or(0))),
+            ],
+        ),
+        tr_args(
+            lang,
+            "lock-recovered-time",
+            &[("time", Arg::Str(&widget::clock(state.clock.remaining_ms())))],
+        ),
+        tr_args(
+            lang,
+            "lock-recovered-answers",
+            &[("count", Arg::Num(answered))],
+        ),
+    ];
+    if damaged {
+        lines.push(tr(lang, "lock-recovered-damaged"));
+    }
+    lines
+}
+
+/// A session that cannot go on: who it was, why, and what the PIN does.
+fn stuck_lines(lang: Lang, stuck: &Stuck) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(name) = &stuck.candidate {
+        lines.push(tr_args(
+            lang,
+            "lock-stuck-candidate",
+            &[("name", Arg::Str(name))],
+        ));
+    }
+    lines.push(crate::ui::errors::recovery(lang, &stuck.problem));
+    lines.push(tr(lang, "lock-stuck-what"));
+    lines
 }
 
 /// A titled panel of lines beside the PIN entry.
@@ -235,41 +303,54 @@ fn summary<'a>(title: String, lines: &[String], id: &'static str) -> Element<'a,
         .id(id)
         .padding(metrics::GAP)
         .width(Length::Fixed(metrics::FORM_WIDTH))
-        .style(crate::ui::theme::style::panel)
+        .style(theme::panel(Panel::Plain))
         .into()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::journal::recovery::Sittings;
+    use crate::station::Config;
 
     #[test]
     fn wrong_pins_count_down_to_a_lockout_and_the_right_one_unlocks()
     -> Result<(), crate::crypto::CryptoError> {
-        let hash = PinHash::new("2468")?;
-        let mut lock = Locked::default();
+        let (config, sittings) = (Config::demo(Vec::new())?, Sittings::default());
         let t0 = Instant::now();
+        let at = |now: Instant| Context {
+            lang: Lang::Kk,
+            config: &config,
+            session: None,
+            state: None,
+            sittings: &sittings,
+            now,
+        };
+        let mut lock = Locked::default();
         for n in 1..ATTEMPTS {
-            lock.update(Message::PinChanged("1111".into()), &hash, t0);
-            assert_eq!(lock.update(Message::UnlockPressed, &hash, t0), Action::None);
+            lock.update(Message::PinChanged("1111".into()), &at(t0));
+            assert!(matches!(
+                lock.update(Message::UnlockPressed, &at(t0)),
+                Action::None
+            ));
             assert_eq!(lock.wrong, n);
             assert!(lock.pin.is_empty(), "a wrong PIN is cleared");
         }
-        lock.update(Message::PinChanged("1111".into()), &hash, t0);
-        lock.update(Message::UnlockPressed, &hash, t0);
+        lock.update(Message::PinChanged("1111".into()), &at(t0));
+        lock.update(Message::UnlockPressed, &at(t0));
         assert_eq!(lock.lockout_left(t0), Some(60));
         // Even the right PIN is refused during the lock-out.
-        lock.update(Message::PinChanged("2468".into()), &hash, t0);
-        assert_eq!(
-            lock.update(Message::UnlockPressed, &hash, t0 + Duration::from_secs(30)),
+        lock.update(Message::PinChanged("2468".into()), &at(t0));
+        assert!(matches!(
+            lock.update(Message::UnlockPressed, &at(t0 + Duration::from_secs(30))),
             Action::None
-        );
-        lock.update(Message::PinChanged("24a6-8".into()), &hash, t0);
+        ));
+        lock.update(Message::PinChanged("24a6-8".into()), &at(t0));
         assert_eq!(lock.pin, "2468", "only digits are taken");
-        assert_eq!(
-            lock.update(Message::UnlockPressed, &hash, t0 + LOCKOUT),
+        assert!(matches!(
+            lock.update(Message::UnlockPressed, &at(t0 + LOCKOUT)),
             Action::Unlocked
-        );
+        ));
         Ok(())
     }
 }

@@ -9,11 +9,13 @@ use iced::widget::text_editor;
 
 use crate::exam::event::{FinishReason, TaskIx};
 use crate::exam::spec::TaskKind;
-use crate::exam::task::{Choice, Lang};
+use crate::exam::task::Choice;
 use crate::exam::{Event, Paper, State};
 use crate::station::Session;
 use crate::ui::keys::Press;
 use crate::ui::parts;
+use crate::ui::screen::{Action, Context};
+use crate::ui::tool::Tool;
 
 /// Widget ids.
 pub mod id {
@@ -62,32 +64,8 @@ pub mod id {
     /// Go back to the test from the confirmation.
     pub const FINISH_CANCEL: &str = "finish-cancel";
     /// A tool button: `tool-calculator`, `tool-periodic`, `tool-solubility`.
-    pub fn tool(tool: super::Tool) -> String {
+    pub fn tool(tool: crate::ui::tool::Tool) -> String {
         format!("tool-{}", tool.code())
-    }
-}
-
-/// The on-screen tools.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tool {
-    /// Calculator.
-    Calculator,
-    /// Periodic table.
-    Periodic,
-    /// Salt solubility table.
-    Solubility,
-}
-
-impl Tool {
-    /// Every tool, in button order.
-    pub const ALL: [Tool; 3] = [Tool::Calculator, Tool::Periodic, Tool::Solubility];
-
-    fn code(self) -> &'static str {
-        match self {
-            Tool::Calculator => "calculator",
-            Tool::Periodic => "periodic",
-            Tool::Solubility => "solubility",
-        }
     }
 }
 
@@ -144,21 +122,28 @@ pub enum Message {
     Key(Press),
 }
 
-/// What the screen needs to draw.
-pub struct Context<'a, 'n> {
-    /// Interface language.
-    pub lang: Lang,
-    /// The session.
-    pub session: &'a Session,
-    /// The state as it stands now (with time not yet recorded); nothing drawn borrows it.
-    pub now: &'n State,
+/// What the view draws from: the session and its state as it stands now.
+struct Shown<'a> {
+    lang: crate::i18n::Lang,
+    session: &'a Session,
+    now: &'a State,
 }
 
 impl Testing {
-    /// Handles a message; returns the events to record, in order.
-    pub fn update(&mut self, message: Message, session: &Session) -> Vec<Event> {
-        let state = session.recorded();
-        let paper = &*session.paper;
+    /// Handles a message: the events to record, in order.
+    pub fn update(&mut self, message: Message, ctx: &Context<'_>) -> Action {
+        let Some((paper, state)) = ctx.exam() else {
+            return Action::None;
+        };
+        Action::record_all(self.events(message, paper, state))
+    }
+
+    /// The message a key of the key set stands for here.
+    pub fn key(&self, press: Press) -> Option<Message> {
+        Some(Message::Key(press))
+    }
+
+    fn events(&mut self, message: Message, paper: &Paper, state: &State) -> Vec<Event> {
         let current = state.current;
         let last = TaskIx::try_from(paper.tasks.len().saturating_sub(1)).unwrap_or(0);
         let go = |task: TaskIx| {
@@ -319,25 +304,6 @@ impl Testing {
     pub fn confirming(&self) -> bool {
         self.confirm_finish
     }
-}
-
-/// The content language of a block for this candidate.
-pub fn content_lang(state: &State, block: &str) -> Lang {
-    state
-        .candidate
-        .as_ref()
-        .and_then(|c| c.languages.get(block).copied().or(Some(c.interface)))
-        .unwrap_or(Lang::Kk)
-}
-
-/// Block index and number within the block (from 1) of task `ix`.
-pub fn position(paper: &Paper, ix: usize) -> (usize, usize) {
-    paper
-        .block_ranges()
-        .iter()
-        .enumerate()
-        .find(|(_, r)| r.contains(&ix))
-        .map_or((0, ix + 1), |(b, r)| (b, ix - r.start + 1))
 }
 
 fn answer_option(paper: &Paper, state: &State, task: TaskIx, i: u8, row: u8) -> Vec<Event> {

@@ -7,19 +7,30 @@ use iced::widget::{
 };
 use iced::{Alignment, Element, Length};
 
-use super::{Context, Message, Testing, Tool, content_lang, id, position};
-use crate::exam::clock::MINUTE_MS;
+use super::{Message, Shown, Testing, id};
 use crate::exam::event::TaskIx;
 use crate::exam::spec::TaskKind;
 use crate::exam::task::{Choice, Lang};
 use crate::i18n::{Arg, tr, tr_args};
 use crate::ui::keys::{Press, letter};
 use crate::ui::parts;
-use crate::ui::theme::{bold, metrics, style};
+use crate::ui::screen::Context;
+use crate::ui::theme::{self, Button, Cell, Panel, bold, metrics};
+use crate::ui::tool::Tool;
+use crate::ui::widget;
+use crate::ui::widget::saved::Saved;
 
 impl Testing {
     /// The testing screen.
-    pub fn view<'a>(&'a self, ctx: &Context<'a, '_>) -> Element<'a, Message> {
+    pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
+        let (Some(session), Some(now)) = (ctx.session, ctx.state) else {
+            return Space::new().width(Length::Fill).into();
+        };
+        let ctx = &Shown {
+            lang: ctx.lang,
+            session,
+            now,
+        };
         let body: Element<'a, Message> = if self.confirm_finish {
             finish_confirmation(ctx)
         } else {
@@ -37,7 +48,7 @@ impl Testing {
             .into()
     }
 
-    fn task_view<'a>(&'a self, ctx: &Context<'a, '_>) -> Element<'a, Message> {
+    fn task_view<'a>(&'a self, ctx: &Shown<'a>) -> Element<'a, Message> {
         let paper = &*ctx.session.paper;
         let state = ctx.now;
         let ix = usize::from(state.current);
@@ -45,8 +56,8 @@ impl Testing {
             return Space::new().into();
         };
         let lang = ctx.lang;
-        let content = content_lang(state, &task.block);
-        let (block_ix, number) = position(paper, ix);
+        let content = state.content_lang(&task.block);
+        let (block_ix, number) = paper.position(ix);
         let heading = tr_args(
             lang,
             "testing-heading",
@@ -64,7 +75,7 @@ impl Testing {
         );
         let mut question = column![
             container(text(heading).size(metrics::SMALL).font(bold())).id(id::HEADING),
-            parts::rich(paper, parts::pick(&task.stem, content), metrics::TASK),
+            widget::rich(paper, parts::pick(&task.stem, content), metrics::TASK),
         ]
         .spacing(metrics::GAP_SMALL);
         let answer = state.answers[ix].as_ref();
@@ -100,14 +111,14 @@ impl Testing {
         {
             Some(group) => row![
                 container(scrollable(
-                    container(parts::rich(
+                    container(widget::rich(
                         paper,
                         parts::pick(&group.stimulus, content),
                         metrics::TEXT
                     ))
                     .padding(metrics::GAP_SMALL)
                 ))
-                .style(style::panel)
+                .style(theme::panel(Panel::Plain))
                 .width(Length::FillPortion(1))
                 .height(Length::Fill),
                 container(question).width(Length::FillPortion(1)),
@@ -129,12 +140,12 @@ impl Testing {
 
     fn matching<'a>(
         &self,
-        ctx: &Context<'a, '_>,
+        ctx: &Shown<'a>,
         task: &'a crate::exam::task::Task,
         answer: Option<&Choice>,
     ) -> Element<'a, Message> {
         let paper = &*ctx.session.paper;
-        let content = content_lang(ctx.now, &task.block);
+        let content = ctx.now.content_lang(&task.block);
         let pairs: &[Option<u8>] = match answer {
             Some(Choice::Pairs(p)) => p,
             _ => &[],
@@ -146,7 +157,7 @@ impl Testing {
                     text(format!("{}.", letter(j)))
                         .size(metrics::TASK)
                         .font(bold()),
-                    parts::rich(paper, parts::pick(option, content), metrics::TASK)
+                    widget::rich(paper, parts::pick(option, content), metrics::TASK)
                 ]
                 .spacing(metrics::GAP_SMALL),
             );
@@ -159,7 +170,7 @@ impl Testing {
                 let on = chosen == u8::try_from(j).ok();
                 let cell = button(text(letter(j).to_string()).size(metrics::TEXT).font(bold()))
                     .padding(metrics::PAD_SMALL)
-                    .style(if on { button::primary } else { style::quiet })
+                    .style(theme::button(Button::Choice { selected: on }))
                     .on_press(Message::Pair(
                         u8::try_from(i).unwrap_or(0),
                         u8::try_from(j).unwrap_or(0),
@@ -169,7 +180,7 @@ impl Testing {
             let selected = usize::from(self.row) == i;
             let item_text = row![
                 text(format!("{}.", i + 1)).size(metrics::TASK).font(bold()),
-                parts::rich(paper, parts::pick(item, content), metrics::TASK),
+                widget::rich(paper, parts::pick(item, content), metrics::TASK),
             ]
             .spacing(metrics::GAP_SMALL);
             left = left.push(
@@ -181,11 +192,7 @@ impl Testing {
                     .spacing(metrics::GAP_SMALL),
                 )
                 .padding(metrics::GAP_SMALL)
-                .style(if selected {
-                    style::selected
-                } else {
-                    style::panel
-                }),
+                .style(theme::panel(Panel::selected(selected))),
             );
         }
         row![
@@ -198,13 +205,13 @@ impl Testing {
 }
 
 fn options<'a>(
-    ctx: &Context<'a, '_>,
+    ctx: &Shown<'a>,
     task: &'a crate::exam::task::Task,
     answer: Option<&Choice>,
     many: bool,
 ) -> Element<'a, Message> {
     let paper = &*ctx.session.paper;
-    let content = content_lang(ctx.now, &task.block);
+    let content = ctx.now.content_lang(&task.block);
     let list = task.options.iter().enumerate().map(|(i, option)| {
         let index = u8::try_from(i).unwrap_or(u8::MAX);
         let on = match answer {
@@ -219,14 +226,14 @@ fn options<'a>(
         };
         let body = row![
             text(mark).size(metrics::TASK).font(bold()),
-            parts::rich(paper, parts::pick(option, content), metrics::TASK)
+            widget::rich(paper, parts::pick(option, content), metrics::TASK)
         ]
         .spacing(metrics::GAP)
         .align_y(Alignment::Center);
         let b = button(body)
             .width(Length::Fill)
             .padding(metrics::PAD)
-            .style(if on { button::primary } else { style::quiet })
+            .style(theme::button(Button::Choice { selected: on }))
             .on_press(Message::Option(index));
         container(b).id(id::option(i)).into()
     });
@@ -235,11 +242,11 @@ fn options<'a>(
         .into()
 }
 
-fn header<'a>(ctx: &Context<'a, '_>) -> Element<'a, Message> {
+fn header<'a>(ctx: &Shown<'a>) -> Element<'a, Message> {
     let paper = &*ctx.session.paper;
     let state = ctx.now;
     let lang = ctx.lang;
-    let (current_block, _) = position(paper, usize::from(state.current));
+    let (current_block, _) = paper.position(usize::from(state.current));
     let tabs = paper
         .block_ranges()
         .into_iter()
@@ -256,49 +263,19 @@ fn header<'a>(ctx: &Context<'a, '_>) -> Element<'a, Message> {
             ];
             let tab = button(label)
                 .padding(metrics::PAD_SMALL)
-                .style(if b == current_block {
-                    button::primary
-                } else {
-                    style::quiet
-                })
+                .style(theme::button(Button::Choice {
+                    selected: b == current_block,
+                }))
                 .on_press(Message::Tab(b));
             container(tab).id(id::tab(b)).into()
         });
-    let remaining = state.clock.remaining_ms();
-    let clock_style = if remaining <= 5 * MINUTE_MS {
-        text::danger
-    } else if remaining <= 15 * MINUTE_MS {
-        text::warning
-    } else {
-        text::default
-    };
-    let mut timer = column![
-        text(tr(lang, "testing-time-left")).size(metrics::SMALL),
-        text(parts::clock(remaining))
-            .size(metrics::CLOCK)
-            .font(bold())
-            .style(clock_style),
-    ]
-    .align_x(Alignment::End);
-    if remaining <= 15 * MINUTE_MS {
-        let minutes = remaining.div_ceil(MINUTE_MS);
-        timer = timer.push(
-            text(tr_args(
-                lang,
-                "testing-warning",
-                &[("minutes", Arg::Num(i64::try_from(minutes).unwrap_or(0)))],
-            ))
-            .size(metrics::SMALL)
-            .style(clock_style),
-        );
-    }
     let finish = button(
         text(parts::keyed(tr(lang, "testing-finish"), Press::Finish))
             .size(metrics::TEXT)
             .font(bold()),
     )
     .padding(metrics::PAD)
-    .style(button::danger)
+    .style(theme::button(Button::Danger))
     .on_press(Message::FinishAsk);
     // The tabs take what is left and wrap on narrow screens; the clock and Finish never shrink.
     row![
@@ -309,7 +286,7 @@ fn header<'a>(ctx: &Context<'a, '_>) -> Element<'a, Message> {
                 .vertical_spacing(metrics::GAP_SMALL)
         )
         .width(Length::Fill),
-        container(timer).id(id::TIMER),
+        container(widget::timer(lang, state.clock.remaining_ms())).id(id::TIMER),
         container(finish).id(id::FINISH),
     ]
     .spacing(metrics::GAP)
@@ -317,44 +294,27 @@ fn header<'a>(ctx: &Context<'a, '_>) -> Element<'a, Message> {
     .into()
 }
 
-fn navigator<'a>(ctx: &Context<'a, '_>) -> Element<'a, Message> {
+fn navigator<'a>(ctx: &Shown<'a>) -> Element<'a, Message> {
     let paper = &*ctx.session.paper;
     let state = ctx.now;
     let current = usize::from(state.current);
-    let (block, _) = position(paper, current);
+    let (block, _) = paper.position(current);
     let range = paper.block_ranges()[block].clone();
     let start = range.start;
     let cells: Vec<Element<'a, Message>> = range
         .map(|ix| {
-            let answered = state.answers[ix].as_ref().is_some_and(Choice::is_answered);
-            let style = if ix == current && answered {
-                style::nav_current_answered
-            } else if ix == current {
-                style::nav_current
-            } else if state.marked[ix] {
-                style::nav_marked
-            } else if answered {
-                style::nav_answered
-            } else {
-                style::nav_open
-            };
+            let style = Cell::of(ix == current, state.marked[ix], state.is_answered(ix));
             let task = TaskIx::try_from(ix).unwrap_or(0);
-            parts::nav_cell(ix - start + 1, style, Message::Go(task), id::nav(task))
+            widget::nav_cell(ix - start + 1, style, Message::Go(task), id::nav(task))
         })
         .collect();
-    let grid = parts::nav_grid(cells);
+    let grid = widget::nav_grid(cells);
     let lang = ctx.lang;
-    let legend = column![
-        legend_line(lang, "testing-legend-answered", style::nav_answered),
-        legend_line(lang, "testing-legend-open", style::nav_open),
-        legend_line(lang, "testing-legend-marked", style::nav_marked),
-        legend_line(lang, "testing-legend-current", style::nav_current),
-    ]
-    .spacing(metrics::GAP_TINY);
+    let legend = widget::legend(lang);
     let tools = Tool::ALL.iter().map(|t| {
         let b = button(text(tr(lang, &format!("tool-{}", t.code()))).size(metrics::SMALL))
             .padding(metrics::PAD_SMALL)
-            .style(style::quiet)
+            .style(theme::button(Button::Quiet))
             .on_press(Message::Tool(*t));
         container(b).id(id::tool(*t)).into()
     });
@@ -368,26 +328,7 @@ fn navigator<'a>(ctx: &Context<'a, '_>) -> Element<'a, Message> {
     .into()
 }
 
-fn legend_line<'a>(
-    lang: Lang,
-    id: &str,
-    look: fn(&iced::Theme, button::Status) -> button::Style,
-) -> Element<'a, Message> {
-    row![
-        button(
-            Space::new()
-                .width(metrics::GAP_SMALL)
-                .height(metrics::GAP_SMALL)
-        )
-        .style(look),
-        text(tr(lang, id)).size(metrics::SMALL),
-    ]
-    .spacing(metrics::GAP_SMALL)
-    .align_y(Alignment::Center)
-    .into()
-}
-
-fn task_bar<'a>(ctx: &Context<'a, '_>) -> Element<'a, Message> {
+fn task_bar<'a>(ctx: &Shown<'a>) -> Element<'a, Message> {
     let lang = ctx.lang;
     let state = ctx.now;
     let current = state.current;
@@ -397,7 +338,7 @@ fn task_bar<'a>(ctx: &Context<'a, '_>) -> Element<'a, Message> {
         container(
             button(text(tr(lang, label)).size(metrics::TEXT))
                 .padding(metrics::PAD)
-                .style(style::quiet)
+                .style(theme::button(Button::Quiet))
                 .on_press_maybe(msg),
         )
         .id(id)
@@ -408,16 +349,15 @@ fn task_bar<'a>(ctx: &Context<'a, '_>) -> Element<'a, Message> {
         "testing-mark"
     };
     let answered = state.answers[ix].as_ref().is_some_and(Choice::is_answered);
-    let (saved, saved_style): (String, fn(&iced::Theme) -> text::Style) =
-        if ctx.session.failures() > 0 {
-            (tr(lang, "testing-save-failed"), text::danger)
-        } else if !answered {
-            (tr(lang, "testing-no-answer"), text::default)
-        } else if ctx.session.is_saved(current) {
-            (tr(lang, "testing-saved"), text::success)
-        } else {
-            (tr(lang, "testing-saving"), text::warning)
-        };
+    let saved = if ctx.session.failures() > 0 {
+        Saved::Failing
+    } else if !answered {
+        Saved::Nothing
+    } else if ctx.session.is_saved(current) {
+        Saved::Saved
+    } else {
+        Saved::Saving
+    };
     row![
         nav("testing-prev", id::PREV, (ix > 0).then_some(Message::Prev)),
         nav(
@@ -437,13 +377,7 @@ fn task_bar<'a>(ctx: &Context<'a, '_>) -> Element<'a, Message> {
             Some(Message::TechnicalOpen)
         ),
         Space::new().width(Length::Fill),
-        container(
-            text(saved)
-                .size(metrics::TEXT)
-                .font(bold())
-                .style(saved_style)
-        )
-        .id(id::SAVED),
+        widget::saved(lang, saved, id::SAVED),
     ]
     .spacing(metrics::GAP_SMALL)
     .align_y(Alignment::Center)
@@ -478,14 +412,14 @@ fn technical_editor(lang: Lang, content: &text_editor::Content) -> Element<'_, M
                 container(send).id(id::TECHNICAL_SEND),
                 button(text(tr(lang, "testing-technical-withdraw")).size(metrics::TEXT))
                     .padding(metrics::PAD)
-                    .style(style::quiet)
+                    .style(theme::button(Button::Quiet))
                     .on_press(Message::TechnicalWithdraw),
                 button(
                     text(parts::keyed(tr(lang, "dialog-cancel"), Press::Escape))
                         .size(metrics::TEXT)
                 )
                 .padding(metrics::PAD)
-                .style(style::quiet)
+                .style(theme::button(Button::Quiet))
                 .on_press(Message::TechnicalCancel),
             ]
             .spacing(metrics::GAP_SMALL)
@@ -493,7 +427,7 @@ fn technical_editor(lang: Lang, content: &text_editor::Content) -> Element<'_, M
         .spacing(metrics::GAP_SMALL),
     )
     .padding(metrics::GAP_SMALL)
-    .style(style::panel)
+    .style(theme::panel(Panel::Plain))
     .into()
 }
 
@@ -507,18 +441,18 @@ fn tool_slot<'a>(lang: Lang, tool: Tool) -> Element<'a, Message> {
             Space::new().width(Length::Fill),
             button(text(tr(lang, "dialog-close")).size(metrics::TEXT))
                 .padding(metrics::PAD_SMALL)
-                .style(style::quiet)
+                .style(theme::button(Button::Quiet))
                 .on_press(Message::ToolClose),
         ]
         .spacing(metrics::GAP)
         .align_y(Alignment::Center),
     )
     .padding(metrics::GAP_SMALL)
-    .style(style::panel)
+    .style(theme::panel(Panel::Plain))
     .into()
 }
 
-fn finish_confirmation<'a>(ctx: &Context<'a, '_>) -> Element<'a, Message> {
+fn finish_confirmation<'a>(ctx: &Shown<'a>) -> Element<'a, Message> {
     let paper = &*ctx.session.paper;
     let state = ctx.now;
     let lang = ctx.lang;
@@ -548,13 +482,13 @@ fn finish_confirmation<'a>(ctx: &Context<'a, '_>) -> Element<'a, Message> {
     }
     let confirm = parts::action(
         parts::keyed(tr(lang, "finish-confirm"), Press::Enter),
-        button::danger,
+        Button::Danger,
         Some(Message::FinishConfirm),
         id::FINISH_CONFIRM,
     );
     let cancel = parts::action(
         parts::keyed(tr(lang, "finish-cancel"), Press::Escape),
-        button::success,
+        Button::Success,
         Some(Message::FinishCancel),
         id::FINISH_CANCEL,
     );

@@ -1,0 +1,13 @@
+//! Reusable widgets the screens build from: the navigator grid and its legend, task text with
+//! markup and images, the clock (times left, the testing timer with its warnings, countdowns)
+//! and the saved badge.
+
+pub mod clock;
+pub mod navigator;
+pub mod rich;
+pub mod saved;
+
+pub use clock::{COUNTDOWN, clock, countdown, timer};
+pub use navigator::{legend, nav_cell, nav_grid};
+pub use rich::rich;
+pub use saved::saved;
