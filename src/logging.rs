@@ -39,6 +39,18 @@ fn level() -> LevelFilter {
         .unwrap_or(LevelFilter::INFO)
 }
 
+/// Installs the subscriber writing to `sink` from a background thread.
+fn install(sink: impl std::io::Write + Send + 'static) -> Result<Guard, LogError> {
+    let (writer, worker) = tracing_appender::non_blocking(sink);
+    tracing_subscriber::fmt()
+        .with_writer(writer)
+        .with_ansi(false)
+        .with_max_level(level())
+        .try_init()
+        .map_err(|_| LogError::Installed)?;
+    Ok(Guard { _worker: worker })
+}
+
 /// Logs to daily files `NAME.YYYY-MM-DD.log` in `dir` (created if needed).
 pub fn to_dir(dir: &Path, name: &str) -> Result<Guard, LogError> {
     let bad = |e: &dyn std::fmt::Display| LogError::Dir(dir.display().to_string(), e.to_string());
@@ -50,14 +62,7 @@ pub fn to_dir(dir: &Path, name: &str) -> Result<Guard, LogError> {
         .max_log_files(KEPT)
         .build(dir)
         .map_err(|e| bad(&e))?;
-    let (writer, worker) = tracing_appender::non_blocking(appender);
-    tracing_subscriber::fmt()
-        .with_writer(writer)
-        .with_ansi(false)
-        .with_max_level(level())
-        .try_init()
-        .map_err(|_| LogError::Installed)?;
-    Ok(Guard { _worker: worker })
+    install(appender)
 }
 
 /// Logs to the file at `path` (appended to, created if needed).
@@ -68,24 +73,10 @@ pub fn to_file(path: &Path) -> Result<Guard, LogError> {
         .append(true)
         .open(path)
         .map_err(|e| bad(&e))?;
-    let (writer, worker) = tracing_appender::non_blocking(file);
-    tracing_subscriber::fmt()
-        .with_writer(writer)
-        .with_ansi(false)
-        .with_max_level(level())
-        .try_init()
-        .map_err(|_| LogError::Installed)?;
-    Ok(Guard { _worker: worker })
+    install(file)
 }
 
 /// Logs to stderr.
 pub fn to_stderr() -> Result<Guard, LogError> {
-    let (writer, worker) = tracing_appender::non_blocking(std::io::stderr());
-    tracing_subscriber::fmt()
-        .with_writer(writer)
-        .with_ansi(false)
-        .with_max_level(level())
-        .try_init()
-        .map_err(|_| LogError::Installed)?;
-    Ok(Guard { _worker: worker })
+    install(std::io::stderr())
 }

@@ -5,14 +5,9 @@
 // Tests fail loudly on purpose.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use std::process::Command;
+mod support;
 
-fn center(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_ustudy-center"))
-        .args(args)
-        .output()
-        .unwrap()
-}
+use support::cli::center;
 
 #[test]
 fn the_log_says_what_was_done_and_holds_no_key() {
@@ -20,11 +15,7 @@ fn the_log_says_what_was_done_and_holds_no_key() {
     let store = dir.path().join("keys");
     let log = dir.path().join("center.log");
     let (store, log) = (store.to_str().unwrap(), log.to_str().unwrap());
-    assert!(
-        center(&["--log", log, "init", "--dir", store])
-            .status
-            .success()
-    );
+    assert!(center(&["--log", log, "init", "--dir", store]).ok());
     let out = center(&[
         "station-key",
         "--dir",
@@ -34,14 +25,13 @@ fn the_log_says_what_was_done_and_holds_no_key() {
         "--log",
         log,
     ]);
-    assert!(out.status.success());
-    let key = String::from_utf8(out.stdout).unwrap();
-    let key = key.trim();
+    assert!(out.ok());
+    let key = out.stdout.trim();
     assert_eq!(key.len(), 64, "a hex key on stdout: {key}");
     // A failing command is logged too, and its one line on stderr stays one line.
     let failed = center(&["--log", log, "inspect", "/nonexistent.sealed"]);
-    assert!(!failed.status.success());
-    assert_eq!(String::from_utf8_lossy(&failed.stderr).lines().count(), 1);
+    assert!(!failed.ok());
+    assert_eq!(failed.stderr.lines().count(), 1);
     let text = std::fs::read_to_string(dir.path().join("center.log")).unwrap();
     for said in [
         "command=\"init\"",

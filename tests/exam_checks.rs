@@ -9,15 +9,12 @@
 mod support;
 
 use proptest::prelude::*;
+use support::paper;
 use ustudy::exam::clock::MINUTE_MS;
 use ustudy::exam::event::{AppealGround, CloseReason, Event, FinishReason};
 use ustudy::exam::spec::{BreakSpec, FormatError, Threshold};
 use ustudy::exam::state::StateError;
 use ustudy::exam::{Paper, Phase, State, preset};
-
-fn paper() -> Paper {
-    Paper::placeholder(preset::by_name("unt-2024").unwrap())
-}
 
 /// A session in Testing with `used_min` minutes used.
 fn testing(paper: &Paper, used_min: u64) -> State {

@@ -14,8 +14,9 @@ mod support;
 use std::io::Write as _;
 use std::path::Path;
 
+use support::paper;
 use support::power::{self, Op};
-use ustudy::exam::{Event, Paper, Phase, preset};
+use ustudy::exam::{Event, Phase};
 use ustudy::journal::Journal;
 use ustudy::journal::recovery::{Found, recover};
 
@@ -25,10 +26,6 @@ const T0: u64 = 1_780_000_000_000;
 /// Records in the damaged session, and where the damage is.
 const RECORDS: u64 = 400;
 const DAMAGED_AT: u64 = 300;
-
-fn paper() -> Paper {
-    Paper::placeholder(preset::by_name("unt-2024").unwrap())
-}
 
 fn opening() -> Vec<Event> {
     vec![

@@ -12,14 +12,11 @@ mod support;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use support::paper;
 use ustudy::exam::state::fold;
-use ustudy::exam::{Event, Paper, State, preset};
+use ustudy::exam::{Event, State};
 use ustudy::journal::Journal;
 use ustudy::journal::recovery::{Found, recover};
-
-fn paper() -> Paper {
-    Paper::placeholder(preset::by_name("unt-2024").unwrap())
-}
 
 /// A session in Testing: the opening events, then 37 ticks (`offset` tells journals apart).
 fn events(offset: u64) -> Vec<Event> {

@@ -6,24 +6,21 @@
 // Tests fail loudly on purpose.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::too_many_lines)]
 
+mod support;
+
 use std::path::Path;
-use std::process::Command;
 
 use ustudy::exam::{Event, Paper, preset};
 use ustudy::journal::Journal;
 
-fn run(bin: &str, args: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::new(bin).args(args).output().unwrap();
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (out.status.code(), text(&out.stdout), text(&out.stderr))
-}
-
 fn station(args: &[&str]) -> (Option<i32>, String, String) {
-    run(env!("CARGO_BIN_EXE_ustudy-station"), args)
+    let ran = support::cli::station(args);
+    (ran.code, ran.stdout, ran.stderr)
 }
 
 fn center(args: &[&str]) -> (Option<i32>, String, String) {
-    run(env!("CARGO_BIN_EXE_ustudy-center"), args)
+    let ran = support::cli::center(args);
+    (ran.code, ran.stdout, ran.stderr)
 }
 
 fn s(p: &Path) -> &str {

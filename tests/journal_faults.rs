@@ -19,8 +19,9 @@ use std::process::Command;
 
 mod support;
 
+use support::paper;
+use ustudy::exam::Event;
 use ustudy::exam::state::fold;
-use ustudy::exam::{Event, Paper, preset};
 use ustudy::journal::{Journal, Writer};
 
 const CHILD: &str = "USTUDY_FAULT_CHILD_DIR";
@@ -61,10 +62,6 @@ fn child(dir: &Path) -> ! {
     let _ = writeln!(out, "FAULTS {}", writer.faults_met());
     let _ = out.flush();
     std::process::exit(0);
-}
-
-fn paper() -> Paper {
-    Paper::placeholder(preset::by_name("unt-2024").unwrap())
 }
 
 /// A session in Testing, so every tick is charged testing time.

@@ -10,23 +10,22 @@
 // Tests fail loudly on purpose.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::print_stdout)]
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::io::{BufRead as _, BufReader, Write as _};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use support::paper;
+use ustudy::exam::Event;
 use ustudy::exam::event::Candidate;
 use ustudy::exam::state::fold;
 use ustudy::exam::task::{Choice, Lang};
-use ustudy::exam::{Event, Paper, preset};
 use ustudy::journal::{Journal, JournalError};
 
 const CHILD: &str = "USTUDY_KILL_CHILD_DIR";
-
-fn paper() -> Paper {
-    Paper::placeholder(preset::by_name("unt-2024").unwrap())
-}
 
 /// The event with sequence number `seq`: check-in, then answers (history is single choice with
 /// four options) alternating with checkpoint ticks, as a candidate produces them.

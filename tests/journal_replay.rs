@@ -15,16 +15,13 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use proptest::prelude::*;
+use support::paper;
 use support::script::{action, events_for};
 use ustudy::exam::state::fold;
-use ustudy::exam::{Event, Paper, State, preset};
+use ustudy::exam::{Event, State};
 use ustudy::journal::Journal;
 
 const CHILD: &str = "USTUDY_REPLAY_CHILD_DIR";
-
-fn paper() -> Paper {
-    Paper::placeholder(preset::by_name("unt-2024").unwrap())
-}
 
 /// The child: append the script's events the journal does not hold yet, one commit each, each
 /// when the parent sends a byte, printing `ACK n` (records held) after each.

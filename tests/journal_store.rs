@@ -5,12 +5,15 @@
 // Tests fail loudly on purpose.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod support;
+
 use std::collections::BTreeMap;
 
+use support::paper;
+use ustudy::exam::State;
 use ustudy::exam::event::{Candidate, Event};
 use ustudy::exam::state::fold;
 use ustudy::exam::task::{Choice, Lang};
-use ustudy::exam::{Paper, State, preset};
 use ustudy::journal::{Journal, JournalError};
 
 fn events() -> Vec<Event> {
@@ -35,10 +38,6 @@ fn events() -> Vec<Event> {
         v.push(Event::Tick { ms: 5_000 });
     }
     v
-}
-
-fn paper() -> Paper {
-    Paper::placeholder(preset::by_name("unt-2024").unwrap())
 }
 
 fn journal_with_session(dir: &std::path::Path) -> Vec<Event> {

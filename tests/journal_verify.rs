@@ -8,7 +8,6 @@ mod support;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 
 use ustudy::exam::event::Candidate;
 use ustudy::exam::task::{Choice, Lang};
@@ -50,13 +49,8 @@ fn make(dir: &Path) {
 }
 
 fn verify(dir: &Path) -> (Option<i32>, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_ustudy-station"))
-        .args(["journal", "verify", "--data-dir"])
-        .arg(dir)
-        .output()
-        .unwrap();
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (out.status.code(), text(&out.stdout), text(&out.stderr))
+    let ran = support::cli::station(&["journal", "verify", "--data-dir", dir.to_str().unwrap()]);
+    (ran.code, ran.stdout, ran.stderr)
 }
 
 #[test]

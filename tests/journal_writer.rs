@@ -6,13 +6,12 @@
 // Tests fail loudly on purpose.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use ustudy::exam::event::Incident;
-use ustudy::exam::{Event, Paper, preset};
-use ustudy::journal::{self, CHECKPOINT_MS, Journal, NewSession, Writer};
+mod support;
 
-fn paper() -> Paper {
-    Paper::placeholder(preset::by_name("unt-2024").unwrap())
-}
+use support::paper;
+use ustudy::exam::Event;
+use ustudy::exam::event::Incident;
+use ustudy::journal::{self, CHECKPOINT_MS, Journal, NewSession, Writer};
 
 fn new_session(opening: Vec<Event>) -> NewSession {
     NewSession {

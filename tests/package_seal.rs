@@ -10,8 +10,9 @@
     clippy::too_many_lines
 )]
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use ustudy::center::KeyStore;
 use ustudy::crypto::aead::Key;
@@ -179,15 +180,8 @@ fn broken_sources_are_refused_with_the_reason() {
 }
 
 fn center(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_ustudy-center"))
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let ran = support::cli::center(args);
+    (ran.ok(), ran.stdout, ran.stderr)
 }
 
 #[test]

@@ -8,17 +8,17 @@
 // Tests fail loudly on purpose.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::too_many_lines)]
 
-mod gui;
+mod support;
 
-use gui::ids;
 use std::time::Duration;
+use support::gui::{self, ids};
 
-use gui::{
+use iced::keyboard::key::{Code, Named};
+use iced_test::selector;
+use support::gui::{
     Clock, check_in, click, interact, journal_events, pick_language, press, screen, shows, state,
     type_into,
 };
-use iced::keyboard::key::{Code, Named};
-use iced_test::selector;
 use ustudy::exam::event::{AppealGround, CloseReason, FinishReason};
 use ustudy::exam::state::fold;
 use ustudy::exam::task::Choice;
@@ -428,13 +428,7 @@ fn a_restart_during_the_appeal_comes_back_to_the_appeal_with_what_was_written() 
     {
         let mut app = gui::station(dir.path());
         check_in(&mut app, 0);
-        click(&mut app, ids::briefing::START);
-        click(&mut app, ids::testing::option(0));
-        click(&mut app, ids::testing::FINISH);
-        click(&mut app, ids::testing::FINISH_CONFIRM);
-        click(&mut app, ids::finished::TO_CARD);
-        click(&mut app, ids::review::TO_DECISION);
-        click(&mut app, ids::decision::GO_APPEAL);
+        gui::to_appeal(&mut app);
         click(&mut app, ids::appeal::ground(2));
         type_into(&mut app, ids::appeal::TEXT, "Шартта қате бар.");
         click(&mut app, ids::appeal::SAVE);
@@ -580,13 +574,7 @@ fn the_appeal_is_filed_by_itself_at_the_deadline_with_what_was_saved() {
     let mut app = gui::station(dir.path());
     check_in(&mut app, 0);
     let mut clock = Clock::start(&mut app);
-    click(&mut app, ids::briefing::START);
-    click(&mut app, ids::testing::option(0));
-    click(&mut app, ids::testing::FINISH);
-    click(&mut app, ids::testing::FINISH_CONFIRM);
-    click(&mut app, ids::finished::TO_CARD);
-    click(&mut app, ids::review::TO_DECISION);
-    click(&mut app, ids::decision::GO_APPEAL);
+    gui::to_appeal(&mut app);
     click(&mut app, ids::appeal::ground(0));
     type_into(&mut app, ids::appeal::TEXT, "Дұрыс жауап жоқ.");
     click(&mut app, ids::appeal::SAVE);

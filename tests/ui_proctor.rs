@@ -6,10 +6,10 @@
 // Tests fail loudly on purpose.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod gui;
+mod support;
 
-use gui::ids;
-use gui::{Clock, check_in, click, find, screen, shows, type_into};
+use support::gui::{self, ids};
+use support::gui::{Clock, check_in, click, find, screen, shows, type_into};
 use ustudy::exam::{Event, Paper, preset};
 use ustudy::journal::Journal;
 use ustudy::journal::audit::Action;

@@ -1,9 +1,26 @@
-//! Helpers shared by the integration tests.
+//! Helpers shared by the integration tests: papers and candidates (`script`), journals
+//! (`copy_journal`, the power-cut harness in `power`), the binaries as child processes (`cli`),
+//! a private X server (`display`) and the headless station window (`gui`). Each test binary uses some of them.
 
-#![allow(dead_code, clippy::many_single_char_names)]
+#![allow(dead_code, unused_imports, clippy::many_single_char_names)]
 
+pub mod cli;
+pub mod display;
+pub mod gui;
 pub mod power;
 pub mod script;
+
+use ustudy::exam::{Paper, SessionFormat, preset};
+
+/// A placeholder paper for the UNT 2024 format (120 tasks in five blocks).
+pub fn paper() -> Paper {
+    paper_for(preset::by_name("unt-2024").expect("the unt-2024 preset"))
+}
+
+/// A placeholder paper for `format`.
+pub fn paper_for(format: SessionFormat) -> Paper {
+    Paper::placeholder(format)
+}
 
 /// Copies every journal file there is in `from` (database, WAL, index, anchor, station key)
 /// into `to`, as a crash or a disk image would leave them.

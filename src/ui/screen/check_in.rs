@@ -3,20 +3,16 @@
 //! candidate whose session on this station closed is refused; only the proctor's PIN allows a
 //! second sitting (recorded by the app before it takes effect).
 
-use iced::widget::{Space, button, checkbox, column, container, row, text, text_input};
-use iced::{Element, Length};
+mod view;
 
 use super::{Action, Context};
 use crate::crypto::pin::PinHash;
 use crate::exam::iin::{self, IinError};
-use crate::i18n::{Arg, Lang, tr, tr_args};
+use crate::i18n::{Arg, Lang, tr_args};
 use crate::journal::recovery::Sittings;
 use crate::roster::{self, Entry};
-use crate::station::Package;
 use crate::ui::errors::{self, Problem};
 use crate::ui::keys::Press;
-use crate::ui::parts;
-use crate::ui::theme::{self, Button, Panel, Text, bold, metrics};
 
 /// Widget ids, for tests and focus.
 pub mod id {
@@ -234,196 +230,6 @@ impl CheckIn {
             ),
             IinStatus::Invalid(e) => errors::text(lang, Problem::Iin(e)),
         })
-    }
-
-    /// The check-in screen.
-    pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
-        let lang = ctx.lang;
-        let iin = text_input("", &self.iin)
-            .id(id::IIN)
-            .size(metrics::INPUT)
-            .padding(metrics::PAD)
-            .on_input(Message::IinChanged);
-        let ticket = text_input("", &self.ticket)
-            .id(id::TICKET)
-            .size(metrics::INPUT)
-            .padding(metrics::PAD)
-            .on_input(Message::TicketChanged)
-            .on_submit(Message::FindPressed);
-        let find = button(
-            text(tr(lang, "checkin-find"))
-                .size(metrics::TEXT)
-                .font(bold()),
-        )
-        .padding(metrics::PAD)
-        .on_press_maybe(self.can_find().then_some(Message::FindPressed));
-        let status = self.status_text(lang).unwrap_or_default();
-        let invalid = matches!(self.iin_status(), IinStatus::Invalid(_));
-        let status = text(status)
-            .size(metrics::SMALL)
-            .style(theme::text(Text::bad_if(invalid)));
-        let mut form = column![
-            text(tr(lang, "checkin-title"))
-                .size(metrics::TITLE)
-                .font(bold()),
-            Space::new().height(metrics::GAP),
-            text(tr(lang, "checkin-iin-label")).size(metrics::TEXT),
-            iin,
-            container(status).id(id::IIN_STATUS),
-            text(tr(lang, "checkin-ticket-label")).size(metrics::TEXT),
-            ticket,
-            container(find).id(id::FIND),
-        ]
-        .spacing(metrics::GAP_SMALL)
-        .width(Length::Fixed(metrics::FORM_WIDTH));
-        if self.not_found {
-            form = form.push(
-                text(tr(lang, "checkin-not-found"))
-                    .size(metrics::TEXT)
-                    .style(text::danger),
-            );
-        }
-        let mut page = row![form].spacing(metrics::GAP * 2.0);
-        if let Some(found) = &self.found {
-            let offer = ctx.config.package(&found.package);
-            page = page.push(self.confirmation(lang, found, offer));
-        }
-        container(page)
-            .center(Length::Fill)
-            .padding(metrics::EDGE)
-            .into()
-    }
-
-    /// Who was found, what they sit, and the two confirmations.
-    fn confirmation<'a>(
-        &'a self,
-        lang: Lang,
-        found: &'a Entry,
-        offer: Option<&'a Package>,
-    ) -> Element<'a, Message> {
-        let mut card = column![
-            text(tr(lang, "checkin-found-title")).size(metrics::TEXT),
-            container(text(found.name.clone()).size(metrics::TITLE).font(bold())).id(id::FOUND),
-        ]
-        .spacing(metrics::GAP_SMALL)
-        .width(Length::Fixed(metrics::FORM_WIDTH));
-        // Refused: only who it is and the proctor's way on, so it fits the smallest screen.
-        if self.sat {
-            return container(card.push(self.retake(lang)))
-                .padding(metrics::GAP)
-                .style(theme::panel(Panel::Plain))
-                .into();
-        }
-        let Some(offer) = offer else {
-            return card
-                .push(text(tr(lang, "checkin-no-package")).style(text::danger))
-                .into();
-        };
-        let content = offer.paper.content_language(found.language);
-        card =
-            card.push(text(parts::pick(&offer.header.title, lang).to_owned()).size(metrics::TEXT));
-        let minutes = offer.header.minutes
-            + if found.extra_time {
-                offer.header.extra_minutes
-            } else {
-                0
-            };
-        card = card.push(
-            text(tr_args(
-                lang,
-                "checkin-minutes",
-                &[("minutes", Arg::Num(i64::from(minutes)))],
-            ))
-            .size(metrics::TEXT),
-        );
-        if found.extra_time {
-            card = card.push(
-                text(tr_args(
-                    lang,
-                    "checkin-extra-time",
-                    &[("minutes", Arg::Num(i64::from(offer.header.extra_minutes)))],
-                ))
-                .size(metrics::TEXT)
-                .style(text::primary),
-            );
-        }
-        card = card.push(
-            text(tr(lang, "checkin-subjects"))
-                .size(metrics::TEXT)
-                .font(bold()),
-        );
-        for (block, subject) in offer.paper.format.blocks.iter().zip(&offer.paper.subjects) {
-            let profile = block.role == crate::exam::spec::BlockRole::Profile;
-            let line = tr_args(
-                lang,
-                "checkin-subject-line",
-                &[
-                    ("subject", Arg::Str(&parts::subject(lang, &subject.code))),
-                    ("language", Arg::Str(content.native_name())),
-                ],
-            );
-            let line = text(line).size(metrics::TEXT);
-            card = card.push(if profile { line.font(bold()) } else { line });
-        }
-        let pair = checkbox(self.pair_ok)
-            .label(parts::keyed(tr(lang, "checkin-pair-ok"), Press::Space))
-            .size(metrics::TEXT)
-            .text_size(metrics::TEXT)
-            .on_toggle(Message::PairChecked);
-        let confirm = button(
-            text(parts::keyed(tr(lang, "checkin-confirm"), Press::Enter))
-                .size(metrics::TEXT)
-                .font(bold()),
-        )
-        .padding(metrics::PAD)
-        .style(theme::button(Button::Success))
-        .on_press_maybe(self.pair_ok.then_some(Message::ConfirmPressed));
-        container(
-            card.push(container(pair).id(id::PAIR_OK))
-                .push(container(confirm).id(id::CONFIRM)),
-        )
-        .padding(metrics::GAP)
-        .style(theme::panel(Panel::Plain))
-        .into()
-    }
-}
-
-impl CheckIn {
-    /// The refusal of a second sitting, and the proctor's way to allow one.
-    fn retake(&self, lang: Lang) -> Element<'_, Message> {
-        let open = self.retake_open();
-        let input = text_input("", &self.retake_pin)
-            .id(id::RETAKE_PIN)
-            .secure(true)
-            .size(metrics::INPUT)
-            .padding(metrics::PAD)
-            .on_input_maybe(open.then_some(Message::RetakePinChanged))
-            .on_submit(Message::RetakePressed);
-        let allow = button(text(tr(lang, "checkin-allow-retake")).size(metrics::TEXT))
-            .padding(metrics::PAD)
-            .on_press_maybe(
-                (open && !self.retake_pin.is_empty()).then_some(Message::RetakePressed),
-            );
-        let mut part = column![
-            container(
-                text(tr(lang, "checkin-already-sat"))
-                    .size(metrics::TEXT)
-                    .style(text::danger)
-            )
-            .id(id::ALREADY_SAT),
-            text(tr(lang, "checkin-retake-pin")).size(metrics::TEXT),
-            input,
-            container(allow).id(id::ALLOW_RETAKE),
-        ]
-        .spacing(metrics::GAP_SMALL);
-        if self.retake_wrong > 0 {
-            part = part.push(
-                text(tr(lang, "checkin-retake-wrong"))
-                    .size(metrics::TEXT)
-                    .style(text::danger),
-            );
-        }
-        part.into()
     }
 }
 

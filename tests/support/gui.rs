@@ -2,7 +2,7 @@
 //! real demo packages, journal and writer), interactions through `iced_test` by widget id, and
 //! a clock the test moves.
 
-#![allow(dead_code, clippy::expect_used, clippy::unwrap_used)]
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -17,7 +17,6 @@ use ustudy::ui::app::{App, JournalJob, Message};
 use ustudy::ui::keys;
 
 /// The production widget ids, by screen: tests select widgets by these, never by literals.
-#[allow(unused_imports)] // each test binary uses some of them
 pub mod ids {
     pub use ustudy::ui::screen::appeal::id as appeal;
     pub use ustudy::ui::screen::appeal_card::id as appeal_card;
@@ -199,6 +198,18 @@ pub fn find(app: &mut App, n: usize) {
     type_into(app, ids::check_in::TICKET, &who.ticket);
     click(app, ids::check_in::FIND);
     assert!(shows(app, ids::check_in::FOUND));
+}
+
+/// From the briefing: starts, answers the first task, finishes, and goes through the card and
+/// the decision into the appeal.
+pub fn to_appeal(app: &mut App) {
+    click(app, ids::briefing::START);
+    click(app, ids::testing::option(0));
+    click(app, ids::testing::FINISH);
+    click(app, ids::testing::FINISH_CONFIRM);
+    click(app, ids::finished::TO_CARD);
+    click(app, ids::review::TO_DECISION);
+    click(app, ids::decision::GO_APPEAL);
 }
 
 /// Picks an interface language by its button.

@@ -1,0 +1,44 @@
+//! The two binaries as child processes: `ustudy-station` and `ustudy-center` run with arguments,
+//! their exit code and what they printed.
+
+use std::process::Command;
+
+/// What a command did: its exit code (`None` if a signal ended it), stdout and stderr.
+pub struct Ran {
+    /// The exit code.
+    pub code: Option<i32>,
+    /// What it printed on stdout.
+    pub stdout: String,
+    /// What it printed on stderr.
+    pub stderr: String,
+}
+
+impl Ran {
+    /// Whether it exited 0.
+    pub fn ok(&self) -> bool {
+        self.code == Some(0)
+    }
+}
+
+fn run(bin: &str, args: &[&str]) -> Ran {
+    let out = Command::new(bin)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{bin} does not start: {e}"));
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    Ran {
+        code: out.status.code(),
+        stdout: text(&out.stdout),
+        stderr: text(&out.stderr),
+    }
+}
+
+/// Runs `ustudy-station` with `args`.
+pub fn station(args: &[&str]) -> Ran {
+    run(env!("CARGO_BIN_EXE_ustudy-station"), args)
+}
+
+/// Runs `ustudy-center` with `args`.
+pub fn center(args: &[&str]) -> Ran {
+    run(env!("CARGO_BIN_EXE_ustudy-center"), args)
+}
