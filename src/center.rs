@@ -1,5 +1,9 @@
-//! The center side: its key store now; the HTTP server, roster and storage come with sync.
+//! The center side: its key store and server identity, its storage (behind a trait), and the
+//! HTTPS API stations talk to.
 
+pub mod identity;
 pub mod keystore;
+pub mod server;
+pub mod store;
 
 pub use keystore::{KeyStore, KeyStoreError};

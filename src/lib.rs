@@ -9,6 +9,8 @@ pub mod i18n;
 pub mod journal;
 pub mod logging;
 pub mod package;
+pub mod protocol;
 pub mod roster;
 pub mod station;
+pub mod sync;
 pub mod ui;

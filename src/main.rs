@@ -13,6 +13,8 @@ use clap::{Parser, Subcommand};
 use ustudy::i18n::Lang;
 use ustudy::journal::{self, JournalError, report};
 use ustudy::station::Config;
+use ustudy::station::identity::Identity;
+use ustudy::station::settings::{self, Settings};
 use ustudy::ui::autopilot;
 use ustudy::ui::errors::{self, Problem};
 
@@ -36,6 +38,10 @@ struct Cli {
     /// the program exits 0 once the session is closed.
     #[arg(long, value_name = "SEED")]
     autopilot: Option<u64>,
+    /// The station's configuration (written by `enroll`). Default: /etc/ustudy/station.toml
+    /// (ProgramData\U-STUDY\station.toml on Windows) if it exists; with none, the demo runs.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// With --autopilot: stop driving (and return to real-time speed) on this screen
     /// (`testing`, `interlude`, `review`, ...; `testing:N` for task N) — for screenshots.
     #[arg(long, value_name = "SCREEN", requires = "autopilot")]
@@ -47,6 +53,22 @@ enum Command {
     /// Inspect the station journal.
     #[command(subcommand)]
     Journal(JournalCommand),
+    /// Enroll this station with its center: make the station's keys here, prove the one-time
+    /// code, pin the center's certificate and keys, and write the configuration FILE.
+    Enroll {
+        /// The configuration file to write (created if it does not exist).
+        #[arg(long, value_name = "FILE")]
+        config: PathBuf,
+        /// The center's address, `https://HOST:PORT`.
+        #[arg(long)]
+        center: String,
+        /// The code from `ustudy-center enroll-code`.
+        #[arg(long)]
+        code: String,
+        /// The station's data directory (default as for the station).
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -75,7 +97,16 @@ enum JournalCommand {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => station(&cli),
+        None => match settings_file(cli.config.clone()) {
+            Some(path) => enrolled(&path),
+            None => station(&cli),
+        },
+        Some(Command::Enroll {
+            ref config,
+            ref center,
+            ref code,
+            ref data_dir,
+        }) => enroll(config, center, code, data_dir.clone()),
         Some(Command::Journal(JournalCommand::Verify { data_dir })) => verify(&data_dir),
         Some(Command::Journal(JournalCommand::Export {
             data_dir,
@@ -154,6 +185,73 @@ fn station(cli: &Cli) -> ExitCode {
         Ok(Some(why)) => fail(&format!("autopilot: {why}")),
         Err(e) => fail(&format!("the window could not run: {e}")),
     }
+}
+
+/// The configuration to run with: the one named, else the default file if it exists.
+fn settings_file(named: Option<PathBuf>) -> Option<PathBuf> {
+    named.or_else(|| Some(settings::default_path()).filter(|p| p.exists()))
+}
+
+/// An enrolled station. Sessions from the center's roster and packages are the next step of
+/// issue 10; until then the station says so rather than run the demo in production.
+fn enrolled(path: &std::path::Path) -> ExitCode {
+    let s = match Settings::load(path) {
+        Ok(s) => s,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let _ = writeln!(
+        std::io::stderr(),
+        "ustudy-station: {} (seat {}) is enrolled with center {} at {}; sitting a session from the \
+         center's roster and packages is not built yet",
+        s.station,
+        s.seat,
+        s.center.key_id,
+        s.center.url
+    );
+    ExitCode::from(2)
+}
+
+fn enroll(
+    config: &std::path::Path,
+    center: &str,
+    code: &str,
+    data_dir: Option<PathBuf>,
+) -> ExitCode {
+    let dir = data_dir.unwrap_or_else(ustudy::boot::default_data_dir);
+    // The configuration is read from anywhere later: it names the data directory absolutely.
+    let dir = std::path::absolute(&dir).unwrap_or(dir);
+    let identity = match Identity::load_or_create(&dir) {
+        Ok(identity) => identity,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => return fail(&format!("cannot start the network client: {e}")),
+    };
+    let enrolled = match runtime.block_on(ustudy::sync::enroll::enroll(center, code, &identity)) {
+        Ok(enrolled) => enrolled,
+        Err(e) => return fail(&format!("enrollment failed: {e}")),
+    };
+    let settings = Settings {
+        station: enrolled.station,
+        seat: enrolled.seat,
+        data_dir: dir,
+        center: enrolled.center,
+    };
+    if let Err(e) = settings.save(config) {
+        return fail(&e.to_string());
+    }
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "enrolled: station {}, seat {}, center {} at {}",
+        settings.station, settings.seat, settings.center.key_id, settings.center.url
+    );
+    let _ = writeln!(out, "config: {}", config.display());
+    ExitCode::SUCCESS
 }
 
 fn fail(message: &str) -> ExitCode {

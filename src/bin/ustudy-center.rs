@@ -8,11 +8,18 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
+use std::sync::Arc;
+
 use ustudy::center::KeyStore;
+use ustudy::center::identity::ServerIdentity;
+use ustudy::center::keystore::check_station_id;
+use ustudy::center::server::{self, Center};
+use ustudy::center::store::{NewCode, SqliteStore, Store as _, StoreError};
 use ustudy::crypto::{hex, sign};
 use ustudy::exam::spec::TaskKind;
 use ustudy::journal;
 use ustudy::package;
+use ustudy::protocol;
 
 /// U-STUDY center tools.
 #[derive(Parser)]
@@ -77,6 +84,31 @@ enum Command {
         /// The export file.
         file: PathBuf,
     },
+    /// Serve the center's HTTPS API (stations enroll, and later fetch rosters and packages and
+    /// post their events); prints `listening on https://ADDR` once it accepts connections.
+    Serve {
+        /// Key store directory (its storage is DIR/center.sqlite).
+        #[arg(long)]
+        dir: PathBuf,
+        /// Address to listen on (port 0: any free port, printed).
+        #[arg(long, default_value = "0.0.0.0:8443")]
+        listen: String,
+    },
+    /// Make a one-time enrollment code for a station; prints `enroll-code: CODE`.
+    EnrollCode {
+        /// Key store directory.
+        #[arg(long)]
+        dir: PathBuf,
+        /// Station name (letters, digits, '-', '_').
+        #[arg(long)]
+        station: String,
+        /// The station's seat in its hall.
+        #[arg(long, default_value = "1")]
+        seat: String,
+        /// Minutes the code stays valid.
+        #[arg(long, default_value_t = 24 * 60)]
+        valid_minutes: u32,
+    },
     /// Verify a package and print its header; with --dir also decrypt it and print its contents.
     Inspect {
         /// The package file.
@@ -115,6 +147,13 @@ fn main() -> ExitCode {
             out: file,
         } => pack(&dir, &source, &file, &mut out),
         Command::Inspect { file, dir } => inspect(&file, dir.as_deref(), &mut out),
+        Command::Serve { dir, listen } => serve(&dir, &listen, &mut out),
+        Command::EnrollCode {
+            dir,
+            station,
+            seat,
+            valid_minutes,
+        } => enroll_code(&dir, &station, &seat, valid_minutes, &mut out),
         Command::Demo { dir, sources } => demo(&dir, &sources, &mut out),
         Command::StationKey { dir, station } => station_key(&dir, &station, &mut out),
         Command::ImportJournal { dir, station, file } => {
@@ -143,14 +182,77 @@ fn command_name(command: &Command) -> &'static str {
         Command::StationKey { .. } => "station-key",
         Command::ImportJournal { .. } => "import-journal",
         Command::Inspect { .. } => "inspect",
+        Command::Serve { .. } => "serve",
+        Command::EnrollCode { .. } => "enroll-code",
     }
 }
 
 fn init(dir: &Path, out: &mut impl std::io::Write) -> anyhow::Result<()> {
     let store = KeyStore::init(dir)?;
+    let identity = ServerIdentity::ensure(dir)?;
     writeln!(out, "center key: {}", sign::key_id(&store.public()))?;
     writeln!(out, "public key: {}", hex::encode(&store.public()))?;
+    writeln!(out, "certificate: {}", hex::encode(&identity.cert_sha256()))?;
     Ok(())
+}
+
+fn serve(dir: &Path, listen: &str, out: &mut impl std::io::Write) -> anyhow::Result<()> {
+    let keys = KeyStore::open(dir)?;
+    let identity = ServerIdentity::ensure(dir)?;
+    let tls = identity.tls_config()?;
+    let store = SqliteStore::open(&dir.join("center.sqlite"))
+        .with_context(|| format!("opening {}", dir.join("center.sqlite").display()))?;
+    let listener =
+        std::net::TcpListener::bind(listen).with_context(|| format!("listening on {listen}"))?;
+    let addr = listener.local_addr()?;
+    let center = Center::new(Arc::new(store), keys.public(), identity);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    tracing::info!(%addr, "serving");
+    // Scripts and tests wait for this line.
+    writeln!(out, "listening on https://{addr}")?;
+    out.flush()?;
+    runtime.block_on(server::serve(listener, center, tls))?;
+    Ok(())
+}
+
+fn enroll_code(
+    dir: &Path,
+    station: &str,
+    seat: &str,
+    valid_minutes: u32,
+    out: &mut impl std::io::Write,
+) -> anyhow::Result<()> {
+    check_station_id(station)?;
+    KeyStore::open(dir)?;
+    let store = SqliteStore::open(&dir.join("center.sqlite"))?;
+    let now = i64::try_from(journal::store::now_ms()).unwrap_or(i64::MAX);
+    // Ids are short: another open code may hold this one; draw again.
+    for _ in 0..8 {
+        let code = protocol::enroll::new_code()?;
+        let normalized = protocol::enroll::normalize(&code).context("a fresh code")?;
+        let new = NewCode {
+            id: protocol::enroll::code_id(&normalized).to_owned(),
+            key: protocol::enroll::code_key(&normalized),
+            station: station.to_owned(),
+            seat: seat.to_owned(),
+            created_ms: now,
+            expires_ms: now.saturating_add(i64::from(valid_minutes) * 60_000),
+        };
+        match store.add_code(&new) {
+            Err(StoreError::CodeClash) => continue,
+            other => other?,
+        }
+        tracing::info!(station, seat, valid_minutes, "enrollment code made");
+        writeln!(out, "enroll-code: {code}")?;
+        writeln!(
+            out,
+            "for station {station}, seat {seat}; valid for {valid_minutes} minutes, once"
+        )?;
+        return Ok(());
+    }
+    anyhow::bail!("no free code id after 8 tries; let some codes expire or be used")
 }
 
 fn pack(

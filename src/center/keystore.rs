@@ -40,6 +40,8 @@ pub enum KeyStoreError {
     StationId(String),
     #[error("seal id {0:?} is not valid")]
     SealId(String),
+    #[error("the center's TLS certificate cannot be made or used: {0}")]
+    Tls(String),
 }
 
 /// An opened key store.
@@ -49,7 +51,7 @@ pub struct KeyStore {
     signer: SigningKey,
 }
 
-fn io(path: &Path, e: std::io::Error) -> KeyStoreError {
+pub(super) fn io(path: &Path, e: std::io::Error) -> KeyStoreError {
     KeyStoreError::Io {
         path: path.display().to_string(),
         source: Arc::new(e),
@@ -73,7 +75,7 @@ fn read_key(path: &Path, missing: impl FnOnce() -> KeyStoreError) -> Result<Key,
 }
 
 /// Writes a file that only its owner may read, refusing to overwrite.
-fn write_private(path: &Path, bytes: &[u8]) -> Result<(), KeyStoreError> {
+pub(super) fn write_private(path: &Path, bytes: &[u8]) -> Result<(), KeyStoreError> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -84,6 +86,19 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<(), KeyStoreError> {
     let mut file = options.open(path).map_err(|e| io(path, e))?;
     file.write_all(bytes).map_err(|e| io(path, e))?;
     file.sync_all().map_err(|e| io(path, e))
+}
+
+/// A station id: 1–64 letters, digits, '-' or '_'.
+pub fn check_station_id(station: &str) -> Result<(), KeyStoreError> {
+    let ok = (1..=64).contains(&station.len())
+        && station
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if ok {
+        Ok(())
+    } else {
+        Err(KeyStoreError::StationId(station.to_owned()))
+    }
 }
 
 impl KeyStore {
@@ -161,14 +176,13 @@ impl KeyStore {
         read_key(&path, || KeyStoreError::NoPackageKey(seal_id.to_owned()))
     }
 
+    /// The key store's directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     fn station_path(&self, station: &str) -> Result<PathBuf, KeyStoreError> {
-        let ok = (1..=64).contains(&station.len())
-            && station
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-        if !ok {
-            return Err(KeyStoreError::StationId(station.to_owned()));
-        }
+        check_station_id(station)?;
         Ok(self.dir.join("stations").join(format!("{station}.key")))
     }
 

@@ -15,17 +15,22 @@ pub fn encode(bytes: &[u8]) -> String {
 
 /// Decodes hex (either case, surrounding white space ignored) into exactly `N` bytes.
 pub fn decode<const N: usize>(text: &str) -> Result<[u8; N], CryptoError> {
+    decode_vec(text)?.try_into().map_err(|_| CryptoError::Key)
+}
+
+/// Decodes hex (either case, surrounding white space ignored) of any even length.
+pub fn decode_vec(text: &str) -> Result<Vec<u8>, CryptoError> {
     let text = text.trim().as_bytes();
-    if text.len() != N * 2 {
+    if !text.len().is_multiple_of(2) {
         return Err(CryptoError::Key);
     }
-    let mut out = [0u8; N];
-    for (slot, pair) in out.iter_mut().zip(text.chunks_exact(2)) {
-        let hi = char::from(pair[0]).to_digit(16).ok_or(CryptoError::Key)?;
-        let lo = char::from(pair[1]).to_digit(16).ok_or(CryptoError::Key)?;
-        *slot = u8::try_from(hi * 16 + lo).map_err(|_| CryptoError::Key)?;
-    }
-    Ok(out)
+    text.chunks_exact(2)
+        .map(|pair| {
+            let hi = char::from(pair[0]).to_digit(16).ok_or(CryptoError::Key)?;
+            let lo = char::from(pair[1]).to_digit(16).ok_or(CryptoError::Key)?;
+            u8::try_from(hi * 16 + lo).map_err(|_| CryptoError::Key)
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,0 +1,329 @@
+//! The center's storage behind a narrow trait, so the same tests run against every backend and a
+//! national deployment can put it on `PostgreSQL`. `SqliteStore` is the default: one file in the
+//! key store directory, WAL, `synchronous=FULL`, every change in one transaction.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use rusqlite::{Connection, OptionalExtension as _, params};
+
+/// What went wrong in storage, or why a request is refused.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum StoreError {
+    #[error("storage failed: {0}")]
+    Sqlite(Arc<rusqlite::Error>),
+    #[error("the storage lock was poisoned by a panic")]
+    Poisoned,
+    #[error("no enrollment code with this id")]
+    NoCode,
+    #[error("the enrollment code does not match")]
+    WrongCode,
+    #[error("the enrollment code was already used")]
+    CodeUsed,
+    #[error("the enrollment code has expired")]
+    CodeExpired,
+    #[error("an unused enrollment code with this id exists; try again")]
+    CodeClash,
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> StoreError {
+        StoreError::Sqlite(Arc::new(e))
+    }
+}
+
+/// A one-time enrollment code, as the center keeps it (never the code itself: its key).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCode {
+    /// The code's public id.
+    pub id: String,
+    /// The key derived from the whole code.
+    pub key: [u8; 32],
+    /// The station it enrolls.
+    pub station: String,
+    /// Its seat.
+    pub seat: String,
+    /// When it was made (ms since the epoch).
+    pub created_ms: i64,
+    /// After this it is refused.
+    pub expires_ms: i64,
+}
+
+/// A station's enrolled identity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Station {
+    /// Its name.
+    pub name: String,
+    /// Its seat.
+    pub seat: String,
+    /// Its Ed25519 public key.
+    pub signing_public: [u8; 32],
+    /// Its X25519 public key.
+    pub agree_public: [u8; 32],
+    /// When it enrolled.
+    pub enrolled_ms: i64,
+}
+
+/// What a redeemed code enrolled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Redeemed {
+    /// The code's key (the reply is authenticated under it).
+    pub key: [u8; 32],
+    /// The station as now enrolled.
+    pub station: Station,
+}
+
+/// The center's storage.
+pub trait Store: Send + Sync {
+    /// Keeps a new enrollment code.
+    fn add_code(&self, code: &NewCode) -> Result<(), StoreError>;
+
+    /// In one step: finds code `id`, checks with `proves` that the request holds it, that it is
+    /// unused and not expired at `now_ms`, marks it used and enrolls its station with these keys
+    /// (replacing an earlier enrollment of that station). Nothing changes when it is refused.
+    fn redeem(
+        &self,
+        id: &str,
+        now_ms: i64,
+        proves: &dyn Fn(&[u8; 32]) -> bool,
+        signing_public: [u8; 32],
+        agree_public: [u8; 32],
+    ) -> Result<Redeemed, StoreError>;
+
+    /// A station's enrolled identity.
+    fn station(&self, name: &str) -> Result<Option<Station>, StoreError>;
+}
+
+/// The `SQLite` store.
+pub struct SqliteStore {
+    db: Mutex<Connection>,
+}
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS enroll_codes (
+    id TEXT NOT NULL,
+    key BLOB NOT NULL,
+    station TEXT NOT NULL,
+    seat TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    expires_ms INTEGER NOT NULL,
+    used_ms INTEGER
+);
+CREATE INDEX IF NOT EXISTS enroll_codes_id ON enroll_codes(id);
+CREATE TABLE IF NOT EXISTS stations (
+    name TEXT PRIMARY KEY,
+    seat TEXT NOT NULL,
+    signing_public BLOB NOT NULL,
+    agree_public BLOB NOT NULL,
+    enrolled_ms INTEGER NOT NULL
+);
+";
+
+impl SqliteStore {
+    /// Opens (creating) the store at `path`.
+    pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
+        let db = Connection::open(path)?;
+        db.pragma_update(None, "journal_mode", "WAL")?;
+        db.pragma_update(None, "synchronous", "FULL")?;
+        db.busy_timeout(std::time::Duration::from_secs(5))?;
+        db.execute_batch(SCHEMA)?;
+        Ok(SqliteStore { db: Mutex::new(db) })
+    }
+
+    fn db(&self) -> Result<std::sync::MutexGuard<'_, Connection>, StoreError> {
+        self.db.lock().map_err(|_| StoreError::Poisoned)
+    }
+}
+
+/// A stored code: row id, key, station, seat, expiry, when used.
+type CodeRow = (i64, Vec<u8>, String, String, i64, Option<i64>);
+
+fn key32(bytes: &[u8]) -> [u8; 32] {
+    let mut out = [0u8; 32];
+    if bytes.len() == 32 {
+        out.copy_from_slice(bytes);
+    }
+    out
+}
+
+impl Store for SqliteStore {
+    fn add_code(&self, code: &NewCode) -> Result<(), StoreError> {
+        let mut db = self.db()?;
+        let tx = db.transaction()?;
+        let open: i64 = tx.query_row(
+            "SELECT COUNT(*) FROM enroll_codes WHERE id = ?1 AND used_ms IS NULL AND expires_ms > ?2",
+            params![code.id, code.created_ms],
+            |r| r.get(0),
+        )?;
+        if open > 0 {
+            return Err(StoreError::CodeClash);
+        }
+        tx.execute(
+            "INSERT INTO enroll_codes (id, key, station, seat, created_ms, expires_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                code.id,
+                code.key.as_slice(),
+                code.station,
+                code.seat,
+                code.created_ms,
+                code.expires_ms
+            ],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn redeem(
+        &self,
+        id: &str,
+        now_ms: i64,
+        proves: &dyn Fn(&[u8; 32]) -> bool,
+        signing_public: [u8; 32],
+        agree_public: [u8; 32],
+    ) -> Result<Redeemed, StoreError> {
+        let mut db = self.db()?;
+        let tx = db.transaction()?;
+        let rows: Vec<CodeRow> = {
+            let mut q = tx.prepare(
+                "SELECT rowid, key, station, seat, expires_ms, used_ms FROM enroll_codes WHERE id = ?1",
+            )?;
+            q.query_map(params![id], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            })?
+            .collect::<Result<_, _>>()?
+        };
+        if rows.is_empty() {
+            return Err(StoreError::NoCode);
+        }
+        let Some((rowid, key, name, seat, expires_ms, used_ms)) =
+            rows.into_iter().find(|row| proves(&key32(&row.1)))
+        else {
+            return Err(StoreError::WrongCode);
+        };
+        if used_ms.is_some() {
+            return Err(StoreError::CodeUsed);
+        }
+        if now_ms >= expires_ms {
+            return Err(StoreError::CodeExpired);
+        }
+        tx.execute(
+            "UPDATE enroll_codes SET used_ms = ?1 WHERE rowid = ?2",
+            params![now_ms, rowid],
+        )?;
+        tx.execute(
+            "INSERT INTO stations (name, seat, signing_public, agree_public, enrolled_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT(name) DO UPDATE SET seat = ?2, signing_public = ?3, agree_public = ?4,
+                 enrolled_ms = ?5",
+            params![
+                name,
+                seat,
+                signing_public.as_slice(),
+                agree_public.as_slice(),
+                now_ms
+            ],
+        )?;
+        tx.commit()?;
+        Ok(Redeemed {
+            key: key32(&key),
+            station: Station {
+                name,
+                seat,
+                signing_public,
+                agree_public,
+                enrolled_ms: now_ms,
+            },
+        })
+    }
+
+    fn station(&self, name: &str) -> Result<Option<Station>, StoreError> {
+        let db = self.db()?;
+        Ok(db
+            .query_row(
+                "SELECT name, seat, signing_public, agree_public, enrolled_ms FROM stations
+                 WHERE name = ?1",
+                params![name],
+                |r| {
+                    let signing: Vec<u8> = r.get(2)?;
+                    let agree: Vec<u8> = r.get(3)?;
+                    Ok(Station {
+                        name: r.get(0)?,
+                        seat: r.get(1)?,
+                        signing_public: key32(&signing),
+                        agree_public: key32(&agree),
+                        enrolled_ms: r.get(4)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The contract every store keeps; run against each backend.
+    pub fn keeps_the_enrollment_contract(store: &dyn Store) {
+        let code = NewCode {
+            id: "AB12".into(),
+            key: [7; 32],
+            station: "hall-1".into(),
+            seat: "4".into(),
+            created_ms: 1_000,
+            expires_ms: 10_000,
+        };
+        store.add_code(&code).unwrap();
+        assert!(matches!(store.add_code(&code), Err(StoreError::CodeClash)));
+        let is = |k: [u8; 32]| move |key: &[u8; 32]| *key == k;
+        assert!(matches!(
+            store.redeem("ZZZZ", 2_000, &is([7; 32]), [1; 32], [2; 32]),
+            Err(StoreError::NoCode)
+        ));
+        assert!(matches!(
+            store.redeem("AB12", 2_000, &is([8; 32]), [1; 32], [2; 32]),
+            Err(StoreError::WrongCode)
+        ));
+        assert!(matches!(
+            store.redeem("AB12", 10_000, &is([7; 32]), [1; 32], [2; 32]),
+            Err(StoreError::CodeExpired)
+        ));
+        assert_eq!(
+            store.station("hall-1").unwrap(),
+            None,
+            "nothing enrolled by a refusal"
+        );
+        let done = store
+            .redeem("AB12", 2_000, &is([7; 32]), [1; 32], [2; 32])
+            .unwrap();
+        assert_eq!(done.key, [7; 32]);
+        assert_eq!(done.station.seat, "4");
+        assert!(matches!(
+            store.redeem("AB12", 2_001, &is([7; 32]), [3; 32], [4; 32]),
+            Err(StoreError::CodeUsed)
+        ));
+        let kept = store.station("hall-1").unwrap().unwrap();
+        assert_eq!(kept.signing_public, [1; 32], "a used code changes nothing");
+    }
+
+    #[test]
+    fn sqlite_keeps_the_enrollment_contract() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("center.sqlite")).unwrap();
+        keeps_the_enrollment_contract(&store);
+        drop(store);
+        let again = SqliteStore::open(&dir.path().join("center.sqlite")).unwrap();
+        assert!(
+            again.station("hall-1").unwrap().is_some(),
+            "kept across a reopen"
+        );
+    }
+}

@@ -1,0 +1,81 @@
+//! `station.toml`, the configuration of an enrolled station: who it is (station name, seat), where
+//! its data lives, and the center it belongs to with the keys and certificate hash it pins.
+//! `ustudy-station enroll` writes it; with no such file the station runs the demo.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// The default path: `/etc/ustudy/station.toml` (on Windows, in the `ProgramData` folder).
+pub fn default_path() -> PathBuf {
+    #[cfg(windows)]
+    {
+        let base = std::env::var_os("ProgramData").unwrap_or_else(|| "C:\\ProgramData".into());
+        PathBuf::from(base).join("U-STUDY").join("station.toml")
+    }
+    #[cfg(not(windows))]
+    {
+        PathBuf::from("/etc/ustudy/station.toml")
+    }
+}
+
+/// The center a station belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CenterLink {
+    /// Its URL (`https://HOST:PORT`).
+    pub url: String,
+    /// Its signing key id.
+    pub key_id: String,
+    /// Its Ed25519 public key, hex.
+    pub signing_public: String,
+    /// Its X25519 public key, hex.
+    pub agree_public: String,
+    /// SHA-256 of its TLS certificate, hex: the only certificate the station trusts.
+    pub cert_sha256: String,
+}
+
+/// The file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Station name.
+    pub station: String,
+    /// Seat.
+    pub seat: String,
+    /// The data directory (journal, keys).
+    pub data_dir: PathBuf,
+    /// The center.
+    pub center: CenterLink,
+}
+
+/// Why the file cannot be used.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum SettingsError {
+    #[error("{0}: {1}")]
+    Io(String, String),
+    #[error("{0} is not a valid station configuration: {1}")]
+    Parse(String, String),
+}
+
+impl Settings {
+    /// Reads the file at `path`.
+    pub fn load(path: &Path) -> Result<Settings, SettingsError> {
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| SettingsError::Io(shown.clone(), e.to_string()))?;
+        toml::from_str(&text).map_err(|e| SettingsError::Parse(shown, e.message().to_owned()))
+    }
+
+    /// Writes it to `path` (beside it first, then renamed, so a failed write leaves the old one).
+    pub fn save(&self, path: &Path) -> Result<(), SettingsError> {
+        let shown = path.display().to_string();
+        let io = |e: std::io::Error| SettingsError::Io(shown.clone(), e.to_string());
+        let text = toml::to_string_pretty(self)
+            .map_err(|e| SettingsError::Parse(shown.clone(), e.to_string()))?;
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(io)?;
+        }
+        let tmp = path.with_extension("toml.tmp");
+        std::fs::write(&tmp, text).map_err(io)?;
+        std::fs::rename(&tmp, path).map_err(io)
+    }
+}

@@ -1,0 +1,5 @@
+//! The station's side of the link to the center: the TLS client that pins the center's
+//! certificate, and enrollment. The outbox that carries events comes next.
+
+pub mod enroll;
+pub mod tls;
