@@ -15,6 +15,7 @@ use ustudy::journal::{self, JournalError, report};
 use ustudy::station::Config;
 use ustudy::station::identity::Identity;
 use ustudy::station::settings::{self, Settings};
+use ustudy::sync::link::{self, Link};
 use ustudy::ui::autopilot;
 use ustudy::ui::errors::{self, Problem};
 
@@ -69,6 +70,20 @@ enum Command {
         #[arg(long)]
         data_dir: Option<PathBuf>,
     },
+    /// Set the proctor PIN of an enrolled station: reads it twice from standard input (4 to 8
+    /// digits) and keeps only its PBKDF2 hash in the configuration.
+    SetPin {
+        /// The station's configuration.
+        #[arg(long, value_name = "FILE")]
+        config: PathBuf,
+    },
+    /// Fetch what the center has for this enrolled station (the roster of its hall), check the
+    /// center's signature, and keep it in the data directory.
+    Fetch {
+        /// The station's configuration.
+        #[arg(long, value_name = "FILE")]
+        config: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -107,6 +122,8 @@ fn main() -> ExitCode {
             ref code,
             ref data_dir,
         }) => enroll(config, center, code, data_dir.clone()),
+        Some(Command::Fetch { ref config }) => fetch(config),
+        Some(Command::SetPin { ref config }) => set_pin(config),
         Some(Command::Journal(JournalCommand::Verify { data_dir })) => verify(&data_dir),
         Some(Command::Journal(JournalCommand::Export {
             data_dir,
@@ -164,9 +181,13 @@ fn station(cli: &Cli) -> ExitCode {
         Ok(config) => config,
         Err(e) => return fail(&e.to_string()),
     };
-    // Only the demo runs today; a station configured for a real test day refuses a sped-up clock.
-    if cli.time_scale.is_some_and(|n| n > 1) && config.demo_pin.is_none() {
-        return fail("--time-scale is only allowed in demo mode");
+    // A sped-up clock and a scripted candidate are for drills: sample packages only.
+    if (cli.time_scale.is_some_and(|n| n > 1) || cli.autopilot.is_some())
+        && let Err(real) = config.drills_allowed()
+    {
+        return fail(&format!(
+            "--time-scale and --autopilot run only with sample packages; {real} is a real test"
+        ));
     }
     let config = Config {
         high_contrast: cli.high_contrast,
@@ -224,12 +245,9 @@ fn enroll(
         Ok(identity) => identity,
         Err(e) => return fail(&e.to_string()),
     };
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
+    let runtime = match runtime() {
         Ok(rt) => rt,
-        Err(e) => return fail(&format!("cannot start the network client: {e}")),
+        Err(code) => return code,
     };
     let enrolled = match runtime.block_on(ustudy::sync::enroll::enroll(center, code, &identity)) {
         Ok(enrolled) => enrolled,
@@ -240,6 +258,8 @@ fn enroll(
         seat: enrolled.seat,
         data_dir: dir,
         center: enrolled.center,
+        // A station enrolled again keeps the PIN it had.
+        pin: Settings::load(config).ok().and_then(|old| old.pin),
     };
     if let Err(e) = settings.save(config) {
         return fail(&e.to_string());
@@ -251,6 +271,73 @@ fn enroll(
         settings.station, settings.seat, settings.center.key_id, settings.center.url
     );
     let _ = writeln!(out, "config: {}", config.display());
+    ExitCode::SUCCESS
+}
+
+fn set_pin(config: &std::path::Path) -> ExitCode {
+    let mut settings = match Settings::load(config) {
+        Ok(s) => s,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let mut lines = std::io::stdin().lines();
+    let mut next = || lines.next().and_then(Result::ok).unwrap_or_default();
+    let (pin, again) = (next(), next());
+    let (pin, again) = (pin.trim(), again.trim());
+    if !(4..=8).contains(&pin.len()) || !pin.bytes().all(|b| b.is_ascii_digit()) {
+        return fail("a PIN is 4 to 8 digits");
+    }
+    if pin != again {
+        return fail("the two PINs differ; nothing changed");
+    }
+    match ustudy::crypto::pin::PinHash::new(pin) {
+        Ok(hash) => settings.pin = Some(hash.encode()),
+        Err(e) => return fail(&e.to_string()),
+    }
+    if let Err(e) = settings.save(config) {
+        return fail(&e.to_string());
+    }
+    tracing::info!("proctor PIN changed");
+    let _ = writeln!(std::io::stdout(), "PIN set for {}", settings.station);
+    ExitCode::SUCCESS
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, ExitCode> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| fail(&format!("cannot start the network client: {e}")))
+}
+
+fn fetch(config: &std::path::Path) -> ExitCode {
+    let settings = match Settings::load(config) {
+        Ok(s) => s,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let link = match Identity::load(&settings.data_dir)
+        .map_err(|e| e.to_string())
+        .and_then(|id| Link::new(&settings, id).map_err(|e| e.to_string()))
+    {
+        Ok(link) => link,
+        Err(e) => return fail(&e),
+    };
+    let runtime = match runtime() {
+        Ok(rt) => rt,
+        Err(code) => return code,
+    };
+    let roster = match runtime.block_on(link.roster()) {
+        Ok(r) => r,
+        Err(e) => return fail(&format!("the roster could not be fetched: {e}")),
+    };
+    if let Err(e) = link::save_roster(&settings.data_dir, &roster) {
+        return fail(&e.to_string());
+    }
+    tracing::info!(hall = %roster.hall, candidates = roster.rows.len(), "roster fetched");
+    let _ = writeln!(
+        std::io::stdout(),
+        "roster: {} candidates for hall {}",
+        roster.rows.len(),
+        roster.hall
+    );
     ExitCode::SUCCESS
 }
 

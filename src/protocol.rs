@@ -1,7 +1,9 @@
 //! The wire between station and center: JSON over HTTPS, the station pinning the center's
 //! certificate. Types and the checks both sides compute live here, so they cannot drift apart.
 
+pub mod auth;
 pub mod enroll;
+pub mod roster;
 
 use serde::{Deserialize, Serialize};
 

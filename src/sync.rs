@@ -2,4 +2,5 @@
 //! certificate, and enrollment. The outbox that carries events comes next.
 
 pub mod enroll;
+pub mod link;
 pub mod tls;

@@ -284,3 +284,33 @@ fn bad_requests_get_a_clear_status_and_the_server_goes_on() {
     let refused = rt.block_on(async move { wrong.get(format!("{url}/v1/health")).send().await });
     assert!(refused.is_err(), "a wrong pin must not connect");
 }
+
+#[test]
+fn the_proctor_pin_is_kept_only_as_a_hash_and_survives_a_new_enrollment() {
+    let center = Center::start();
+    let st = tempfile::tempdir().unwrap();
+    assert!(enroll(st.path(), &center.url, &center.code("hall-6", 60)).ok());
+    let config = st.path().join("station.toml");
+    let set = |input: &str| cli::station_with_input(&["set-pin", "--config", s(&config)], input);
+    let ran = set("1357\n1357\n");
+    assert!(ran.ok(), "{}", ran.stderr);
+    let text = std::fs::read_to_string(&config).unwrap();
+    assert!(!text.contains("1357"), "never the PIN itself");
+    let pin = |c: &Path| {
+        ustudy::crypto::pin::PinHash::decode(&Settings::load(c).unwrap().pin.unwrap()).unwrap()
+    };
+    assert!(pin(&config).verify("1357") && !pin(&config).verify("2468"));
+    for (input, said) in [
+        ("1357\n1358\n", "differ"),
+        ("12a4\n12a4\n", "4 to 8 digits"),
+        ("", "4 to 8"),
+    ] {
+        let ran = set(input);
+        assert_eq!(ran.code, Some(1));
+        assert!(ran.stderr.contains(said), "{said}: {}", ran.stderr);
+        assert!(pin(&config).verify("1357"), "unchanged");
+    }
+    // Enrolled again (a new code): the PIN stays.
+    assert!(enroll(st.path(), &center.url, &center.code("hall-6", 60)).ok());
+    assert!(pin(&config).verify("1357"));
+}

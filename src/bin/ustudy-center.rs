@@ -102,6 +102,9 @@ enum Command {
         /// Station name (letters, digits, '-', '_').
         #[arg(long)]
         station: String,
+        /// The station's hall (it is sent the roster of this hall).
+        #[arg(long, default_value = "1")]
+        hall: String,
         /// The station's seat in its hall.
         #[arg(long, default_value = "1")]
         seat: String,
@@ -109,6 +112,9 @@ enum Command {
         #[arg(long, default_value_t = 24 * 60)]
         valid_minutes: u32,
     },
+    /// The roster of candidates.
+    #[command(subcommand)]
+    Roster(RosterCommand),
     /// Verify a package and print its header; with --dir also decrypt it and print its contents.
     Inspect {
         /// The package file.
@@ -151,9 +157,13 @@ fn main() -> ExitCode {
         Command::EnrollCode {
             dir,
             station,
+            hall,
             seat,
             valid_minutes,
-        } => enroll_code(&dir, &station, &seat, valid_minutes, &mut out),
+        } => enroll_code(&dir, &station, (&hall, &seat), valid_minutes, &mut out),
+        Command::Roster(RosterCommand::Import { dir, file }) => {
+            roster_import(&dir, &file, &mut out)
+        }
         Command::Demo { dir, sources } => demo(&dir, &sources, &mut out),
         Command::StationKey { dir, station } => station_key(&dir, &station, &mut out),
         Command::ImportJournal { dir, station, file } => {
@@ -174,6 +184,56 @@ fn main() -> ExitCode {
     }
 }
 
+#[derive(Subcommand)]
+enum RosterCommand {
+    /// Add the candidates of a CSV file (columns: `iin,name,ticket,format,language,extra_time,
+    /// hall,seat,date,start`). Every bad line is reported by number; with any, nothing is added.
+    Import {
+        /// Key store directory.
+        #[arg(long)]
+        dir: PathBuf,
+        /// The CSV file.
+        file: PathBuf,
+    },
+}
+
+fn roster_import(dir: &Path, file: &Path, out: &mut impl std::io::Write) -> anyhow::Result<()> {
+    KeyStore::open(dir)?;
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    let numbered = match ustudy::center::roster::parse_lines(&text) {
+        Ok(rows) => rows,
+        Err(errors) => {
+            let listed: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            anyhow::bail!(
+                "{}: nothing imported; {}",
+                file.display(),
+                listed.join("; ")
+            );
+        }
+    };
+    let rows: Vec<_> = numbered.iter().map(|(_, row)| row.clone()).collect();
+    let store = SqliteStore::open(&dir.join("center.sqlite"))?;
+    match store.import_roster(&rows) {
+        Ok(n) => {
+            tracing::info!(candidates = n, "roster imported");
+            writeln!(out, "imported: {n} candidates")?;
+            Ok(())
+        }
+        Err(StoreError::OnRoster(iin)) => {
+            let line = numbered
+                .iter()
+                .find(|(_, r)| r.iin == iin)
+                .map_or(0, |(line, _)| *line);
+            anyhow::bail!(
+                "{}: nothing imported; line {line}: IIN {iin} is already on the roster",
+                file.display()
+            )
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 fn command_name(command: &Command) -> &'static str {
     match command {
         Command::Init { .. } => "init",
@@ -184,6 +244,7 @@ fn command_name(command: &Command) -> &'static str {
         Command::Inspect { .. } => "inspect",
         Command::Serve { .. } => "serve",
         Command::EnrollCode { .. } => "enroll-code",
+        Command::Roster(_) => "roster import",
     }
 }
 
@@ -205,7 +266,7 @@ fn serve(dir: &Path, listen: &str, out: &mut impl std::io::Write) -> anyhow::Res
     let listener =
         std::net::TcpListener::bind(listen).with_context(|| format!("listening on {listen}"))?;
     let addr = listener.local_addr()?;
-    let center = Center::new(Arc::new(store), keys.public(), identity);
+    let center = Center::new(Arc::new(store), keys.into_signer(), identity);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
@@ -220,7 +281,7 @@ fn serve(dir: &Path, listen: &str, out: &mut impl std::io::Write) -> anyhow::Res
 fn enroll_code(
     dir: &Path,
     station: &str,
-    seat: &str,
+    (hall, seat): (&str, &str),
     valid_minutes: u32,
     out: &mut impl std::io::Write,
 ) -> anyhow::Result<()> {
@@ -236,6 +297,7 @@ fn enroll_code(
             id: protocol::enroll::code_id(&normalized).to_owned(),
             key: protocol::enroll::code_key(&normalized),
             station: station.to_owned(),
+            hall: hall.to_owned(),
             seat: seat.to_owned(),
             created_ms: now,
             expires_ms: now.saturating_add(i64::from(valid_minutes) * 60_000),
@@ -244,11 +306,11 @@ fn enroll_code(
             Err(StoreError::CodeClash) => continue,
             other => other?,
         }
-        tracing::info!(station, seat, valid_minutes, "enrollment code made");
+        tracing::info!(station, hall, seat, valid_minutes, "enrollment code made");
         writeln!(out, "enroll-code: {code}")?;
         writeln!(
             out,
-            "for station {station}, seat {seat}; valid for {valid_minutes} minutes, once"
+            "for station {station}, hall {hall}, seat {seat}; valid for {valid_minutes} minutes, once"
         )?;
         return Ok(());
     }

@@ -7,15 +7,18 @@ use std::sync::Arc;
 
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{DefaultBodyLimit, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 
 use super::identity::ServerIdentity;
-use super::store::{Store, StoreError};
-use crate::crypto::{hex, sign};
+use super::store::{Station, Store, StoreError};
+use crate::crypto::hex;
+use crate::crypto::sign::{self, SigningKey};
+use crate::protocol::auth;
 use crate::protocol::enroll::{self, EnrollReply, EnrollRequest};
+use crate::protocol::roster::SignedRoster;
 use crate::protocol::{API, Health, Refusal};
 
 /// Largest request body the center reads.
@@ -26,19 +29,17 @@ pub const BODY_LIMIT: usize = 256 * 1024;
 pub struct Center {
     store: Arc<dyn Store>,
     signing_public: [u8; 32],
+    signer: Arc<SigningKey>,
     identity: Arc<ServerIdentity>,
 }
 
 impl Center {
-    /// A center over `store`, with its signing key's public half and its server identity.
-    pub fn new(
-        store: Arc<dyn Store>,
-        signing_public: [u8; 32],
-        identity: ServerIdentity,
-    ) -> Center {
+    /// A center over `store`, signing with `signer`, with its server identity.
+    pub fn new(store: Arc<dyn Store>, signer: SigningKey, identity: ServerIdentity) -> Center {
         Center {
             store,
-            signing_public,
+            signing_public: signer.public(),
+            signer: Arc::new(signer),
             identity: Arc::new(identity),
         }
     }
@@ -49,6 +50,7 @@ pub fn router(center: Center) -> Router {
     Router::new()
         .route(&format!("{API}/health"), get(health))
         .route(&format!("{API}/enroll"), post(enroll))
+        .route(&format!("{API}/roster"), get(roster))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(center)
 }
@@ -142,6 +144,103 @@ async fn enroll(
     reply.mac = hex::encode(&enroll::reply_mac(&redeemed.key, &request, &reply));
     tracing::info!(station = %reply.station, seat = %reply.seat, "station enrolled");
     Json(reply).into_response()
+}
+
+/// Runs a storage call on the blocking pool.
+async fn blocking<T: Send + 'static>(
+    center: &Center,
+    call: impl FnOnce(&dyn Store) -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, Response> {
+    let store = Arc::clone(&center.store);
+    match tokio::task::spawn_blocking(move || call(store.as_ref())).await {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(e)) => Err(store_refusal(&e)),
+        Err(e) => Err(refuse(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            format!("storage failed: {e}"),
+        )),
+    }
+}
+
+/// Checks a station's signed request: an enrolled station, its key's signature over this
+/// method, path, time and body, and a time near the center's.
+async fn station_of(
+    center: &Center,
+    headers: &HeaderMap,
+    method: &str,
+    path: &str,
+    body: &[u8],
+) -> Result<Station, Response> {
+    let header = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned()
+    };
+    let unauthorized = |message: String| refuse(StatusCode::UNAUTHORIZED, "not-a-station", message);
+    let name = header(auth::STATION);
+    let Ok(time) = header(auth::TIME).parse::<i64>() else {
+        return Err(unauthorized(
+            "the request carries no station time".to_owned(),
+        ));
+    };
+    let Ok(signature) = hex::decode::<64>(&header(auth::SIGNATURE)) else {
+        return Err(unauthorized("the request is not signed".to_owned()));
+    };
+    let who = name.clone();
+    let Some(station) = blocking(center, move |s| s.station(&who)).await? else {
+        return Err(unauthorized(format!(
+            "no station {name:?} is enrolled here"
+        )));
+    };
+    let message = auth::message(method, path, time, body);
+    if sign::verify(&station.signing_public, &message, &signature).is_err() {
+        return Err(unauthorized(format!(
+            "the signature is not station {name}'s enrolled key"
+        )));
+    }
+    let skew = time.saturating_sub(now_ms());
+    if skew.abs() > auth::SKEW_MS {
+        return Err(refuse(
+            StatusCode::UNAUTHORIZED,
+            "clock",
+            format!(
+                "the station's clock is {} minutes off the center's: set the station's time",
+                skew / 60_000
+            ),
+        ));
+    }
+    Ok(station)
+}
+
+async fn roster(State(center): State<Center>, headers: HeaderMap) -> Response {
+    let path = format!("{API}/roster");
+    let station = match station_of(&center, &headers, "GET", &path, b"").await {
+        Ok(s) => s,
+        Err(refusal) => return refusal,
+    };
+    let hall = station.hall.clone();
+    let rows = match blocking(&center, move |s| s.roster(&hall)).await {
+        Ok(rows) => rows,
+        Err(refusal) => return refusal,
+    };
+    let mut signed = SignedRoster {
+        station: station.name.clone(),
+        hall: station.hall.clone(),
+        issued_ms: now_ms(),
+        rows,
+        signature: String::new(),
+    };
+    signed.signature = hex::encode(&center.signer.sign(&signed.signed_bytes()));
+    tracing::info!(
+        station = %station.name,
+        hall = %station.hall,
+        candidates = signed.rows.len(),
+        "roster sent"
+    );
+    Json(signed).into_response()
 }
 
 fn store_refusal(e: &StoreError) -> Response {

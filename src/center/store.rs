@@ -7,6 +7,8 @@ use std::sync::{Arc, Mutex};
 
 use rusqlite::{Connection, OptionalExtension as _, params};
 
+use crate::protocol::roster::RosterRow;
+
 /// What went wrong in storage, or why a request is refused.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum StoreError {
@@ -24,6 +26,8 @@ pub enum StoreError {
     CodeExpired,
     #[error("an unused enrollment code with this id exists; try again")]
     CodeClash,
+    #[error("IIN {0} is already on the roster")]
+    OnRoster(String),
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -41,6 +45,8 @@ pub struct NewCode {
     pub key: [u8; 32],
     /// The station it enrolls.
     pub station: String,
+    /// Its hall.
+    pub hall: String,
     /// Its seat.
     pub seat: String,
     /// When it was made (ms since the epoch).
@@ -54,6 +60,8 @@ pub struct NewCode {
 pub struct Station {
     /// Its name.
     pub name: String,
+    /// Its hall.
+    pub hall: String,
     /// Its seat.
     pub seat: String,
     /// Its Ed25519 public key.
@@ -92,6 +100,12 @@ pub trait Store: Send + Sync {
 
     /// A station's enrolled identity.
     fn station(&self, name: &str) -> Result<Option<Station>, StoreError>;
+
+    /// Adds candidates to the roster, all or none: an IIN already on it refuses the whole lot.
+    fn import_roster(&self, rows: &[RosterRow]) -> Result<usize, StoreError>;
+
+    /// The candidates of a hall, in IIN order.
+    fn roster(&self, hall: &str) -> Result<Vec<RosterRow>, StoreError>;
 }
 
 /// The `SQLite` store.
@@ -104,6 +118,7 @@ CREATE TABLE IF NOT EXISTS enroll_codes (
     id TEXT NOT NULL,
     key BLOB NOT NULL,
     station TEXT NOT NULL,
+    hall TEXT NOT NULL,
     seat TEXT NOT NULL,
     created_ms INTEGER NOT NULL,
     expires_ms INTEGER NOT NULL,
@@ -112,11 +127,25 @@ CREATE TABLE IF NOT EXISTS enroll_codes (
 CREATE INDEX IF NOT EXISTS enroll_codes_id ON enroll_codes(id);
 CREATE TABLE IF NOT EXISTS stations (
     name TEXT PRIMARY KEY,
+    hall TEXT NOT NULL,
     seat TEXT NOT NULL,
     signing_public BLOB NOT NULL,
     agree_public BLOB NOT NULL,
     enrolled_ms INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS roster (
+    iin TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    ticket TEXT NOT NULL,
+    format TEXT NOT NULL,
+    language TEXT NOT NULL,
+    extra_time INTEGER NOT NULL,
+    hall TEXT NOT NULL,
+    seat TEXT NOT NULL,
+    date TEXT NOT NULL,
+    start TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS roster_hall ON roster(hall);
 ";
 
 impl SqliteStore {
@@ -135,8 +164,8 @@ impl SqliteStore {
     }
 }
 
-/// A stored code: row id, key, station, seat, expiry, when used.
-type CodeRow = (i64, Vec<u8>, String, String, i64, Option<i64>);
+/// A stored code: row id, key, station, hall, seat, expiry, when used.
+type CodeRow = (i64, Vec<u8>, String, String, String, i64, Option<i64>);
 
 fn key32(bytes: &[u8]) -> [u8; 32] {
     let mut out = [0u8; 32];
@@ -159,12 +188,13 @@ impl Store for SqliteStore {
             return Err(StoreError::CodeClash);
         }
         tx.execute(
-            "INSERT INTO enroll_codes (id, key, station, seat, created_ms, expires_ms)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO enroll_codes (id, key, station, hall, seat, created_ms, expires_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![
                 code.id,
                 code.key.as_slice(),
                 code.station,
+                code.hall,
                 code.seat,
                 code.created_ms,
                 code.expires_ms
@@ -186,7 +216,8 @@ impl Store for SqliteStore {
         let tx = db.transaction()?;
         let rows: Vec<CodeRow> = {
             let mut q = tx.prepare(
-                "SELECT rowid, key, station, seat, expires_ms, used_ms FROM enroll_codes WHERE id = ?1",
+                "SELECT rowid, key, station, hall, seat, expires_ms, used_ms FROM enroll_codes
+                 WHERE id = ?1",
             )?;
             q.query_map(params![id], |r| {
                 Ok((
@@ -196,6 +227,7 @@ impl Store for SqliteStore {
                     r.get(3)?,
                     r.get(4)?,
                     r.get(5)?,
+                    r.get(6)?,
                 ))
             })?
             .collect::<Result<_, _>>()?
@@ -203,7 +235,7 @@ impl Store for SqliteStore {
         if rows.is_empty() {
             return Err(StoreError::NoCode);
         }
-        let Some((rowid, key, name, seat, expires_ms, used_ms)) =
+        let Some((rowid, key, name, hall, seat, expires_ms, used_ms)) =
             rows.into_iter().find(|row| proves(&key32(&row.1)))
         else {
             return Err(StoreError::WrongCode);
@@ -219,12 +251,13 @@ impl Store for SqliteStore {
             params![now_ms, rowid],
         )?;
         tx.execute(
-            "INSERT INTO stations (name, seat, signing_public, agree_public, enrolled_ms)
-             VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT(name) DO UPDATE SET seat = ?2, signing_public = ?3, agree_public = ?4,
-                 enrolled_ms = ?5",
+            "INSERT INTO stations (name, hall, seat, signing_public, agree_public, enrolled_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT(name) DO UPDATE SET hall = ?2, seat = ?3, signing_public = ?4,
+                 agree_public = ?5, enrolled_ms = ?6",
             params![
                 name,
+                hall,
                 seat,
                 signing_public.as_slice(),
                 agree_public.as_slice(),
@@ -236,6 +269,7 @@ impl Store for SqliteStore {
             key: key32(&key),
             station: Station {
                 name,
+                hall,
                 seat,
                 signing_public,
                 agree_public,
@@ -248,22 +282,82 @@ impl Store for SqliteStore {
         let db = self.db()?;
         Ok(db
             .query_row(
-                "SELECT name, seat, signing_public, agree_public, enrolled_ms FROM stations
+                "SELECT name, hall, seat, signing_public, agree_public, enrolled_ms FROM stations
                  WHERE name = ?1",
                 params![name],
                 |r| {
-                    let signing: Vec<u8> = r.get(2)?;
-                    let agree: Vec<u8> = r.get(3)?;
+                    let signing: Vec<u8> = r.get(3)?;
+                    let agree: Vec<u8> = r.get(4)?;
                     Ok(Station {
                         name: r.get(0)?,
-                        seat: r.get(1)?,
+                        hall: r.get(1)?,
+                        seat: r.get(2)?,
                         signing_public: key32(&signing),
                         agree_public: key32(&agree),
-                        enrolled_ms: r.get(4)?,
+                        enrolled_ms: r.get(5)?,
                     })
                 },
             )
             .optional()?)
+    }
+
+    fn import_roster(&self, rows: &[RosterRow]) -> Result<usize, StoreError> {
+        let mut db = self.db()?;
+        let tx = db.transaction()?;
+        for row in rows {
+            let on: i64 = tx.query_row(
+                "SELECT COUNT(*) FROM roster WHERE iin = ?1",
+                params![row.iin],
+                |r| r.get(0),
+            )?;
+            if on > 0 {
+                // Dropping the transaction undoes the rows before this one.
+                return Err(StoreError::OnRoster(row.iin.clone()));
+            }
+            tx.execute(
+                "INSERT INTO roster (iin, name, ticket, format, language, extra_time, hall, seat,
+                     date, start) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                params![
+                    row.iin,
+                    row.name,
+                    row.ticket,
+                    row.format,
+                    row.language,
+                    row.extra_time,
+                    row.hall,
+                    row.seat,
+                    row.date,
+                    row.start
+                ],
+            )?;
+        }
+        tx.commit()?;
+        Ok(rows.len())
+    }
+
+    fn roster(&self, hall: &str) -> Result<Vec<RosterRow>, StoreError> {
+        let db = self.db()?;
+        let mut q = db.prepare(
+            "SELECT iin, name, ticket, format, language, extra_time, hall, seat, date, start
+             FROM roster WHERE hall = ?1 ORDER BY iin",
+        )?;
+        let rows = q
+            .query_map(params![hall], |r| {
+                Ok(RosterRow {
+                    iin: r.get(0)?,
+                    name: r.get(1)?,
+                    ticket: r.get(2)?,
+                    format: r.get(3)?,
+                    language: r.get(4)?,
+                    extra_time: r.get(5)?,
+                    hall: r.get(6)?,
+                    seat: r.get(7)?,
+                    date: r.get(8)?,
+                    start: r.get(9)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
     }
 }
 
@@ -277,6 +371,7 @@ mod tests {
             id: "AB12".into(),
             key: [7; 32],
             station: "hall-1".into(),
+            hall: "A".into(),
             seat: "4".into(),
             created_ms: 1_000,
             expires_ms: 10_000,
@@ -312,6 +407,39 @@ mod tests {
         ));
         let kept = store.station("hall-1").unwrap().unwrap();
         assert_eq!(kept.signing_public, [1; 32], "a used code changes nothing");
+        assert_eq!(kept.hall, "A");
+    }
+
+    fn row(iin: &str, hall: &str) -> RosterRow {
+        RosterRow {
+            iin: iin.into(),
+            name: "N".into(),
+            ticket: format!("T-{iin}"),
+            format: "unt-2024".into(),
+            language: "kk".into(),
+            extra_time: false,
+            hall: hall.into(),
+            seat: "1".into(),
+            date: "2027-06-20".into(),
+            start: "09:00".into(),
+        }
+    }
+
+    /// Roster imports are all or nothing, and a hall sees its own candidates.
+    pub fn keeps_the_roster_contract(store: &dyn Store) {
+        let first = [row("061211600012", "A"), row("791028302728", "B")];
+        assert_eq!(store.import_roster(&first).unwrap(), 2);
+        let again = [row("000101500019", "A"), row("061211600012", "A")];
+        assert!(
+            matches!(store.import_roster(&again), Err(StoreError::OnRoster(iin)) if iin == "061211600012")
+        );
+        let hall_a = store.roster("A").unwrap();
+        assert_eq!(
+            hall_a,
+            vec![first[0].clone()],
+            "nothing of the refused import stayed"
+        );
+        assert_eq!(store.roster("C").unwrap(), Vec::new());
     }
 
     #[test]
@@ -319,6 +447,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = SqliteStore::open(&dir.path().join("center.sqlite")).unwrap();
         keeps_the_enrollment_contract(&store);
+        keeps_the_roster_contract(&store);
         drop(store);
         let again = SqliteStore::open(&dir.path().join("center.sqlite")).unwrap();
         assert!(

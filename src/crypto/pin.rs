@@ -42,6 +42,41 @@ impl PinHash {
         })
     }
 
+    /// The hash as text for a configuration file: `pbkdf2-sha256$ITERATIONS$SALT$HASH` (hex).
+    pub fn encode(&self) -> String {
+        format!(
+            "pbkdf2-sha256${}${}${}",
+            self.iterations,
+            super::hex::encode(&self.salt),
+            super::hex::encode(&self.hash)
+        )
+    }
+
+    /// Reads `encode`'s text back.
+    pub fn decode(text: &str) -> Result<PinHash, CryptoError> {
+        let mut parts = text.trim().split('$');
+        let (Some("pbkdf2-sha256"), Some(iterations), Some(salt), Some(hash), None) = (
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+        ) else {
+            return Err(CryptoError::Key);
+        };
+        let iterations = iterations
+            .parse::<u32>()
+            .ok()
+            .filter(|n| *n >= 10_000)
+            .and_then(NonZeroU32::new)
+            .ok_or(CryptoError::Key)?;
+        Ok(PinHash {
+            salt: super::hex::decode(salt)?,
+            hash: super::hex::decode(hash)?,
+            iterations,
+        })
+    }
+
     /// Whether `pin` is the hashed PIN (constant time).
     pub fn verify(&self, pin: &str) -> bool {
         pbkdf2::verify(
@@ -66,6 +101,13 @@ mod tests {
         assert!(!h.verify("2469"));
         assert!(!h.verify(""));
         assert_ne!(PinHash::new("2468")?, h, "salted");
+        let back = PinHash::decode(&h.encode())?;
+        assert!(back.verify("2468") && !back.verify("2469"));
+        assert!(
+            PinHash::decode("pbkdf2-sha256$10$00$00").is_err(),
+            "too few iterations"
+        );
+        assert!(PinHash::decode("md5$100000$00$00").is_err());
         Ok(())
     }
 }

@@ -60,8 +60,48 @@ impl Config {
         self.packages.iter().find(|p| p.header.package_id == id)
     }
 
+    /// Whether a sped-up clock or a scripted candidate may run: only when every package is a
+    /// sample the center sealed as such (the signed header's flag). The package id of the first
+    /// real one otherwise.
+    pub fn drills_allowed(&self) -> Result<(), String> {
+        match self.packages.iter().find(|p| !p.header.sample) {
+            Some(real) => Err(real.header.package_id.clone()),
+            None => Ok(()),
+        }
+    }
+
     /// The prefix of this station's session ids (`STATION-SEAT`); the journal adds the time.
     pub fn session_prefix(&self) -> String {
         format!("{}-{}", self.station, self.seat)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn demo() -> Config {
+        let packages = crate::demo::packages()
+            .unwrap()
+            .into_iter()
+            .map(|(header, paper)| Package {
+                header,
+                paper: Arc::new(paper),
+            })
+            .collect();
+        Config::demo(packages).unwrap()
+    }
+
+    #[test]
+    fn drills_run_only_on_sample_packages() {
+        let mut config = demo();
+        assert_eq!(
+            config.drills_allowed(),
+            Ok(()),
+            "the demo packages are samples"
+        );
+        config.packages[1].header.sample = false;
+        let real = config.packages[1].header.package_id.clone();
+        assert_eq!(config.drills_allowed(), Err(real));
     }
 }

@@ -48,6 +48,16 @@ fn path(dir: &Path) -> PathBuf {
 }
 
 impl Identity {
+    /// The identity in `dir`, which must be there (an enrolled station that lost it must enroll
+    /// again: a new key is never made behind the center's back).
+    pub fn load(dir: &Path) -> Result<Identity, IdentityError> {
+        let file = path(dir);
+        let shown = file.display().to_string();
+        let text = std::fs::read_to_string(&file)
+            .map_err(|e| IdentityError::Io(shown.clone(), e.to_string()))?;
+        Identity::parse(&text).ok_or(IdentityError::Damaged(shown))
+    }
+
     /// The identity in `dir`, or a new one written there (owner-only) if there is none.
     pub fn load_or_create(dir: &Path) -> Result<Identity, IdentityError> {
         let file = path(dir);

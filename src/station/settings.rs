@@ -45,6 +45,9 @@ pub struct Settings {
     pub data_dir: PathBuf,
     /// The center.
     pub center: CenterLink,
+    /// The proctor PIN's PBKDF2 hash (`ustudy-station set-pin`), never the PIN.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pin: Option<String>,
 }
 
 /// Why the file cannot be used.

@@ -49,14 +49,21 @@ impl Center {
         }
     }
 
-    /// A one-time enrollment code for `station`, valid for `minutes`.
+    /// A one-time enrollment code for `station` in hall 1, valid for `minutes`.
     pub fn code(&self, station: &str, minutes: u32) -> String {
+        self.code_in(station, "1", minutes)
+    }
+
+    /// A one-time enrollment code for `station` in `hall`, valid for `minutes`.
+    pub fn code_in(&self, station: &str, hall: &str, minutes: u32) -> String {
         let ran = cli::center(&[
             "enroll-code",
             "--dir",
             self.dir.to_str().expect("utf-8"),
             "--station",
             station,
+            "--hall",
+            hall,
             "--seat",
             "7",
             "--valid-minutes",

@@ -33,6 +33,31 @@ fn run(bin: &str, args: &[&str]) -> Ran {
     }
 }
 
+/// Runs `ustudy-station` with `args`, `input` on its standard input.
+pub fn station_with_input(args: &[&str], input: &str) -> Ran {
+    use std::io::Write as _;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ustudy-station"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("ustudy-station starts");
+    child
+        .stdin
+        .take()
+        .expect("its stdin")
+        .write_all(input.as_bytes())
+        .expect("input written");
+    let out = child.wait_with_output().expect("it ends");
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    Ran {
+        code: out.status.code(),
+        stdout: text(&out.stdout),
+        stderr: text(&out.stderr),
+    }
+}
+
 /// Runs `ustudy-station` with `args`.
 pub fn station(args: &[&str]) -> Ran {
     run(env!("CARGO_BIN_EXE_ustudy-station"), args)
