@@ -3,6 +3,7 @@
 
 pub mod identity;
 pub mod keystore;
+pub mod published;
 pub mod roster;
 pub mod server;
 pub mod store;

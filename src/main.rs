@@ -332,13 +332,35 @@ fn fetch(config: &std::path::Path) -> ExitCode {
         return fail(&e.to_string());
     }
     tracing::info!(hall = %roster.hall, candidates = roster.rows.len(), "roster fetched");
+    let mut out = std::io::stdout().lock();
     let _ = writeln!(
-        std::io::stdout(),
+        out,
         "roster: {} candidates for hall {}",
         roster.rows.len(),
         roster.hall
     );
-    ExitCode::SUCCESS
+    let fetched = runtime.block_on(async {
+        let mut new = 0;
+        let offered = link.packages().await?;
+        for info in &offered {
+            if link::has_package(&settings.data_dir, info) {
+                continue;
+            }
+            let bytes = link.package(info).await?;
+            if link::save_package(&settings.data_dir, info, &bytes)? {
+                new += 1;
+            }
+        }
+        Ok::<_, link::LinkError>((offered.len(), new))
+    });
+    match fetched {
+        Ok((count, new)) => {
+            tracing::info!(packages = count, new, "packages fetched");
+            let _ = writeln!(out, "packages: {count} ({new} new)");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&format!("the packages could not be fetched: {e}")),
+    }
 }
 
 fn fail(message: &str) -> ExitCode {

@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod enroll;
+pub mod packages;
 pub mod roster;
 
 use serde::{Deserialize, Serialize};

@@ -175,3 +175,91 @@ fn unsigned_foreign_and_late_requests_are_refused() {
         );
     });
 }
+
+/// Seals a demo source at `center`; its seal id.
+fn pack(center: &Center, name: &str) -> String {
+    let out = center.path().join(format!("{name}.pkg"));
+    let ran = cli::center(&[
+        "pack",
+        "--dir",
+        s(center.path()),
+        "--source",
+        &format!("assets/demo/{name}"),
+        "--out",
+        s(&out),
+    ]);
+    assert!(ran.ok(), "{}", ran.stderr);
+    ran.stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("seal: "))
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn a_station_gets_the_packages_of_its_halls_formats_checked_and_nothing_else() {
+    let center = Center::start();
+    pack(&center, "unt-2024");
+    let other_seal = pack(&center, "unt-2021");
+    let roster = format!(
+        "{HEADER}\n\
+         061211600012,A,T-1,unt-2024,kk,no,1,4,2027-06-20,09:00\n\
+         791028302728,B,T-2,unt-2021,ru,yes,2,5,2027-06-20,09:00\n"
+    );
+    assert!(import(&center, &roster).ok());
+    let st = tempfile::tempdir().unwrap();
+    let settings = enrolled(&center, "1", st.path());
+    let config = st.path().join("station.toml");
+    let fetch = || cli::station(&["fetch", "--config", s(&config)]);
+    let ran = fetch();
+    assert!(ran.ok(), "{}", ran.stderr);
+    assert!(ran.stdout.contains("packages: 1 (1 new)"), "{}", ran.stdout);
+    let kept: Vec<_> = std::fs::read_dir(settings.data_dir.join(link::PACKAGES_DIR))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(kept.len(), 1, "only the hall's format: {kept:?}");
+    let center_key = hex::decode::<32>(&settings.center.signing_public).unwrap();
+    let header =
+        ustudy::package::read_header(&std::fs::read(&kept[0]).unwrap(), Some(&center_key)).unwrap();
+    assert_eq!(header.format, "unt-2024");
+    assert!(
+        fetch().stdout.contains("packages: 1 (0 new)"),
+        "kept, not fetched again"
+    );
+
+    // Another hall's package is not handed out, even when asked for by seal.
+    let own = Identity::load(&settings.data_dir).unwrap();
+    let link = ustudy::sync::link::Link::new(&settings, own).unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let info = ustudy::protocol::packages::PackageInfo {
+        package_id: "demo-unt-2021".into(),
+        seal_id: other_seal,
+        format: "unt-2021".into(),
+        sample: true,
+        sha256: String::new(),
+    };
+    let asked = rt.block_on(link.package(&info));
+    assert!(
+        matches!(&asked, Err(LinkError::Refused { error, .. }) if error == "no-package"),
+        "{asked:?}"
+    );
+
+    // A package altered at the center is not offered, and the station keeps what it had.
+    let published = std::fs::read_dir(center.path().join("published"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name() == kept[0].file_name())
+        .unwrap();
+    let mut bytes = std::fs::read(&published).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 1;
+    std::fs::write(&published, &bytes).unwrap();
+    std::fs::remove_file(&kept[0]).unwrap();
+    let ran = fetch();
+    assert!(ran.stdout.contains("packages: 0 (0 new)"), "{}", ran.stdout);
+    assert!(!kept[0].exists());
+}

@@ -266,7 +266,12 @@ fn serve(dir: &Path, listen: &str, out: &mut impl std::io::Write) -> anyhow::Res
     let listener =
         std::net::TcpListener::bind(listen).with_context(|| format!("listening on {listen}"))?;
     let addr = listener.local_addr()?;
-    let center = Center::new(Arc::new(store), keys.into_signer(), identity);
+    let center = Center::new(
+        dir.to_owned(),
+        Arc::new(store),
+        keys.into_signer(),
+        identity,
+    );
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
@@ -332,6 +337,9 @@ fn pack(
     std::fs::write(&tmp, &sealed.bytes).with_context(|| format!("writing {}", tmp.display()))?;
     store.put_package_key(&sealed.header.seal_id, &sealed.key)?;
     std::fs::rename(&tmp, file).with_context(|| format!("writing {}", file.display()))?;
+    // Offered to stations whose hall has a candidate in its format.
+    ustudy::center::published::publish(dir, &sealed.header, &sealed.bytes)
+        .with_context(|| format!("publishing in {}", dir.display()))?;
     tracing::info!(package = %sealed.header.package_id, seal = %sealed.header.seal_id, "package sealed");
     writeln!(out, "{}", sealed.header.package_id)?;
     writeln!(out, "seal: {}", sealed.header.seal_id)?;

@@ -3,21 +3,25 @@
 //! blocking work on the async threads: storage runs on the blocking pool. Every refusal is a
 //! clear status with a `Refusal` body, and is logged.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
+use axum::extract::Path as UrlPath;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{DefaultBodyLimit, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 
 use super::identity::ServerIdentity;
+use super::published;
 use super::store::{Station, Store, StoreError};
 use crate::crypto::hex;
 use crate::crypto::sign::{self, SigningKey};
 use crate::protocol::auth;
 use crate::protocol::enroll::{self, EnrollReply, EnrollRequest};
+use crate::protocol::packages::PackageInfo;
 use crate::protocol::roster::SignedRoster;
 use crate::protocol::{API, Health, Refusal};
 
@@ -27,6 +31,7 @@ pub const BODY_LIMIT: usize = 256 * 1024;
 /// What every handler reads.
 #[derive(Clone)]
 pub struct Center {
+    dir: PathBuf,
     store: Arc<dyn Store>,
     signing_public: [u8; 32],
     signer: Arc<SigningKey>,
@@ -34,9 +39,16 @@ pub struct Center {
 }
 
 impl Center {
-    /// A center over `store`, signing with `signer`, with its server identity.
-    pub fn new(store: Arc<dyn Store>, signer: SigningKey, identity: ServerIdentity) -> Center {
+    /// The center whose key store is `dir`, over `store`, signing with `signer`, with its
+    /// server identity.
+    pub fn new(
+        dir: PathBuf,
+        store: Arc<dyn Store>,
+        signer: SigningKey,
+        identity: ServerIdentity,
+    ) -> Center {
         Center {
+            dir,
             store,
             signing_public: signer.public(),
             signer: Arc::new(signer),
@@ -51,6 +63,8 @@ pub fn router(center: Center) -> Router {
         .route(&format!("{API}/health"), get(health))
         .route(&format!("{API}/enroll"), post(enroll))
         .route(&format!("{API}/roster"), get(roster))
+        .route(&format!("{API}/packages"), get(packages))
+        .route(&format!("{API}/packages/{{seal}}"), get(package_file))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(center)
 }
@@ -241,6 +255,79 @@ async fn roster(State(center): State<Center>, headers: HeaderMap) -> Response {
         "roster sent"
     );
     Json(signed).into_response()
+}
+
+/// The published packages in the formats of a station's hall roster.
+async fn offered(center: &Center, station: &Station) -> Result<Vec<PackageInfo>, Response> {
+    let hall = station.hall.clone();
+    let rows = blocking(center, move |s| s.roster(&hall)).await?;
+    let formats: std::collections::BTreeSet<String> = rows.into_iter().map(|r| r.format).collect();
+    let (dir, signer) = (center.dir.clone(), center.signing_public);
+    let listed = tokio::task::spawn_blocking(move || published::list(&dir, &signer)).await;
+    match listed {
+        Ok(Ok(all)) => Ok(all
+            .into_iter()
+            .filter(|p| formats.contains(&p.format))
+            .collect()),
+        Ok(Err(e)) => Err(refuse(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            format!("the published packages cannot be read: {e}"),
+        )),
+        Err(e) => Err(refuse(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            e.to_string(),
+        )),
+    }
+}
+
+async fn packages(State(center): State<Center>, headers: HeaderMap) -> Response {
+    let path = format!("{API}/packages");
+    let station = match station_of(&center, &headers, "GET", &path, b"").await {
+        Ok(s) => s,
+        Err(refusal) => return refusal,
+    };
+    match offered(&center, &station).await {
+        Ok(list) => Json(list).into_response(),
+        Err(refusal) => refusal,
+    }
+}
+
+async fn package_file(
+    State(center): State<Center>,
+    UrlPath(seal_id): UrlPath<String>,
+    headers: HeaderMap,
+) -> Response {
+    let path = format!("{API}/packages/{seal_id}");
+    let station = match station_of(&center, &headers, "GET", &path, b"").await {
+        Ok(s) => s,
+        Err(refusal) => return refusal,
+    };
+    let offered = match offered(&center, &station).await {
+        Ok(list) => list,
+        Err(refusal) => return refusal,
+    };
+    let file = published::path(&center.dir, &seal_id)
+        .filter(|_| offered.iter().any(|p| p.seal_id == seal_id));
+    let Some(file) = file else {
+        return refuse(
+            StatusCode::NOT_FOUND,
+            "no-package",
+            format!("no package {seal_id} is offered to this station"),
+        );
+    };
+    match tokio::fs::read(&file).await {
+        Ok(bytes) => {
+            tracing::info!(station = %station.name, seal = %seal_id, "package sent");
+            ([(header::CONTENT_TYPE, "application/octet-stream")], bytes).into_response()
+        }
+        Err(e) => refuse(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            format!("{}: {e}", file.display()),
+        ),
+    }
 }
 
 fn store_refusal(e: &StoreError) -> Response {

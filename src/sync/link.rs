@@ -6,7 +6,9 @@
 use std::path::Path;
 use std::time::Duration;
 
-use crate::crypto::hex;
+use crate::crypto::{self, hex};
+use crate::package;
+use crate::protocol::packages::PackageInfo;
 use crate::protocol::roster::SignedRoster;
 use crate::protocol::{API, Refusal, auth};
 use crate::station::identity::Identity;
@@ -18,6 +20,9 @@ const TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The file the roster is kept in, in the data directory.
 pub const ROSTER_FILE: &str = "roster.json";
+
+/// The folder packages are kept in, in the data directory.
+pub const PACKAGES_DIR: &str = "packages";
 
 /// Why the link failed.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -118,6 +123,66 @@ impl Link {
             .map_err(|_| LinkError::Unsigned)?;
         Ok(roster)
     }
+}
+
+impl Link {
+    /// The packages the center offers this station.
+    pub async fn packages(&self) -> Result<Vec<PackageInfo>, LinkError> {
+        let body = self.get("/packages").await?;
+        serde_json::from_slice(&body).map_err(|e| LinkError::BadReply(e.to_string()))
+    }
+
+    /// Downloads a package and checks it: the hash the list named, the center's signature, and
+    /// the header naming the same package and seal.
+    pub async fn package(&self, info: &PackageInfo) -> Result<Vec<u8>, LinkError> {
+        if published_path(Path::new(""), &info.seal_id).is_none() {
+            return Err(LinkError::BadReply(format!("seal id {:?}", info.seal_id)));
+        }
+        let bytes = self.get(&format!("/packages/{}", info.seal_id)).await?;
+        if hex::encode(&crypto::sha256(&bytes)) != info.sha256 {
+            return Err(LinkError::BadReply(format!(
+                "package {} arrived changed (its hash differs)",
+                info.package_id
+            )));
+        }
+        let header =
+            package::read_header(&bytes, Some(&self.center)).map_err(|_| LinkError::Unsigned)?;
+        if header.seal_id != info.seal_id || header.package_id != info.package_id {
+            return Err(LinkError::BadReply(format!(
+                "package {} is not the one listed",
+                info.package_id
+            )));
+        }
+        Ok(bytes)
+    }
+}
+
+/// Where a station keeps a package: `DIR/packages/SEAL.pkg`.
+fn published_path(dir: &Path, seal_id: &str) -> Option<std::path::PathBuf> {
+    let ok = !seal_id.is_empty()
+        && seal_id.len() <= 64
+        && seal_id.bytes().all(|b| b.is_ascii_hexdigit());
+    ok.then(|| dir.join(PACKAGES_DIR).join(format!("{seal_id}.pkg")))
+}
+
+/// Keeps a checked package in `dir` (beside it first, then renamed); whether it was new.
+pub fn save_package(dir: &Path, info: &PackageInfo, bytes: &[u8]) -> Result<bool, LinkError> {
+    let path = published_path(dir, &info.seal_id)
+        .ok_or_else(|| LinkError::BadReply(format!("seal id {:?}", info.seal_id)))?;
+    let io = |e: std::io::Error| LinkError::Io(path.display().to_string(), e.to_string());
+    let new = !path.exists();
+    std::fs::create_dir_all(dir.join(PACKAGES_DIR)).map_err(io)?;
+    let tmp = path.with_extension("pkg.tmp");
+    std::fs::write(&tmp, bytes).map_err(io)?;
+    std::fs::rename(&tmp, &path).map_err(io)?;
+    Ok(new)
+}
+
+/// Whether the package is already kept in `dir` as listed (same hash).
+pub fn has_package(dir: &Path, info: &PackageInfo) -> bool {
+    published_path(dir, &info.seal_id)
+        .and_then(|p| std::fs::read(p).ok())
+        .is_some_and(|bytes| hex::encode(&crypto::sha256(&bytes)) == info.sha256)
 }
 
 /// Keeps a checked roster in `dir` (beside it first, then renamed).
