@@ -3,6 +3,7 @@
 //! signatures, SHA-256, HMAC-SHA-256 and hex. Nothing else in the code base calls ring directly.
 
 pub mod aead;
+pub mod agree;
 pub mod hex;
 pub mod pin;
 pub mod sign;

@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod enroll;
 pub mod packages;
+pub mod release;
 pub mod roster;
 
 use serde::{Deserialize, Serialize};

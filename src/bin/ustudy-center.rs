@@ -266,12 +266,7 @@ fn serve(dir: &Path, listen: &str, out: &mut impl std::io::Write) -> anyhow::Res
     let listener =
         std::net::TcpListener::bind(listen).with_context(|| format!("listening on {listen}"))?;
     let addr = listener.local_addr()?;
-    let center = Center::new(
-        dir.to_owned(),
-        Arc::new(store),
-        keys.into_signer(),
-        identity,
-    );
+    let center = Center::new(keys, Arc::new(store), identity);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;

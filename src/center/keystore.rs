@@ -176,11 +176,6 @@ impl KeyStore {
         read_key(&path, || KeyStoreError::NoPackageKey(seal_id.to_owned()))
     }
 
-    /// The signing key, for a server that keeps it.
-    pub fn into_signer(self) -> SigningKey {
-        self.signer
-    }
-
     /// The key store's directory.
     pub fn dir(&self) -> &Path {
         &self.dir

@@ -14,16 +14,20 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 
+use super::KeyStore;
 use super::identity::ServerIdentity;
 use super::published;
 use super::store::{Station, Store, StoreError};
 use crate::crypto::hex;
-use crate::crypto::sign::{self, SigningKey};
+use crate::crypto::{self, sign};
 use crate::protocol::auth;
 use crate::protocol::enroll::{self, EnrollReply, EnrollRequest};
 use crate::protocol::packages::PackageInfo;
+use crate::protocol::release::{KeyRelease, StartRequest};
+use crate::protocol::roster::RosterRow;
 use crate::protocol::roster::SignedRoster;
 use crate::protocol::{API, Health, Refusal};
+use axum::body::Bytes;
 
 /// Largest request body the center reads.
 pub const BODY_LIMIT: usize = 256 * 1024;
@@ -34,24 +38,18 @@ pub struct Center {
     dir: PathBuf,
     store: Arc<dyn Store>,
     signing_public: [u8; 32],
-    signer: Arc<SigningKey>,
+    keys: Arc<KeyStore>,
     identity: Arc<ServerIdentity>,
 }
 
 impl Center {
-    /// The center whose key store is `dir`, over `store`, signing with `signer`, with its
-    /// server identity.
-    pub fn new(
-        dir: PathBuf,
-        store: Arc<dyn Store>,
-        signer: SigningKey,
-        identity: ServerIdentity,
-    ) -> Center {
+    /// The center with key store `keys`, over `store`, with its server identity.
+    pub fn new(keys: KeyStore, store: Arc<dyn Store>, identity: ServerIdentity) -> Center {
         Center {
-            dir,
+            dir: keys.dir().to_owned(),
             store,
-            signing_public: signer.public(),
-            signer: Arc::new(signer),
+            signing_public: keys.public(),
+            keys: Arc::new(keys),
             identity: Arc::new(identity),
         }
     }
@@ -65,6 +63,7 @@ pub fn router(center: Center) -> Router {
         .route(&format!("{API}/roster"), get(roster))
         .route(&format!("{API}/packages"), get(packages))
         .route(&format!("{API}/packages/{{seal}}"), get(package_file))
+        .route(&format!("{API}/start"), post(start))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(center)
 }
@@ -247,7 +246,7 @@ async fn roster(State(center): State<Center>, headers: HeaderMap) -> Response {
         rows,
         signature: String::new(),
     };
-    signed.signature = hex::encode(&center.signer.sign(&signed.signed_bytes()));
+    signed.signature = hex::encode(&center.keys.signer().sign(&signed.signed_bytes()));
     tracing::info!(
         station = %station.name,
         hall = %station.hall,
@@ -330,6 +329,118 @@ async fn package_file(
     }
 }
 
+/// Before the start time a key is released this early at most; after it, this late at most.
+const EARLY_MS: i64 = 30 * 60_000;
+/// See `EARLY_MS`.
+const LATE_MS: i64 = 4 * 60 * 60_000;
+
+/// Whether now (the center's local time) is inside a candidate's window around its start.
+fn in_window(row: &RosterRow, now: chrono::NaiveDateTime) -> bool {
+    let start = chrono::NaiveDateTime::parse_from_str(
+        &format!("{} {}", row.date, row.start),
+        "%Y-%m-%d %H:%M",
+    );
+    start.is_ok_and(|start| {
+        let from = start - chrono::Duration::milliseconds(EARLY_MS);
+        let until = start + chrono::Duration::milliseconds(LATE_MS);
+        from <= now && now <= until
+    })
+}
+
+async fn start(State(center): State<Center>, headers: HeaderMap, body: Bytes) -> Response {
+    let path = format!("{API}/start");
+    let station = match station_of(&center, &headers, "POST", &path, &body).await {
+        Ok(s) => s,
+        Err(refusal) => return refusal,
+    };
+    let Ok(request) = serde_json::from_slice::<StartRequest>(&body) else {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            "bad-request",
+            "not a start request",
+        );
+    };
+    let hall = station.hall.clone();
+    let rows = match blocking(&center, move |s| s.roster(&hall)).await {
+        Ok(rows) => rows,
+        Err(refusal) => return refusal,
+    };
+    let Some(row) = rows.into_iter().find(|r| r.iin == request.iin) else {
+        return refuse(
+            StatusCode::FORBIDDEN,
+            "not-on-roster",
+            "this candidate is not on the roster of this station's hall",
+        );
+    };
+    let offered = match offered(&center, &station).await {
+        Ok(list) => list,
+        Err(refusal) => return refusal,
+    };
+    let Some(package) = offered.into_iter().find(|p| p.seal_id == request.seal_id) else {
+        return refuse(
+            StatusCode::NOT_FOUND,
+            "no-package",
+            format!("no package {} is offered to this station", request.seal_id),
+        );
+    };
+    if package.format != row.format {
+        return refuse(
+            StatusCode::FORBIDDEN,
+            "wrong-format",
+            format!("this candidate sits {}, not {}", row.format, package.format),
+        );
+    }
+    // Samples are for drills: any time. A real test only around its start.
+    if !package.sample && !in_window(&row, chrono::Local::now().naive_local()) {
+        return refuse(
+            StatusCode::FORBIDDEN,
+            "window",
+            format!(
+                "this candidate's test starts {} {}: its key is released from 30 minutes before",
+                row.date, row.start
+            ),
+        );
+    }
+    let key = match center.keys.package_key(&request.seal_id) {
+        Ok(key) => key,
+        Err(e) => {
+            return refuse(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string());
+        }
+    };
+    let context = KeyRelease::context(&station.name, &request.seal_id, &request.iin);
+    let Ok((ephemeral, sealed)) =
+        crypto::agree::seal_to(&station.agree_public, &context, key.as_bytes())
+    else {
+        return refuse(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "the key cannot be sealed to this station",
+        );
+    };
+    let (iin, name, seal) = (
+        request.iin.clone(),
+        station.name.clone(),
+        request.seal_id.clone(),
+    );
+    let now = now_ms();
+    match blocking(&center, move |s| s.release(&iin, &name, &seal, now)).await {
+        Ok(()) => {}
+        Err(refusal) => return refusal,
+    }
+    let mut release = KeyRelease {
+        station: station.name.clone(),
+        seal_id: request.seal_id,
+        iin: request.iin,
+        released_ms: now,
+        ephemeral: hex::encode(&ephemeral),
+        sealed_key: hex::encode(&sealed),
+        signature: String::new(),
+    };
+    release.signature = hex::encode(&center.keys.signer().sign(&release.signed_bytes()));
+    tracing::info!(station = %station.name, seal = %release.seal_id, "package key released");
+    Json(release).into_response()
+}
+
 fn store_refusal(e: &StoreError) -> Response {
     match e {
         StoreError::NoCode | StoreError::WrongCode => refuse(
@@ -341,6 +452,11 @@ fn store_refusal(e: &StoreError) -> Response {
             StatusCode::FORBIDDEN,
             "code-used",
             "this enrollment code was already used; make a new one",
+        ),
+        StoreError::AlreadyReleased(to) => refuse(
+            StatusCode::CONFLICT,
+            "already-sat",
+            format!("this candidate's test was already started, on station {to}"),
         ),
         StoreError::CodeExpired => refuse(
             StatusCode::FORBIDDEN,

@@ -28,6 +28,8 @@ pub enum StoreError {
     CodeClash,
     #[error("IIN {0} is already on the roster")]
     OnRoster(String),
+    #[error("this candidate's package key was already released, to station {0}")]
+    AlreadyReleased(String),
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -106,6 +108,16 @@ pub trait Store: Send + Sync {
 
     /// The candidates of a hall, in IIN order.
     fn roster(&self, hall: &str) -> Result<Vec<RosterRow>, StoreError>;
+
+    /// Records that a candidate's package key goes to `station`: once per candidate, ever
+    /// (one sitting), refused with the station it went to before.
+    fn release(
+        &self,
+        iin: &str,
+        station: &str,
+        seal_id: &str,
+        now_ms: i64,
+    ) -> Result<(), StoreError>;
 }
 
 /// The `SQLite` store.
@@ -146,6 +158,12 @@ CREATE TABLE IF NOT EXISTS roster (
     start TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS roster_hall ON roster(hall);
+CREATE TABLE IF NOT EXISTS releases (
+    iin TEXT PRIMARY KEY,
+    station TEXT NOT NULL,
+    seal_id TEXT NOT NULL,
+    released_ms INTEGER NOT NULL
+);
 ";
 
 impl SqliteStore {
@@ -335,6 +353,33 @@ impl Store for SqliteStore {
         Ok(rows.len())
     }
 
+    fn release(
+        &self,
+        iin: &str,
+        station: &str,
+        seal_id: &str,
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
+        let mut db = self.db()?;
+        let tx = db.transaction()?;
+        let before: Option<String> = tx
+            .query_row(
+                "SELECT station FROM releases WHERE iin = ?1",
+                params![iin],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(to) = before {
+            return Err(StoreError::AlreadyReleased(to));
+        }
+        tx.execute(
+            "INSERT INTO releases (iin, station, seal_id, released_ms) VALUES (?1, ?2, ?3, ?4)",
+            params![iin, station, seal_id, now_ms],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     fn roster(&self, hall: &str) -> Result<Vec<RosterRow>, StoreError> {
         let db = self.db()?;
         let mut q = db.prepare(
@@ -440,6 +485,11 @@ mod tests {
             "nothing of the refused import stayed"
         );
         assert_eq!(store.roster("C").unwrap(), Vec::new());
+        store.release("061211600012", "st-1", "ab", 5).unwrap();
+        assert!(matches!(
+            store.release("061211600012", "st-2", "ab", 6),
+            Err(StoreError::AlreadyReleased(to)) if to == "st-1"
+        ));
     }
 
     #[test]

@@ -111,6 +111,16 @@ impl Identity {
         PublicKey::from(&self.agree).to_bytes()
     }
 
+    /// Opens what the center sealed to this station's X25519 key (`crypto::agree`).
+    pub fn open_sealed(
+        &self,
+        ephemeral: &[u8; 32],
+        context: &[u8],
+        sealed: &[u8],
+    ) -> Result<Vec<u8>, CryptoError> {
+        crypto::agree::open_with(&self.agree, ephemeral, context, sealed)
+    }
+
     /// Signs `message` with the station's key.
     pub fn sign(&self, message: &[u8]) -> [u8; 64] {
         self.signing.sign(message)

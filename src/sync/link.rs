@@ -6,9 +6,11 @@
 use std::path::Path;
 use std::time::Duration;
 
+use crate::crypto::aead::Key;
 use crate::crypto::{self, hex};
 use crate::package;
 use crate::protocol::packages::PackageInfo;
+use crate::protocol::release::{KeyRelease, StartRequest};
 use crate::protocol::roster::SignedRoster;
 use crate::protocol::{API, Refusal, auth};
 use crate::station::identity::Identity;
@@ -82,16 +84,29 @@ impl Link {
 
     /// A signed GET of `path` (under the API prefix); the body of a successful answer.
     async fn get(&self, path: &str) -> Result<Vec<u8>, LinkError> {
+        self.request("GET", path, Vec::new()).await
+    }
+
+    /// A signed request; the body of a successful answer.
+    async fn request(&self, method: &str, path: &str, body: Vec<u8>) -> Result<Vec<u8>, LinkError> {
         let path = format!("{API}{path}");
         let time = i64::try_from(crate::journal::store::now_ms()).unwrap_or(i64::MAX);
-        let signature = self.identity.sign(&auth::message("GET", &path, time, b""));
+        let signature = self
+            .identity
+            .sign(&auth::message(method, &path, time, &body));
         let unreachable = |e: &reqwest::Error| LinkError::Unreachable {
             url: self.url.clone(),
             detail: chain(e),
         };
-        let response = self
-            .client
-            .get(format!("{}{path}", self.url))
+        let builder = if method == "POST" {
+            self.client
+                .post(format!("{}{path}", self.url))
+                .header("content-type", "application/json")
+                .body(body)
+        } else {
+            self.client.get(format!("{}{path}", self.url))
+        };
+        let response = builder
             .header(auth::STATION, &self.station)
             .header(auth::TIME, time.to_string())
             .header(auth::SIGNATURE, hex::encode(&signature))
@@ -126,6 +141,31 @@ impl Link {
 }
 
 impl Link {
+    /// The key of package `seal_id` for candidate `iin`, released by the center at the start of
+    /// the candidate's session (once per candidate) and opened with the station's key.
+    pub async fn start(&self, seal_id: &str, iin: &str) -> Result<Key, LinkError> {
+        let request = StartRequest {
+            seal_id: seal_id.to_owned(),
+            iin: iin.to_owned(),
+        };
+        let body = serde_json::to_vec(&request).map_err(|e| LinkError::BadReply(e.to_string()))?;
+        let reply = self.request("POST", "/start", body).await?;
+        let release: KeyRelease =
+            serde_json::from_slice(&reply).map_err(|e| LinkError::BadReply(e.to_string()))?;
+        release
+            .verify(&self.center, &self.station, &request)
+            .map_err(|_| LinkError::Unsigned)?;
+        let ephemeral = hex::decode::<32>(&release.ephemeral).map_err(|_| LinkError::Unsigned)?;
+        let sealed = hex::decode_vec(&release.sealed_key).map_err(|_| LinkError::Unsigned)?;
+        let context = KeyRelease::context(&self.station, seal_id, iin);
+        let key = self
+            .identity
+            .open_sealed(&ephemeral, &context, &sealed)
+            .map_err(|_| LinkError::Unsigned)?;
+        let key: [u8; 32] = key.try_into().map_err(|_| LinkError::Unsigned)?;
+        Ok(Key::from_bytes(key))
+    }
+
     /// The packages the center offers this station.
     pub async fn packages(&self) -> Result<Vec<PackageInfo>, LinkError> {
         let body = self.get("/packages").await?;
