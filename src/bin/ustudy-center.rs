@@ -20,6 +20,7 @@ use ustudy::exam::spec::TaskKind;
 use ustudy::journal;
 use ustudy::package;
 use ustudy::protocol;
+use ustudy::protocol::roster::RosterRow;
 
 /// U-STUDY center tools.
 #[derive(Parser)]
@@ -53,8 +54,9 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Seal the bundled demo sources (unt-2024, unt-2021) with a demo key store in DIR, creating
-    /// it if needed, and print what each package holds.
+    /// A ready demo center in DIR: the key store (created if needed), both demo packages sealed
+    /// and published, the demo candidates on the roster of hall 1, and an enrollment code for
+    /// station demo-1 (printed as `enroll-code: CODE`).
     Demo {
         /// Demo key store and output directory.
         #[arg(long, default_value = "target/demo-center")]
@@ -385,7 +387,32 @@ fn demo(dir: &Path, sources: &Path, out: &mut impl std::io::Write) -> anyhow::Re
         inspect(&file, Some(dir), out)?;
         writeln!(out)?;
     }
-    Ok(())
+    // The demo candidates in hall 1, today (the demo packages are samples: any time).
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let rows: Vec<RosterRow> = ustudy::roster::demo()
+        .into_iter()
+        .zip(1..)
+        .map(|(e, seat): (_, u32)| RosterRow {
+            format: e.package.trim_start_matches("demo-").to_owned(),
+            iin: e.iin,
+            name: e.name,
+            ticket: e.ticket,
+            language: e.language.code().to_owned(),
+            extra_time: e.extra_time,
+            hall: "1".to_owned(),
+            seat: seat.to_string(),
+            date: today.clone(),
+            start: "09:00".to_owned(),
+        })
+        .collect();
+    let store = SqliteStore::open(&dir.join("center.sqlite"))?;
+    match store.import_roster(&rows) {
+        Ok(n) => writeln!(out, "roster: {n} demo candidates in hall 1")?,
+        Err(StoreError::OnRoster(_)) => writeln!(out, "roster: the demo candidates are on it")?,
+        Err(e) => return Err(e.into()),
+    }
+    drop(store);
+    enroll_code(dir, "demo-1", ("1", "1"), 24 * 60, out)
 }
 
 fn inspect(file: &Path, dir: Option<&Path>, out: &mut impl std::io::Write) -> anyhow::Result<()> {

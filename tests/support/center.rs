@@ -24,6 +24,11 @@ impl Center {
         let dir = temp.path().join("center");
         let init = cli::center(&["init", "--dir", dir.to_str().expect("utf-8")]);
         assert!(init.ok(), "init: {}", init.stderr);
+        Center::serve(temp, dir)
+    }
+
+    /// Serves the key store `dir` (inside `temp`, removed when the center is dropped).
+    pub fn serve(temp: tempfile::TempDir, dir: PathBuf) -> Center {
         let mut server = Command::new(env!("CARGO_BIN_EXE_ustudy-center"))
             .args(["serve", "--dir", dir.to_str().expect("utf-8")])
             .args(["--listen", "127.0.0.1:0", "--log", "-"])
