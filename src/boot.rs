@@ -1,13 +1,21 @@
-//! Station start-up, before the window opens: the data directory, the demo packages, recovery of
+//! Station start-up, before the window opens: the data directory, the demo packages or an
+//! enrolled station's kept roster, packages and center link, recovery of
 //! a session that was open when the station stopped (with its downtime incident recorded), and
 //! the journal writer the GUI will use.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::crypto::hex;
+use crate::crypto::pin::PinHash;
 use crate::journal::recovery::{self, Found, Recovered, RecoveryError, Stuck};
 use crate::journal::{Journal, JournalError, Writer};
-use crate::station::{Package, Resume, Start};
+use crate::station::config::Content;
+use crate::station::identity::Identity;
+use crate::station::settings::Settings;
+use crate::station::{Config, Package, Resume, Start};
+use crate::sync::link::{self, Link, LinkError};
+use crate::sync::release::Center;
 
 /// Why the station could not start.
 #[derive(Debug, thiserror::Error)]
@@ -18,6 +26,18 @@ pub enum BootError {
     Journal(#[from] JournalError),
     #[error("the demo packages do not open: {0}")]
     Package(#[from] crate::package::PackageError),
+    #[error("no proctor PIN is set: run `ustudy-station set-pin --config FILE`")]
+    NoPin,
+    #[error(
+        "the roster is missing or not the center's: {0}; run `ustudy-station fetch --config FILE`"
+    )]
+    Roster(LinkError),
+    #[error("no test package is kept: run `ustudy-station fetch --config FILE`")]
+    NoPackages,
+    #[error("the station's keys: {0}")]
+    Identity(String),
+    #[error("{0}")]
+    Link(LinkError),
 }
 
 /// Everything the window starts with.
@@ -61,14 +81,84 @@ fn continue_session(writer: &Writer, r: &Recovered) -> Result<String, JournalErr
 /// journal that cannot be opened at all stops the start; a session that cannot go on is handed
 /// to the lock screen as stuck.
 pub fn demo(dir: &Path) -> Result<Boot, BootError> {
-    std::fs::create_dir_all(dir).map_err(|e| BootError::DataDir(dir.display().to_string(), e))?;
     let packages: Vec<Package> = crate::demo::packages()?
         .into_iter()
-        .map(|(header, paper)| Package {
-            header,
-            paper: Arc::new(paper),
-        })
+        .map(|(header, paper)| Package::open(header, paper))
         .collect();
+    start(dir, packages)
+}
+
+/// An enrolled station: the settings' PIN, the roster and packages kept by `fetch` (checked
+/// against the center's key again), and its link to the center; then recovery and the writer
+/// as for the demo.
+pub fn enrolled(settings: &Settings) -> Result<(Boot, Config), BootError> {
+    let dir = &settings.data_dir;
+    let pin = settings
+        .pin
+        .as_deref()
+        .ok_or(BootError::NoPin)
+        .and_then(|p| PinHash::decode(p).map_err(|_| BootError::NoPin))?;
+    let signing_public = hex::decode::<32>(&settings.center.signing_public)
+        .map_err(|_| BootError::Link(LinkError::Settings))?;
+    let roster = link::load_roster(dir, settings).map_err(BootError::Roster)?;
+    let packages = kept_packages(dir, &signing_public);
+    if packages.is_empty() {
+        return Err(BootError::NoPackages);
+    }
+    let identity = Identity::load(dir).map_err(|e| BootError::Identity(e.to_string()))?;
+    let link = Link::new(settings, identity).map_err(BootError::Link)?;
+    let center = Center {
+        link: Arc::new(link),
+        signing_public,
+    };
+    let boot = start(dir, packages.clone())?;
+    let config = Config::enrolled(
+        settings.station.clone(),
+        settings.seat.clone(),
+        pin,
+        &roster.rows,
+        packages,
+        center,
+    );
+    Ok((boot, config))
+}
+
+/// The sealed packages kept in `dir/packages` whose header the center signed; any other file
+/// there is logged and left out.
+fn kept_packages(dir: &Path, center: &[u8; 32]) -> Vec<Package> {
+    let Ok(entries) = std::fs::read_dir(dir.join(link::PACKAGES_DIR)) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "pkg"))
+        .collect();
+    paths.sort();
+    let mut packages = Vec::new();
+    for path in paths {
+        let read = std::fs::read(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                crate::package::read_header(&bytes, Some(center))
+                    .map(|header| (header, bytes))
+                    .map_err(|e| e.to_string())
+            });
+        match read {
+            Ok((header, bytes)) => packages.push(Package {
+                header,
+                content: Content::Sealed(Arc::new(bytes)),
+            }),
+            Err(e) => {
+                tracing::warn!(file = %path.display(), error = %e, "a kept package is left out");
+            }
+        }
+    }
+    packages
+}
+
+/// Recovers any open session in `dir` and starts the writer, for the packages the station has.
+fn start(dir: &Path, packages: Vec<Package>) -> Result<Boot, BootError> {
+    std::fs::create_dir_all(dir).map_err(|e| BootError::DataDir(dir.display().to_string(), e))?;
     let (found, sittings) = {
         let journal = Journal::open(dir)?;
         let known = |id: &str| packages.iter().any(|p| p.header.package_id == id);

@@ -5,6 +5,7 @@
 pub mod aead;
 pub mod agree;
 pub mod hex;
+pub mod keycode;
 pub mod pin;
 pub mod sign;
 

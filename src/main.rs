@@ -112,10 +112,7 @@ enum JournalCommand {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => match settings_file(cli.config.clone()) {
-            Some(path) => enrolled(&path),
-            None => station(&cli),
-        },
+        None => station(&cli, settings_file(cli.config.clone()).as_deref()),
         Some(Command::Enroll {
             ref config,
             ref center,
@@ -136,7 +133,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn station(cli: &Cli) -> ExitCode {
+fn station(cli: &Cli, settings_path: Option<&std::path::Path>) -> ExitCode {
     // iced panics without a display server; say so plainly instead.
     #[cfg(all(unix, not(target_os = "macos")))]
     if ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
@@ -147,10 +144,17 @@ fn station(cli: &Cli) -> ExitCode {
             "no display: set DISPLAY or WAYLAND_DISPLAY, or start it in the kiosk session",
         );
     }
-    let dir = cli
-        .data_dir
-        .clone()
-        .unwrap_or_else(ustudy::boot::default_data_dir);
+    let settings = match settings_path.map(Settings::load).transpose() {
+        Ok(s) => s,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let dir = match &settings {
+        Some(s) => s.data_dir.clone(),
+        None => cli
+            .data_dir
+            .clone()
+            .unwrap_or_else(ustudy::boot::default_data_dir),
+    };
     // Logs go to the data directory; without them the station still runs, and says so.
     let (_logs, no_logs) = match ustudy::logging::to_dir(&dir.join("logs"), "station") {
         Ok(guard) => (Some(guard), None),
@@ -159,13 +163,20 @@ fn station(cli: &Cli) -> ExitCode {
     tracing::info!(
         version = env!("CARGO_PKG_VERSION"),
         data_dir = %dir.display(),
-        demo = true,
+        demo = settings.is_none(),
         time_scale = cli.time_scale.unwrap_or(1),
         autopilot = cli.autopilot.is_some(),
         "station starting"
     );
-    let boot = match ustudy::boot::demo(&dir) {
-        Ok(boot) => boot,
+    let started = match &settings {
+        None => ustudy::boot::demo(&dir).map(|boot| {
+            let config = Config::demo(boot.packages.clone());
+            (boot, config)
+        }),
+        Some(s) => ustudy::boot::enrolled(s).map(|(boot, config)| (boot, Ok(config))),
+    };
+    let (boot, config) = match started {
+        Ok(started) => started,
         Err(e) => {
             // The operator's words first, then the detail for IT staff.
             let said = errors::text(Lang::En, Problem::Boot(&e));
@@ -177,7 +188,7 @@ fn station(cli: &Cli) -> ExitCode {
     if let Some(e) = no_logs {
         let _ = writeln!(std::io::stderr(), "ustudy-station: no log file: {e}");
     }
-    let config = match Config::demo(boot.packages) {
+    let config = match config {
         Ok(config) => config,
         Err(e) => return fail(&e.to_string()),
     };
@@ -189,9 +200,23 @@ fn station(cli: &Cli) -> ExitCode {
             "--time-scale and --autopilot run only with sample packages; {real} is a real test"
         ));
     }
+    // The scripted proctor of an enrolled station types the PIN given in USTUDY_PIN.
+    let pilot_pin = match (&settings, cli.autopilot) {
+        (Some(_), Some(_)) => match std::env::var("USTUDY_PIN") {
+            Ok(pin) if config.pin.verify(&pin) => Some(pin),
+            _ => {
+                return fail(
+                    "--autopilot on an enrolled station types the proctor PIN from USTUDY_PIN, \
+                     which is not set or not this station's PIN",
+                );
+            }
+        },
+        _ => None,
+    };
     let config = Config {
         high_contrast: cli.high_contrast,
         time_scale: cli.time_scale.unwrap_or(1),
+        pilot_pin,
         ..config
     };
     let Some(seed) = cli.autopilot else {
@@ -211,25 +236,6 @@ fn station(cli: &Cli) -> ExitCode {
 /// The configuration to run with: the one named, else the default file if it exists.
 fn settings_file(named: Option<PathBuf>) -> Option<PathBuf> {
     named.or_else(|| Some(settings::default_path()).filter(|p| p.exists()))
-}
-
-/// An enrolled station. Sessions from the center's roster and packages are the next step of
-/// issue 10; until then the station says so rather than run the demo in production.
-fn enrolled(path: &std::path::Path) -> ExitCode {
-    let s = match Settings::load(path) {
-        Ok(s) => s,
-        Err(e) => return fail(&e.to_string()),
-    };
-    let _ = writeln!(
-        std::io::stderr(),
-        "ustudy-station: {} (seat {}) is enrolled with center {} at {}; sitting a session from the \
-         center's roster and packages is not built yet",
-        s.station,
-        s.seat,
-        s.center.key_id,
-        s.center.url
-    );
-    ExitCode::from(2)
 }
 
 fn enroll(

@@ -15,7 +15,7 @@ use ustudy::center::identity::ServerIdentity;
 use ustudy::center::keystore::check_station_id;
 use ustudy::center::server::{self, Center};
 use ustudy::center::store::{NewCode, SqliteStore, Store as _, StoreError};
-use ustudy::crypto::{hex, sign};
+use ustudy::crypto::{hex, keycode, sign};
 use ustudy::exam::spec::TaskKind;
 use ustudy::journal;
 use ustudy::package;
@@ -114,6 +114,14 @@ enum Command {
         #[arg(long, default_value_t = 24 * 60)]
         valid_minutes: u32,
     },
+    /// The key sheet for the hall network's failure: every published package with its key code
+    /// (53 characters with a check character) for the proctor to type at check-in. Print it, keep
+    /// it sealed with the proctor, and destroy it after the test.
+    KeySheet {
+        /// Key store directory.
+        #[arg(long)]
+        dir: PathBuf,
+    },
     /// The roster of candidates.
     #[command(subcommand)]
     Roster(RosterCommand),
@@ -163,6 +171,7 @@ fn main() -> ExitCode {
             seat,
             valid_minutes,
         } => enroll_code(&dir, &station, (&hall, &seat), valid_minutes, &mut out),
+        Command::KeySheet { dir } => key_sheet(&dir, &mut out),
         Command::Roster(RosterCommand::Import { dir, file }) => {
             roster_import(&dir, &file, &mut out)
         }
@@ -247,6 +256,7 @@ fn command_name(command: &Command) -> &'static str {
         Command::Serve { .. } => "serve",
         Command::EnrollCode { .. } => "enroll-code",
         Command::Roster(_) => "roster import",
+        Command::KeySheet { .. } => "key-sheet",
     }
 }
 
@@ -317,6 +327,42 @@ fn enroll_code(
         return Ok(());
     }
     anyhow::bail!("no free code id after 8 tries; let some codes expire or be used")
+}
+
+fn key_sheet(dir: &Path, out: &mut impl std::io::Write) -> anyhow::Result<()> {
+    let keys = KeyStore::open(dir)?;
+    let mut list = ustudy::center::published::list(dir, &keys.public())?;
+    list.sort_by(|a, b| a.package_id.cmp(&b.package_id));
+    if list.is_empty() {
+        anyhow::bail!(
+            "no package is published in {}: run pack first",
+            dir.display()
+        );
+    }
+    writeln!(
+        out,
+        "U-STUDY key sheet, center {}",
+        sign::key_id(&keys.public())
+    )?;
+    writeln!(
+        out,
+        "Type a key code at check-in only when the station cannot reach the center."
+    )?;
+    for info in &list {
+        let key = keys.package_key(&info.seal_id)?;
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{} ({}{}), seal {}",
+            info.package_id,
+            info.format,
+            if info.sample { ", sample" } else { "" },
+            info.seal_id
+        )?;
+        writeln!(out, "key-code: {}", keycode::encode(key.as_bytes()))?;
+    }
+    tracing::warn!(packages = list.len(), "key sheet printed");
+    Ok(())
 }
 
 fn pack(

@@ -54,6 +54,18 @@ pub struct Header {
     pub signer: String,
 }
 
+impl Header {
+    /// The language the content is shown in for a candidate who asked for `wanted`, as
+    /// [`crate::exam::Paper::content_language`] decides it once the package is open.
+    pub fn content_language(&self, wanted: Lang) -> Lang {
+        if self.languages.contains(&wanted) {
+            wanted
+        } else {
+            self.languages.first().copied().unwrap_or(wanted)
+        }
+    }
+}
+
 /// A package split into its parts, nothing verified yet.
 pub struct Parts<'a> {
     /// Magic, version and header: the body's associated data.

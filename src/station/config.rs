@@ -1,20 +1,43 @@
 //! What a station runs with: its name and seat, the proctor PIN's hash, the roster, the packages
-//! it can run and the look. Built by start-up (today the bundled demo), read by every screen.
+//! it can run (open, or sealed until the center releases a key), the center and the look. Built
+//! by start-up (the bundled demo, or an enrolled station's kept roster and packages), read by
+//! every screen.
 
 use std::sync::Arc;
 
 use crate::crypto::pin::PinHash;
 use crate::exam::Paper;
+use crate::exam::task::Lang;
 use crate::package::Header;
+use crate::protocol::roster::RosterRow;
 use crate::roster::Entry;
 
 /// A package the station can run.
 #[derive(Debug, Clone)]
 pub struct Package {
-    /// Its header.
+    /// Its header (verified against the center's key).
     pub header: Header,
-    /// Its paper.
-    pub paper: Arc<Paper>,
+    /// Its paper, or the sealed package whose key the center releases at each start.
+    pub content: Content,
+}
+
+/// What a station holds of a package.
+#[derive(Debug, Clone)]
+pub enum Content {
+    /// Opened (the demo's packages, opened with their key at start).
+    Open(Arc<Paper>),
+    /// Sealed: the package file as the center signed it.
+    Sealed(Arc<Vec<u8>>),
+}
+
+impl Package {
+    /// An opened package.
+    pub fn open(header: Header, paper: Paper) -> Package {
+        Package {
+            header,
+            content: Content::Open(Arc::new(paper)),
+        }
+    }
 }
 
 /// What the station runs with.
@@ -28,6 +51,8 @@ pub struct Config {
     pub pin: PinHash,
     /// The demo PIN, shown on the lock screen in demo mode only.
     pub demo_pin: Option<String>,
+    /// The PIN the scripted proctor of a drill types on an enrolled station (never shown).
+    pub pilot_pin: Option<String>,
     /// Candidates expected here.
     pub roster: Vec<Entry>,
     /// The packages the station can run.
@@ -36,6 +61,9 @@ pub struct Config {
     pub high_contrast: bool,
     /// Exam time runs this many times faster than real time (demo only).
     pub time_scale: u32,
+    /// The center that releases the keys of sealed packages (an enrolled station); none in the
+    /// demo, whose packages are open.
+    pub center: Option<crate::sync::release::Center>,
 }
 
 impl Config {
@@ -48,11 +76,58 @@ impl Config {
             seat: "1".to_owned(),
             pin: PinHash::new(DEMO_PIN)?,
             demo_pin: Some(DEMO_PIN.to_owned()),
+            pilot_pin: None,
             roster: crate::roster::demo(),
             packages,
             high_contrast: false,
             time_scale: 1,
+            center: None,
         })
+    }
+
+    /// An enrolled station: no PIN on screen, the center's roster of its hall, the sealed
+    /// packages it fetched. Each candidate sits the package of their format (the first by
+    /// package id when the center published several); one whose format no package has is found
+    /// at check-in and told that their test is not on this station.
+    pub fn enrolled(
+        station: String,
+        seat: String,
+        pin: PinHash,
+        rows: &[RosterRow],
+        packages: Vec<Package>,
+        center: crate::sync::release::Center,
+    ) -> Config {
+        let mut packages = packages;
+        packages.sort_by(|a, b| a.header.package_id.cmp(&b.header.package_id));
+        let roster = rows
+            .iter()
+            .map(|row| Entry {
+                iin: row.iin.clone(),
+                ticket: row.ticket.clone(),
+                name: row.name.clone(),
+                package: packages
+                    .iter()
+                    .find(|p| p.header.format == row.format)
+                    .map_or_else(|| row.format.clone(), |p| p.header.package_id.clone()),
+                extra_time: row.extra_time,
+                language: Lang::ALL
+                    .into_iter()
+                    .find(|l| l.code() == row.language)
+                    .unwrap_or(Lang::Kk),
+            })
+            .collect();
+        Config {
+            station,
+            seat,
+            pin,
+            demo_pin: None,
+            pilot_pin: None,
+            roster,
+            packages,
+            high_contrast: false,
+            time_scale: 1,
+            center: Some(center),
+        }
     }
 
     /// The package with this id.
@@ -84,10 +159,7 @@ mod tests {
         let packages = crate::demo::packages()
             .unwrap()
             .into_iter()
-            .map(|(header, paper)| Package {
-                header,
-                paper: Arc::new(paper),
-            })
+            .map(|(header, paper)| Package::open(header, paper))
             .collect();
         Config::demo(packages).unwrap()
     }

@@ -22,12 +22,14 @@ use crate::ui::theme;
 mod journal;
 mod kiosk;
 mod proctor;
+mod release;
 mod view;
 
 pub use journal::JournalJob;
 pub use kiosk::kiosk_window;
 use kiosk::{cover_screen, move_focus, window_event};
 pub use proctor::PendingAudit;
+pub use release::ReleaseJob;
 
 /// Widget ids of the app frame.
 pub mod id {
@@ -54,6 +56,8 @@ pub struct App {
     session: Option<Session>,
     /// A session waiting for the journal to create it.
     creating: Option<crate::journal::NewSession>,
+    /// A candidate whose package key the center is asked for.
+    releasing: Option<crate::roster::Entry>,
     /// Who has sat on this station.
     sittings: Sittings,
     /// A proctor action's audit record on its way to the journal.
@@ -95,6 +99,8 @@ pub enum Message {
     Key(Press),
     /// The journal created the session, under this id.
     Created(Result<String, JournalError>),
+    /// The center released the key of the candidate's sealed package and it opened, or not.
+    Released(Result<std::sync::Arc<crate::exam::Paper>, crate::sync::release::ReleaseError>),
     /// The journal answered for a proctor action's audit record.
     Audited(Result<i64, JournalError>),
     /// The journal answered for event `n`.
@@ -148,6 +154,7 @@ impl App {
             last_tick: None,
             session,
             creating: None,
+            releasing: None,
             sittings: start.sittings,
             audit_pending: None,
             faults_seen: 0,
@@ -224,6 +231,7 @@ impl App {
             Message::FocusMoved { back } => move_focus(back),
             Message::Key(press) => self.on_key(press),
             Message::Created(result) => self.on_created(result),
+            Message::Released(result) => self.on_released(result),
             Message::Audited(result) => self.on_audited(result),
             Message::Committed { n, result } => self.on_committed(n, result),
         }
@@ -257,6 +265,7 @@ impl App {
             }
             Action::CheckedIn(entry) => self.start_session(&entry),
             Action::AllowRetake(entry) => self.allow_retake(&entry),
+            Action::KeyCode(entry, code) => self.with_key_code(&entry, &code),
         }
     }
 

@@ -1,13 +1,16 @@
 //! Errors in the user's language, in one place: `said` maps every error a user can see (journal,
-//! recovery, package, start-up, IIN; later sync and preflight) to one Fluent id with its
+//! recovery, package, start-up, IIN, a package key at check-in; later sync and preflight) to one Fluent id with its
 //! arguments, so a proctor never reads a developer's message. `text` renders it.
 
 use crate::boot::BootError;
+use crate::crypto::keycode::KeyCodeError;
 use crate::exam::iin::IinError;
 use crate::i18n::{Arg, Lang, tr_args};
 use crate::journal::JournalError;
 use crate::journal::recovery::RecoveryError;
 use crate::package::PackageError;
+use crate::sync::link::LinkError;
+use crate::sync::release::ReleaseError;
 
 /// An error a user can see.
 #[derive(Debug, Clone, Copy)]
@@ -22,6 +25,8 @@ pub enum Problem<'a> {
     Boot(&'a BootError),
     /// A typed IIN is not valid.
     Iin(IinError),
+    /// A sealed package did not open at check-in.
+    Release(&'a ReleaseError),
 }
 
 /// An error as the user is told it: a Fluent id and its arguments.
@@ -67,12 +72,36 @@ pub fn said(problem: Problem<'_>) -> Said {
             BootError::DataDir(dir, _) => Said::with("boot-error-data-dir", "dir", &dir),
             BootError::Journal(e) => journal_said(e),
             BootError::Package(e) => package_said(e),
+            BootError::NoPin => Said::id("boot-error-no-pin"),
+            BootError::Roster(_) => Said::id("boot-error-roster"),
+            BootError::NoPackages => Said::id("boot-error-no-packages"),
+            BootError::Identity(_) | BootError::Link(_) => Said::id("boot-error-keys"),
         },
         Problem::Iin(e) => Said::id(match e {
             IinError::NotTwelveDigits => "checkin-iin-digits",
             IinError::CheckDigit => "checkin-iin-check",
             IinError::Date => "checkin-iin-date",
         }),
+        Problem::Release(e) => release_said(e),
+    }
+}
+
+fn release_said(error: &ReleaseError) -> Said {
+    match error {
+        ReleaseError::NoCenter => Said::id("release-error-no-center"),
+        ReleaseError::Link(LinkError::Unreachable { .. }) => Said::id("release-error-unreachable"),
+        // The center's refusal codes, each in the user's words; its English message is logged.
+        ReleaseError::Link(LinkError::Refused { error, .. }) => match error.as_str() {
+            "not-on-roster" => Said::id("release-refused-roster"),
+            "already-sat" => Said::id("release-refused-sat"),
+            "window" => Said::id("release-refused-window"),
+            "wrong-format" | "no-package" => Said::id("release-refused-package"),
+            other => Said::with("release-refused-other", "code", &other),
+        },
+        ReleaseError::Link(_) => Said::id("release-error-invalid"),
+        ReleaseError::Code(KeyCodeError::Check) => Said::id("keycode-error-check"),
+        ReleaseError::Code(_) => Said::id("keycode-error-format"),
+        ReleaseError::WrongKey(package) => Said::with("keycode-error-wrong", "package", &package),
     }
 }
 
@@ -227,6 +256,11 @@ mod tests {
             BootError::DataDir("/data".into(), std::io::Error::other("x")),
             BootError::Journal(JournalError::Schema(9)),
             BootError::Package(PackageError::Signature),
+            BootError::NoPin,
+            BootError::Roster(LinkError::Unsigned),
+            BootError::NoPackages,
+            BootError::Identity("i".into()),
+            BootError::Link(LinkError::Settings),
         ];
         let mut problems: Vec<Problem<'_>> = journal.iter().map(Problem::Journal).collect();
         problems.extend(recovery_errors.iter().map(Problem::Recovery));
@@ -240,6 +274,33 @@ mod tests {
             ]
             .map(Problem::Iin),
         );
+        let release = [
+            ReleaseError::NoCenter,
+            ReleaseError::Link(LinkError::Unreachable {
+                url: "u".into(),
+                detail: "d".into(),
+            }),
+            ReleaseError::Link(LinkError::BadReply("b".into())),
+            ReleaseError::Code(KeyCodeError::Check),
+            ReleaseError::Code(KeyCodeError::Length(3)),
+            ReleaseError::WrongKey("demo".into()),
+        ];
+        let refusals: Vec<ReleaseError> = [
+            "not-on-roster",
+            "already-sat",
+            "window",
+            "wrong-format",
+            "teapot",
+        ]
+        .into_iter()
+        .map(|code| {
+            ReleaseError::Link(LinkError::Refused {
+                error: code.into(),
+                message: "m".into(),
+            })
+        })
+        .collect();
+        problems.extend(release.iter().chain(&refusals).map(Problem::Release));
         for p in problems {
             let texts: Vec<String> = [Lang::Kk, Lang::Ru, Lang::En]
                 .into_iter()

@@ -69,6 +69,8 @@ pub enum Action {
     CheckedIn(Entry),
     /// The proctor's PIN allows this candidate a second sitting.
     AllowRetake(Entry),
+    /// The proctor typed the key code of this candidate's package (the center cannot be asked).
+    KeyCode(Entry, String),
 }
 
 impl Action {

@@ -41,10 +41,18 @@ pub fn station(dir: &Path) -> App {
     App::new(config, boot.writer, boot.start).0
 }
 
-/// Does the journal work the app handed out (its tasks are dropped in headless tests) on this
-/// thread, answering the app as the tasks would: the audit record, the session's creation, and
-/// every event in turn, until nothing is in flight or the journal refuses.
+/// Does the work the app handed out (its tasks are dropped in headless tests) on this thread,
+/// answering the app as the tasks would: a package key asked of the center, then the journal's
+/// audit record, the session's creation, and every event in turn, until nothing is in flight
+/// or the journal refuses.
 pub fn settle(app: &mut App) {
+    if let Some(job) = app.release_job() {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        let _ = app.update(Message::Released(rt.block_on(job.run())));
+    }
     while let Some(job) = app.journal_job() {
         let writer = app.writer().clone();
         let answer = match job {
@@ -114,6 +122,12 @@ pub fn shows(app: &App, id: impl Into<String>) -> bool {
     let id = leak(id);
     let mut ui = Simulator::with_size(settings(), SIZE, app.view());
     ui.find(selector::id(id)).is_ok()
+}
+
+/// Whether a text widget reads exactly `content`.
+pub fn shows_text(app: &App, content: &str) -> bool {
+    let mut ui = Simulator::with_size(settings(), SIZE, app.view());
+    ui.find(content).is_ok()
 }
 
 /// Clicks a field and types into it.

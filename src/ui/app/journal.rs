@@ -10,10 +10,12 @@ use iced::Task;
 
 use super::{App, Message, PendingAudit};
 use crate::exam::event::{Candidate, Incident};
-use crate::exam::{Event, State};
+use crate::exam::{Event, Paper, State};
 use crate::journal::{JournalError, NewSession};
+use crate::package::Header;
 use crate::roster::Entry;
 use crate::station::Session;
+use crate::station::config::Content;
 use crate::ui::screen::{Screen, check_in};
 
 /// Journal work the app has handed out and not yet had an answer for.
@@ -53,30 +55,48 @@ impl App {
         })
     }
 
-    /// Creates the journal session for a confirmed candidate and records the check-in.
+    /// A confirmed candidate: an open package starts at once; a sealed one first asks the
+    /// center for its key (see `release`).
     pub(super) fn start_session(&mut self, entry: &Entry) -> Task<Message> {
         let Some(package) = self.config.package(&entry.package).cloned() else {
             return Task::none();
         };
-        let content = package.paper.content_language(entry.language);
+        match package.content {
+            Content::Open(paper) => self.open_session(entry, &package.header, &paper),
+            Content::Sealed(sealed) => self.ask_release(entry, package.header, sealed),
+        }
+    }
+
+    /// Creates the journal session for a confirmed candidate and records the check-in.
+    pub(super) fn open_session(
+        &mut self,
+        entry: &Entry,
+        header: &Header,
+        paper: &Arc<Paper>,
+    ) -> Task<Message> {
+        let content = paper.content_language(entry.language);
         let candidate = Candidate {
             iin: entry.iin.clone(),
             name: entry.name.clone(),
             ticket: entry.ticket.clone(),
             extra_time: entry.extra_time,
             interface: self.lang,
-            languages: package
-                .paper
+            languages: paper
                 .format
                 .blocks
                 .iter()
                 .map(|b| (b.id.clone(), content))
                 .collect(),
         };
-        let paper = Arc::clone(&package.paper);
-        let state = State::new(&paper);
+        let state = State::new(paper);
         // The id comes from the journal, which stamps it when it creates the session.
-        let mut session = Session::new(String::new(), entry.package.clone(), paper, state, false);
+        let mut session = Session::new(
+            String::new(),
+            entry.package.clone(),
+            Arc::clone(paper),
+            state,
+            false,
+        );
         if session.record(Event::Unlocked).is_err()
             || session.record(Event::CheckedIn { candidate }).is_err()
         {
@@ -86,8 +106,8 @@ impl App {
         let new = NewSession {
             prefix: self.config.session_prefix(),
             package_id: entry.package.clone(),
-            seal_id: package.header.seal_id.clone(),
-            paper: (*package.paper).clone(),
+            seal_id: header.seal_id.clone(),
+            paper: (**paper).clone(),
             opening: session.waiting(),
         };
         self.session = Some(session);

@@ -95,7 +95,8 @@ impl Script {
         }
         match view.screen {
             Screen::Locked(lock) => {
-                let pin = view.config.demo_pin.clone()?;
+                let pin =
+                    (view.config.demo_pin.clone()).or_else(|| view.config.pilot_pin.clone())?;
                 Some(Message::Locked(if lock.has_pin() {
                     locked::Message::UnlockPressed
                 } else {

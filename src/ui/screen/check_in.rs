@@ -1,7 +1,10 @@
 //! Check-in: the candidate types their IIN (digits only, checked as they type, with a message for
 //! each kind of invalid IIN) and their ticket code, and the station finds them in the roster. A
 //! candidate whose session on this station closed is refused; only the proctor's PIN allows a
-//! second sitting (recorded by the app before it takes effect).
+//! second sitting (recorded by the app before it takes effect). On an enrolled station the
+//! confirmation asks the center for the package key: while it is asked the screen says so, and
+//! when it fails the screen says why, offers to ask again, and takes the proctor's key code from
+//! the center's key sheet.
 
 mod view;
 
@@ -11,6 +14,7 @@ use crate::exam::iin::{self, IinError};
 use crate::i18n::{Arg, Lang, tr_args};
 use crate::journal::recovery::Sittings;
 use crate::roster::{self, Entry};
+use crate::sync::release::ReleaseError;
 use crate::ui::errors::{self, Problem};
 use crate::ui::keys::Press;
 
@@ -36,6 +40,26 @@ pub mod id {
     pub const RETAKE_PIN: &str = "retake-pin";
     /// The frame of the "allow a second sitting" button.
     pub const ALLOW_RETAKE: &str = "allow-retake";
+    /// The "asking the center" line.
+    pub const ASKING: &str = "asking-center";
+    /// Why the package did not open.
+    pub const RELEASE_ERROR: &str = "release-error";
+    /// The key code input.
+    pub const KEY_CODE: &str = "key-code";
+    /// The frame of the "open with the key code" button.
+    pub const OPEN_WITH_CODE: &str = "open-with-code";
+}
+
+/// Where the key of the candidate's sealed package stands.
+#[derive(Debug, Clone, Default)]
+pub enum Release {
+    /// Not asked (or an open package).
+    #[default]
+    Idle,
+    /// The center is being asked.
+    Asking,
+    /// It did not open: why.
+    Failed(ReleaseError),
 }
 
 /// Check-in state.
@@ -50,6 +74,8 @@ pub struct CheckIn {
     sat: bool,
     retake_pin: String,
     retake_wrong: u32,
+    release: Release,
+    key_code: String,
 }
 
 /// What the candidate did.
@@ -69,6 +95,10 @@ pub enum Message {
     RetakePinChanged(String),
     /// "Allow a second sitting" was pressed.
     RetakePressed,
+    /// The key code field changed.
+    KeyCodeChanged(String),
+    /// "Open with the key code" was pressed.
+    KeyCodePressed,
 }
 
 /// Where the typed IIN stands.
@@ -119,6 +149,7 @@ impl CheckIn {
                 self.found = None;
                 self.not_found = false;
                 self.pair_ok = false;
+                self.release = Release::Idle;
             }
             Message::TicketChanged(value) => {
                 self.ticket = value.chars().filter(|c| !c.is_control()).take(32).collect();
@@ -129,6 +160,7 @@ impl CheckIn {
                     self.found = roster::find(&ctx.config.roster, &self.iin, &self.ticket).cloned();
                     self.not_found = self.found.is_none();
                     self.pair_ok = false;
+                    self.release = Release::Idle;
                     self.retake_granted(ctx.sittings);
                 }
             }
@@ -136,9 +168,25 @@ impl CheckIn {
             Message::ConfirmPressed => {
                 if self.pair_ok
                     && !self.sat
+                    && !matches!(self.release, Release::Asking)
                     && let Some(found) = self.found.clone()
                 {
                     return Action::CheckedIn(found);
+                }
+            }
+            Message::KeyCodeChanged(value) => {
+                // Key code characters, spaces and dashes; 80 is room for any grouping.
+                self.key_code = value
+                    .chars()
+                    .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == ' ')
+                    .take(80)
+                    .collect();
+            }
+            Message::KeyCodePressed => {
+                if let (Release::Failed(_), Some(found)) = (&self.release, self.found.clone())
+                    && !self.key_code.trim().is_empty()
+                {
+                    return Action::KeyCode(found, std::mem::take(&mut self.key_code));
                 }
             }
             Message::RetakePinChanged(value) => {
@@ -179,6 +227,21 @@ impl CheckIn {
             .found
             .as_ref()
             .is_some_and(|e| !sittings.may_sit(&e.iin));
+    }
+
+    /// The app is asking the center for the package key.
+    pub fn asking(&mut self) {
+        self.release = Release::Asking;
+    }
+
+    /// The package did not open: say why, and offer a retry and the key code.
+    pub fn release_failed(&mut self, e: ReleaseError) {
+        self.release = Release::Failed(e);
+    }
+
+    /// Where the package key stands.
+    pub fn release(&self) -> &Release {
+        &self.release
     }
 
     /// Whether the candidate found has already sat here (and is refused until a proctor allows

@@ -1,14 +1,17 @@
 //! How check-in looks: the IIN and ticket form with the IIN's status, the candidate found with
 //! their package, time and subjects to confirm, and the refusal of a second sitting with the
-//! proctor's PIN.
+//! proctor's PIN; on an enrolled station, the center being asked for the test, or why it did not
+//! open with a retry and the proctor's key code.
 
 use iced::widget::{Space, button, checkbox, column, container, row, text, text_input};
 use iced::{Element, Length};
 
-use super::{CheckIn, IinStatus, Message, id};
+use super::{CheckIn, IinStatus, Message, Release, id};
 use crate::i18n::{Arg, Lang, tr, tr_args};
 use crate::roster::Entry;
 use crate::station::Package;
+use crate::sync::release::ReleaseError;
+use crate::ui::errors::{self, Problem};
 use crate::ui::keys::Press;
 use crate::ui::parts;
 use crate::ui::screen::Context;
@@ -98,9 +101,16 @@ impl CheckIn {
                 .push(text(tr(lang, "checkin-no-package")).style(text::danger))
                 .into();
         };
-        let content = offer.paper.content_language(found.language);
         card =
             card.push(text(parts::pick(&offer.header.title, lang).to_owned()).size(metrics::TEXT));
+        // The test did not open: the subjects were confirmed; the way on takes their place, so
+        // it fits the smallest screen.
+        if let Release::Failed(e) = &self.release {
+            return container(card.push(self.key_code(lang, e)))
+                .padding(metrics::GAP)
+                .style(theme::panel(Panel::Plain))
+                .into();
+        }
         let minutes = offer.header.minutes
             + if found.extra_time {
                 offer.header.extra_minutes
@@ -131,18 +141,8 @@ impl CheckIn {
                 .size(metrics::TEXT)
                 .font(bold()),
         );
-        for (block, subject) in offer.paper.format.blocks.iter().zip(&offer.paper.subjects) {
-            let profile = block.role == crate::exam::spec::BlockRole::Profile;
-            let line = tr_args(
-                lang,
-                "checkin-subject-line",
-                &[
-                    ("subject", Arg::Str(&parts::subject(lang, &subject.code))),
-                    ("language", Arg::Str(content.native_name())),
-                ],
-            );
-            let line = text(line).size(metrics::TEXT);
-            card = card.push(if profile { line.font(bold()) } else { line });
+        for line in subjects(lang, offer, found) {
+            card = card.push(line);
         }
         let pair = checkbox(self.pair_ok)
             .label(parts::keyed(tr(lang, "checkin-pair-ok"), Press::Space))
@@ -156,13 +156,61 @@ impl CheckIn {
         )
         .padding(metrics::PAD)
         .style(theme::button(Button::Success))
-        .on_press_maybe(self.pair_ok.then_some(Message::ConfirmPressed));
-        container(
-            card.push(container(pair).id(id::PAIR_OK))
-                .push(container(confirm).id(id::CONFIRM)),
+        .on_press_maybe(
+            (self.pair_ok && !matches!(self.release, Release::Asking))
+                .then_some(Message::ConfirmPressed),
+        );
+        card = card.push(container(pair).id(id::PAIR_OK));
+        card = match &self.release {
+            Release::Idle => card.push(container(confirm).id(id::CONFIRM)),
+            Release::Asking => card.push(
+                container(
+                    text(tr(lang, "checkin-asking"))
+                        .size(metrics::TEXT)
+                        .style(text::primary),
+                )
+                .id(id::ASKING),
+            ),
+            Release::Failed(_) => card,
+        };
+        container(card)
+            .padding(metrics::GAP)
+            .style(theme::panel(Panel::Plain))
+            .into()
+    }
+
+    /// Why the package did not open, a retry, and the proctor's key code.
+    fn key_code<'a>(&'a self, lang: Lang, e: &ReleaseError) -> Element<'a, Message> {
+        let retry = button(
+            text(parts::keyed(tr(lang, "checkin-retry"), Press::Enter))
+                .size(metrics::TEXT)
+                .font(bold()),
         )
-        .padding(metrics::GAP)
-        .style(theme::panel(Panel::Plain))
+        .padding(metrics::PAD)
+        .style(theme::button(Button::Success))
+        .on_press_maybe(self.pair_ok.then_some(Message::ConfirmPressed));
+        let input = text_input("", &self.key_code)
+            .id(id::KEY_CODE)
+            .size(metrics::INPUT)
+            .padding(metrics::PAD)
+            .on_input(Message::KeyCodeChanged)
+            .on_submit(Message::KeyCodePressed);
+        let open = button(text(tr(lang, "checkin-open-with-code")).size(metrics::TEXT))
+            .padding(metrics::PAD)
+            .on_press_maybe((!self.key_code.trim().is_empty()).then_some(Message::KeyCodePressed));
+        column![
+            container(
+                text(errors::text(lang, Problem::Release(e)))
+                    .size(metrics::TEXT)
+                    .style(text::danger)
+            )
+            .id(id::RELEASE_ERROR),
+            container(retry).id(id::CONFIRM),
+            text(tr(lang, "checkin-key-code")).size(metrics::SMALL),
+            input,
+            container(open).id(id::OPEN_WITH_CODE),
+        ]
+        .spacing(metrics::GAP_SMALL)
         .into()
     }
 
@@ -202,4 +250,33 @@ impl CheckIn {
         }
         part.into()
     }
+}
+
+/// The candidate's subjects, one line each, profile subjects in bold. The header tells them
+/// without the package key; a preset format tells which are profile.
+fn subjects<'a>(lang: Lang, offer: &Package, found: &Entry) -> Vec<Element<'a, Message>> {
+    let content = offer.header.content_language(found.language);
+    let format = crate::exam::preset::by_name(&offer.header.format);
+    offer
+        .header
+        .subjects
+        .iter()
+        .map(|subject| {
+            let profile = format.as_ref().is_some_and(|f| {
+                f.blocks.iter().any(|b| {
+                    b.id == subject.block && b.role == crate::exam::spec::BlockRole::Profile
+                })
+            });
+            let line = tr_args(
+                lang,
+                "checkin-subject-line",
+                &[
+                    ("subject", Arg::Str(&parts::subject(lang, &subject.code))),
+                    ("language", Arg::Str(content.native_name())),
+                ],
+            );
+            let line = text(line).size(metrics::TEXT);
+            if profile { line.font(bold()) } else { line }.into()
+        })
+        .collect()
 }
