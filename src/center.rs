@@ -2,6 +2,7 @@
 //! HTTPS API stations talk to.
 
 pub mod identity;
+pub mod intake;
 pub mod keystore;
 pub mod published;
 pub mod roster;

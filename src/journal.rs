@@ -7,6 +7,7 @@ pub mod audit;
 pub mod export;
 pub mod head;
 pub mod keys;
+pub mod outbox;
 pub mod read;
 pub mod record;
 pub mod recovery;
@@ -20,6 +21,7 @@ use std::sync::Arc;
 
 use crate::crypto::CryptoError;
 
+pub use outbox::{Backlog, Unsent};
 pub use store::{Journal, Loaded, SessionInfo};
 pub use worker::{NewSession, Writer};
 

@@ -2,6 +2,7 @@
 //! certificate. Types and the checks both sides compute live here, so they cannot drift apart.
 
 pub mod auth;
+pub mod batch;
 pub mod enroll;
 pub mod packages;
 pub mod release;

@@ -11,85 +11,19 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use support::center::Center;
 use support::cli;
+use support::enrolled::{PIN, demo_center, enroll};
 use support::gui::{self, click, ids, screen, settle, shows, type_into};
 use ustudy::crypto::keycode::KeyCodeError;
 use ustudy::protocol::roster::RosterRow;
-use ustudy::station::settings::Settings;
-use ustudy::sync::link::{self, LinkError};
+use ustudy::sync::link::LinkError;
 use ustudy::sync::release::ReleaseError;
 use ustudy::ui::App;
 use ustudy::ui::errors::{self, Problem};
 use ustudy::ui::screen::Screen;
 use ustudy::ui::screen::check_in::Release;
-
-const PIN: &str = "1357";
-
-/// An enrolled station's configuration and data, in a temporary directory.
-struct Station {
-    config: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-impl Station {
-    fn settings(&self) -> Settings {
-        Settings::load(&self.config).unwrap()
-    }
-
-    fn roster(&self) -> Vec<RosterRow> {
-        let s = self.settings();
-        link::load_roster(&s.data_dir, &s).unwrap().rows
-    }
-
-    fn start(&self) -> App {
-        let (boot, config) = ustudy::boot::enrolled(&self.settings()).expect("the station starts");
-        assert!(config.demo_pin.is_none(), "no PIN on screen");
-        App::new(config, boot.writer, boot.start).0
-    }
-}
-
-/// The demo center, served; its enrollment code for `demo-1`.
-fn demo_center() -> (Center, String) {
-    let temp = tempfile::tempdir().unwrap();
-    let dir = temp.path().join("center");
-    let made = cli::center(&["demo", "--dir", dir.to_str().unwrap()]);
-    assert!(made.ok(), "{}", made.stderr);
-    let code = made
-        .stdout
-        .lines()
-        .find_map(|l| l.strip_prefix("enroll-code: "))
-        .unwrap()
-        .to_owned();
-    (Center::serve(temp, dir), code)
-}
-
-/// Enrolls a station with `code`, sets its PIN and fetches what the center has for it.
-fn enroll(center: &Center, code: &str) -> Station {
-    let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("station.toml");
-    let c = config.to_str().unwrap();
-    let data = dir.path().join("data");
-    let ran = cli::station(&[
-        "enroll",
-        "--config",
-        c,
-        "--center",
-        &center.url,
-        "--code",
-        code,
-        "--data-dir",
-        data.to_str().unwrap(),
-    ]);
-    assert!(ran.ok(), "{}", ran.stderr);
-    let pin = cli::station_with_input(&["set-pin", "--config", c], &format!("{PIN}\n{PIN}\n"));
-    assert!(pin.ok(), "{}", pin.stderr);
-    let fetched = cli::station(&["fetch", "--config", c]);
-    assert!(fetched.ok(), "{}", fetched.stderr);
-    Station { config, _dir: dir }
-}
 
 /// Unlocks with the station's PIN and finds `who`, with the subjects confirmed.
 fn find(app: &mut App, who: &RosterRow) {
@@ -158,7 +92,7 @@ fn an_enrolled_station_sits_a_session_with_the_key_its_center_releases() {
     click(&mut app, ids::briefing::START);
     click(&mut app, ids::testing::option(0));
     settle(&mut app);
-    let dir = station.settings().data_dir;
+    let dir = station.data_dir();
     assert!(
         gui::journal_events(&dir, &app)
             .iter()

@@ -8,6 +8,15 @@ lock-title = Station locked
 lock-station = Station { $station }, seat { $seat }
 lock-center-online = Center: connected
 lock-center-offline = Center: not connected (answers are kept on this station)
+lock-center-connecting = Center: connecting…
+lock-center-unreachable = Center: not reachable (answers are kept on this station and sent when it is back)
+lock-sync-waiting = { $count ->
+    [0] Every record has reached the center.
+    [one] { $count } record waits to be sent to the center.
+   *[other] { $count } records wait to be sent to the center.
+}
+lock-sync-last = Last receipt from the center: { $time }
+lock-sync-flagged = The center flagged a session of this station. Tell the center.
 lock-pin-label = Proctor PIN
 lock-unlock = Unlock
 lock-demo-pin = Demo mode. Proctor PIN: { $pin }

@@ -8,6 +8,14 @@ lock-title = Станция құлыпталған
 lock-station = Станция { $station }, орын { $seat }
 lock-center-online = Орталық: байланыс бар
 lock-center-offline = Орталық: байланыс жоқ (жауаптар осы станцияда сақталады)
+lock-center-connecting = Орталық: қосылуда…
+lock-center-unreachable = Орталық: байланыс жоқ (жауаптар осы станцияда сақталады және байланыс қалпына келгенде жіберіледі)
+lock-sync-waiting = { $count ->
+    [0] Барлық жазба орталыққа жетті.
+   *[other] Орталыққа жіберуді { $count } жазба күтуде.
+}
+lock-sync-last = Орталықтың соңғы түбіртегі: { $time }
+lock-sync-flagged = Орталық осы станцияның сеансын белгіледі. Орталыққа хабарлаңыз.
 lock-pin-label = Бақылаушының PIN коды
 lock-unlock = Құлыпты ашу
 lock-demo-pin = Демо режимі. Бақылаушы PIN коды: { $pin }

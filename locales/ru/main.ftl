@@ -8,6 +8,16 @@ lock-title = Станция заблокирована
 lock-station = Станция { $station }, место { $seat }
 lock-center-online = Центр: на связи
 lock-center-offline = Центр: нет связи (ответы сохраняются на этой станции)
+lock-center-connecting = Центр: подключение…
+lock-center-unreachable = Центр: недоступен (ответы сохраняются на этой станции и будут отправлены, когда связь вернётся)
+lock-sync-waiting = { $count ->
+    [0] Все записи доставлены в центр.
+    [one] { $count } запись ждёт отправки в центр.
+    [few] { $count } записи ждут отправки в центр.
+   *[other] { $count } записей ждут отправки в центр.
+}
+lock-sync-last = Последняя квитанция центра: { $time }
+lock-sync-flagged = Центр отметил сеанс этой станции. Сообщите в центр.
 lock-pin-label = PIN-код наблюдателя
 lock-unlock = Разблокировать
 lock-demo-pin = Демо-режим. PIN наблюдателя: { $pin }

@@ -100,6 +100,16 @@ impl ServerIdentity {
         PublicKey::from(&self.agree).to_bytes()
     }
 
+    /// Opens what a station sealed to the center's X25519 key (`crypto::agree`).
+    pub fn open_sealed(
+        &self,
+        ephemeral: &[u8; 32],
+        context: &[u8],
+        sealed: &[u8],
+    ) -> Result<Vec<u8>, crypto::CryptoError> {
+        crypto::agree::open_with(&self.agree, ephemeral, context, sealed)
+    }
+
     /// The TLS server configuration (rustls with the ring provider, HTTP/1.1).
     pub fn tls_config(&self) -> Result<rustls::ServerConfig, KeyStoreError> {
         let provider = Arc::new(rustls::crypto::ring::default_provider());

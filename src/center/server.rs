@@ -29,6 +29,8 @@ use crate::protocol::roster::SignedRoster;
 use crate::protocol::{API, Health, Refusal};
 use axum::body::Bytes;
 
+mod events;
+
 /// Largest request body the center reads.
 pub const BODY_LIMIT: usize = 256 * 1024;
 
@@ -64,6 +66,7 @@ pub fn router(center: Center) -> Router {
         .route(&format!("{API}/packages"), get(packages))
         .route(&format!("{API}/packages/{{seal}}"), get(package_file))
         .route(&format!("{API}/start"), post(start))
+        .route(&format!("{API}/events"), post(events::post))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(center)
 }
@@ -458,6 +461,10 @@ fn store_refusal(e: &StoreError) -> Response {
             "already-sat",
             format!("this candidate's test was already started, on station {to}"),
         ),
+        StoreError::Foreign { .. } => {
+            refuse(StatusCode::FORBIDDEN, "not-your-session", e.to_string())
+        }
+        StoreError::Mismatch(_) => refuse(StatusCode::CONFLICT, "session-mismatch", e.to_string()),
         StoreError::CodeExpired => refuse(
             StatusCode::FORBIDDEN,
             "code-expired",

@@ -9,6 +9,8 @@ use rusqlite::{Connection, OptionalExtension as _, params};
 
 use crate::protocol::roster::RosterRow;
 
+mod batch;
+
 /// What went wrong in storage, or why a request is refused.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum StoreError {
@@ -30,6 +32,10 @@ pub enum StoreError {
     OnRoster(String),
     #[error("this candidate's package key was already released, to station {0}")]
     AlreadyReleased(String),
+    #[error("session {session} belongs to station {owner}")]
+    Foreign { session: String, owner: String },
+    #[error("session {0} was first sent with another package, seal or predecessor")]
+    Mismatch(String),
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -83,6 +89,55 @@ pub struct Redeemed {
     pub station: Station,
 }
 
+/// One verified record of a batch, to keep.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Incoming {
+    /// Its sequence number.
+    pub seq: i64,
+    /// Its chain hash.
+    pub hash: [u8; 32],
+    /// The record as the station sealed it.
+    pub sealed: Vec<u8>,
+    /// The opened record (the event and when the station wrote it), JSON.
+    pub entry: String,
+}
+
+/// A verified batch: one session's contiguous records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BatchIn {
+    /// The station that signed it.
+    pub station: String,
+    /// The journal session.
+    pub session: String,
+    /// Its package.
+    pub package_id: String,
+    /// That package's seal.
+    pub seal_id: String,
+    /// The damaged session it carries on from.
+    pub supersedes: Option<String>,
+    /// The station's head when it sent the batch.
+    pub head_seq: i64,
+    /// The hash of the record before the first one.
+    pub prev: [u8; 32],
+    /// The records, contiguous, in order (at least one).
+    pub records: Vec<Incoming>,
+}
+
+/// What the center holds of a session after a batch: what the receipt says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Held {
+    /// The highest contiguous record held (`-1`: none).
+    pub seq: i64,
+    /// That record's hash (empty when none).
+    pub hash: Vec<u8>,
+    /// Why the session is flagged, if it is: the station sent a record that differs from the
+    /// one held (a forked chain) or a head below what it was given receipts for (a journal
+    /// rolled back to an older copy).
+    pub flag: Option<String>,
+    /// Records this batch added (the rest were held already).
+    pub added: usize,
+}
+
 /// The center's storage.
 pub trait Store: Send + Sync {
     /// Keeps a new enrollment code.
@@ -118,6 +173,15 @@ pub trait Store: Send + Sync {
         seal_id: &str,
         now_ms: i64,
     ) -> Result<(), StoreError>;
+
+    /// Keeps a verified batch, in one transaction: each record exactly once (one already held
+    /// with the same hash is a duplicate and changes nothing), only records that continue the
+    /// held chain, never over a held record. A session belongs to the station that sent it
+    /// first; another station's batch for it is refused and nothing changes.
+    fn put_batch(&self, batch: &BatchIn, now_ms: i64) -> Result<Held, StoreError>;
+
+    /// The records held of a session, in order: sequence number, hash and the opened entry.
+    fn records(&self, session: &str) -> Result<Vec<(i64, Vec<u8>, String)>, StoreError>;
 }
 
 /// The `SQLite` store.
@@ -158,6 +222,27 @@ CREATE TABLE IF NOT EXISTS roster (
     start TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS roster_hall ON roster(hall);
+CREATE TABLE IF NOT EXISTS sessions (
+    id TEXT PRIMARY KEY,
+    station TEXT NOT NULL,
+    package_id TEXT NOT NULL,
+    seal_id TEXT NOT NULL,
+    supersedes TEXT,
+    held_seq INTEGER NOT NULL,
+    held_hash BLOB NOT NULL,
+    station_head INTEGER NOT NULL,
+    flag TEXT,
+    first_ms INTEGER NOT NULL,
+    last_ms INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+    session TEXT NOT NULL REFERENCES sessions(id),
+    seq INTEGER NOT NULL,
+    hash BLOB NOT NULL,
+    sealed BLOB NOT NULL,
+    entry TEXT NOT NULL,
+    PRIMARY KEY (session, seq)
+);
 CREATE TABLE IF NOT EXISTS releases (
     iin TEXT PRIMARY KEY,
     station TEXT NOT NULL,
@@ -378,6 +463,24 @@ impl Store for SqliteStore {
         )?;
         tx.commit()?;
         Ok(())
+    }
+
+    fn put_batch(&self, batch: &BatchIn, now_ms: i64) -> Result<Held, StoreError> {
+        let mut db = self.db()?;
+        let tx = db.transaction()?;
+        let held = batch::put(&tx, batch, now_ms)?;
+        tx.commit()?;
+        Ok(held)
+    }
+
+    fn records(&self, session: &str) -> Result<Vec<(i64, Vec<u8>, String)>, StoreError> {
+        let db = self.db()?;
+        let mut q =
+            db.prepare("SELECT seq, hash, entry FROM events WHERE session = ?1 ORDER BY seq")?;
+        let rows = q
+            .query_map(params![session], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
     }
 
     fn roster(&self, hall: &str) -> Result<Vec<RosterRow>, StoreError> {

@@ -56,11 +56,23 @@ const MIGRATIONS: &[&str] = &[
          id INTEGER PRIMARY KEY CHECK (id = 1),
          n INTEGER NOT NULL
      ) STRICT;",
+    // 3: the center's last receipt per session (as it signed it): the outbox holds exactly the
+    // records after the one it covers.
+    "CREATE TABLE receipts (
+         session TEXT PRIMARY KEY REFERENCES sessions(id),
+         seq INTEGER NOT NULL,
+         hash BLOB NOT NULL,
+         at_ms INTEGER NOT NULL,
+         receipt TEXT NOT NULL
+     ) STRICT;",
 ];
 
 /// The schema version this program writes.
 #[allow(clippy::cast_possible_wrap)] // a handful of migrations
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// The oldest version a read-only open reads (inspection never migrates).
+pub const READABLE_FROM: i64 = 2;
 
 /// Brings the database to the current version.
 pub fn migrate(conn: &mut Connection) -> Result<(), JournalError> {

@@ -268,7 +268,8 @@ fn check_readable(conn: &Connection) -> Result<(), JournalError> {
     }
     check_integrity(conn)?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if version != schema::VERSION {
+    // An older journal reads as it is (what a newer version adds, such as receipts, is empty).
+    if !(schema::READABLE_FROM..=schema::VERSION).contains(&version) {
         return Err(JournalError::Schema(version));
     }
     Ok(())

@@ -15,6 +15,7 @@ use tokio::sync::oneshot;
 
 use super::JournalError;
 use super::audit::Action;
+use super::outbox::{Backlog, Unsent};
 use super::store::{Cursor, Journal, Loaded, now_ms};
 use crate::exam::{Event, Paper};
 
@@ -49,6 +50,20 @@ enum Job {
         id: String,
         event: Event,
         reply: Reply<u64>,
+    },
+    Unsent {
+        limit: usize,
+        reply: Reply<Option<Unsent>>,
+    },
+    Acknowledge {
+        session: String,
+        seq: i64,
+        hash: [u8; 32],
+        receipt: String,
+        reply: Reply<u64>,
+    },
+    Backlog {
+        reply: Reply<Backlog>,
     },
 }
 
@@ -180,6 +195,48 @@ impl Writer {
         self.append_job(id, event).await.map_err(|_| gone())?
     }
 
+    /// The oldest session's records waiting for the center (see `Journal::unsent`).
+    pub async fn unsent(&self, limit: usize) -> Result<Option<Unsent>, JournalError> {
+        self.send(|reply| Job::Unsent { limit, reply })
+            .await
+            .map_err(|_| gone())?
+    }
+
+    /// Takes a verified receipt (see `Journal::acknowledge`); resolves with the records of that
+    /// session still waiting.
+    pub async fn acknowledge(
+        &self,
+        session: &str,
+        seq: i64,
+        hash: [u8; 32],
+        receipt: String,
+    ) -> Result<u64, JournalError> {
+        let session = session.to_owned();
+        self.send(|reply| Job::Acknowledge {
+            session,
+            seq,
+            hash,
+            receipt,
+            reply,
+        })
+        .await
+        .map_err(|_| gone())?
+    }
+
+    /// How many records wait for a receipt, and when the last one came.
+    pub async fn backlog(&self) -> Result<Backlog, JournalError> {
+        self.send(|reply| Job::Backlog { reply })
+            .await
+            .map_err(|_| gone())?
+    }
+
+    /// `backlog` for code that may block.
+    pub fn backlog_blocking(&self) -> Result<Backlog, JournalError> {
+        self.send(|reply| Job::Backlog { reply })
+            .blocking_recv()
+            .map_err(|_| gone())?
+    }
+
     /// `create` for code that may block (not the GUI thread).
     pub fn create_blocking(&self, new: NewSession) -> Result<String, JournalError> {
         self.create_job(new).blocking_recv().map_err(|_| gone())?
@@ -281,6 +338,15 @@ fn run(dir: &std::path::Path, journal: Journal, inbox: &mpsc::Receiver<Job>, fau
                 detail,
                 reply,
             } => answer(reply, j.audit(action, &subject, &detail)),
+            Job::Unsent { limit, reply } => answer(reply, j.unsent(limit)),
+            Job::Acknowledge {
+                session,
+                seq,
+                hash,
+                receipt,
+                reply,
+            } => answer(reply, j.acknowledge(&session, seq, &hash, &receipt)),
+            Job::Backlog { reply } => answer(reply, j.backlog()),
             Job::Append { id, event, reply } => {
                 let result = append(
                     dir,
@@ -437,7 +503,11 @@ fn refuse(job: Job, error: &JournalError) {
         Job::Create { reply, .. } => drop(reply.send(Err(error.clone()))),
         Job::Continue { reply, .. } => drop(reply.send(Err(error.clone()))),
         Job::Resume { reply, .. } => drop(reply.send(Err(error.clone()))),
-        Job::Append { reply, .. } => drop(reply.send(Err(error.clone()))),
         Job::Audit { reply, .. } => drop(reply.send(Err(error.clone()))),
+        Job::Unsent { reply, .. } => drop(reply.send(Err(error.clone()))),
+        Job::Acknowledge { reply, .. } | Job::Append { reply, .. } => {
+            drop(reply.send(Err(error.clone())));
+        }
+        Job::Backlog { reply } => drop(reply.send(Err(error.clone()))),
     }
 }

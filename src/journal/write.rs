@@ -187,7 +187,7 @@ impl Journal {
 
     /// After a commit: the anchor records the new count. The commit is durable already, so a
     /// failed anchor write only leaves the anchor behind, which is never taken for a loss.
-    fn anchored(&mut self, count: u64) {
+    pub(super) fn anchored(&mut self, count: u64) {
         if let Some(a) = &mut self.anchor {
             let _ = a.record(count);
         }

@@ -9,6 +9,7 @@ use std::time::Duration;
 use crate::crypto::aead::Key;
 use crate::crypto::{self, hex};
 use crate::package;
+use crate::protocol::batch::{Batch, Contents, Receipt};
 use crate::protocol::packages::PackageInfo;
 use crate::protocol::release::{KeyRelease, StartRequest};
 use crate::protocol::roster::SignedRoster;
@@ -37,7 +38,7 @@ pub enum LinkError {
     Refused { error: String, message: String },
     #[error("the center's answer is not valid: {0}")]
     BadReply(String),
-    #[error("the roster is not signed by this station's center")]
+    #[error("the answer is not signed by this station's center")]
     Unsigned,
     #[error("{0}: {1}")]
     Io(String, String),
@@ -51,6 +52,7 @@ pub struct Link {
     url: String,
     station: String,
     center: [u8; 32],
+    center_agree: [u8; 32],
     identity: Identity,
 }
 
@@ -72,12 +74,15 @@ impl Link {
             hex::decode::<32>(&settings.center.cert_sha256).map_err(|_| LinkError::Settings)?;
         let center =
             hex::decode::<32>(&settings.center.signing_public).map_err(|_| LinkError::Settings)?;
+        let center_agree =
+            hex::decode::<32>(&settings.center.agree_public).map_err(|_| LinkError::Settings)?;
         let (client, _) = tls::client(Some(pin), TIMEOUT)?;
         Ok(Link {
             client,
             url: settings.center.url.trim_end_matches('/').to_owned(),
             station: settings.station.clone(),
             center,
+            center_agree,
             identity,
         })
     }
@@ -164,6 +169,31 @@ impl Link {
             .map_err(|_| LinkError::Unsigned)?;
         let key: [u8; 32] = key.try_into().map_err(|_| LinkError::Unsigned)?;
         Ok(Key::from_bytes(key))
+    }
+
+    /// The station's name.
+    pub fn station(&self) -> &str {
+        &self.station
+    }
+
+    /// Seals `contents` to the center and signs the batch with the station's key.
+    pub fn seal_batch(&self, contents: &Contents) -> Result<Batch, LinkError> {
+        Batch::seal(&self.station, contents, &self.center_agree, |m| {
+            self.identity.sign(m)
+        })
+        .map_err(|e| LinkError::BadReply(format!("the batch cannot be sealed: {e}")))
+    }
+
+    /// Posts a batch; the center's receipt, checked against its key, this station and session.
+    pub async fn post_batch(&self, batch: &Batch) -> Result<Receipt, LinkError> {
+        let body = serde_json::to_vec(batch).map_err(|e| LinkError::BadReply(e.to_string()))?;
+        let reply = self.request("POST", "/events", body).await?;
+        let receipt: Receipt =
+            serde_json::from_slice(&reply).map_err(|e| LinkError::BadReply(e.to_string()))?;
+        receipt
+            .verify(&self.center, &self.station, &batch.session)
+            .map_err(|_| LinkError::Unsigned)?;
+        Ok(receipt)
     }
 
     /// The packages the center offers this station.

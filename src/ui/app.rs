@@ -15,6 +15,7 @@ use crate::i18n::{Lang, tr};
 use crate::journal::recovery::Sittings;
 use crate::journal::{JournalError, Writer};
 use crate::station::{Config, Session, Start};
+use crate::sync::outbox::{Outbox, SyncState};
 use crate::ui::keys::Press;
 use crate::ui::screen::{self, Action, Context, Kind, Screen, check_in, locked};
 use crate::ui::theme;
@@ -23,6 +24,7 @@ mod journal;
 mod kiosk;
 mod proctor;
 mod release;
+mod sync;
 mod view;
 
 pub use journal::JournalJob;
@@ -65,6 +67,10 @@ pub struct App {
     /// Journal faults already recorded as an incident.
     faults_seen: u64,
     journal_error: Option<JournalError>,
+    /// What the outbox last reported (a station with a center).
+    sync: Option<SyncState>,
+    /// How many reports the outbox sent.
+    sync_reports: u64,
     /// When the current screen opened (for the thank-you timer).
     shown_at: Instant,
     incidents: u32,
@@ -110,6 +116,8 @@ pub enum Message {
         /// Whether it is committed.
         result: Result<u64, JournalError>,
     },
+    /// The outbox reported how the upload to the center stands.
+    Synced(SyncState),
 }
 
 /// Window events that matter to the kiosk.
@@ -159,6 +167,8 @@ impl App {
             audit_pending: None,
             faults_seen: 0,
             journal_error: None,
+            sync: None,
+            sync_reports: 0,
             shown_at: now,
             incidents: 0,
         };
@@ -234,7 +244,24 @@ impl App {
             Message::Released(result) => self.on_released(result),
             Message::Audited(result) => self.on_audited(result),
             Message::Committed { n, result } => self.on_committed(n, result),
+            Message::Synced(state) => self.on_synced(state),
         }
+    }
+
+    /// What the outbox last reported, for a station with a center.
+    pub fn sync(&self) -> Option<&SyncState> {
+        self.sync.as_ref()
+    }
+
+    /// How many reports the outbox has sent (a later one reflects later commits).
+    pub fn sync_reports(&self) -> u64 {
+        self.sync_reports
+    }
+
+    fn on_synced(&mut self, state: SyncState) -> Task<Message> {
+        self.sync = Some(state);
+        self.sync_reports += 1;
+        Task::none()
     }
 
     /// Hands a message to the screen on show and performs what it asks for.
@@ -245,6 +272,7 @@ impl App {
             session: self.session.as_ref(),
             state: self.session.as_ref().map(Session::recorded),
             sittings: &self.sittings,
+            sync: self.sync.as_ref(),
             now: self.now,
         };
         let action = self.screen.update(message, &ctx);
@@ -394,9 +422,17 @@ impl App {
         } else {
             Duration::from_secs(1)
         };
+        let outbox = self
+            .config
+            .center
+            .as_ref()
+            .map_or_else(Subscription::none, |center| {
+                sync::subscription(Outbox::new(self.writer.clone(), center.link.clone()))
+            });
         Subscription::batch([
             iced::time::every(every).map(Message::Tick),
             event::listen_with(window_event),
+            outbox,
         ])
     }
 }

@@ -49,6 +49,8 @@ pub struct Piloted {
     /// The last progress seen (screen, events recorded) and since when it has stood.
     progress: Option<((&'static str, u64), Instant)>,
     failure: Arc<Mutex<Option<String>>>,
+    /// Once the session closed and was saved: how many outbox reports had come by then.
+    closed_at: Option<u64>,
 }
 
 impl Piloted {
@@ -60,6 +62,7 @@ impl Piloted {
             stop,
             progress: None,
             failure,
+            closed_at: None,
         }
     }
 
@@ -98,11 +101,16 @@ impl Piloted {
             );
             return Task::none();
         }
-        // The session is closed and saved: the run is over.
-        if self.app.screen().kind() == Kind::Closed
+        // The session is closed and saved: the run is over, for a station with a center once
+        // its receipts cover every event.
+        if self.closed_at.is_none()
+            && self.app.screen().kind() == Kind::Closed
             && self.app.session().is_none_or(Session::all_saved)
         {
-            return iced::exit();
+            self.closed_at = Some(self.app.sync_reports());
+        }
+        if let Some(reports) = self.closed_at {
+            return self.when_delivered(reports, now);
         }
         if self.stalled(now) {
             let screen = self.app.screen().name();
@@ -121,6 +129,33 @@ impl Piloted {
             Some(m) => self.update(Message::Screen(m)),
             None => Task::none(),
         }
+    }
+
+    /// After the session closed (`reports`: the outbox's reports by then): exits once a later
+    /// report says nothing waits (at once without a center); fails if that does not come
+    /// within `STALL`.
+    fn when_delivered(&mut self, reports: u64, now: Instant) -> Task<Message> {
+        if self.app.config().center.is_none() {
+            return iced::exit();
+        }
+        let sync = self.app.sync().cloned();
+        if self.app.sync_reports() > reports && sync.as_ref().is_some_and(|s| s.waiting == 0) {
+            let _ = writeln!(
+                std::io::stdout(),
+                "autopilot: the center's receipts cover every event"
+            );
+            return iced::exit();
+        }
+        if self.stalled(now) {
+            let (waiting, problem) = sync.map_or((0, None), |s| (s.waiting, s.problem));
+            self.fail(&format!(
+                "the center's receipts do not cover every event after {} s: {waiting} records wait ({})",
+                STALL.as_secs(),
+                problem.as_deref().unwrap_or("no answer from the outbox")
+            ));
+            return iced::exit();
+        }
+        Task::none()
     }
 
     /// A journal that refuses the session, or keeps refusing its events, fails the run.

@@ -41,6 +41,8 @@ pub struct Context<'a> {
     pub state: Option<&'a State>,
     /// Who has sat on this station.
     pub sittings: &'a Sittings,
+    /// How the upload to the center stands (a station with a center, once the outbox reported).
+    pub sync: Option<&'a crate::sync::outbox::SyncState>,
     /// The app's time (of the last tick).
     pub now: Instant,
 }

@@ -29,23 +29,7 @@ impl Center {
 
     /// Serves the key store `dir` (inside `temp`, removed when the center is dropped).
     pub fn serve(temp: tempfile::TempDir, dir: PathBuf) -> Center {
-        let mut server = Command::new(env!("CARGO_BIN_EXE_ustudy-center"))
-            .args(["serve", "--dir", dir.to_str().expect("utf-8")])
-            .args(["--listen", "127.0.0.1:0", "--log", "-"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("the center starts");
-        let mut line = String::new();
-        let stdout = server.stdout.take().expect("its stdout");
-        std::io::BufReader::new(stdout)
-            .read_line(&mut line)
-            .expect("the center says where it listens");
-        let url = line
-            .trim()
-            .strip_prefix("listening on ")
-            .unwrap_or_else(|| panic!("the center said {line:?}"))
-            .to_owned();
+        let (server, url) = spawn(&dir);
         Center {
             dir,
             url,
@@ -54,6 +38,61 @@ impl Center {
         }
     }
 
+    /// Kills the server with SIGKILL, as a power cut or the OOM killer would.
+    pub fn kill(&mut self) {
+        let _ = self.server.kill();
+        let _ = self.server.wait();
+    }
+
+    /// Serves the same key store again (on another port: see `url`).
+    pub fn restart(&mut self) {
+        self.kill();
+        let (server, url) = spawn(&self.dir);
+        self.server = server;
+        self.url = url;
+    }
+
+    /// Reads the center's storage (read-only, beside the running server): the records it holds
+    /// of `session`, as sequence numbers.
+    pub fn held(&self, session: &str) -> Vec<i64> {
+        let db = rusqlite::Connection::open_with_flags(
+            self.dir.join("center.sqlite"),
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+        )
+        .expect("the center's storage opens");
+        let mut q = db
+            .prepare("SELECT seq FROM events WHERE session = ?1 ORDER BY seq")
+            .expect("a query");
+        q.query_map([session], |r| r.get(0))
+            .expect("rows")
+            .collect::<Result<_, _>>()
+            .expect("rows")
+    }
+}
+
+/// Starts `ustudy-center serve` on the key store `dir`, on a free port; the child and its URL.
+fn spawn(dir: &Path) -> (Child, String) {
+    let mut server = Command::new(env!("CARGO_BIN_EXE_ustudy-center"))
+        .args(["serve", "--dir", dir.to_str().expect("utf-8")])
+        .args(["--listen", "127.0.0.1:0", "--log", "-"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the center starts");
+    let mut line = String::new();
+    let stdout = server.stdout.take().expect("its stdout");
+    std::io::BufReader::new(stdout)
+        .read_line(&mut line)
+        .expect("the center says where it listens");
+    let url = line
+        .trim()
+        .strip_prefix("listening on ")
+        .unwrap_or_else(|| panic!("the center said {line:?}"))
+        .to_owned();
+    (server, url)
+}
+
+impl Center {
     /// A one-time enrollment code for `station` in hall 1, valid for `minutes`.
     pub fn code(&self, station: &str, minutes: u32) -> String {
         self.code_in(station, "1", minutes)

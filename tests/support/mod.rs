@@ -8,8 +8,10 @@
 pub mod center;
 pub mod cli;
 pub mod display;
+pub mod enrolled;
 pub mod gui;
 pub mod power;
+pub mod proxy;
 pub mod script;
 
 use ustudy::exam::{Paper, SessionFormat, preset};

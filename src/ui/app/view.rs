@@ -20,6 +20,7 @@ impl App {
             session: self.session.as_ref(),
             state: self.session.as_ref().map(Session::now),
             sittings: &self.sittings,
+            sync: self.sync.as_ref(),
             now: self.now,
         };
         let body = self.screen.view(&ctx).map(Message::Screen);

@@ -312,6 +312,7 @@ mod tests {
             session: None,
             state: None,
             sittings: &sittings,
+            sync: None,
             now: std::time::Instant::now(),
         };
         let mut c = CheckIn::default();

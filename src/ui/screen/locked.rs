@@ -12,6 +12,7 @@ use crate::crypto::pin::PinHash;
 use crate::i18n::{Arg, Lang, tr, tr_args};
 use crate::journal::recovery::Stuck;
 use crate::station::Session;
+use crate::sync::outbox::SyncState;
 use crate::ui::keys::Press;
 use crate::ui::parts;
 use crate::ui::theme::{self, Panel, bold, metrics};
@@ -36,6 +37,8 @@ pub mod id {
     pub const DEMO_PIN: &str = "demo-pin";
     /// The notice of a session that cannot go on.
     pub const STUCK: &str = "stuck";
+    /// The center connection and the upload's state.
+    pub const SYNC: &str = "sync";
 }
 
 /// What the lock screen tells the proctor besides the PIN entry.
@@ -158,8 +161,7 @@ impl Locked {
                 ("seat", Arg::Str(&config.seat)),
             ],
         );
-        // No center link yet: the station works offline.
-        let center = tr(lang, "lock-center-offline");
+        let center = sync_lines(lang, config.center.is_some(), ctx.sync);
         let locked_out = self.lockout_left(now).is_some();
         let input = text_input("", &self.pin)
             .id(id::PIN)
@@ -183,7 +185,16 @@ impl Locked {
                 .size(metrics::TITLE)
                 .font(bold()),
             text(station).size(metrics::TEXT),
-            text(center).size(metrics::SMALL),
+            container(column(center.into_iter().map(|(line, danger)| {
+                let line = text(line).size(metrics::SMALL);
+                if danger {
+                    line.style(text::danger)
+                } else {
+                    line
+                }
+                .into()
+            })))
+            .id(id::SYNC),
             Space::new().height(metrics::GAP),
             text(tr(lang, "lock-pin-label")).size(metrics::TEXT),
             input,
@@ -234,6 +245,46 @@ impl Locked {
             .padding(metrics::EDGE)
             .into()
     }
+}
+
+/// The center connection and what waits to be sent, each line with whether it is a warning. A
+/// station without a center (the demo) keeps everything on the station.
+fn sync_lines(lang: Lang, has_center: bool, sync: Option<&SyncState>) -> Vec<(String, bool)> {
+    if !has_center {
+        return vec![(tr(lang, "lock-center-offline"), false)];
+    }
+    let Some(sync) = sync else {
+        return vec![(tr(lang, "lock-center-connecting"), false)];
+    };
+    let mut lines = vec![match sync.reached {
+        None => (tr(lang, "lock-center-connecting"), false),
+        Some(true) => (tr(lang, "lock-center-online"), false),
+        Some(false) => (tr(lang, "lock-center-unreachable"), true),
+    }];
+    let waiting = i64::try_from(sync.waiting).unwrap_or(i64::MAX);
+    lines.push((
+        tr_args(lang, "lock-sync-waiting", &[("count", Arg::Num(waiting))]),
+        false,
+    ));
+    if let Some(time) = sync.last_receipt_ms.and_then(time_of_day) {
+        lines.push((
+            tr_args(lang, "lock-sync-last", &[("time", Arg::Str(&time))]),
+            false,
+        ));
+    }
+    if sync.flagged {
+        lines.push((tr(lang, "lock-sync-flagged"), true));
+    }
+    lines
+}
+
+/// A wall-clock time (ms since the epoch) as the station's local time of day.
+fn time_of_day(ms: u64) -> Option<String> {
+    use chrono::TimeZone as _;
+    let at = chrono::Local
+        .timestamp_millis_opt(i64::try_from(ms).ok()?)
+        .single()?;
+    Some(at.format("%H:%M:%S").to_string())
 }
 
 /// The recovered session: who, where they were, their time left and answers.
@@ -324,6 +375,7 @@ mod tests {
             session: None,
             state: None,
             sittings: &sittings,
+            sync: None,
             now,
         };
         let mut lock = Locked::default();

@@ -1,0 +1,173 @@
+//! Keeping event batches in `SQLite`: the rules of `Store::put_batch` in one transaction.
+
+use rusqlite::{OptionalExtension as _, Transaction, params};
+
+use super::{BatchIn, Held, StoreError};
+
+/// A held session: its station, package, seal, predecessor, and the end of its held chain.
+struct Row {
+    station: String,
+    package_id: String,
+    seal_id: String,
+    supersedes: Option<String>,
+    seq: i64,
+    hash: Vec<u8>,
+    flag: Option<String>,
+}
+
+fn held(tx: &Transaction<'_>, session: &str) -> Result<Option<Row>, StoreError> {
+    Ok(tx
+        .query_row(
+            "SELECT station, package_id, seal_id, supersedes, held_seq, held_hash, flag
+             FROM sessions WHERE id = ?1",
+            params![session],
+            |r| {
+                Ok(Row {
+                    station: r.get(0)?,
+                    package_id: r.get(1)?,
+                    seal_id: r.get(2)?,
+                    supersedes: r.get(3)?,
+                    seq: r.get(4)?,
+                    hash: r.get(5)?,
+                    flag: r.get(6)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+fn hash_at(tx: &Transaction<'_>, session: &str, seq: i64) -> Result<Option<Vec<u8>>, StoreError> {
+    Ok(tx
+        .query_row(
+            "SELECT hash FROM events WHERE session = ?1 AND seq = ?2",
+            params![session, seq],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// The session the batch belongs to, as held, or a new one: refused when another station sent
+/// it or it was first sent with another package, seal or predecessor.
+fn session(tx: &Transaction<'_>, batch: &BatchIn, now_ms: i64) -> Result<Row, StoreError> {
+    if let Some(row) = held(tx, &batch.session)? {
+        if row.station != batch.station {
+            return Err(StoreError::Foreign {
+                session: batch.session.clone(),
+                owner: row.station,
+            });
+        }
+        if row.package_id != batch.package_id
+            || row.seal_id != batch.seal_id
+            || row.supersedes != batch.supersedes
+        {
+            return Err(StoreError::Mismatch(batch.session.clone()));
+        }
+        return Ok(row);
+    }
+    tx.execute(
+        "INSERT INTO sessions (id, station, package_id, seal_id, supersedes, held_seq,
+             held_hash, station_head, first_ms, last_ms)
+         VALUES (?1, ?2, ?3, ?4, ?5, -1, x'', -1, ?6, ?6)",
+        params![
+            batch.session,
+            batch.station,
+            batch.package_id,
+            batch.seal_id,
+            batch.supersedes,
+            now_ms
+        ],
+    )?;
+    Ok(Row {
+        station: batch.station.clone(),
+        package_id: batch.package_id.clone(),
+        seal_id: batch.seal_id.clone(),
+        supersedes: batch.supersedes.clone(),
+        seq: -1,
+        hash: Vec::new(),
+        flag: None,
+    })
+}
+
+/// Adds the records that continue the held chain to `held`; a record that differs from the one
+/// held flags the session and stops.
+fn add(tx: &Transaction<'_>, batch: &BatchIn, held: &mut Held) -> Result<(), StoreError> {
+    for record in &batch.records {
+        if record.seq <= held.seq {
+            let kept = hash_at(tx, &batch.session, record.seq)?;
+            if kept.as_deref() != Some(&record.hash[..]) {
+                held.flag.get_or_insert_with(|| {
+                    format!(
+                        "record {} differs from the one held: a forked chain",
+                        record.seq
+                    )
+                });
+                break;
+            }
+            continue;
+        }
+        tx.execute(
+            "INSERT INTO events (session, seq, hash, sealed, entry) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                batch.session,
+                record.seq,
+                record.hash.as_slice(),
+                record.sealed,
+                record.entry
+            ],
+        )?;
+        held.seq = record.seq;
+        held.hash = record.hash.to_vec();
+        held.added += 1;
+    }
+    Ok(())
+}
+
+/// `Store::put_batch` inside `tx` (the caller commits).
+pub(super) fn put(tx: &Transaction<'_>, batch: &BatchIn, now_ms: i64) -> Result<Held, StoreError> {
+    let row = session(tx, batch, now_ms)?;
+    let mut held = Held {
+        seq: row.seq,
+        hash: row.hash,
+        flag: row.flag,
+        added: 0,
+    };
+    let first = batch.records.first().map_or(0, |r| r.seq);
+    // The record before the batch, as held: the batch must continue it. Past the held end it
+    // cannot be checked, and nothing of the batch is kept (the receipt tells the station where
+    // to go on from).
+    let joins = match first {
+        0 => batch.prev == [0u8; 32],
+        n if n <= held.seq + 1 => {
+            hash_at(tx, &batch.session, n - 1)?.as_deref() == Some(&batch.prev[..])
+        }
+        _ => false,
+    };
+    if joins {
+        add(tx, batch, &mut held)?;
+    } else if first <= held.seq + 1 {
+        held.flag.get_or_insert_with(|| {
+            format!("the batch from record {first} does not continue the chain held")
+        });
+    }
+    if batch.head_seq < held.seq {
+        let (ends, seq) = (batch.head_seq, held.seq);
+        held.flag.get_or_insert_with(|| {
+            format!(
+                "the station's journal ends at record {ends} but the center holds {seq}: a journal rolled back to an older copy"
+            )
+        });
+    }
+    tx.execute(
+        "UPDATE sessions SET held_seq = ?2, held_hash = ?3, station_head = ?4, flag = ?5,
+             last_ms = ?6 WHERE id = ?1",
+        params![
+            batch.session,
+            held.seq,
+            held.hash,
+            batch.head_seq,
+            held.flag,
+            now_ms
+        ],
+    )?;
+    Ok(held)
+}

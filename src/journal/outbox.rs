@@ -1,0 +1,238 @@
+//! The journal's side of the upload to the center. Every record is committed with an outbox row;
+//! `unsent` reads the oldest session's waiting records as stored (sealed and chained, never
+//! decrypted here), and `acknowledge` takes a verified receipt: in one transaction it keeps the
+//! receipt and leaves in the outbox exactly the records after the one the receipt covers. No
+//! record is ever deleted; only the outbox rows are, and only once a receipt covers them.
+
+use rusqlite::{OptionalExtension as _, TransactionBehavior, params};
+
+use super::store::{Journal, now_ms};
+use super::{JournalError, anchor, keys, record};
+use crate::crypto::aead::Key;
+
+/// Raw sealed bytes one batch carries at most (it goes out hex-encoded inside a sealed envelope
+/// that is hex-encoded again, under the center's body limit).
+pub const BATCH_BYTES: usize = 32 * 1024;
+
+/// One stored record, as it goes out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stored {
+    /// Its sequence number.
+    pub seq: u64,
+    /// Its chain hash.
+    pub hash: [u8; 32],
+    /// The sealed record.
+    pub sealed: Vec<u8>,
+}
+
+/// The waiting records of one session, contiguous, oldest first.
+#[derive(Debug, Clone)]
+pub struct Unsent {
+    /// The session.
+    pub session: String,
+    /// Its package.
+    pub package_id: String,
+    /// That package's seal.
+    pub seal_id: String,
+    /// The damaged session it carries on from.
+    pub supersedes: Option<String>,
+    /// The session's data key (the center opens the records with it).
+    pub key: Key,
+    /// The session's head: its last committed record (`-1`: none).
+    pub head_seq: i64,
+    /// The hash of the record before the first one here.
+    pub prev: [u8; 32],
+    /// The records.
+    pub records: Vec<Stored>,
+}
+
+/// What the station holds about its upload.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Backlog {
+    /// Records no receipt covers yet.
+    pub waiting: u64,
+    /// When the last receipt was taken (station clock, ms since the epoch).
+    pub last_receipt_ms: Option<u64>,
+}
+
+fn seq_i(seq: u64) -> Result<i64, JournalError> {
+    i64::try_from(seq).map_err(|_| JournalError::Gap { seq })
+}
+
+fn hash32(bytes: &[u8], seq: u64) -> Result<[u8; 32], JournalError> {
+    bytes.try_into().map_err(|_| JournalError::Chain { seq })
+}
+
+impl Journal {
+    /// The oldest session's waiting records, up to `limit` records and about `BATCH_BYTES` of
+    /// sealed bytes (at least one record); `None` when nothing waits.
+    pub fn unsent(&self, limit: usize) -> Result<Option<Unsent>, JournalError> {
+        let snapshot = self.conn.unchecked_transaction()?;
+        let first: Option<(String, i64)> = snapshot
+            .query_row(
+                "SELECT o.session, o.seq FROM outbox o JOIN sessions s ON s.id = o.session
+                 ORDER BY s.rowid, o.seq LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((session, from)) = first else {
+            return Ok(None);
+        };
+        let (wrapped, package_id, seal_id, supersedes, head_seq): (
+            Vec<u8>,
+            String,
+            String,
+            Option<String>,
+            i64,
+        ) = snapshot.query_row(
+            "SELECT s.wrapped_key, s.package_id, s.seal_id, s.supersedes, coalesce(h.seq, -1)
+             FROM sessions s LEFT JOIN heads h ON h.session = s.id WHERE s.id = ?1",
+            params![session],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )?;
+        let key = keys::unwrap(&self.station, &session, &wrapped)?;
+        let from_u = u64::try_from(from).map_err(|_| JournalError::Gap { seq: 0 })?;
+        let prev = if from_u == 0 {
+            record::GENESIS
+        } else {
+            let before: Vec<u8> = snapshot
+                .query_row(
+                    "SELECT hash FROM events WHERE session = ?1 AND seq = ?2",
+                    params![session, from - 1],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .ok_or(JournalError::Gap { seq: from_u - 1 })?;
+            hash32(&before, from_u - 1)?
+        };
+        let mut stmt = snapshot.prepare(
+            "SELECT e.seq, e.hash, e.sealed FROM outbox o
+             JOIN events e ON e.session = o.session AND e.seq = o.seq
+             WHERE o.session = ?1 AND o.seq >= ?2 ORDER BY o.seq LIMIT ?3",
+        )?;
+        let mut rows = stmt.query(params![
+            session,
+            from,
+            i64::try_from(limit.max(1)).unwrap_or(i64::MAX)
+        ])?;
+        let mut records: Vec<Stored> = Vec::new();
+        let mut bytes = 0usize;
+        while let Some(r) = rows.next()? {
+            let seq = u64::try_from(r.get::<_, i64>(0)?).unwrap_or(u64::MAX);
+            let expected = from_u + records.len() as u64;
+            let sealed: Vec<u8> = r.get(2)?;
+            // Only a contiguous run goes out, and a batch stays under its size.
+            if seq != expected || (!records.is_empty() && bytes + sealed.len() > BATCH_BYTES) {
+                break;
+            }
+            bytes += sealed.len();
+            records.push(Stored {
+                seq,
+                hash: hash32(&r.get::<_, Vec<u8>>(1)?, seq)?,
+                sealed,
+            });
+        }
+        Ok(Some(Unsent {
+            session,
+            package_id,
+            seal_id,
+            supersedes,
+            key,
+            head_seq,
+            prev,
+            records,
+        }))
+    }
+
+    /// Takes a verified receipt for `session`: the center holds every record up to `seq`, the
+    /// last of them with `hash`. Refused (nothing changes) when the journal's record `seq` has
+    /// another hash. In one transaction the receipt is kept and the outbox is left holding
+    /// exactly the records after `seq` (a receipt lower than an earlier one puts records back:
+    /// the center lost them and they go again). Returns how many records still wait.
+    pub fn acknowledge(
+        &mut self,
+        session: &str,
+        seq: i64,
+        hash: &[u8],
+        receipt: &str,
+    ) -> Result<u64, JournalError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if seq >= 0 {
+            let ours: Option<Vec<u8>> = tx
+                .query_row(
+                    "SELECT hash FROM events WHERE session = ?1 AND seq = ?2",
+                    params![session, seq],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let last: Option<i64> = tx.query_row(
+                "SELECT max(seq) FROM events WHERE session = ?1",
+                params![session],
+                |r| r.get(0),
+            )?;
+            // A center holding more than this journal (one restored from an older copy) has
+            // compared what it was sent with what it holds, and flags the session itself: all
+            // this journal has is covered.
+            let beyond = ours.is_none() && last.is_none_or(|l| seq > l);
+            if !beyond && ours.as_deref() != Some(hash) {
+                return Err(JournalError::Integrity(format!(
+                    "the center's receipt for session {session} names record {seq} with a hash this journal does not hold"
+                )));
+            }
+        }
+        tx.execute(
+            "DELETE FROM outbox WHERE session = ?1 AND seq <= ?2",
+            params![session, seq],
+        )?;
+        tx.execute(
+            "INSERT OR IGNORE INTO outbox (session, seq)
+             SELECT session, seq FROM events WHERE session = ?1 AND seq > ?2",
+            params![session, seq],
+        )?;
+        let at = seq_i(now_ms())?;
+        tx.execute(
+            "INSERT INTO receipts (session, seq, hash, at_ms, receipt) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (session) DO UPDATE SET seq = excluded.seq, hash = excluded.hash,
+                 at_ms = excluded.at_ms, receipt = excluded.receipt",
+            params![session, seq, hash, at, receipt],
+        )?;
+        let left: i64 = tx.query_row(
+            "SELECT count(*) FROM outbox WHERE session = ?1",
+            params![session],
+            |r| r.get(0),
+        )?;
+        let count = anchor::count(&tx)?;
+        tx.commit()?;
+        self.anchored(count);
+        Ok(u64::try_from(left).unwrap_or(0))
+    }
+
+    /// How many records wait for a receipt, and when the last receipt came.
+    pub fn backlog(&self) -> Result<Backlog, JournalError> {
+        let waiting: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM outbox", [], |r| r.get(0))?;
+        let last: Option<i64> =
+            self.conn
+                .query_row("SELECT max(at_ms) FROM receipts", [], |r| r.get(0))?;
+        Ok(Backlog {
+            waiting: u64::try_from(waiting).unwrap_or(0),
+            last_receipt_ms: last.and_then(|ms| u64::try_from(ms).ok()),
+        })
+    }
+
+    /// The receipt kept for `session` (as the center signed it, JSON), if any.
+    pub fn receipt(&self, session: &str) -> Result<Option<String>, JournalError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT receipt FROM receipts WHERE session = ?1",
+                params![session],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+}

@@ -1,0 +1,174 @@
+//! The outbox: carries every journal record to the center. One `step` takes the oldest waiting
+//! records from the journal writer (as stored: sealed and chained), seals them to the center in
+//! a batch signed by the station's key, posts it, checks the center's signed receipt and hands
+//! it to the journal, which only then lets the covered records out of the outbox. `run` repeats
+//! steps for as long as the station runs: failed posts are retried with exponential backoff and
+//! jitter (backon), capped, never giving up; the candidate never waits on any of it.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use backon::{ExponentialBuilder, Retryable as _};
+
+use crate::crypto::hex;
+use crate::journal::{JournalError, Writer};
+use crate::protocol::batch::{Contents, MAX_RECORDS, Receipt, Record};
+use crate::sync::link::{Link, LinkError};
+
+/// How long the outbox rests when nothing waits.
+pub const IDLE: Duration = Duration::from_secs(1);
+/// The first retry's delay.
+pub const FIRST_RETRY: Duration = Duration::from_millis(500);
+/// The longest delay between retries (before jitter): a station that cannot reach its center
+/// asks at most about once per this interval.
+pub const RETRY_CAP: Duration = Duration::from_secs(30);
+
+/// Why a step failed.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum SyncError {
+    #[error("{0}")]
+    Journal(#[from] JournalError),
+    #[error("{0}")]
+    Link(#[from] LinkError),
+}
+
+/// What one step did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// Nothing waited.
+    Idle,
+    /// A batch went and its receipt was taken.
+    Sent {
+        /// The receipt.
+        receipt: Receipt,
+        /// Records of that session still waiting.
+        left: u64,
+    },
+}
+
+/// The upload as the proctor sees it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncState {
+    /// Whether the last attempt reached the center (`None`: nothing tried yet).
+    pub reached: Option<bool>,
+    /// Records no receipt covers yet.
+    pub waiting: u64,
+    /// When the last receipt was taken (station clock, ms since the epoch).
+    pub last_receipt_ms: Option<u64>,
+    /// The center flagged a session of this station (see `Receipt::flagged`).
+    pub flagged: bool,
+    /// What the last failure was, for the log and the proctor.
+    pub problem: Option<String>,
+}
+
+/// The outbox of a station: its journal writer and its link to the center.
+#[derive(Clone)]
+pub struct Outbox {
+    writer: Writer,
+    link: Arc<Link>,
+}
+
+impl std::fmt::Debug for Outbox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Outbox").finish_non_exhaustive()
+    }
+}
+
+impl Outbox {
+    /// The outbox over `writer`, posting through `link`.
+    pub fn new(writer: Writer, link: Arc<Link>) -> Outbox {
+        Outbox { writer, link }
+    }
+
+    /// Sends the oldest waiting records once; no retry.
+    pub async fn step(&self) -> Result<Step, SyncError> {
+        let Some(unsent) = self.writer.unsent(MAX_RECORDS).await? else {
+            return Ok(Step::Idle);
+        };
+        let contents = Contents {
+            session: unsent.session.clone(),
+            package_id: unsent.package_id,
+            seal_id: unsent.seal_id,
+            supersedes: unsent.supersedes,
+            data_key: hex::encode(unsent.key.as_bytes()),
+            head_seq: unsent.head_seq,
+            prev: hex::encode(&unsent.prev),
+            records: unsent
+                .records
+                .iter()
+                .map(|r| Record {
+                    seq: r.seq,
+                    hash: hex::encode(&r.hash),
+                    sealed: hex::encode(&r.sealed),
+                })
+                .collect(),
+        };
+        let batch = self.link.seal_batch(&contents)?;
+        let receipt = self.link.post_batch(&batch).await?;
+        let hash = if receipt.seq < 0 {
+            [0u8; 32]
+        } else {
+            hex::decode::<32>(&receipt.hash).map_err(|_| LinkError::Unsigned)?
+        };
+        let kept =
+            serde_json::to_string(&receipt).map_err(|e| LinkError::BadReply(e.to_string()))?;
+        let left = self
+            .writer
+            .acknowledge(&unsent.session, receipt.seq, hash, kept)
+            .await?;
+        Ok(Step::Sent { receipt, left })
+    }
+
+    /// Steps until nothing waits (each step tried once): for the command line and tests.
+    pub async fn drain(&self) -> Result<u64, SyncError> {
+        let mut batches = 0;
+        while let Step::Sent { .. } = self.step().await? {
+            batches += 1;
+        }
+        Ok(batches)
+    }
+
+    /// Sends for as long as the station runs, telling `report` every change of state.
+    pub async fn run(self, mut report: impl FnMut(SyncState)) {
+        let mut state = SyncState::default();
+        loop {
+            let backoff = ExponentialBuilder::default()
+                .with_min_delay(FIRST_RETRY)
+                .with_max_delay(RETRY_CAP)
+                .with_jitter()
+                .without_max_times();
+            let step = (|| self.step())
+                .retry(backoff)
+                .sleep(tokio::time::sleep)
+                .notify(|e: &SyncError, wait: Duration| {
+                    tracing::warn!(error = %e, retry_in_ms = wait.as_millis(), "outbox: a batch did not go");
+                    state.reached = Some(matches!(e, SyncError::Link(LinkError::Refused { .. })));
+                    state.problem = Some(e.to_string());
+                    report(state.clone());
+                })
+                .await;
+            let sent = match step {
+                Ok(Step::Sent { receipt, left }) => {
+                    tracing::info!(session = %receipt.session, held = receipt.seq, left, "outbox: receipt taken");
+                    state.reached = Some(true);
+                    state.problem = None;
+                    state.flagged |= receipt.flagged;
+                    true
+                }
+                Ok(Step::Idle) => false,
+                Err(e) => {
+                    state.problem = Some(e.to_string());
+                    false
+                }
+            };
+            if let Ok(backlog) = self.writer.backlog().await {
+                state.waiting = backlog.waiting;
+                state.last_receipt_ms = backlog.last_receipt_ms;
+            }
+            report(state.clone());
+            if !sent {
+                tokio::time::sleep(IDLE).await;
+            }
+        }
+    }
+}

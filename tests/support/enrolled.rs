@@ -1,0 +1,113 @@
+//! An enrolled station against a real center: the README's quick start (`ustudy-center demo`,
+//! `ustudy-station enroll`, `set-pin`, `fetch`) and the station as `ustudy-station --config`
+//! starts it (headless), with its journal writer and its link for the outbox.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use ustudy::journal::Writer;
+use ustudy::protocol::roster::RosterRow;
+use ustudy::station::settings::Settings;
+use ustudy::sync::link::{self, Link};
+use ustudy::sync::outbox::Outbox;
+use ustudy::ui::App;
+
+use super::center::Center;
+use super::cli;
+
+/// The PIN the enrolled stations are given.
+pub const PIN: &str = "1357";
+
+/// An enrolled station's configuration and data, in a temporary directory.
+pub struct Station {
+    /// Its `station.toml`.
+    pub config: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Station {
+    /// Its settings as kept.
+    pub fn settings(&self) -> Settings {
+        Settings::load(&self.config).expect("the settings load")
+    }
+
+    /// Its data directory.
+    pub fn data_dir(&self) -> PathBuf {
+        self.settings().data_dir
+    }
+
+    /// The roster it fetched.
+    pub fn roster(&self) -> Vec<RosterRow> {
+        let s = self.settings();
+        link::load_roster(&s.data_dir, &s).expect("the roster").rows
+    }
+
+    /// The station as `--config` starts it.
+    pub fn start(&self) -> App {
+        self.start_with_writer().0
+    }
+
+    /// The station and its journal writer (shared with the window, as the outbox shares it).
+    pub fn start_with_writer(&self) -> (App, Writer) {
+        let (boot, config) = ustudy::boot::enrolled(&self.settings()).expect("the station starts");
+        assert!(config.demo_pin.is_none(), "no PIN on screen");
+        let writer = boot.writer.clone();
+        (App::new(config, boot.writer, boot.start).0, writer)
+    }
+
+    /// A link to the center as the settings say, or to `url` instead (a proxy in front of it).
+    pub fn link(&self, url: Option<&str>) -> Arc<Link> {
+        let mut settings = self.settings();
+        if let Some(url) = url {
+            url.clone_into(&mut settings.center.url);
+        }
+        let identity = ustudy::station::identity::Identity::load(&settings.data_dir)
+            .expect("the station's keys");
+        Arc::new(Link::new(&settings, identity).expect("the link"))
+    }
+
+    /// The outbox over `writer`, posting to the center or to `url`.
+    pub fn outbox(&self, writer: &Writer, url: Option<&str>) -> Outbox {
+        Outbox::new(writer.clone(), self.link(url))
+    }
+}
+
+/// The demo center (`ustudy-center demo`), served; its enrollment code for `demo-1`.
+pub fn demo_center() -> (Center, String) {
+    let temp = tempfile::tempdir().expect("a temporary directory");
+    let dir = temp.path().join("center");
+    let made = cli::center(&["demo", "--dir", dir.to_str().expect("utf-8")]);
+    assert!(made.ok(), "{}", made.stderr);
+    let code = made
+        .stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("enroll-code: "))
+        .expect("the code is printed")
+        .to_owned();
+    (Center::serve(temp, dir), code)
+}
+
+/// Enrolls a station with `code`, sets its PIN and fetches what the center has for it.
+pub fn enroll(center: &Center, code: &str) -> Station {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let config = dir.path().join("station.toml");
+    let c = config.to_str().expect("utf-8");
+    let data = dir.path().join("data");
+    let ran = cli::station(&[
+        "enroll",
+        "--config",
+        c,
+        "--center",
+        &center.url,
+        "--code",
+        code,
+        "--data-dir",
+        data.to_str().expect("utf-8"),
+    ]);
+    assert!(ran.ok(), "{}", ran.stderr);
+    let pin = cli::station_with_input(&["set-pin", "--config", c], &format!("{PIN}\n{PIN}\n"));
+    assert!(pin.ok(), "{}", pin.stderr);
+    let fetched = cli::station(&["fetch", "--config", c]);
+    assert!(fetched.ok(), "{}", fetched.stderr);
+    Station { config, _dir: dir }
+}

@@ -1,0 +1,343 @@
+//! The outbox against a real center on 127.0.0.1, through a TCP fault proxy: every record of a
+//! session reaches the center exactly once, whatever the network does. Cuts after k request
+//! bytes for many k, a receipt lost after the center committed, the center unreachable and
+//! back, the center killed with SIGKILL after it committed and restarted, a batch sent twice:
+//! each time the center holds records 0..n exactly once and the station's outbox drains once
+//! the fault clears. Then the attacks: a captured batch replayed, posted as another station or
+//! session, and flipped bytes in every part of it: all refused, nothing stored.
+
+// Tests fail loudly on purpose.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+mod support;
+
+use support::enrolled::{PIN, Station, demo_center, enroll};
+use support::gui::{click, ids, screen, settle, shows, type_into};
+use support::proxy::{Mode, Proxy};
+use ustudy::journal::{Journal, Writer};
+use ustudy::protocol::batch::{Batch, Contents, Record};
+use ustudy::sync::link::LinkError;
+use ustudy::sync::outbox::{Outbox, Step, SyncError};
+use ustudy::ui::App;
+
+/// More than a TLS handshake's client bytes and less than any batch's request: the proxy lets
+/// the handshake through and swallows the answer to the request.
+const HANDSHAKE: usize = 2_500;
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+/// The station's first roster candidate checked in (the key released by the center), started,
+/// and `answers` tasks answered; every event committed.
+fn sitting(station: &Station, answers: usize) -> (App, Writer, String) {
+    let (mut app, writer) = station.start_with_writer();
+    let who = station.roster()[0].clone();
+    type_into(&mut app, ids::locked::PIN, PIN);
+    click(&mut app, ids::locked::UNLOCK);
+    type_into(&mut app, ids::check_in::IIN, &who.iin);
+    type_into(&mut app, ids::check_in::TICKET, &who.ticket);
+    click(&mut app, ids::check_in::FIND);
+    assert!(shows(&app, ids::check_in::FOUND));
+    click(&mut app, ids::check_in::PAIR_OK);
+    click(&mut app, ids::check_in::CONFIRM);
+    settle(&mut app);
+    assert_eq!(screen(&app), "briefing");
+    click(&mut app, ids::briefing::START);
+    for i in 0..answers {
+        click(&mut app, ids::testing::option(i % 4));
+        click(&mut app, ids::testing::NEXT);
+    }
+    settle(&mut app);
+    let session = app.session().unwrap().id.clone();
+    (app, writer, session)
+}
+
+/// How many records the station's journal holds for `session`.
+fn journal_len(station: &Station, session: &str) -> i64 {
+    let j = Journal::open_existing(&station.data_dir()).unwrap();
+    let n = j.load(session).unwrap().entries.len();
+    i64::try_from(n).unwrap()
+}
+
+/// The center holds records 0..n of `session`, each once, and the station waits for none.
+fn all_held_once(
+    center: &support::center::Center,
+    station: &Station,
+    writer: &Writer,
+    session: &str,
+) {
+    let n = journal_len(station, session);
+    assert_eq!(
+        center.held(session),
+        (0..n).collect::<Vec<_>>(),
+        "the center holds every record exactly once"
+    );
+    assert_eq!(
+        writer.backlog_blocking().unwrap().waiting,
+        0,
+        "outbox drained"
+    );
+}
+
+#[test]
+fn every_record_reaches_the_center_once_through_cuts_lost_receipts_and_restarts() {
+    let (mut center, code) = demo_center();
+    let station = enroll(&center, &code);
+    let (mut app, writer, session) = sitting(&station, 30);
+    let proxy = Proxy::start(&center.url);
+    let outbox = station.outbox(&writer, Some(&proxy.url));
+    let rt = runtime();
+    let waiting = writer.backlog_blocking().unwrap().waiting;
+    assert!(waiting > 30, "{waiting} records wait");
+
+    // Cut after k request bytes, for many k: the handshake, the headers, inside the body.
+    for k in [
+        0, 1, 50, 200, 517, 1_000, 1_500, 2_000, 3_000, 5_000, 8_000, 12_000,
+    ] {
+        proxy.set(Mode::CutAfter(k));
+        let step = rt.block_on(outbox.step());
+        assert!(
+            matches!(step, Err(SyncError::Link(LinkError::Unreachable { .. }))),
+            "cut after {k} bytes: {step:?}"
+        );
+    }
+    assert!(center.held(&session).is_empty(), "no cut request was taken");
+
+    // The receipt is lost after the center committed: the retry is a duplicate.
+    proxy.set(Mode::SwallowReplyAfter(HANDSHAKE));
+    let posted = {
+        let outbox = outbox.clone();
+        rt.spawn(async move { outbox.step().await })
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while center.held(&session).is_empty() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the center never committed"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    proxy.cut_all();
+    let lost = rt.block_on(posted).unwrap();
+    assert!(lost.is_err(), "the receipt was lost: {lost:?}");
+    let first = center.held(&session);
+    assert_eq!(
+        writer.backlog_blocking().unwrap().waiting,
+        waiting,
+        "nothing is let out of the outbox without a receipt"
+    );
+    proxy.set(Mode::Pass);
+    let Step::Sent { receipt, .. } = rt.block_on(outbox.step()).unwrap() else {
+        panic!("nothing went");
+    };
+    assert_eq!(
+        receipt.seq + 1,
+        i64::try_from(first.len()).unwrap(),
+        "the duplicate is answered with what the center holds"
+    );
+    assert_eq!(center.held(&session), first, "and nothing twice");
+
+    // More answers while the center is unreachable; then back.
+    for i in 0..10 {
+        click(&mut app, ids::testing::option(i % 4));
+        click(&mut app, ids::testing::NEXT);
+    }
+    settle(&mut app);
+    proxy.set(Mode::Refuse);
+    assert!(rt.block_on(outbox.step()).is_err());
+    proxy.set(Mode::Pass);
+    rt.block_on(outbox.drain()).unwrap();
+    all_held_once(&center, &station, &writer, &session);
+
+    // The center is killed with SIGKILL after it committed a batch, and restarted.
+    for i in 0..10 {
+        click(&mut app, ids::testing::option(i % 4));
+        click(&mut app, ids::testing::NEXT);
+    }
+    settle(&mut app);
+    let before = center.held(&session).len();
+    proxy.set(Mode::SwallowReplyAfter(HANDSHAKE));
+    let posted = {
+        let outbox = outbox.clone();
+        rt.spawn(async move { outbox.step().await })
+    };
+    while center.held(&session).len() == before {
+        assert!(
+            std::time::Instant::now() < deadline + std::time::Duration::from_secs(20),
+            "the center never committed"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    center.kill();
+    proxy.cut_all();
+    assert!(rt.block_on(posted).unwrap().is_err());
+    assert!(rt.block_on(outbox.step()).is_err(), "the center is down");
+    center.restart();
+    proxy.upstream(&center.url);
+    proxy.set(Mode::Pass);
+    rt.block_on(outbox.drain()).unwrap();
+    all_held_once(&center, &station, &writer, &session);
+    assert!(
+        rt.block_on(outbox.step()).unwrap() == Step::Idle,
+        "nothing is left to send"
+    );
+}
+
+/// A batch of the station's session as the outbox would seal it: its first `n` records.
+fn batch_of(station: &Station, outbox_link: &ustudy::sync::link::Link, session: &str) -> Batch {
+    let j = Journal::open_existing(&station.data_dir()).unwrap();
+    let unsent = j.unsent(8).unwrap().expect("records wait");
+    assert_eq!(unsent.session, session);
+    let contents = Contents {
+        session: unsent.session.clone(),
+        package_id: unsent.package_id,
+        seal_id: unsent.seal_id,
+        supersedes: unsent.supersedes,
+        data_key: ustudy::crypto::hex::encode(unsent.key.as_bytes()),
+        head_seq: unsent.head_seq,
+        prev: ustudy::crypto::hex::encode(&unsent.prev),
+        records: unsent
+            .records
+            .iter()
+            .map(|r| Record {
+                seq: r.seq,
+                hash: ustudy::crypto::hex::encode(&r.hash),
+                sealed: ustudy::crypto::hex::encode(&r.sealed),
+            })
+            .collect(),
+    };
+    outbox_link.seal_batch(&contents).unwrap()
+}
+
+fn refused(result: Result<ustudy::protocol::batch::Receipt, LinkError>) -> String {
+    match result {
+        Err(LinkError::Refused { error, .. }) => error,
+        other => panic!("not refused: {other:?}"),
+    }
+}
+
+/// Flips one hex digit of `field` at `at` (of its length).
+fn flip(field: &mut String, at: usize) {
+    let i = at % field.len();
+    let c = field.as_bytes()[i];
+    let to = if c == b'0' { '1' } else { '0' };
+    field.replace_range(i..=i, &to.to_string());
+}
+
+#[test]
+fn replayed_forged_and_tampered_batches_are_refused_and_nothing_is_stored() {
+    let (center, code) = demo_center();
+    let station = enroll(&center, &code);
+    let other = enroll(&center, &center.code_in("demo-2", "1", 10));
+    let (_app, writer, session) = sitting(&station, 3);
+    let link = station.link(None);
+    let rt = runtime();
+    let batch = batch_of(&station, &link, &session);
+
+    // Tampered: every part of the envelope, and bytes across the sealed contents.
+    let mut tampered = Vec::new();
+    for at in [0, 7, 31] {
+        let mut b = batch.clone();
+        flip(&mut b.ephemeral, at);
+        tampered.push(("ephemeral", b));
+        let mut b = batch.clone();
+        flip(&mut b.signature, at);
+        tampered.push(("signature", b));
+    }
+    for at in [
+        0,
+        100,
+        1_000,
+        batch.sealed.len() / 2,
+        batch.sealed.len() - 1,
+    ] {
+        let mut b = batch.clone();
+        flip(&mut b.sealed, at);
+        tampered.push(("sealed", b));
+    }
+    let mut b = batch.clone();
+    b.session = format!("{session}-x");
+    tampered.push(("session", b));
+    let mut b = batch.clone();
+    b.station = "demo-2".to_owned();
+    tampered.push(("station", b));
+    for (what, b) in tampered {
+        let error = refused(rt.block_on(link.post_batch(&b)));
+        assert!(
+            ["not-your-batch", "bad-batch"].contains(&error.as_str()),
+            "{what}: {error}"
+        );
+    }
+    // Another enrolled station posts the captured batch as its own request.
+    let error = refused(rt.block_on(other.link(None).post_batch(&batch)));
+    assert_eq!(error, "not-your-batch");
+    assert!(center.held(&session).is_empty(), "nothing was stored");
+
+    // The real one is taken; replayed, it is the same answer and nothing more.
+    let receipt = rt.block_on(link.post_batch(&batch)).unwrap();
+    let held = center.held(&session);
+    assert_eq!(i64::try_from(held.len()).unwrap(), receipt.seq + 1);
+    let again = rt.block_on(link.post_batch(&batch)).unwrap();
+    assert_eq!(
+        (again.seq, &again.hash, again.flagged),
+        (receipt.seq, &receipt.hash, false)
+    );
+    assert_eq!(center.held(&session), held);
+
+    // A receipt signed for another session or station does not verify.
+    let center_key =
+        ustudy::crypto::hex::decode::<32>(&station.settings().center.signing_public).unwrap();
+    assert!(receipt.verify(&center_key, "demo-1", &session).is_ok());
+    assert!(receipt.verify(&center_key, "demo-2", &session).is_err());
+    assert!(receipt.verify(&center_key, "demo-1", "other").is_err());
+    let mut forged = receipt.clone();
+    forged.seq += 1;
+    assert!(forged.verify(&center_key, "demo-1", &session).is_err());
+
+    // The outbox carries the rest, exactly once.
+    let outbox: Outbox = station.outbox(&writer, None);
+    rt.block_on(outbox.drain()).unwrap();
+    all_held_once(&center, &station, &writer, &session);
+}
+
+#[test]
+fn an_enrolled_station_on_autopilot_exits_once_the_center_holds_every_event() {
+    let (center, code) = demo_center();
+    let station = enroll(&center, &code);
+    let display = support::display::Display::start();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ustudy-station"))
+        .env("DISPLAY", format!(":{}", display.number))
+        .env("USTUDY_PIN", PIN)
+        .args(["--config", station.config.to_str().unwrap()])
+        .args(["--autopilot", "4", "--time-scale", "600"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{said}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        said.contains("the center's receipts cover every event"),
+        "{said}"
+    );
+    // The journal's one session is at the center whole, each record once, and nothing waits.
+    let journal = Journal::open_existing(&station.data_dir()).unwrap();
+    let sessions = journal.sessions().unwrap();
+    assert_eq!(sessions.len(), 1);
+    let session = &sessions[0];
+    assert!(session.closed, "the session ran to its end");
+    let n = i64::try_from(session.events).unwrap();
+    assert_eq!(center.held(&session.id), (0..n).collect::<Vec<_>>());
+    assert_eq!(journal.backlog().unwrap().waiting, 0);
+    assert!(
+        journal.receipt(&session.id).unwrap().is_some(),
+        "the receipt is kept"
+    );
+}
