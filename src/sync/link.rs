@@ -171,6 +171,11 @@ impl Link {
         Ok(Key::from_bytes(key))
     }
 
+    /// Whether the center answers (its health check, signed like every request).
+    pub async fn health(&self) -> Result<(), LinkError> {
+        self.get("/health").await.map(drop)
+    }
+
     /// The station's name.
     pub fn station(&self) -> &str {
         &self.station

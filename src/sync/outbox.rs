@@ -17,6 +17,9 @@ use crate::sync::link::{Link, LinkError};
 
 /// How long the outbox rests when nothing waits.
 pub const IDLE: Duration = Duration::from_secs(1);
+/// With nothing to send, how often the outbox asks whether the center answers, so the lock
+/// screen says whether it is connected before a session starts.
+pub const HEARTBEAT: Duration = Duration::from_secs(15);
 /// The first retry's delay.
 pub const FIRST_RETRY: Duration = Duration::from_millis(500);
 /// The longest delay between retries (before jitter): a station that cannot reach its center
@@ -131,6 +134,8 @@ impl Outbox {
     /// Sends for as long as the station runs, telling `report` every change of state.
     pub async fn run(self, mut report: impl FnMut(SyncState)) {
         let mut state = SyncState::default();
+        // When the center was last asked whether it answers (with nothing to send).
+        let mut asked: Option<tokio::time::Instant> = None;
         loop {
             let backoff = ExponentialBuilder::default()
                 .with_min_delay(FIRST_RETRY)
@@ -155,7 +160,15 @@ impl Outbox {
                     state.flagged |= receipt.flagged;
                     true
                 }
-                Ok(Step::Idle) => false,
+                Ok(Step::Idle) => {
+                    if asked.is_none_or(|at| at.elapsed() >= HEARTBEAT) {
+                        asked = Some(tokio::time::Instant::now());
+                        let answered = self.link.health().await;
+                        state.reached = Some(answered.is_ok());
+                        state.problem = answered.err().map(|e| e.to_string());
+                    }
+                    false
+                }
                 Err(e) => {
                     state.problem = Some(e.to_string());
                     false

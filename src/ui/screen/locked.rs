@@ -365,6 +365,41 @@ mod tests {
     use crate::station::Config;
 
     #[test]
+    fn the_upload_is_told_in_the_proctors_language() {
+        let (offline, false) = sync_lines(Lang::En, false, None)[0].clone() else {
+            panic!("the demo keeps answers on the station, calmly");
+        };
+        assert_eq!(offline, tr(Lang::En, "lock-center-offline"));
+        assert_eq!(
+            sync_lines(Lang::En, true, None),
+            vec![(tr(Lang::En, "lock-center-connecting"), false)]
+        );
+        let down = SyncState {
+            reached: Some(false),
+            waiting: 42,
+            last_receipt_ms: Some(1_796_550_000_000),
+            flagged: true,
+            problem: Some("refused".into()),
+        };
+        for lang in [Lang::Kk, Lang::Ru, Lang::En] {
+            let lines = sync_lines(lang, true, Some(&down));
+            assert_eq!(lines.len(), 4, "{lines:?}");
+            assert_eq!(lines[0], (tr(lang, "lock-center-unreachable"), true));
+            assert!(lines[1].0.contains("42"), "{lines:?}");
+            assert!(lines[2].0.contains(':'), "the receipt's time: {lines:?}");
+            assert_eq!(lines[3], (tr(lang, "lock-sync-flagged"), true));
+        }
+        let up = SyncState {
+            reached: Some(true),
+            ..SyncState::default()
+        };
+        let lines = sync_lines(Lang::Ru, true, Some(&up));
+        assert_eq!(lines[0], (tr(Lang::Ru, "lock-center-online"), false));
+        assert_eq!(lines[1].0, "Все записи доставлены в центр.");
+        assert_eq!(lines.len(), 2, "no receipt yet, no flag");
+    }
+
+    #[test]
     fn wrong_pins_count_down_to_a_lockout_and_the_right_one_unlocks()
     -> Result<(), crate::crypto::CryptoError> {
         let (config, sittings) = (Config::demo(Vec::new())?, Sittings::default());
