@@ -5,6 +5,7 @@ pub mod identity;
 pub mod intake;
 pub mod keystore;
 pub mod published;
+pub mod results;
 pub mod roster;
 pub mod server;
 pub mod store;

@@ -341,3 +341,79 @@ fn an_enrolled_station_on_autopilot_exits_once_the_center_holds_every_event() {
         "the receipt is kept"
     );
 }
+
+/// The analysis card the station shows, from its own journal.
+fn station_card(station: &Station, session: &str) -> ustudy::exam::card::AnalysisCard {
+    let journal = Journal::open_existing(&station.data_dir()).unwrap();
+    let loaded = journal.load(session).unwrap();
+    let state = ustudy::exam::state::fold(&loaded.paper, &loaded.events()).unwrap();
+    ustudy::exam::card::build(&loaded.paper, &state)
+}
+
+#[test]
+fn the_centers_export_equals_the_stations_analysis_card_task_by_task() {
+    let (center, code) = demo_center();
+    let station = enroll(&center, &code);
+    let display = support::display::Display::start();
+    // Seed 4: the 2024 candidate finishes, then appeals two tasks.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ustudy-station"))
+        .env("DISPLAY", format!(":{}", display.number))
+        .env("USTUDY_PIN", PIN)
+        .args(["--config", station.config.to_str().unwrap()])
+        .args(["--autopilot", "4", "--time-scale", "600"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let session = Journal::open_existing(&station.data_dir())
+        .unwrap()
+        .sessions()
+        .unwrap()[0]
+        .id
+        .clone();
+    let file = center.dir.with_file_name("results.json");
+    let ran = support::cli::center(&[
+        "export",
+        "--dir",
+        center.dir.to_str().unwrap(),
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    assert!(ran.ok(), "{}", ran.stderr);
+    let results: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    let ours = &results.as_array().unwrap()[0];
+    assert_eq!(ours["session"], session.as_str());
+    assert_eq!(ours["phase"], "closed");
+    assert_eq!(ours["problem"], serde_json::Value::Null);
+    let card = station_card(&station, &session);
+    assert_eq!(ours["total"], card.total);
+    assert_eq!(ours["max"], card.max);
+    assert_eq!(ours["minimums_met"], card.minimums_met);
+    let blocks = ours["blocks"].as_array().unwrap();
+    assert_eq!(blocks.len(), card.blocks.len());
+    for (theirs, line) in blocks.iter().zip(&card.blocks) {
+        assert_eq!(theirs["block"], line.block.as_str());
+        assert_eq!(theirs["points"], line.points);
+        let points: Vec<u32> = line.rows.iter().map(|r| r.points).collect();
+        assert_eq!(
+            theirs["task_points"],
+            serde_json::to_value(&points).unwrap(),
+            "{}: task by task",
+            line.block
+        );
+    }
+    assert!(card.total > 0, "the autopilot answered some tasks right");
+    // The two appeals, in the CSV a center hands on.
+    let appeals = std::fs::read_to_string(file.with_file_name("results.appeals.csv")).unwrap();
+    assert_eq!(
+        appeals.lines().count(),
+        3,
+        "a header and two appeals:\n{appeals}"
+    );
+    let rows = std::fs::read_to_string(file.with_file_name("results.results.csv")).unwrap();
+    assert_eq!(rows.lines().count(), 1 + card.blocks.len(), "{rows}");
+}

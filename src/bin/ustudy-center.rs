@@ -125,6 +125,24 @@ enum Command {
     /// The roster of candidates.
     #[command(subcommand)]
     Roster(RosterCommand),
+    /// Every enrolled station with its last contact, and every session the center holds: records
+    /// held, records the station still had to send at its last batch, the time since, and flags.
+    Status {
+        /// Key store directory.
+        #[arg(long)]
+        dir: PathBuf,
+    },
+    /// Re-score every held session from its events and write the results: FILE (JSON, all of
+    /// it), and beside it FILE's name with `.results.csv` (a row per session and subject) and
+    /// `.appeals.csv` (a row per appealed task).
+    Export {
+        /// Key store directory.
+        #[arg(long)]
+        dir: PathBuf,
+        /// The JSON file to write.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Verify a package and print its header; with --dir also decrypt it and print its contents.
     Inspect {
         /// The package file.
@@ -172,6 +190,8 @@ fn main() -> ExitCode {
             valid_minutes,
         } => enroll_code(&dir, &station, (&hall, &seat), valid_minutes, &mut out),
         Command::KeySheet { dir } => key_sheet(&dir, &mut out),
+        Command::Status { dir } => status(&dir, &mut out),
+        Command::Export { dir, out: file } => export(&dir, &file, &mut out),
         Command::Roster(RosterCommand::Import { dir, file }) => {
             roster_import(&dir, &file, &mut out)
         }
@@ -257,6 +277,8 @@ fn command_name(command: &Command) -> &'static str {
         Command::EnrollCode { .. } => "enroll-code",
         Command::Roster(_) => "roster import",
         Command::KeySheet { .. } => "key-sheet",
+        Command::Status { .. } => "status",
+        Command::Export { .. } => "export",
     }
 }
 
@@ -394,6 +416,108 @@ fn station_key(dir: &Path, station: &str, out: &mut impl std::io::Write) -> anyh
     // The key goes to stdout for the installer, never to the log.
     tracing::info!(station, "station link key created");
     writeln!(out, "{}", hex::encode(key.as_bytes()))?;
+    Ok(())
+}
+
+fn status(dir: &Path, out: &mut impl std::io::Write) -> anyhow::Result<()> {
+    KeyStore::open(dir)?;
+    let store = SqliteStore::open(&dir.join("center.sqlite"))?;
+    let sessions = store.sessions()?;
+    let now = i64::try_from(ustudy::journal::store::now_ms()).unwrap_or(i64::MAX);
+    let ago = |ms: i64| format!("{} s ago", (now - ms).max(0) / 1000);
+    let stations = store.stations()?;
+    writeln!(out, "stations: {}", stations.len())?;
+    for st in &stations {
+        let last = sessions
+            .iter()
+            .filter(|s| s.station == st.name)
+            .map(|s| s.last_ms)
+            .max();
+        let held = sessions.iter().filter(|s| s.station == st.name).count();
+        writeln!(
+            out,
+            "  {} (hall {}, seat {}): {held} sessions, last contact {}",
+            st.name,
+            st.hall,
+            st.seat,
+            last.map_or_else(|| "never".to_owned(), ago)
+        )?;
+    }
+    writeln!(out, "sessions: {}", sessions.len())?;
+    for s in &sessions {
+        writeln!(
+            out,
+            "  {} on {}: {} records held, {} waiting at the station's last batch, last batch {}{}",
+            s.id,
+            s.station,
+            s.held_seq + 1,
+            (s.station_head - s.held_seq).max(0),
+            ago(s.last_ms),
+            s.flag
+                .as_deref()
+                .map_or_else(String::new, |f| format!(", FLAGGED: {f}"))
+        )?;
+    }
+    Ok(())
+}
+
+fn export(dir: &Path, file: &Path, out: &mut impl std::io::Write) -> anyhow::Result<()> {
+    let keys = KeyStore::open(dir)?;
+    let store = SqliteStore::open(&dir.join("center.sqlite"))?;
+    let center = keys.public();
+    let papers = std::cell::RefCell::new(std::collections::HashMap::new());
+    let paper = |held: &ustudy::center::store::HeldSession| {
+        if let Some(p) = papers.borrow().get(&held.seal_id) {
+            return Ok(std::sync::Arc::clone(p));
+        }
+        let path = ustudy::center::published::path(dir, &held.seal_id)
+            .ok_or_else(|| format!("seal id {:?}", held.seal_id))?;
+        let bytes = std::fs::read(&path)
+            .map_err(|e| format!("package {} is not kept here: {e}", held.package_id))?;
+        let key = keys.package_key(&held.seal_id).map_err(|e| e.to_string())?;
+        let (_, opened) =
+            ustudy::package::open(&bytes, &center, &key).map_err(|e| e.to_string())?;
+        let opened = std::sync::Arc::new(opened);
+        papers
+            .borrow_mut()
+            .insert(held.seal_id.clone(), std::sync::Arc::clone(&opened));
+        Ok(opened)
+    };
+    let results = ustudy::center::results::compute(&store, |held| {
+        paper(held).map(|p: std::sync::Arc<ustudy::exam::Paper>| (*p).clone())
+    })?;
+    let json = serde_json::to_vec_pretty(&results)?;
+    let beside = |suffix: &str| {
+        let stem = file.file_stem().map_or_else(
+            || "results".to_owned(),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        file.with_file_name(format!("{stem}.{suffix}"))
+    };
+    let (results_csv, appeals_csv) = (beside("results.csv"), beside("appeals.csv"));
+    for (path, bytes) in [
+        (file.to_path_buf(), json),
+        (
+            results_csv.clone(),
+            ustudy::center::results::results_csv(&results).into_bytes(),
+        ),
+        (
+            appeals_csv.clone(),
+            ustudy::center::results::appeals_csv(&results).into_bytes(),
+        ),
+    ] {
+        std::fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
+    }
+    let unscored = results.iter().filter(|r| r.problem.is_some()).count();
+    let flagged = results.iter().filter(|r| r.flag.is_some()).count();
+    writeln!(
+        out,
+        "sessions: {} ({unscored} could not be scored, {flagged} flagged)",
+        results.len()
+    )?;
+    writeln!(out, "results: {}", file.display())?;
+    writeln!(out, "results-csv: {}", results_csv.display())?;
+    writeln!(out, "appeals-csv: {}", appeals_csv.display())?;
     Ok(())
 }
 

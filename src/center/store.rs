@@ -138,6 +138,31 @@ pub struct Held {
     pub added: usize,
 }
 
+/// A session as the center holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldSession {
+    /// The journal session.
+    pub id: String,
+    /// The station that sent it.
+    pub station: String,
+    /// Its package.
+    pub package_id: String,
+    /// That package's seal.
+    pub seal_id: String,
+    /// The damaged session it carries on from.
+    pub supersedes: Option<String>,
+    /// The highest contiguous record held (`-1`: none).
+    pub held_seq: i64,
+    /// The station's head when it last sent a batch.
+    pub station_head: i64,
+    /// Why the session is flagged, if it is.
+    pub flag: Option<String>,
+    /// When its first batch came (center clock, ms since the epoch).
+    pub first_ms: i64,
+    /// When its last batch came.
+    pub last_ms: i64,
+}
+
 /// The center's storage.
 pub trait Store: Send + Sync {
     /// Keeps a new enrollment code.
@@ -182,6 +207,12 @@ pub trait Store: Send + Sync {
 
     /// The records held of a session, in order: sequence number, hash and the opened entry.
     fn records(&self, session: &str) -> Result<Vec<(i64, Vec<u8>, String)>, StoreError>;
+
+    /// Every session held, oldest first.
+    fn sessions(&self) -> Result<Vec<HeldSession>, StoreError>;
+
+    /// Every enrolled station, by name.
+    fn stations(&self) -> Result<Vec<Station>, StoreError>;
 }
 
 /// The `SQLite` store.
@@ -481,6 +512,46 @@ impl Store for SqliteStore {
             .query_map(params![session], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<Result<_, _>>()?;
         Ok(rows)
+    }
+
+    fn sessions(&self) -> Result<Vec<HeldSession>, StoreError> {
+        let db = self.db()?;
+        let mut q = db.prepare(
+            "SELECT id, station, package_id, seal_id, supersedes, held_seq, station_head, flag,
+                 first_ms, last_ms FROM sessions ORDER BY first_ms, id",
+        )?;
+        let rows = q
+            .query_map([], |r| {
+                Ok(HeldSession {
+                    id: r.get(0)?,
+                    station: r.get(1)?,
+                    package_id: r.get(2)?,
+                    seal_id: r.get(3)?,
+                    supersedes: r.get(4)?,
+                    held_seq: r.get(5)?,
+                    station_head: r.get(6)?,
+                    flag: r.get(7)?,
+                    first_ms: r.get(8)?,
+                    last_ms: r.get(9)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    fn stations(&self) -> Result<Vec<Station>, StoreError> {
+        let names: Vec<String> = {
+            let db = self.db()?;
+            let mut q = db.prepare("SELECT name FROM stations ORDER BY name")?;
+            q.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?
+        };
+        let mut out = Vec::with_capacity(names.len());
+        for name in names {
+            if let Some(station) = self.station(&name)? {
+                out.push(station);
+            }
+        }
+        Ok(out)
     }
 
     fn roster(&self, hall: &str) -> Result<Vec<RosterRow>, StoreError> {

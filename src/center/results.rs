@@ -1,0 +1,364 @@
+//! The center's results: every session it holds, re-scored from its events with the same exam
+//! code the station ran (the fold and the analysis card), so the center's result is the
+//! authoritative one. A session carried on after damage replaces the one it supersedes. Written
+//! as JSON (everything) and as two CSV tables: results (a row per subject) and appeals.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::store::{HeldSession, Store, StoreError};
+use crate::exam::{self, Paper, Phase, card};
+use crate::journal::record::Entry;
+
+/// One subject's line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BlockResult {
+    /// Block id of the format.
+    pub block: String,
+    /// Subject code.
+    pub subject: String,
+    /// Points earned.
+    pub points: u32,
+    /// Points possible.
+    pub max: u32,
+    /// Points required.
+    pub minimum: u32,
+    /// Whether the minimum is met.
+    pub met: bool,
+    /// Points of each task, in the block's order.
+    pub task_points: Vec<u32>,
+}
+
+/// One pass mark.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PassResult {
+    /// Pass-mark id of the format.
+    pub id: String,
+    /// Points required.
+    pub points: u32,
+    /// Whether it is reached.
+    pub met: bool,
+}
+
+/// One appealed task.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AppealResult {
+    /// Block id.
+    pub block: String,
+    /// Task number within the block, from 1.
+    pub task: usize,
+    /// The ground.
+    pub ground: String,
+    /// The justification.
+    pub justification: String,
+}
+
+/// One session's result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SessionResult {
+    /// The journal session.
+    pub session: String,
+    /// The station it was sat on.
+    pub station: String,
+    /// The package.
+    pub package_id: String,
+    /// The candidate's IIN.
+    pub iin: String,
+    /// The candidate's name.
+    pub name: String,
+    /// Where the session stands (`closed`, `testing`, ...).
+    pub phase: String,
+    /// Whether testing has ended, so the score is final.
+    pub finished: bool,
+    /// Records held.
+    pub records: u64,
+    /// Total points.
+    pub total: u32,
+    /// Maximum points.
+    pub max: u32,
+    /// Whether every subject's minimum is met.
+    pub minimums_met: bool,
+    /// Per subject.
+    pub blocks: Vec<BlockResult>,
+    /// Pass marks.
+    pub pass_marks: Vec<PassResult>,
+    /// Appealed tasks.
+    pub appeals: Vec<AppealResult>,
+    /// The appeal receipt number shown to the candidate.
+    pub appeal_receipt: Option<String>,
+    /// Why the center flagged the session.
+    pub flag: Option<String>,
+    /// Why it could not be scored, if it could not.
+    pub problem: Option<String>,
+}
+
+/// Every held session's result; `paper` opens the paper a session ran (its package, with the
+/// center's key). Sessions another held session supersedes are left out.
+pub fn compute(
+    store: &dyn Store,
+    paper: impl Fn(&HeldSession) -> Result<Paper, String>,
+) -> Result<Vec<SessionResult>, StoreError> {
+    let sessions = store.sessions()?;
+    let superseded: BTreeSet<String> = sessions
+        .iter()
+        .filter_map(|s| s.supersedes.clone())
+        .collect();
+    let mut out = Vec::new();
+    for held in sessions.iter().filter(|s| !superseded.contains(&s.id)) {
+        let records = store.records(&held.id)?;
+        out.push(
+            score(held, &records, &paper).unwrap_or_else(|problem| SessionResult {
+                problem: Some(problem),
+                ..blank(held, records.len() as u64)
+            }),
+        );
+    }
+    Ok(out)
+}
+
+fn blank(held: &HeldSession, records: u64) -> SessionResult {
+    SessionResult {
+        session: held.id.clone(),
+        station: held.station.clone(),
+        package_id: held.package_id.clone(),
+        iin: String::new(),
+        name: String::new(),
+        phase: String::new(),
+        finished: false,
+        records,
+        total: 0,
+        max: 0,
+        minimums_met: false,
+        blocks: Vec::new(),
+        pass_marks: Vec::new(),
+        appeals: Vec::new(),
+        appeal_receipt: None,
+        flag: held.flag.clone(),
+        problem: None,
+    }
+}
+
+fn score(
+    held: &HeldSession,
+    records: &[(i64, Vec<u8>, String)],
+    paper: &impl Fn(&HeldSession) -> Result<Paper, String>,
+) -> Result<SessionResult, String> {
+    let paper = paper(held)?;
+    let events: Vec<exam::Event> = records
+        .iter()
+        .map(|(seq, _, entry)| {
+            serde_json::from_str::<Entry>(entry)
+                .map(|e| e.event)
+                .map_err(|e| format!("record {seq} does not read: {e}"))
+        })
+        .collect::<Result<_, _>>()?;
+    let state = exam::state::fold(&paper, &events).map_err(|e| {
+        format!(
+            "event {} is refused by the exam rules: {}",
+            e.index, e.error
+        )
+    })?;
+    let card = card::build(&paper, &state);
+    let candidate = state.candidate.clone();
+    let appeals = state
+        .appeals
+        .iter()
+        .map(|(task, note)| {
+            let (block, number) = paper.position(usize::from(*task));
+            AppealResult {
+                block: paper
+                    .format
+                    .blocks
+                    .get(block)
+                    .map_or_else(String::new, |b| b.id.clone()),
+                task: number,
+                ground: serde_json::to_value(note.ground)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default(),
+                justification: note.text.clone(),
+            }
+        })
+        .collect();
+    Ok(SessionResult {
+        iin: candidate
+            .as_ref()
+            .map_or_else(String::new, |c| c.iin.clone()),
+        name: candidate.map_or_else(String::new, |c| c.name),
+        phase: state.phase.name().to_owned(),
+        finished: state.finish.is_some() || matches!(state.phase, Phase::Closed),
+        total: card.total,
+        max: card.max,
+        minimums_met: card.minimums_met,
+        blocks: card
+            .blocks
+            .iter()
+            .map(|b| BlockResult {
+                block: b.block.clone(),
+                subject: b.subject.clone(),
+                points: b.points,
+                max: b.max,
+                minimum: b.minimum,
+                met: b.met,
+                task_points: b.rows.iter().map(|r| r.points).collect(),
+            })
+            .collect(),
+        pass_marks: card
+            .pass_marks
+            .iter()
+            .map(|p| PassResult {
+                id: p.id.clone(),
+                points: p.points,
+                met: p.met,
+            })
+            .collect(),
+        appeals,
+        appeal_receipt: state.receipt.clone(),
+        ..blank(held, records.len() as u64)
+    })
+}
+
+/// A CSV field, quoted when it must be.
+fn field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+fn line(out: &mut String, fields: &[String]) {
+    let row: Vec<String> = fields.iter().map(|f| field(f)).collect();
+    let _ = writeln!(out, "{}", row.join(","));
+}
+
+/// The results as CSV: a row per session and subject.
+pub fn results_csv(results: &[SessionResult]) -> String {
+    let mut out = String::new();
+    line(
+        &mut out,
+        &[
+            "session",
+            "station",
+            "iin",
+            "name",
+            "package",
+            "phase",
+            "finished",
+            "subject",
+            "block",
+            "points",
+            "max",
+            "minimum",
+            "met",
+            "total",
+            "total_max",
+            "minimums_met",
+            "pass_marks_met",
+            "flag",
+            "problem",
+        ]
+        .map(str::to_owned),
+    );
+    for r in results {
+        let passed: Vec<&str> = r
+            .pass_marks
+            .iter()
+            .filter(|p| p.met)
+            .map(|p| p.id.as_str())
+            .collect();
+        let empty = BlockResult {
+            block: String::new(),
+            subject: String::new(),
+            points: 0,
+            max: 0,
+            minimum: 0,
+            met: false,
+            task_points: Vec::new(),
+        };
+        let blocks: Vec<&BlockResult> = if r.blocks.is_empty() {
+            vec![&empty]
+        } else {
+            r.blocks.iter().collect()
+        };
+        for b in blocks {
+            line(
+                &mut out,
+                &[
+                    r.session.clone(),
+                    r.station.clone(),
+                    r.iin.clone(),
+                    r.name.clone(),
+                    r.package_id.clone(),
+                    r.phase.clone(),
+                    r.finished.to_string(),
+                    b.subject.clone(),
+                    b.block.clone(),
+                    b.points.to_string(),
+                    b.max.to_string(),
+                    b.minimum.to_string(),
+                    b.met.to_string(),
+                    r.total.to_string(),
+                    r.max.to_string(),
+                    r.minimums_met.to_string(),
+                    passed.join(" "),
+                    r.flag.clone().unwrap_or_default(),
+                    r.problem.clone().unwrap_or_default(),
+                ],
+            );
+        }
+    }
+    out
+}
+
+/// The appeals as CSV: a row per appealed task.
+pub fn appeals_csv(results: &[SessionResult]) -> String {
+    let mut out = String::new();
+    line(
+        &mut out,
+        &[
+            "session",
+            "iin",
+            "name",
+            "block",
+            "task",
+            "ground",
+            "justification",
+            "receipt",
+        ]
+        .map(str::to_owned),
+    );
+    for r in results {
+        for a in &r.appeals {
+            line(
+                &mut out,
+                &[
+                    r.session.clone(),
+                    r.iin.clone(),
+                    r.name.clone(),
+                    a.block.clone(),
+                    a.task.to_string(),
+                    a.ground.clone(),
+                    a.justification.clone(),
+                    r.appeal_receipt.clone().unwrap_or_default(),
+                ],
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_when_they_must_be() {
+        assert_eq!(field("plain"), "plain");
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("say \"no\""), "\"say \"\"no\"\"\"");
+        assert_eq!(field("two\nlines"), "\"two\nlines\"");
+    }
+}
