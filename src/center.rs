@@ -4,6 +4,7 @@
 pub mod identity;
 pub mod intake;
 pub mod keystore;
+pub mod offline;
 pub mod published;
 pub mod results;
 pub mod roster;

@@ -94,16 +94,22 @@ enum JournalCommand {
         #[arg(long)]
         data_dir: PathBuf,
     },
-    /// Write an encrypted copy of the journal for the center (the offline fallback), taken with
-    /// the `SQLite` backup API.
+    /// Write the journal for the center when the network stays down (the offline fallback).
+    /// An enrolled station (`--config`): every record in batches sealed to the center and
+    /// signed with the station's enrolled key, for `ustudy-center import`. A demo station
+    /// (`--data-dir`): an encrypted copy taken with the `SQLite` backup API, for
+    /// `ustudy-center import-journal` (verify only).
     Export {
-        /// The station's data directory.
-        #[arg(long)]
-        data_dir: PathBuf,
+        /// An enrolled station's configuration.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["data_dir", "link_key"])]
+        config: Option<PathBuf>,
+        /// A demo station's data directory.
+        #[arg(long, required_unless_present = "config")]
+        data_dir: Option<PathBuf>,
         /// Where to write the export.
         #[arg(long)]
         out: PathBuf,
-        /// The center link key (default: DATA_DIR/center-link.key).
+        /// The center link key of a demo station (default: DATA_DIR/center-link.key).
         #[arg(long)]
         link_key: Option<PathBuf>,
     },
@@ -123,10 +129,17 @@ fn main() -> ExitCode {
         Some(Command::SetPin { ref config }) => set_pin(config),
         Some(Command::Journal(JournalCommand::Verify { data_dir })) => verify(&data_dir),
         Some(Command::Journal(JournalCommand::Export {
+            config: Some(config),
+            out,
+            ..
+        })) => export_signed(&config, &out),
+        Some(Command::Journal(JournalCommand::Export {
             data_dir,
             out,
             link_key,
+            ..
         })) => {
+            let data_dir = data_dir.unwrap_or_default();
             let link_key = link_key.unwrap_or_else(|| data_dir.join("center-link.key"));
             export(&data_dir, &link_key, &out)
         }
@@ -406,6 +419,40 @@ fn verify(dir: &std::path::Path) -> ExitCode {
             } else {
                 4
             })
+        }
+    }
+}
+
+fn export_signed(config: &std::path::Path, out: &std::path::Path) -> ExitCode {
+    let written = Settings::load(config)
+        .map_err(|e| e.to_string())
+        .and_then(|settings| {
+            let identity = Identity::load(&settings.data_dir).map_err(|e| e.to_string())?;
+            let link = Link::new(&settings, identity).map_err(|e| e.to_string())?;
+            let journal =
+                journal::Journal::open_existing(&settings.data_dir).map_err(|e| e.to_string())?;
+            let export =
+                ustudy::sync::offline::export(&journal, &link).map_err(|e| e.to_string())?;
+            ustudy::sync::offline::write(&export, out).map_err(|e| e.to_string())?;
+            Ok(export)
+        });
+    match written {
+        Ok(export) => {
+            tracing::info!(
+                sessions = export.sessions.len(),
+                batches = export.batches.len(),
+                "offline export written"
+            );
+            let mut stdout = std::io::stdout().lock();
+            let _ = writeln!(stdout, "export: {}", out.display());
+            for (id, records) in &export.sessions {
+                let _ = writeln!(stdout, "session {id}: {records} records");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "ustudy-station: {e}");
+            ExitCode::from(4)
         }
     }
 }

@@ -15,7 +15,7 @@ use support::enrolled::{PIN, Station, demo_center, enroll};
 use support::gui::{click, ids, screen, settle, shows, type_into};
 use support::proxy::{Mode, Proxy};
 use ustudy::journal::{Journal, Writer};
-use ustudy::protocol::batch::{Batch, Contents, Record};
+use ustudy::protocol::batch::{Batch, OfflineExport};
 use ustudy::sync::link::LinkError;
 use ustudy::sync::outbox::{Outbox, Step, SyncError};
 use ustudy::ui::App;
@@ -193,24 +193,7 @@ fn batch_of(station: &Station, outbox_link: &ustudy::sync::link::Link, session: 
     let j = Journal::open_existing(&station.data_dir()).unwrap();
     let unsent = j.unsent(8).unwrap().expect("records wait");
     assert_eq!(unsent.session, session);
-    let contents = Contents {
-        session: unsent.session.clone(),
-        package_id: unsent.package_id,
-        seal_id: unsent.seal_id,
-        supersedes: unsent.supersedes,
-        data_key: ustudy::crypto::hex::encode(unsent.key.as_bytes()),
-        head_seq: unsent.head_seq,
-        prev: ustudy::crypto::hex::encode(&unsent.prev),
-        records: unsent
-            .records
-            .iter()
-            .map(|r| Record {
-                seq: r.seq,
-                hash: ustudy::crypto::hex::encode(&r.hash),
-                sealed: ustudy::crypto::hex::encode(&r.sealed),
-            })
-            .collect(),
-    };
+    let contents = ustudy::sync::outbox::contents(&unsent);
     outbox_link.seal_batch(&contents).unwrap()
 }
 
@@ -416,4 +399,82 @@ fn the_centers_export_equals_the_stations_analysis_card_task_by_task() {
     );
     let rows = std::fs::read_to_string(file.with_file_name("results.results.csv")).unwrap();
     assert_eq!(rows.lines().count(), 1 + card.blocks.len(), "{rows}");
+}
+
+fn write_export(path: &std::path::Path, export: &OfflineExport) {
+    std::fs::write(path, serde_json::to_vec(export).unwrap()).unwrap();
+}
+
+fn import(center: &support::center::Center, file: &std::path::Path) -> support::cli::Ran {
+    support::cli::center(&[
+        "import",
+        "--dir",
+        center.dir.to_str().unwrap(),
+        file.to_str().unwrap(),
+    ])
+}
+
+#[test]
+fn an_offline_export_is_kept_once_and_a_forged_one_not_at_all() {
+    let (center, code) = demo_center();
+    let station = enroll(&center, &code);
+    let other = enroll(&center, &center.code_in("demo-2", "1", 10));
+    let (_app, writer, session) = sitting(&station, 12);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("demo-1.export");
+    let ran = support::cli::station(&[
+        "journal",
+        "export",
+        "--config",
+        station.config.to_str().unwrap(),
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    assert!(ran.ok(), "{}", ran.stderr);
+    let export: OfflineExport = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(export.station, "demo-1");
+
+    // Forged or damaged: refused whole, nothing kept.
+    let forged = dir.path().join("forged.export");
+    let mut cases: Vec<(&str, OfflineExport)> = Vec::new();
+    let mut e = export.clone();
+    let last = e.batches.len() - 1;
+    flip(&mut e.batches[last].sealed, 40);
+    cases.push(("a flipped byte in the last batch", e));
+    let mut e = export.clone();
+    let mut theirs = batch_of(&station, &other.link(None), &session);
+    theirs.station = "demo-1".to_owned();
+    e.batches.push(theirs);
+    cases.push(("a batch signed by another station in demo-1's name", e));
+    let mut e = export.clone();
+    e.batches[0].station = "nobody".to_owned();
+    cases.push(("an unknown station", e));
+    let mut e = export.clone();
+    e.format = "ustudy-journal-v0".to_owned();
+    cases.push(("another format", e));
+    for (what, e) in cases {
+        write_export(&forged, &e);
+        let ran = import(&center, &forged);
+        assert!(!ran.ok(), "{what} was imported: {}", ran.stdout);
+        assert!(!ran.stderr.is_empty(), "{what}: says why");
+        assert!(center.held(&session).is_empty(), "{what}: nothing kept");
+    }
+
+    // The real one: every record once; again, nothing new.
+    let n = journal_len(&station, &session);
+    let ran = import(&center, &file);
+    assert!(ran.ok(), "{}", ran.stderr);
+    assert!(
+        ran.stdout.contains(&format!("{n} records held ({n} new)")),
+        "{}",
+        ran.stdout
+    );
+    assert_eq!(center.held(&session), (0..n).collect::<Vec<_>>());
+    let again = import(&center, &file);
+    assert!(again.ok(), "{}", again.stderr);
+    assert!(again.stdout.contains("(0 new)"), "{}", again.stdout);
+    // When the network is back, the outbox finds it all held and empties.
+    let rt = runtime();
+    rt.block_on(station.outbox(&writer, None).drain()).unwrap();
+    all_held_once(&center, &station, &writer, &session);
 }

@@ -75,7 +75,18 @@ enum Command {
         #[arg(long)]
         station: String,
     },
-    /// Open a station's offline journal export and verify every session in it.
+    /// Keep an enrolled station's offline export (`ustudy-station journal export --config`):
+    /// every batch checked against the station's enrolled key, then every record kept exactly
+    /// once, as if it had come over the network. Nothing is kept if any batch fails.
+    Import {
+        /// Key store directory.
+        #[arg(long)]
+        dir: PathBuf,
+        /// The export file.
+        file: PathBuf,
+    },
+    /// Open a demo station's journal export (sealed with its link key) and verify every session
+    /// in it; nothing is kept. Enrolled stations' exports go through `import`.
     ImportJournal {
         /// Key store directory.
         #[arg(long)]
@@ -191,6 +202,7 @@ fn main() -> ExitCode {
         } => enroll_code(&dir, &station, (&hall, &seat), valid_minutes, &mut out),
         Command::KeySheet { dir } => key_sheet(&dir, &mut out),
         Command::Status { dir } => status(&dir, &mut out),
+        Command::Import { dir, file } => import(&dir, &file, &mut out),
         Command::Export { dir, out: file } => export(&dir, &file, &mut out),
         Command::Roster(RosterCommand::Import { dir, file }) => {
             roster_import(&dir, &file, &mut out)
@@ -278,6 +290,7 @@ fn command_name(command: &Command) -> &'static str {
         Command::Roster(_) => "roster import",
         Command::KeySheet { .. } => "key-sheet",
         Command::Status { .. } => "status",
+        Command::Import { .. } => "import",
         Command::Export { .. } => "export",
     }
 }
@@ -416,6 +429,37 @@ fn station_key(dir: &Path, station: &str, out: &mut impl std::io::Write) -> anyh
     // The key goes to stdout for the installer, never to the log.
     tracing::info!(station, "station link key created");
     writeln!(out, "{}", hex::encode(key.as_bytes()))?;
+    Ok(())
+}
+
+fn import(dir: &Path, file: &Path, out: &mut impl std::io::Write) -> anyhow::Result<()> {
+    KeyStore::open(dir)?;
+    let identity = ServerIdentity::ensure(dir)?;
+    let store = SqliteStore::open(&dir.join("center.sqlite"))?;
+    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+    let export = ustudy::center::offline::parse(&bytes)?;
+    let now = i64::try_from(ustudy::journal::store::now_ms()).unwrap_or(i64::MAX);
+    let held = ustudy::center::offline::import(&store, &identity, &export, now).inspect_err(|e| {
+        tracing::warn!(file = %file.display(), error = %e, "security: an offline export was refused");
+    })?;
+    tracing::info!(station = %export.station, sessions = held.len(), "offline export imported");
+    writeln!(
+        out,
+        "export from station {}: {} sessions",
+        export.station,
+        held.len()
+    )?;
+    for (session, h) in &held {
+        writeln!(
+            out,
+            "session {session}: {} records held ({} new){}",
+            h.seq + 1,
+            h.added,
+            h.flag
+                .as_deref()
+                .map_or_else(String::new, |f| format!(", FLAGGED: {f}"))
+        )?;
+    }
     Ok(())
 }
 

@@ -67,8 +67,8 @@ impl Journal {
     /// The oldest session's waiting records, up to `limit` records and about `BATCH_BYTES` of
     /// sealed bytes (at least one record); `None` when nothing waits.
     pub fn unsent(&self, limit: usize) -> Result<Option<Unsent>, JournalError> {
-        let snapshot = self.conn.unchecked_transaction()?;
-        let first: Option<(String, i64)> = snapshot
+        let first: Option<(String, i64)> = self
+            .conn
             .query_row(
                 "SELECT o.session, o.seq FROM outbox o JOIN sessions s ON s.id = o.session
                  ORDER BY s.rowid, o.seq LIMIT 1",
@@ -79,6 +79,29 @@ impl Journal {
         let Some((session, from)) = first else {
             return Ok(None);
         };
+        let from = u64::try_from(from).map_err(|_| JournalError::Gap { seq: 0 })?;
+        self.chunk(&session, from, limit, true)
+    }
+
+    /// Records of `session` from `from` on, whether they wait or not (the offline export), in
+    /// the same chunks as `unsent`; `None` past the end.
+    pub fn stored(
+        &self,
+        session: &str,
+        from: u64,
+        limit: usize,
+    ) -> Result<Option<Unsent>, JournalError> {
+        self.chunk(session, from, limit, false)
+    }
+
+    fn chunk(
+        &self,
+        session: &str,
+        from: u64,
+        limit: usize,
+        waiting: bool,
+    ) -> Result<Option<Unsent>, JournalError> {
+        let snapshot = self.conn.unchecked_transaction()?;
         let (wrapped, package_id, seal_id, supersedes, head_seq): (
             Vec<u8>,
             String,
@@ -91,36 +114,40 @@ impl Journal {
             params![session],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
         )?;
-        let key = keys::unwrap(&self.station, &session, &wrapped)?;
-        let from_u = u64::try_from(from).map_err(|_| JournalError::Gap { seq: 0 })?;
-        let prev = if from_u == 0 {
+        let key = keys::unwrap(&self.station, session, &wrapped)?;
+        let from_i = seq_i(from)?;
+        let prev = if from == 0 {
             record::GENESIS
         } else {
             let before: Vec<u8> = snapshot
                 .query_row(
                     "SELECT hash FROM events WHERE session = ?1 AND seq = ?2",
-                    params![session, from - 1],
+                    params![session, from_i - 1],
                     |r| r.get(0),
                 )
                 .optional()?
-                .ok_or(JournalError::Gap { seq: from_u - 1 })?;
-            hash32(&before, from_u - 1)?
+                .ok_or(JournalError::Gap { seq: from - 1 })?;
+            hash32(&before, from - 1)?
         };
-        let mut stmt = snapshot.prepare(
+        let sql = if waiting {
             "SELECT e.seq, e.hash, e.sealed FROM outbox o
              JOIN events e ON e.session = o.session AND e.seq = o.seq
-             WHERE o.session = ?1 AND o.seq >= ?2 ORDER BY o.seq LIMIT ?3",
-        )?;
+             WHERE o.session = ?1 AND o.seq >= ?2 ORDER BY o.seq LIMIT ?3"
+        } else {
+            "SELECT seq, hash, sealed FROM events WHERE session = ?1 AND seq >= ?2
+             ORDER BY seq LIMIT ?3"
+        };
+        let mut stmt = snapshot.prepare(sql)?;
         let mut rows = stmt.query(params![
             session,
-            from,
+            from_i,
             i64::try_from(limit.max(1)).unwrap_or(i64::MAX)
         ])?;
         let mut records: Vec<Stored> = Vec::new();
         let mut bytes = 0usize;
         while let Some(r) = rows.next()? {
             let seq = u64::try_from(r.get::<_, i64>(0)?).unwrap_or(u64::MAX);
-            let expected = from_u + records.len() as u64;
+            let expected = from + records.len() as u64;
             let sealed: Vec<u8> = r.get(2)?;
             // Only a contiguous run goes out, and a batch stays under its size.
             if seq != expected || (!records.is_empty() && bytes + sealed.len() > BATCH_BYTES) {
@@ -133,8 +160,11 @@ impl Journal {
                 sealed,
             });
         }
+        if records.is_empty() {
+            return Ok(None);
+        }
         Ok(Some(Unsent {
-            session,
+            session: session.to_owned(),
             package_id,
             seal_id,
             supersedes,

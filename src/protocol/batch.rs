@@ -217,3 +217,22 @@ impl Receipt {
         sign::verify(center, &self.signed_bytes(), &signature)
     }
 }
+
+/// The file format's name.
+pub const FORMAT: &str = "ustudy-batches-v1";
+
+/// An offline export: the batches of every session of a station, in one file (`sync::offline`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfflineExport {
+    /// Always `FORMAT`.
+    pub format: String,
+    /// The station that wrote it.
+    pub station: String,
+    /// When (station clock, ms since the epoch).
+    pub created_ms: u64,
+    /// Sessions with their record counts, for people reading the file.
+    pub sessions: Vec<(String, u64)>,
+    /// The batches.
+    pub batches: Vec<Batch>,
+}

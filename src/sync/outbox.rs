@@ -11,7 +11,7 @@ use std::time::Duration;
 use backon::{ExponentialBuilder, Retryable as _};
 
 use crate::crypto::hex;
-use crate::journal::{JournalError, Writer};
+use crate::journal::{JournalError, Unsent, Writer};
 use crate::protocol::batch::{Contents, MAX_RECORDS, Receipt, Record};
 use crate::sync::link::{Link, LinkError};
 
@@ -64,6 +64,28 @@ pub struct SyncState {
     pub problem: Option<String>,
 }
 
+/// The batch contents of journal records as stored.
+pub fn contents(unsent: &Unsent) -> Contents {
+    Contents {
+        session: unsent.session.clone(),
+        package_id: unsent.package_id.clone(),
+        seal_id: unsent.seal_id.clone(),
+        supersedes: unsent.supersedes.clone(),
+        data_key: hex::encode(unsent.key.as_bytes()),
+        head_seq: unsent.head_seq,
+        prev: hex::encode(&unsent.prev),
+        records: unsent
+            .records
+            .iter()
+            .map(|r| Record {
+                seq: r.seq,
+                hash: hex::encode(&r.hash),
+                sealed: hex::encode(&r.sealed),
+            })
+            .collect(),
+    }
+}
+
 /// The outbox of a station: its journal writer and its link to the center.
 #[derive(Clone)]
 pub struct Outbox {
@@ -88,24 +110,7 @@ impl Outbox {
         let Some(unsent) = self.writer.unsent(MAX_RECORDS).await? else {
             return Ok(Step::Idle);
         };
-        let contents = Contents {
-            session: unsent.session.clone(),
-            package_id: unsent.package_id,
-            seal_id: unsent.seal_id,
-            supersedes: unsent.supersedes,
-            data_key: hex::encode(unsent.key.as_bytes()),
-            head_seq: unsent.head_seq,
-            prev: hex::encode(&unsent.prev),
-            records: unsent
-                .records
-                .iter()
-                .map(|r| Record {
-                    seq: r.seq,
-                    hash: hex::encode(&r.hash),
-                    sealed: hex::encode(&r.sealed),
-                })
-                .collect(),
-        };
+        let contents = contents(&unsent);
         let batch = self.link.seal_batch(&contents)?;
         let receipt = self.link.post_batch(&batch).await?;
         let hash = if receipt.seq < 0 {
