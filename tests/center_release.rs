@@ -92,6 +92,19 @@ fn refused(result: Result<ustudy::crypto::aead::Key, LinkError>) -> String {
     }
 }
 
+/// `ustudy-center reissue` for `iin` with `reason`.
+fn reissue(center: &Center, iin: &str, reason: &str) -> cli::Ran {
+    cli::center(&[
+        "reissue",
+        "--dir",
+        s(center.path()),
+        "--iin",
+        iin,
+        "--reason",
+        reason,
+    ])
+}
+
 #[test]
 fn a_key_is_released_once_to_a_rostered_candidate_and_opens_the_package() {
     let center = Center::start();
@@ -141,6 +154,37 @@ fn a_key_is_released_once_to_a_rostered_candidate_and_opens_the_package() {
     assert_eq!(
         refused(rt.block_on(second.start(&sample, "061211600012"))),
         "already-sat"
+    );
+    // Until an operator re-issues it, with a reason; then once more, on any station.
+    let no_reason = reissue(&center, "061211600012", " ");
+    assert!(
+        !no_reason.ok() && no_reason.stderr.contains("--reason"),
+        "{}",
+        no_reason.stderr
+    );
+    let never = reissue(&center, "000101501004", "station 3 froze");
+    assert!(
+        !never.ok() && never.stderr.contains("nothing to re-issue"),
+        "{}",
+        never.stderr
+    );
+    assert_eq!(
+        refused(rt.block_on(second.start(&sample, "061211600012"))),
+        "already-sat",
+        "a refused re-issue changes nothing"
+    );
+    let done = reissue(&center, "061211600012", "st-1 lost power for an hour");
+    assert!(
+        done.ok() && done.stdout.contains("station st-1"),
+        "{}",
+        done.stderr
+    );
+    let key = rt.block_on(second.start(&sample, "061211600012")).unwrap();
+    assert!(ustudy::package::open(&kept(&sample), &center_key, &key).is_ok());
+    assert_eq!(
+        refused(rt.block_on(link.start(&sample, "061211600012"))),
+        "already-sat",
+        "re-issued once, released once"
     );
 
     // A real test around its start time only, in the candidate's own format.

@@ -136,6 +136,20 @@ enum Command {
     /// The roster of candidates.
     #[command(subcommand)]
     Roster(RosterCommand),
+    /// Let a candidate whose test was already started sit again (after a failed sitting): the
+    /// key release is moved to the re-issue log with the reason, and the candidate's key can be
+    /// released once more, on any station of the hall.
+    Reissue {
+        /// Key store directory.
+        #[arg(long)]
+        dir: PathBuf,
+        /// The candidate's IIN.
+        #[arg(long)]
+        iin: String,
+        /// Why (kept with the record, for the appeal commission).
+        #[arg(long)]
+        reason: String,
+    },
     /// Every enrolled station with its last contact, and every session the center holds: records
     /// held, records the station still had to send at its last batch, the time since, and flags.
     Status {
@@ -202,6 +216,7 @@ fn main() -> ExitCode {
         } => enroll_code(&dir, &station, (&hall, &seat), valid_minutes, &mut out),
         Command::KeySheet { dir } => key_sheet(&dir, &mut out),
         Command::Status { dir } => status(&dir, &mut out),
+        Command::Reissue { dir, iin, reason } => reissue(&dir, &iin, &reason, &mut out),
         Command::Import { dir, file } => import(&dir, &file, &mut out),
         Command::Export { dir, out: file } => export(&dir, &file, &mut out),
         Command::Roster(RosterCommand::Import { dir, file }) => {
@@ -290,6 +305,7 @@ fn command_name(command: &Command) -> &'static str {
         Command::Roster(_) => "roster import",
         Command::KeySheet { .. } => "key-sheet",
         Command::Status { .. } => "status",
+        Command::Reissue { .. } => "reissue",
         Command::Import { .. } => "import",
         Command::Export { .. } => "export",
     }
@@ -429,6 +445,28 @@ fn station_key(dir: &Path, station: &str, out: &mut impl std::io::Write) -> anyh
     // The key goes to stdout for the installer, never to the log.
     tracing::info!(station, "station link key created");
     writeln!(out, "{}", hex::encode(key.as_bytes()))?;
+    Ok(())
+}
+
+fn reissue(
+    dir: &Path,
+    iin: &str,
+    reason: &str,
+    out: &mut impl std::io::Write,
+) -> anyhow::Result<()> {
+    KeyStore::open(dir)?;
+    anyhow::ensure!(
+        reason.trim().chars().count() >= 5,
+        "say why the candidate sits again (--reason, at least 5 characters): it is kept with the record"
+    );
+    let store = SqliteStore::open(&dir.join("center.sqlite"))?;
+    let now = i64::try_from(ustudy::journal::store::now_ms()).unwrap_or(i64::MAX);
+    let station = store.reissue(iin, reason.trim(), now)?;
+    tracing::warn!(station = %station, "a candidate's sitting was re-issued by the operator");
+    writeln!(
+        out,
+        "re-issued: the candidate may sit again (the first sitting was on station {station})"
+    )?;
     Ok(())
 }
 

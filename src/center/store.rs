@@ -36,6 +36,8 @@ pub enum StoreError {
     Foreign { session: String, owner: String },
     #[error("session {0} was first sent with another package, seal or predecessor")]
     Mismatch(String),
+    #[error("no package key was released for IIN {0}: there is nothing to re-issue")]
+    NotReleased(String),
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -199,6 +201,11 @@ pub trait Store: Send + Sync {
         now_ms: i64,
     ) -> Result<(), StoreError>;
 
+    /// Lets a candidate whose key was released sit again (an operator's decision after a
+    /// failed sitting): the release is moved to the re-issue log with `reason`, in one
+    /// transaction; the station it had gone to is returned.
+    fn reissue(&self, iin: &str, reason: &str, now_ms: i64) -> Result<String, StoreError>;
+
     /// Keeps a verified batch, in one transaction: each record exactly once (one already held
     /// with the same hash is a duplicate and changes nothing), only records that continue the
     /// held chain, never over a held record. A session belongs to the station that sent it
@@ -273,6 +280,14 @@ CREATE TABLE IF NOT EXISTS events (
     sealed BLOB NOT NULL,
     entry TEXT NOT NULL,
     PRIMARY KEY (session, seq)
+);
+CREATE TABLE IF NOT EXISTS reissues (
+    iin TEXT NOT NULL,
+    station TEXT NOT NULL,
+    seal_id TEXT NOT NULL,
+    released_ms INTEGER NOT NULL,
+    reissued_ms INTEGER NOT NULL,
+    reason TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS releases (
     iin TEXT PRIMARY KEY,
@@ -496,6 +511,27 @@ impl Store for SqliteStore {
         Ok(())
     }
 
+    fn reissue(&self, iin: &str, reason: &str, now_ms: i64) -> Result<String, StoreError> {
+        let mut db = self.db()?;
+        let tx = db.transaction()?;
+        let station: Option<String> = tx
+            .query_row(
+                "SELECT station FROM releases WHERE iin = ?1",
+                params![iin],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let station = station.ok_or_else(|| StoreError::NotReleased(iin.to_owned()))?;
+        tx.execute(
+            "INSERT INTO reissues (iin, station, seal_id, released_ms, reissued_ms, reason)
+             SELECT iin, station, seal_id, released_ms, ?2, ?3 FROM releases WHERE iin = ?1",
+            params![iin, now_ms, reason],
+        )?;
+        tx.execute("DELETE FROM releases WHERE iin = ?1", params![iin])?;
+        tx.commit()?;
+        Ok(station)
+    }
+
     fn put_batch(&self, batch: &BatchIn, now_ms: i64) -> Result<Held, StoreError> {
         let mut db = self.db()?;
         let tx = db.transaction()?;
@@ -663,6 +699,21 @@ mod tests {
         assert!(matches!(
             store.release("061211600012", "st-2", "ab", 6),
             Err(StoreError::AlreadyReleased(to)) if to == "st-1"
+        ));
+        assert!(matches!(
+            store.reissue("791028302728", "the station failed", 7),
+            Err(StoreError::NotReleased(_))
+        ));
+        assert_eq!(
+            store
+                .reissue("061211600012", "the station failed", 7)
+                .unwrap(),
+            "st-1"
+        );
+        store.release("061211600012", "st-2", "ab", 8).unwrap();
+        assert!(matches!(
+            store.release("061211600012", "st-3", "ab", 9),
+            Err(StoreError::AlreadyReleased(to)) if to == "st-2"
         ));
     }
 
