@@ -285,6 +285,64 @@ fn bad_requests_get_a_clear_status_and_the_server_goes_on() {
     assert!(refused.is_err(), "a wrong pin must not connect");
 }
 
+/// Whether the server closes `stream` (end of file or a reset) within `within`.
+fn closed_by_server(stream: &mut std::net::TcpStream, within: Duration) -> bool {
+    use std::io::Read as _;
+    stream.set_read_timeout(Some(within)).unwrap();
+    let mut byte = [0u8; 1];
+    match stream.read(&mut byte) {
+        Ok(0) => true,
+        Ok(_) => false,
+        Err(e) => !matches!(
+            e.kind(),
+            std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+        ),
+    }
+}
+
+#[test]
+fn slow_and_greedy_clients_do_not_block_the_center() {
+    let center = Center::start_with(&["--max-connections", "4"]);
+    let cert = std::fs::read(center.path().join("tls.crt")).unwrap();
+    let rt = runtime();
+    let (client, _) =
+        ustudy::sync::tls::client(Some(crypto::sha256(&cert)), Duration::from_secs(5)).unwrap();
+    let url = center.url.clone();
+    let health = move || {
+        let (client, url) = (client.clone(), url.clone());
+        async move {
+            client
+                .get(format!("{url}/v1/health"))
+                .send()
+                .await
+                .map(|r| r.status().as_u16())
+        }
+    };
+    let addr = center.url.trim_start_matches("https://").to_owned();
+    // Three clients that connect and never say a word: the center still answers.
+    let mut slow: Vec<std::net::TcpStream> = (0..3)
+        .map(|_| std::net::TcpStream::connect(&addr).unwrap())
+        .collect();
+    assert_eq!(rt.block_on(health()).unwrap(), 200, "not blocked");
+    // A fourth fills the center's connections (the health client's closed with its request);
+    // the next is closed at once.
+    slow.push(std::net::TcpStream::connect(&addr).unwrap());
+    std::thread::sleep(Duration::from_millis(300));
+    let mut greedy = std::net::TcpStream::connect(&addr).unwrap();
+    assert!(
+        closed_by_server(&mut greedy, Duration::from_secs(2)),
+        "a connection past the cap is closed at once"
+    );
+    // The silent ones are cut at the handshake timeout, and the center serves again.
+    for s in &mut slow {
+        assert!(
+            closed_by_server(s, ustudy::center::server::limits::HANDSHAKE_TIMEOUT * 2),
+            "a client that never finishes its handshake is cut"
+        );
+    }
+    assert_eq!(rt.block_on(health()).unwrap(), 200, "serving again");
+}
+
 #[test]
 fn the_proctor_pin_is_kept_only_as_a_hash_and_survives_a_new_enrollment() {
     let center = Center::start();

@@ -106,6 +106,9 @@ enum Command {
         /// Address to listen on (port 0: any free port, printed).
         #[arg(long, default_value = "0.0.0.0:8443")]
         listen: String,
+        /// Connections open at once; past it a new connection is closed at once.
+        #[arg(long, default_value_t = server::limits::MAX_CONNECTIONS)]
+        max_connections: usize,
     },
     /// Make a one-time enrollment code for a station; prints `enroll-code: CODE`.
     EnrollCode {
@@ -206,7 +209,11 @@ fn main() -> ExitCode {
             out: file,
         } => pack(&dir, &source, &file, &mut out),
         Command::Inspect { file, dir } => inspect(&file, dir.as_deref(), &mut out),
-        Command::Serve { dir, listen } => serve(&dir, &listen, &mut out),
+        Command::Serve {
+            dir,
+            listen,
+            max_connections,
+        } => serve(&dir, &listen, max_connections, &mut out),
         Command::EnrollCode {
             dir,
             station,
@@ -320,7 +327,13 @@ fn init(dir: &Path, out: &mut impl std::io::Write) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn serve(dir: &Path, listen: &str, out: &mut impl std::io::Write) -> anyhow::Result<()> {
+fn serve(
+    dir: &Path,
+    listen: &str,
+    max_connections: usize,
+    out: &mut impl std::io::Write,
+) -> anyhow::Result<()> {
+    anyhow::ensure!(max_connections > 0, "--max-connections must be at least 1");
     let keys = KeyStore::open(dir)?;
     let identity = ServerIdentity::ensure(dir)?;
     let tls = identity.tls_config()?;
@@ -337,7 +350,7 @@ fn serve(dir: &Path, listen: &str, out: &mut impl std::io::Write) -> anyhow::Res
     // Scripts and tests wait for this line.
     writeln!(out, "listening on https://{addr}")?;
     out.flush()?;
-    runtime.block_on(server::serve(listener, center, tls))?;
+    runtime.block_on(server::serve(listener, center, tls, max_connections))?;
     Ok(())
 }
 

@@ -30,6 +30,7 @@ use crate::protocol::{API, Health, Refusal};
 use axum::body::Bytes;
 
 mod events;
+pub mod limits;
 
 /// Largest request body the center reads.
 pub const BODY_LIMIT: usize = 256 * 1024;
@@ -71,18 +72,31 @@ pub fn router(center: Center) -> Router {
         .with_state(center)
 }
 
-/// Serves the API on `listener` (already bound) until the process ends.
+/// Serves the API on `listener` (already bound) until the process ends, with at most
+/// `max_connections` open at once and the timeouts of `limits`.
 pub async fn serve(
     listener: std::net::TcpListener,
     center: Center,
     tls: rustls::ServerConfig,
+    max_connections: usize,
 ) -> std::io::Result<()> {
     // A std listener left blocking hangs every request.
     listener.set_nonblocking(true)?;
     let config = axum_server::tls_rustls::RustlsConfig::from_config(Arc::new(tls));
-    axum_server::from_tcp_rustls(listener, config)?
-        .serve(router(center).into_make_service())
-        .await
+    let acceptor = axum_server::tls_rustls::RustlsAcceptor::new(config)
+        .handshake_timeout(limits::HANDSHAKE_TIMEOUT)
+        .acceptor(limits::Limited::new(max_connections));
+    let mut server = axum_server::from_tcp(listener)?.acceptor(acceptor);
+    server
+        .http_builder()
+        .http1()
+        .timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(limits::HEADER_TIMEOUT);
+    let app = router(center).layer(tower_http::timeout::TimeoutLayer::with_status_code(
+        StatusCode::REQUEST_TIMEOUT,
+        limits::REQUEST_TIMEOUT,
+    ));
+    server.serve(app.into_make_service()).await
 }
 
 /// A refusal: its status, a stable code and a sentence, logged.

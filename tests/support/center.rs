@@ -18,6 +18,21 @@ pub struct Center {
 }
 
 impl Center {
+    /// A new center with a fresh key store, serving with `serve`'s options `args`.
+    pub fn start_with(args: &[&str]) -> Center {
+        let temp = tempfile::tempdir().expect("a temporary directory");
+        let dir = temp.path().join("center");
+        let init = cli::center(&["init", "--dir", dir.to_str().expect("utf-8")]);
+        assert!(init.ok(), "init: {}", init.stderr);
+        let (server, url) = spawn(&dir, args);
+        Center {
+            dir,
+            url,
+            server,
+            _temp: temp,
+        }
+    }
+
     /// A new center with a fresh key store, serving.
     pub fn start() -> Center {
         let temp = tempfile::tempdir().expect("a temporary directory");
@@ -29,7 +44,7 @@ impl Center {
 
     /// Serves the key store `dir` (inside `temp`, removed when the center is dropped).
     pub fn serve(temp: tempfile::TempDir, dir: PathBuf) -> Center {
-        let (server, url) = spawn(&dir);
+        let (server, url) = spawn(&dir, &[]);
         Center {
             dir,
             url,
@@ -47,7 +62,7 @@ impl Center {
     /// Serves the same key store again (on another port: see `url`).
     pub fn restart(&mut self) {
         self.kill();
-        let (server, url) = spawn(&self.dir);
+        let (server, url) = spawn(&self.dir, &[]);
         self.server = server;
         self.url = url;
     }
@@ -71,10 +86,11 @@ impl Center {
 }
 
 /// Starts `ustudy-center serve` on the key store `dir`, on a free port; the child and its URL.
-fn spawn(dir: &Path) -> (Child, String) {
+fn spawn(dir: &Path, args: &[&str]) -> (Child, String) {
     let mut server = Command::new(env!("CARGO_BIN_EXE_ustudy-center"))
         .args(["serve", "--dir", dir.to_str().expect("utf-8")])
         .args(["--listen", "127.0.0.1:0", "--log", "-"])
+        .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
