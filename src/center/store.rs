@@ -225,6 +225,16 @@ pub trait Store: Send + Sync {
 /// The `SQLite` store.
 pub struct SqliteStore {
     db: Mutex<Connection>,
+    /// Batches waiting to be kept: whoever holds the connection next keeps all of them in one
+    /// transaction (group commit: one sync for many stations' batches).
+    pending: Mutex<Vec<Job>>,
+}
+
+/// A batch waiting for the group commit, with where its answer goes.
+struct Job {
+    batch: BatchIn,
+    now_ms: i64,
+    reply: std::sync::mpsc::SyncSender<Result<Held, StoreError>>,
 }
 
 const SCHEMA: &str = "
@@ -305,11 +315,48 @@ impl SqliteStore {
         db.pragma_update(None, "synchronous", "FULL")?;
         db.busy_timeout(std::time::Duration::from_secs(5))?;
         db.execute_batch(SCHEMA)?;
-        Ok(SqliteStore { db: Mutex::new(db) })
+        Ok(SqliteStore {
+            db: Mutex::new(db),
+            pending: Mutex::new(Vec::new()),
+        })
     }
 
     fn db(&self) -> Result<std::sync::MutexGuard<'_, Connection>, StoreError> {
         self.db.lock().map_err(|_| StoreError::Poisoned)
+    }
+}
+
+/// Keeps `jobs` in one transaction, each batch in a savepoint of its own (a refused batch
+/// leaves the others alone), and answers each once the transaction committed.
+fn keep_all(db: &mut Connection, jobs: Vec<Job>) {
+    let mut results = Vec::with_capacity(jobs.len());
+    let committed = (|| -> Result<(), StoreError> {
+        let mut tx = db.transaction()?;
+        for job in &jobs {
+            let sp = tx.savepoint()?;
+            match batch::put(&sp, &job.batch, job.now_ms) {
+                Ok(held) => {
+                    sp.commit()?;
+                    results.push(Ok(held));
+                }
+                // Dropping the savepoint rolls back this batch alone.
+                Err(e) => results.push(Err(e)),
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    })();
+    match committed {
+        Ok(()) => {
+            for (job, result) in jobs.into_iter().zip(results) {
+                let _ = job.reply.send(result);
+            }
+        }
+        Err(e) => {
+            for job in jobs {
+                let _ = job.reply.send(Err(e.clone()));
+            }
+        }
     }
 }
 
@@ -533,11 +580,25 @@ impl Store for SqliteStore {
     }
 
     fn put_batch(&self, batch: &BatchIn, now_ms: i64) -> Result<Held, StoreError> {
-        let mut db = self.db()?;
-        let tx = db.transaction()?;
-        let held = batch::put(&tx, batch, now_ms)?;
-        tx.commit()?;
-        Ok(held)
+        let (reply, answer) = std::sync::mpsc::sync_channel(1);
+        self.pending
+            .lock()
+            .map_err(|_| StoreError::Poisoned)?
+            .push(Job {
+                batch: batch.clone(),
+                now_ms,
+                reply,
+            });
+        {
+            // Whoever gets the connection keeps every waiting batch, this one too unless the
+            // one before took it already (its answer is then waiting).
+            let mut db = self.db()?;
+            let jobs = std::mem::take(&mut *self.pending.lock().map_err(|_| StoreError::Poisoned)?);
+            if !jobs.is_empty() {
+                keep_all(&mut db, jobs);
+            }
+        }
+        answer.recv().map_err(|_| StoreError::Poisoned)?
     }
 
     fn records(&self, session: &str) -> Result<Vec<(i64, Vec<u8>, String)>, StoreError> {

@@ -64,11 +64,24 @@ pub fn open(
     sealed: &[u8],
     stored_hash: &[u8],
 ) -> Result<Entry, JournalError> {
+    open_plain(key, session, seq, prev, sealed, stored_hash).map(|(entry, _)| entry)
+}
+
+/// `open`, with the record's plaintext (the entry's JSON as the station wrote it).
+pub fn open_plain(
+    key: &Key,
+    session: &str,
+    seq: u64,
+    prev: &[u8; 32],
+    sealed: &[u8],
+    stored_hash: &[u8],
+) -> Result<(Entry, Vec<u8>), JournalError> {
     if chain_hash(prev, seq, sealed).as_slice() != stored_hash {
         return Err(JournalError::Chain { seq });
     }
     let plain = key
         .open(&aad(session, seq, prev), sealed)
         .map_err(|_| JournalError::Record { seq })?;
-    serde_json::from_slice(&plain).map_err(|_| JournalError::Record { seq })
+    let entry = serde_json::from_slice(&plain).map_err(|_| JournalError::Record { seq })?;
+    Ok((entry, plain))
 }

@@ -71,31 +71,29 @@ pub struct Batch {
     pub signature: String,
 }
 
-#[derive(Serialize)]
-struct SignedBatch<'a> {
-    label: &'static str,
-    station: &'a str,
-    session: &'a str,
-    ephemeral: &'a str,
-    sealed: &'a str,
-}
-
 impl Batch {
     /// The sealing context of a batch of `session` from `station`.
     pub fn context(station: &str, session: &str) -> Vec<u8> {
         format!("ustudy event batch v1\n{station}\n{session}").into_bytes()
     }
 
-    /// The bytes the station's signature covers.
+    /// The bytes the station's signature covers: the label, station, session and ephemeral key,
+    /// and the SHA-256 of the sealed contents (so the signature is made over a few hundred bytes
+    /// however large the batch), each with its length.
     pub fn signed_bytes(&self) -> Vec<u8> {
-        serde_json::to_vec(&SignedBatch {
-            label: "ustudy event batch v1",
-            station: &self.station,
-            session: &self.session,
-            ephemeral: &self.ephemeral,
-            sealed: &self.sealed,
-        })
-        .unwrap_or_default()
+        let digest = crate::crypto::sha256(self.sealed.as_bytes());
+        let mut out = Vec::with_capacity(128 + self.station.len() + self.session.len());
+        for part in [
+            b"ustudy event batch v1".as_slice(),
+            self.station.as_bytes(),
+            self.session.as_bytes(),
+            self.ephemeral.as_bytes(),
+            &digest,
+        ] {
+            out.extend_from_slice(&u32::try_from(part.len()).unwrap_or(u32::MAX).to_be_bytes());
+            out.extend_from_slice(part);
+        }
+        out
     }
 
     /// Whether `station_key` signed it.

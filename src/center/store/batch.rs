@@ -1,6 +1,6 @@
 //! Keeping event batches in `SQLite`: the rules of `Store::put_batch` in one transaction.
 
-use rusqlite::{OptionalExtension as _, Transaction, params};
+use rusqlite::{Connection, OptionalExtension as _, params};
 
 use super::{BatchIn, Held, StoreError};
 
@@ -15,7 +15,7 @@ struct Row {
     flag: Option<String>,
 }
 
-fn held(tx: &Transaction<'_>, session: &str) -> Result<Option<Row>, StoreError> {
+fn held(tx: &Connection, session: &str) -> Result<Option<Row>, StoreError> {
     Ok(tx
         .query_row(
             "SELECT station, package_id, seal_id, supersedes, held_seq, held_hash, flag
@@ -36,7 +36,7 @@ fn held(tx: &Transaction<'_>, session: &str) -> Result<Option<Row>, StoreError> 
         .optional()?)
 }
 
-fn hash_at(tx: &Transaction<'_>, session: &str, seq: i64) -> Result<Option<Vec<u8>>, StoreError> {
+fn hash_at(tx: &Connection, session: &str, seq: i64) -> Result<Option<Vec<u8>>, StoreError> {
     Ok(tx
         .query_row(
             "SELECT hash FROM events WHERE session = ?1 AND seq = ?2",
@@ -48,7 +48,7 @@ fn hash_at(tx: &Transaction<'_>, session: &str, seq: i64) -> Result<Option<Vec<u
 
 /// The session the batch belongs to, as held, or a new one: refused when another station sent
 /// it or it was first sent with another package, seal or predecessor.
-fn session(tx: &Transaction<'_>, batch: &BatchIn, now_ms: i64) -> Result<Row, StoreError> {
+fn session(tx: &Connection, batch: &BatchIn, now_ms: i64) -> Result<Row, StoreError> {
     if let Some(row) = held(tx, &batch.session)? {
         if row.station != batch.station {
             return Err(StoreError::Foreign {
@@ -90,7 +90,7 @@ fn session(tx: &Transaction<'_>, batch: &BatchIn, now_ms: i64) -> Result<Row, St
 
 /// Adds the records that continue the held chain to `held`; a record that differs from the one
 /// held flags the session and stops.
-fn add(tx: &Transaction<'_>, batch: &BatchIn, held: &mut Held) -> Result<(), StoreError> {
+fn add(tx: &Connection, batch: &BatchIn, held: &mut Held) -> Result<(), StoreError> {
     for record in &batch.records {
         if record.seq <= held.seq {
             let kept = hash_at(tx, &batch.session, record.seq)?;
@@ -122,8 +122,8 @@ fn add(tx: &Transaction<'_>, batch: &BatchIn, held: &mut Held) -> Result<(), Sto
     Ok(())
 }
 
-/// `Store::put_batch` inside `tx` (the caller commits).
-pub(super) fn put(tx: &Transaction<'_>, batch: &BatchIn, now_ms: i64) -> Result<Held, StoreError> {
+/// `Store::put_batch` inside the transaction or savepoint `tx` (the caller commits).
+pub(super) fn put(tx: &Connection, batch: &BatchIn, now_ms: i64) -> Result<Held, StoreError> {
     let row = session(tx, batch, now_ms)?;
     let mut held = Held {
         seq: row.seq,
