@@ -778,6 +778,62 @@ mod tests {
         ));
     }
 
+    fn batch(station: &str, session: &str, seqs: std::ops::Range<i64>) -> BatchIn {
+        BatchIn {
+            station: station.into(),
+            session: session.into(),
+            package_id: "p".into(),
+            seal_id: "s".into(),
+            supersedes: None,
+            head_seq: seqs.end - 1,
+            prev: [0; 32],
+            records: seqs
+                .map(|seq| Incoming {
+                    seq,
+                    hash: [u8::try_from(seq).unwrap(); 32],
+                    sealed: vec![1, 2, 3],
+                    entry: "{}".into(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn batches_kept_together_are_refused_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("center.sqlite")).unwrap();
+        store.put_batch(&batch("st-1", "a", 0..3), 1).unwrap();
+        let mut db = store.db().unwrap();
+        let (mut replies, mut answers) = (Vec::new(), Vec::new());
+        for b in [
+            batch("st-1", "b", 0..2),
+            batch("st-2", "a", 0..5), // another station's session: refused
+            batch("st-1", "a", 0..5), // two new records after three held
+        ] {
+            let (reply, answer) = std::sync::mpsc::sync_channel(1);
+            replies.push(Job {
+                batch: b,
+                now_ms: 2,
+                reply,
+            });
+            answers.push(answer);
+        }
+        keep_all(&mut db, replies);
+        drop(db);
+        let got: Vec<_> = answers.iter().map(|a| a.recv().unwrap()).collect();
+        assert_eq!(got[0].as_ref().unwrap().seq, 1);
+        assert!(matches!(got[1], Err(StoreError::Foreign { .. })));
+        assert_eq!(got[2].as_ref().unwrap().added, 2);
+        assert_eq!(
+            store.records("a").unwrap().len(),
+            5,
+            "nothing of the refused batch"
+        );
+        assert_eq!(store.records("b").unwrap().len(), 2);
+        let again = store.put_batch(&batch("st-1", "a", 0..5), 3).unwrap();
+        assert_eq!((again.seq, again.added), (4, 0), "a duplicate adds nothing");
+    }
+
     #[test]
     fn sqlite_keeps_the_enrollment_contract() {
         let dir = tempfile::tempdir().unwrap();
