@@ -1,6 +1,7 @@
-//! Structure-aware fuzzing (reliability row S4) of the three decoders that read bytes a station
-//! or a center did not write itself: the sealed package container, the journal export, and the
-//! journal record. Each case mutates a valid input (bit flips, truncations, insertions, length
+//! Structure-aware fuzzing (reliability row S4) of the decoders that read bytes a station or a
+//! center did not write itself: the sealed package container, the journal export, the journal
+//! record, and on the wire the event batch (as the center checks it) and the receipt (as the
+//! station checks it). Each case mutates a valid input (bit flips, truncations, insertions, length
 //! fields set to extremes, several at once); every mutated input must be refused with an error,
 //! never accepted and never a panic.
 //!
@@ -220,4 +221,130 @@ fn mutated_journal_records_are_refused() {
         changed > u64::from(cases()) / 2,
         "most cases changed the input ({changed})"
     );
+}
+
+/// A batch of three records from station `st-1`, sealed to a center; with what checks it.
+struct Wire {
+    json: Vec<u8>,
+    batch: ustudy::protocol::batch::Batch,
+    station: ustudy::center::store::Station,
+    center: ustudy::center::identity::ServerIdentity,
+    _dirs: (tempfile::TempDir, tempfile::TempDir),
+}
+
+fn wire() -> Wire {
+    use ustudy::crypto::hex;
+    use ustudy::protocol::batch::{Batch, Contents, Record};
+    let (center_dir, station_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let center = ustudy::center::identity::ServerIdentity::ensure(center_dir.path()).unwrap();
+    let id = ustudy::station::identity::Identity::load_or_create(station_dir.path()).unwrap();
+    let key = Key::generate().unwrap();
+    let mut prev = record::GENESIS;
+    let mut records = Vec::new();
+    for seq in 0..3u64 {
+        let entry = Entry {
+            at_ms: 1_780_000_000_000 + seq,
+            event: Event::Tick { ms: 5_000 },
+        };
+        let (sealed, hash) = record::seal(&key, "st-1-1-1", seq, &prev, &entry).unwrap();
+        records.push(Record {
+            seq,
+            hash: hex::encode(&hash),
+            sealed: hex::encode(&sealed),
+        });
+        prev = hash;
+    }
+    let contents = Contents {
+        session: "st-1-1-1".into(),
+        package_id: "p".into(),
+        seal_id: "ab".into(),
+        supersedes: None,
+        data_key: hex::encode(key.as_bytes()),
+        head_seq: 2,
+        prev: hex::encode(&record::GENESIS),
+        records,
+    };
+    let batch = Batch::seal("st-1", &contents, &center.agree_public(), |m| id.sign(m)).unwrap();
+    let station = ustudy::center::store::Station {
+        name: "st-1".into(),
+        hall: "1".into(),
+        seat: "1".into(),
+        signing_public: id.signing_public(),
+        agree_public: id.agree_public(),
+        enrolled_ms: 0,
+    };
+    assert!(ustudy::center::intake::check(&batch, &station, &center).is_ok());
+    Wire {
+        json: serde_json::to_vec(&batch).unwrap(),
+        batch,
+        station,
+        center,
+        _dirs: (center_dir, station_dir),
+    }
+}
+
+/// Where each of `names`' values starts in `json`.
+fn offsets(json: &[u8], names: &[&str]) -> Vec<usize> {
+    let text = String::from_utf8_lossy(json);
+    names
+        .iter()
+        .filter_map(|n| text.find(&format!("\"{n}\":\"")).map(|i| i + n.len() + 4))
+        .collect()
+}
+
+#[test]
+fn mutated_event_batches_are_refused() {
+    let w = wire();
+    let fields = offsets(
+        &w.json,
+        &["station", "session", "ephemeral", "sealed", "signature"],
+    );
+    let changed = fuzz(&w.json, &fields, |bad| {
+        let Ok(batch) = serde_json::from_slice::<ustudy::protocol::batch::Batch>(bad) else {
+            return Ok(());
+        };
+        let mut same = batch.clone();
+        same.signature = same.signature.to_ascii_lowercase();
+        if same == w.batch {
+            return Ok(()); // the same batch in other bytes (white space, a hex digit's case)
+        }
+        match ustudy::center::intake::check(&batch, &w.station, &w.center) {
+            Ok(_) => Err(format!("a changed batch was taken: {batch:?}")),
+            Err(_) => Ok(()),
+        }
+    });
+    assert!(changed > u64::from(cases()) / 2, "{changed}");
+}
+
+#[test]
+fn mutated_receipts_are_refused() {
+    use ustudy::protocol::batch::Receipt;
+    let store = KeyStore::init(tempfile::tempdir().unwrap().path()).unwrap();
+    let mut receipt = Receipt {
+        station: "st-1".into(),
+        session: "st-1-1-1".into(),
+        seq: 41,
+        hash: ustudy::crypto::hex::encode(&[9u8; 32]),
+        flagged: false,
+        at_ms: 1_780_000_000_000,
+        signature: String::new(),
+    };
+    receipt.signature = ustudy::crypto::hex::encode(&store.signer().sign(&receipt.signed_bytes()));
+    let json = serde_json::to_vec(&receipt).unwrap();
+    let fields = offsets(&json, &["hash", "signature"]);
+    let changed = fuzz(&json, &fields, |bad| {
+        let Ok(r) = serde_json::from_slice::<Receipt>(bad) else {
+            return Ok(());
+        };
+        let mut same = r.clone();
+        same.signature = same.signature.to_ascii_lowercase();
+        if same == receipt {
+            return Ok(()); // the same receipt in other bytes (white space, a hex digit's case)
+        }
+        match r.verify(&store.public(), "st-1", "st-1-1-1") {
+            Ok(()) => Err(format!("a changed receipt verified: {r:?}")),
+            Err(_) => Ok(()),
+        }
+    });
+    assert!(changed > u64::from(cases()) / 2, "{changed}");
 }
