@@ -478,3 +478,31 @@ fn an_offline_export_is_kept_once_and_a_forged_one_not_at_all() {
     rt.block_on(station.outbox(&writer, None).drain()).unwrap();
     all_held_once(&center, &station, &writer, &session);
 }
+
+#[test]
+fn batches_out_of_order_and_twice_leave_each_record_once() {
+    let (center, code) = demo_center();
+    let station = enroll(&center, &code);
+    let (_app, writer, session) = sitting(&station, 12);
+    let link = station.link(None);
+    let rt = runtime();
+    let j = Journal::open_existing(&station.data_dir()).unwrap();
+    let seal = |from: u64| {
+        let chunk = j.stored(&session, from, 8).unwrap().expect("records");
+        link.seal_batch(&ustudy::sync::outbox::contents(&chunk))
+            .unwrap()
+    };
+    let (first, second) = (seal(0), seal(8));
+    // The second batch alone cannot be checked against what the center holds: nothing is kept,
+    // and the receipt says where to go on from.
+    let early = rt.block_on(link.post_batch(&second)).unwrap();
+    assert_eq!((early.seq, early.flagged), (-1, false));
+    assert!(center.held(&session).is_empty());
+    assert_eq!(rt.block_on(link.post_batch(&first)).unwrap().seq, 7);
+    for batch in [&second, &first, &second] {
+        assert_eq!(rt.block_on(link.post_batch(batch)).unwrap().seq, 15);
+    }
+    assert_eq!(center.held(&session), (0..16).collect::<Vec<_>>());
+    rt.block_on(station.outbox(&writer, None).drain()).unwrap();
+    all_held_once(&center, &station, &writer, &session);
+}
