@@ -372,6 +372,11 @@ fn the_centers_export_equals_the_stations_analysis_card_task_by_task() {
     assert_eq!(ours["session"], session.as_str());
     assert_eq!(ours["phase"], "closed");
     assert_eq!(ours["problem"], serde_json::Value::Null);
+    assert_eq!(
+        ours["flag"],
+        serde_json::Value::Null,
+        "the card the station showed (in its journal) is the one the center scores"
+    );
     let card = station_card(&station, &session);
     assert_eq!(ours["total"], card.total);
     assert_eq!(ours["max"], card.max);

@@ -161,6 +161,27 @@ fn score(
         )
     })?;
     let card = card::build(&paper, &state);
+    let ours: Vec<u32> = card
+        .blocks
+        .iter()
+        .flat_map(|b| b.rows.iter().map(|r| r.points))
+        .collect();
+    // The card the station showed must be the one the center scores.
+    let disagrees = state
+        .card_shown
+        .as_ref()
+        .filter(|(total, points)| *total != card.total || *points != ours)
+        .map(|(total, points)| {
+            let tasks = points
+                .iter()
+                .zip(&ours)
+                .filter(|(a, b)| a != b)
+                .count();
+            format!(
+                "the station's analysis card showed {total} points, the center scores {} ({tasks} tasks differ)",
+                card.total
+            )
+        });
     let candidate = state.candidate.clone();
     let appeals = state
         .appeals
@@ -216,6 +237,10 @@ fn score(
             .collect(),
         appeals,
         appeal_receipt: state.receipt.clone(),
+        flag: match (held.flag.clone(), disagrees) {
+            (Some(a), Some(b)) => Some(format!("{a}; {b}")),
+            (a, b) => a.or(b),
+        },
         ..blank(held, records.len() as u64)
     })
 }
@@ -353,6 +378,111 @@ pub fn appeals_csv(results: &[SessionResult]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::center::store::{BatchIn, Incoming, SqliteStore};
+    use crate::exam::event::{Candidate, FinishReason};
+    use crate::exam::preset;
+    use crate::exam::task::Choice;
+
+    /// A session held at the center with `events` as its records.
+    fn held(store: &SqliteStore, session: &str, events: &[exam::Event]) {
+        let records = events
+            .iter()
+            .zip(0..)
+            .map(|(event, seq)| Incoming {
+                seq,
+                hash: [u8::try_from(seq).unwrap_or(0); 32],
+                sealed: Vec::new(),
+                entry: serde_json::to_string(&Entry {
+                    at_ms: 0,
+                    event: event.clone(),
+                })
+                .unwrap_or_default(),
+            })
+            .collect();
+        let batch = BatchIn {
+            station: "st-1".into(),
+            session: session.into(),
+            package_id: "p".into(),
+            seal_id: "s".into(),
+            supersedes: None,
+            head_seq: i64::try_from(events.len()).unwrap_or(0) - 1,
+            prev: [0; 32],
+            records,
+        };
+        assert!(store.put_batch(&batch, 1).is_ok());
+    }
+
+    #[test]
+    fn a_card_the_station_showed_that_the_center_does_not_score_is_flagged() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("center.sqlite")).unwrap();
+        let paper = Paper::placeholder(preset::by_name("unt-2024").unwrap());
+        // The placeholder paper's first task is a single choice with option 0 right.
+        let answer = exam::Event::Answered {
+            task: 0,
+            choice: Choice::One(0),
+        };
+        let journey = |card: exam::Event| {
+            vec![
+                exam::Event::Unlocked,
+                exam::Event::CheckedIn {
+                    candidate: Candidate {
+                        iin: "061211600012".into(),
+                        name: "Demo".into(),
+                        ticket: "T-1".into(),
+                        extra_time: false,
+                        interface: crate::i18n::Lang::Kk,
+                        languages: std::collections::BTreeMap::new(),
+                    },
+                },
+                exam::Event::Started,
+                answer.clone(),
+                exam::Event::Finished {
+                    reason: FinishReason::Candidate,
+                },
+                exam::Event::ReviewOpened,
+                card,
+            ]
+        };
+        let state = exam::state::fold(&paper, &journey(exam::Event::Unlocked)[..6]).unwrap();
+        let right = card::build(&paper, &state);
+        let points: Vec<u32> = right
+            .blocks
+            .iter()
+            .flat_map(|b| b.rows.iter().map(|r| r.points))
+            .collect();
+        assert!(right.total > 0, "the answer scores");
+        held(
+            &store,
+            "same",
+            &journey(exam::Event::CardShown {
+                total: right.total,
+                points: points.clone(),
+            }),
+        );
+        let mut inflated = points;
+        inflated[1] += 1;
+        held(
+            &store,
+            "inflated",
+            &journey(exam::Event::CardShown {
+                total: right.total + 1,
+                points: inflated,
+            }),
+        );
+        let results = compute(&store, |_| Ok(paper.clone())).unwrap();
+        let of = |id: &str| results.iter().find(|r| r.session == id).unwrap();
+        assert_eq!(results.len(), 2);
+        assert_eq!(of("same").problem, None);
+        assert_eq!(of("same").flag, None, "the card shown is the center's");
+        let flag = of("inflated").flag.as_deref().unwrap_or_default();
+        assert!(flag.contains("1 tasks differ"), "{flag}");
+        assert_eq!(
+            of("inflated").total,
+            right.total,
+            "the center's score stands"
+        );
+    }
 
     #[test]
     fn csv_fields_are_quoted_when_they_must_be() {

@@ -84,6 +84,14 @@ pub enum Event {
     },
     /// The analysis card is shown.
     ReviewOpened,
+    /// What the station's analysis card showed: the total and every task's points, in paper
+    /// order. The center scores the session itself and flags a card that differs.
+    CardShown {
+        /// Total points shown.
+        total: u32,
+        /// Each task's points shown.
+        points: Vec<u32>,
+    },
     /// The candidate is asked: appeal or finish.
     DecisionOpened,
     /// The candidate chose to appeal.
@@ -140,6 +148,7 @@ impl Event {
             Event::TimeAdded { .. } => "time-added",
             Event::Finished { .. } => "finished",
             Event::ReviewOpened => "review-opened",
+            Event::CardShown { .. } => "card-shown",
             Event::DecisionOpened => "decision-opened",
             Event::AppealOpened => "appeal-opened",
             Event::AppealNote { .. } => "appeal-note",

@@ -149,6 +149,9 @@ pub struct State {
     pub close: Option<CloseReason>,
     /// The appeal receipt number.
     pub receipt: Option<String>,
+    /// The analysis card as the station showed it (total, each task's points).
+    #[serde(default)]
+    pub card_shown: Option<(u32, Vec<u32>)>,
     /// Incidents, in order.
     pub incidents: Vec<Logged>,
     /// The task answered last, for the recovery summary.
@@ -181,6 +184,8 @@ pub enum StateError {
     AppealClosed,
     #[error("a technical appeal or justification needs text (at most {MAX_TEXT} characters)")]
     Text,
+    #[error("the card shown names {0} tasks, not one for each task of the paper")]
+    CardSize(usize),
 }
 
 /// Longest justification or technical-appeal text, in characters.
@@ -224,6 +229,7 @@ impl State {
             finish: None,
             close: None,
             receipt: None,
+            card_shown: None,
             incidents: Vec::new(),
             last_answered: None,
             current: 0,
@@ -354,6 +360,12 @@ impl State {
                 live || matches!(phase, Phase::Paused { .. })
             }
             Event::ReviewOpened => phase == Phase::Finished,
+            Event::CardShown { points, .. } => {
+                if points.len() != paper.tasks.len() {
+                    return Err(StateError::CardSize(points.len()));
+                }
+                phase == Phase::Review && self.card_shown.is_none()
+            }
             Event::DecisionOpened => phase == Phase::Review,
             Event::AppealOpened => {
                 if phase == Phase::Decision && self.appeal_deadline_passed(paper) {
@@ -447,6 +459,9 @@ impl State {
                 self.phase = Phase::Finished;
             }
             Event::ReviewOpened => self.phase = Phase::Review,
+            Event::CardShown { total, points } => {
+                self.card_shown = Some((*total, points.clone()));
+            }
             Event::DecisionOpened => {
                 self.clock.decision_at_ms = self.clock.post_ms;
                 self.phase = Phase::Decision;

@@ -150,7 +150,24 @@ impl Session {
         {
             *slot = n;
         }
+        let shows_card = matches!(event, Event::ReviewOpened);
         self.outbox.push_back(Outgoing { n, event });
+        // The card the candidate is about to see goes into the journal with it, so the center
+        // can compare its own scoring with what was shown.
+        if shows_card {
+            let card = crate::exam::card::build(&self.paper, &self.state);
+            let shown = Event::CardShown {
+                total: card.total,
+                points: card
+                    .blocks
+                    .iter()
+                    .flat_map(|b| b.rows.iter().map(|r| r.points))
+                    .collect(),
+            };
+            if self.state.apply(&self.paper, &shown).is_ok() {
+                self.queue(shown);
+            }
+        }
     }
 
     /// The journal now holds the session (after `resume`).
