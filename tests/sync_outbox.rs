@@ -511,3 +511,80 @@ fn batches_out_of_order_and_twice_leave_each_record_once() {
     rt.block_on(station.outbox(&writer, None).drain()).unwrap();
     all_held_once(&center, &station, &writer, &session);
 }
+
+/// A station's session, every record at the center; the link and the session's records.
+fn synced() -> (support::center::Center, Station, Writer, String, App) {
+    let (center, code) = demo_center();
+    let station = enroll(&center, &code);
+    let (app, writer, session) = sitting(&station, 12);
+    runtime()
+        .block_on(station.outbox(&writer, None).drain())
+        .unwrap();
+    (center, station, writer, session, app)
+}
+
+fn status_and_export_say_flagged(center: &support::center::Center, why: &str) {
+    let status = support::cli::center(&["status", "--dir", center.dir.to_str().unwrap()]);
+    assert!(status.stdout.contains("FLAGGED"), "{}", status.stdout);
+    assert!(status.stdout.contains(why), "{}", status.stdout);
+    let export = center.dir.with_file_name("flagged.json");
+    let ran = support::cli::center(&[
+        "export",
+        "--dir",
+        center.dir.to_str().unwrap(),
+        "--out",
+        export.to_str().unwrap(),
+    ]);
+    assert!(
+        ran.ok() && ran.stdout.contains("1 flagged"),
+        "{}",
+        ran.stdout
+    );
+}
+
+#[test]
+fn a_journal_rolled_back_below_its_receipts_is_flagged() {
+    let (center, station, _writer, session, _app) = synced();
+    let link = station.link(None);
+    let held = center.held(&session);
+    let j = Journal::open_existing(&station.data_dir()).unwrap();
+    // An older copy of the journal: it ends at record 7, though the center holds more.
+    let mut older = j.stored(&session, 0, 8).unwrap().unwrap();
+    older.head_seq = 7;
+    let batch = link
+        .seal_batch(&ustudy::sync::outbox::contents(&older))
+        .unwrap();
+    let receipt = runtime().block_on(link.post_batch(&batch)).unwrap();
+    assert!(receipt.flagged, "a journal below its receipts is flagged");
+    assert_eq!(center.held(&session), held, "and nothing changes");
+    status_and_export_say_flagged(&center, "rolled back");
+}
+
+#[test]
+fn a_forked_chain_is_flagged_and_the_held_record_stays() {
+    use ustudy::journal::outbox::Stored;
+    use ustudy::journal::record::{self, Entry};
+    let (center, station, _writer, session, _app) = synced();
+    let link = station.link(None);
+    let held = center.held(&session);
+    let j = Journal::open_existing(&station.data_dir()).unwrap();
+    // Another record 3 after the same record 2, sealed with the session's own key.
+    let mut fork = j.stored(&session, 3, 1).unwrap().unwrap();
+    let entry = Entry {
+        at_ms: 1,
+        event: ustudy::exam::Event::Tick { ms: 5_000 },
+    };
+    let (sealed, hash) = record::seal(&fork.key, &session, 3, &fork.prev, &entry).unwrap();
+    fork.records = vec![Stored {
+        seq: 3,
+        hash,
+        sealed,
+    }];
+    let batch = link
+        .seal_batch(&ustudy::sync::outbox::contents(&fork))
+        .unwrap();
+    let receipt = runtime().block_on(link.post_batch(&batch)).unwrap();
+    assert!(receipt.flagged, "a forked chain is flagged");
+    assert_eq!(center.held(&session), held, "the held record stays");
+    status_and_export_say_flagged(&center, "forked");
+}
