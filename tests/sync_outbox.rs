@@ -288,10 +288,10 @@ fn replayed_forged_and_tampered_batches_are_refused_and_nothing_is_stored() {
     all_held_once(&center, &station, &writer, &session);
 }
 
-#[test]
-fn an_enrolled_station_on_autopilot_exits_once_the_center_holds_every_event() {
-    let (center, code) = demo_center();
-    let station = enroll(&center, &code);
+/// An enrolled station's whole session on autopilot (seed 4: the 2024 candidate finishes, then
+/// appeals two tasks), as `ustudy-station --config FILE --autopilot` runs it in a real window;
+/// the session's id, once the process said every event is at the center.
+fn autopilot_session(station: &Station) -> String {
     let display = support::display::Display::start();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_ustudy-station"))
         .env("DISPLAY", format!(":{}", display.number))
@@ -310,19 +310,29 @@ fn an_enrolled_station_on_autopilot_exits_once_the_center_holds_every_event() {
         said.contains("the center's receipts cover every event"),
         "{said}"
     );
-    // The journal's one session is at the center whole, each record once, and nothing waits.
     let journal = Journal::open_existing(&station.data_dir()).unwrap();
     let sessions = journal.sessions().unwrap();
     assert_eq!(sessions.len(), 1);
-    let session = &sessions[0];
+    sessions[0].id.clone()
+}
+
+#[test]
+fn an_enrolled_station_on_autopilot_exits_once_the_center_holds_every_event() {
+    let (center, code) = demo_center();
+    let station = enroll(&center, &code);
+    let id = autopilot_session(&station);
+    // The journal's one session is at the center whole, each record once, and nothing waits.
+    let journal = Journal::open_existing(&station.data_dir()).unwrap();
+    let session = journal.sessions().unwrap().remove(0);
     assert!(session.closed, "the session ran to its end");
     let n = i64::try_from(session.events).unwrap();
-    assert_eq!(center.held(&session.id), (0..n).collect::<Vec<_>>());
+    assert_eq!(center.held(&id), (0..n).collect::<Vec<_>>());
     assert_eq!(journal.backlog().unwrap().waiting, 0);
     assert!(
-        journal.receipt(&session.id).unwrap().is_some(),
+        journal.receipt(&id).unwrap().is_some(),
         "the receipt is kept"
     );
+    export_equals_card(&center, &station, &id);
 }
 
 /// The analysis card the station shows, from its own journal.
@@ -333,30 +343,9 @@ fn station_card(station: &Station, session: &str) -> ustudy::exam::card::Analysi
     ustudy::exam::card::build(&loaded.paper, &state)
 }
 
-#[test]
-fn the_centers_export_equals_the_stations_analysis_card_task_by_task() {
-    let (center, code) = demo_center();
-    let station = enroll(&center, &code);
-    let display = support::display::Display::start();
-    // Seed 4: the 2024 candidate finishes, then appeals two tasks.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ustudy-station"))
-        .env("DISPLAY", format!(":{}", display.number))
-        .env("USTUDY_PIN", PIN)
-        .args(["--config", station.config.to_str().unwrap()])
-        .args(["--autopilot", "4", "--time-scale", "600"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let session = Journal::open_existing(&station.data_dir())
-        .unwrap()
-        .sessions()
-        .unwrap()[0]
-        .id
-        .clone();
+/// The center's export of `session` equals the station's analysis card, task by task, with
+/// the two appeals.
+fn export_equals_card(center: &support::center::Center, station: &Station, session: &str) {
     let file = center.dir.with_file_name("results.json");
     let ran = support::cli::center(&[
         "export",
@@ -369,7 +358,7 @@ fn the_centers_export_equals_the_stations_analysis_card_task_by_task() {
     let results: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     let ours = &results.as_array().unwrap()[0];
-    assert_eq!(ours["session"], session.as_str());
+    assert_eq!(ours["session"], session);
     assert_eq!(ours["phase"], "closed");
     assert_eq!(ours["problem"], serde_json::Value::Null);
     assert_eq!(
@@ -377,7 +366,7 @@ fn the_centers_export_equals_the_stations_analysis_card_task_by_task() {
         serde_json::Value::Null,
         "the card the station showed (in its journal) is the one the center scores"
     );
-    let card = station_card(&station, &session);
+    let card = station_card(station, session);
     assert_eq!(ours["total"], card.total);
     assert_eq!(ours["max"], card.max);
     assert_eq!(ours["minimums_met"], card.minimums_met);
