@@ -26,6 +26,9 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo apt-get install -y -q "${need[@]}"
 fi
 
+# The disk a run needs (target/ holds 31 test binaries): say what is free, for a failed link.
+echo "tests/run.sh: $(df -h --output=avail . | tail -1 | tr -d ' ') free on the disk of $(pwd)"
+
 # Headless UI tests render with the software renderer, as the stations do.
 export ICED_TEST_BACKEND=tiny-skia
 exec cargo test "$@"
