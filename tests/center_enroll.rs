@@ -305,14 +305,16 @@ fn slow_and_greedy_clients_do_not_block_the_center() {
     let center = Center::start_with(&["--max-connections", "4"]);
     let cert = std::fs::read(center.path().join("tls.crt")).unwrap();
     let rt = runtime();
-    let (client, _) =
-        ustudy::sync::tls::client(Some(crypto::sha256(&cert)), Duration::from_secs(5)).unwrap();
     let url = center.url.clone();
+    // A new client each time: its connection closes with it, and holds no slot after.
     let health = move || {
-        let (client, url) = (client.clone(), url.clone());
+        let url = url.clone();
+        let pin = crypto::sha256(&cert);
         async move {
+            let (client, _) = ustudy::sync::tls::client(Some(pin), Duration::from_secs(5)).unwrap();
             client
                 .get(format!("{url}/v1/health"))
+                .header("connection", "close")
                 .send()
                 .await
                 .map(|r| r.status().as_u16())
@@ -324,10 +326,15 @@ fn slow_and_greedy_clients_do_not_block_the_center() {
         .map(|_| std::net::TcpStream::connect(&addr).unwrap())
         .collect();
     assert_eq!(rt.block_on(health()).unwrap(), 200, "not blocked");
-    // A fourth fills the center's connections (the health client's closed with its request);
-    // the next is closed at once.
-    slow.push(std::net::TcpStream::connect(&addr).unwrap());
-    std::thread::sleep(Duration::from_millis(300));
+    // A fourth fills the center's connections, once the health check's has been let go of
+    // (until then the fourth is closed at once, and is tried again); the next is closed at once.
+    let fourth = (0..50)
+        .find_map(|_| {
+            let mut s = std::net::TcpStream::connect(&addr).unwrap();
+            (!closed_by_server(&mut s, Duration::from_millis(200))).then_some(s)
+        })
+        .expect("a fourth connection is taken");
+    slow.push(fourth);
     let mut greedy = std::net::TcpStream::connect(&addr).unwrap();
     assert!(
         closed_by_server(&mut greedy, Duration::from_secs(2)),
