@@ -22,6 +22,9 @@ use ustudy::package;
 use ustudy::protocol;
 use ustudy::protocol::roster::RosterRow;
 
+#[path = "ustudy-center/sessions.rs"]
+mod sessions;
+
 /// U-STUDY center tools.
 #[derive(Parser)]
 #[command(name = "ustudy-center", version, about)]
@@ -222,10 +225,10 @@ fn main() -> ExitCode {
             valid_minutes,
         } => enroll_code(&dir, &station, (&hall, &seat), valid_minutes, &mut out),
         Command::KeySheet { dir } => key_sheet(&dir, &mut out),
-        Command::Status { dir } => status(&dir, &mut out),
-        Command::Reissue { dir, iin, reason } => reissue(&dir, &iin, &reason, &mut out),
-        Command::Import { dir, file } => import(&dir, &file, &mut out),
-        Command::Export { dir, out: file } => export(&dir, &file, &mut out),
+        Command::Status { dir } => sessions::status(&dir, &mut out),
+        Command::Reissue { dir, iin, reason } => sessions::reissue(&dir, &iin, &reason, &mut out),
+        Command::Import { dir, file } => sessions::import(&dir, &file, &mut out),
+        Command::Export { dir, out: file } => sessions::export(&dir, &file, &mut out),
         Command::Roster(RosterCommand::Import { dir, file }) => {
             roster_import(&dir, &file, &mut out)
         }
@@ -458,161 +461,6 @@ fn station_key(dir: &Path, station: &str, out: &mut impl std::io::Write) -> anyh
     // The key goes to stdout for the installer, never to the log.
     tracing::info!(station, "station link key created");
     writeln!(out, "{}", hex::encode(key.as_bytes()))?;
-    Ok(())
-}
-
-fn reissue(
-    dir: &Path,
-    iin: &str,
-    reason: &str,
-    out: &mut impl std::io::Write,
-) -> anyhow::Result<()> {
-    KeyStore::open(dir)?;
-    anyhow::ensure!(
-        reason.trim().chars().count() >= 5,
-        "say why the candidate sits again (--reason, at least 5 characters): it is kept with the record"
-    );
-    let store = SqliteStore::open(&dir.join("center.sqlite"))?;
-    let now = i64::try_from(ustudy::journal::store::now_ms()).unwrap_or(i64::MAX);
-    let station = store.reissue(iin, reason.trim(), now)?;
-    tracing::warn!(station = %station, "a candidate's sitting was re-issued by the operator");
-    writeln!(
-        out,
-        "re-issued: the candidate may sit again (the first sitting was on station {station})"
-    )?;
-    Ok(())
-}
-
-fn import(dir: &Path, file: &Path, out: &mut impl std::io::Write) -> anyhow::Result<()> {
-    KeyStore::open(dir)?;
-    let identity = ServerIdentity::ensure(dir)?;
-    let store = SqliteStore::open(&dir.join("center.sqlite"))?;
-    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
-    let export = ustudy::center::offline::parse(&bytes)?;
-    let now = i64::try_from(ustudy::journal::store::now_ms()).unwrap_or(i64::MAX);
-    let held = ustudy::center::offline::import(&store, &identity, &export, now).inspect_err(|e| {
-        tracing::warn!(file = %file.display(), error = %e, "security: an offline export was refused");
-    })?;
-    tracing::info!(station = %export.station, sessions = held.len(), "offline export imported");
-    writeln!(
-        out,
-        "export from station {}: {} sessions",
-        export.station,
-        held.len()
-    )?;
-    for (session, h) in &held {
-        writeln!(
-            out,
-            "session {session}: {} records held ({} new){}",
-            h.seq + 1,
-            h.added,
-            h.flag
-                .as_deref()
-                .map_or_else(String::new, |f| format!(", FLAGGED: {f}"))
-        )?;
-    }
-    Ok(())
-}
-
-fn status(dir: &Path, out: &mut impl std::io::Write) -> anyhow::Result<()> {
-    KeyStore::open(dir)?;
-    let store = SqliteStore::open(&dir.join("center.sqlite"))?;
-    let sessions = store.sessions()?;
-    let now = i64::try_from(ustudy::journal::store::now_ms()).unwrap_or(i64::MAX);
-    let ago = |ms: i64| format!("{} s ago", (now - ms).max(0) / 1000);
-    let stations = store.stations()?;
-    writeln!(out, "stations: {}", stations.len())?;
-    for st in &stations {
-        let last = sessions
-            .iter()
-            .filter(|s| s.station == st.name)
-            .map(|s| s.last_ms)
-            .max();
-        let held = sessions.iter().filter(|s| s.station == st.name).count();
-        writeln!(
-            out,
-            "  {} (hall {}, seat {}): {held} sessions, last contact {}",
-            st.name,
-            st.hall,
-            st.seat,
-            last.map_or_else(|| "never".to_owned(), ago)
-        )?;
-    }
-    writeln!(out, "sessions: {}", sessions.len())?;
-    for s in &sessions {
-        writeln!(
-            out,
-            "  {} on {}: {} records held, {} waiting at the station's last batch, last batch {}{}",
-            s.id,
-            s.station,
-            s.held_seq + 1,
-            (s.station_head - s.held_seq).max(0),
-            ago(s.last_ms),
-            s.flag
-                .as_deref()
-                .map_or_else(String::new, |f| format!(", FLAGGED: {f}"))
-        )?;
-    }
-    Ok(())
-}
-
-fn export(dir: &Path, file: &Path, out: &mut impl std::io::Write) -> anyhow::Result<()> {
-    let keys = KeyStore::open(dir)?;
-    let store = SqliteStore::open(&dir.join("center.sqlite"))?;
-    let center = keys.public();
-    let papers = std::cell::RefCell::new(std::collections::HashMap::new());
-    let paper = |held: &ustudy::center::store::HeldSession| {
-        if let Some(p) = papers.borrow().get(&held.seal_id) {
-            return Ok(std::sync::Arc::clone(p));
-        }
-        let path = ustudy::center::published::path(dir, &held.seal_id)
-            .ok_or_else(|| format!("seal id {:?}", held.seal_id))?;
-        let bytes = std::fs::read(&path)
-            .map_err(|e| format!("package {} is not kept here: {e}", held.package_id))?;
-        let key = keys.package_key(&held.seal_id).map_err(|e| e.to_string())?;
-        let (_, opened) =
-            ustudy::package::open(&bytes, &center, &key).map_err(|e| e.to_string())?;
-        let opened = std::sync::Arc::new(opened);
-        papers
-            .borrow_mut()
-            .insert(held.seal_id.clone(), std::sync::Arc::clone(&opened));
-        Ok(opened)
-    };
-    let results = ustudy::center::results::compute(&store, |held| {
-        paper(held).map(|p: std::sync::Arc<ustudy::exam::Paper>| (*p).clone())
-    })?;
-    let json = serde_json::to_vec_pretty(&results)?;
-    let beside = |suffix: &str| {
-        let stem = file.file_stem().map_or_else(
-            || "results".to_owned(),
-            |s| s.to_string_lossy().into_owned(),
-        );
-        file.with_file_name(format!("{stem}.{suffix}"))
-    };
-    let (results_csv, appeals_csv) = (beside("results.csv"), beside("appeals.csv"));
-    for (path, bytes) in [
-        (file.to_path_buf(), json),
-        (
-            results_csv.clone(),
-            ustudy::center::results::results_csv(&results).into_bytes(),
-        ),
-        (
-            appeals_csv.clone(),
-            ustudy::center::results::appeals_csv(&results).into_bytes(),
-        ),
-    ] {
-        std::fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
-    }
-    let unscored = results.iter().filter(|r| r.problem.is_some()).count();
-    let flagged = results.iter().filter(|r| r.flag.is_some()).count();
-    writeln!(
-        out,
-        "sessions: {} ({unscored} could not be scored, {flagged} flagged)",
-        results.len()
-    )?;
-    writeln!(out, "results: {}", file.display())?;
-    writeln!(out, "results-csv: {}", results_csv.display())?;
-    writeln!(out, "appeals-csv: {}", appeals_csv.display())?;
     Ok(())
 }
 

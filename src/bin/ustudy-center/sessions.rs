@@ -1,0 +1,170 @@
+//! The operator's commands about sessions the center holds: `status`, `export` (results and
+//! appeals, re-scored), `import` (an enrolled station's offline export) and `reissue` (a second
+//! sitting, with its reason).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::path::Path;
+
+use anyhow::Context as _;
+use ustudy::center::KeyStore;
+use ustudy::center::identity::ServerIdentity;
+use ustudy::center::store::{HeldSession, SqliteStore, Store as _};
+use ustudy::exam::Paper;
+
+pub fn reissue(
+    dir: &Path,
+    iin: &str,
+    reason: &str,
+    out: &mut impl std::io::Write,
+) -> anyhow::Result<()> {
+    KeyStore::open(dir)?;
+    anyhow::ensure!(
+        reason.trim().chars().count() >= 5,
+        "say why the candidate sits again (--reason, at least 5 characters): it is kept with the record"
+    );
+    let store = SqliteStore::open(&dir.join("center.sqlite"))?;
+    let now = i64::try_from(ustudy::journal::store::now_ms()).unwrap_or(i64::MAX);
+    let station = store.reissue(iin, reason.trim(), now)?;
+    tracing::warn!(station = %station, "a candidate's sitting was re-issued by the operator");
+    writeln!(
+        out,
+        "re-issued: the candidate may sit again (the first sitting was on station {station})"
+    )?;
+    Ok(())
+}
+
+pub fn import(dir: &Path, file: &Path, out: &mut impl std::io::Write) -> anyhow::Result<()> {
+    KeyStore::open(dir)?;
+    let identity = ServerIdentity::ensure(dir)?;
+    let store = SqliteStore::open(&dir.join("center.sqlite"))?;
+    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+    let export = ustudy::center::offline::parse(&bytes)?;
+    let now = i64::try_from(ustudy::journal::store::now_ms()).unwrap_or(i64::MAX);
+    let held = ustudy::center::offline::import(&store, &identity, &export, now).inspect_err(|e| {
+        tracing::warn!(file = %file.display(), error = %e, "security: an offline export was refused");
+    })?;
+    tracing::info!(station = %export.station, sessions = held.len(), "offline export imported");
+    writeln!(
+        out,
+        "export from station {}: {} sessions",
+        export.station,
+        held.len()
+    )?;
+    for (session, h) in &held {
+        writeln!(
+            out,
+            "session {session}: {} records held ({} new){}",
+            h.seq + 1,
+            h.added,
+            h.flag
+                .as_deref()
+                .map_or_else(String::new, |f| format!(", FLAGGED: {f}"))
+        )?;
+    }
+    Ok(())
+}
+
+pub fn status(dir: &Path, out: &mut impl std::io::Write) -> anyhow::Result<()> {
+    KeyStore::open(dir)?;
+    let store = SqliteStore::open(&dir.join("center.sqlite"))?;
+    let sessions = store.sessions()?;
+    let now = i64::try_from(ustudy::journal::store::now_ms()).unwrap_or(i64::MAX);
+    let ago = |ms: i64| format!("{} s ago", (now - ms).max(0) / 1000);
+    let stations = store.stations()?;
+    writeln!(out, "stations: {}", stations.len())?;
+    for st in &stations {
+        let last = sessions
+            .iter()
+            .filter(|s| s.station == st.name)
+            .map(|s| s.last_ms)
+            .max();
+        let held = sessions.iter().filter(|s| s.station == st.name).count();
+        writeln!(
+            out,
+            "  {} (hall {}, seat {}): {held} sessions, last contact {}",
+            st.name,
+            st.hall,
+            st.seat,
+            last.map_or_else(|| "never".to_owned(), ago)
+        )?;
+    }
+    writeln!(out, "sessions: {}", sessions.len())?;
+    for s in &sessions {
+        writeln!(
+            out,
+            "  {} on {}: {} records held, {} waiting at the station's last batch, last batch {}{}",
+            s.id,
+            s.station,
+            s.held_seq + 1,
+            (s.station_head - s.held_seq).max(0),
+            ago(s.last_ms),
+            s.flag
+                .as_deref()
+                .map_or_else(String::new, |f| format!(", FLAGGED: {f}"))
+        )?;
+    }
+    Ok(())
+}
+
+/// The paper of a held session's package, opened with the center's own key.
+fn paper_of(dir: &Path, keys: &KeyStore, held: &HeldSession) -> Result<Paper, String> {
+    let path = ustudy::center::published::path(dir, &held.seal_id)
+        .ok_or_else(|| format!("seal id {:?}", held.seal_id))?;
+    let bytes = std::fs::read(&path)
+        .map_err(|e| format!("package {} is not kept here: {e}", held.package_id))?;
+    let key = keys.package_key(&held.seal_id).map_err(|e| e.to_string())?;
+    let (_, paper) =
+        ustudy::package::open(&bytes, &keys.public(), &key).map_err(|e| e.to_string())?;
+    Ok(paper)
+}
+
+pub fn export(dir: &Path, file: &Path, out: &mut impl std::io::Write) -> anyhow::Result<()> {
+    let keys = KeyStore::open(dir)?;
+    let store = SqliteStore::open(&dir.join("center.sqlite"))?;
+    // Each package is opened once, however many sessions ran it.
+    let papers: RefCell<HashMap<String, Paper>> = RefCell::default();
+    let results = ustudy::center::results::compute(&store, |held| {
+        if let Some(paper) = papers.borrow().get(&held.seal_id) {
+            return Ok(paper.clone());
+        }
+        let paper = paper_of(dir, &keys, held)?;
+        papers
+            .borrow_mut()
+            .insert(held.seal_id.clone(), paper.clone());
+        Ok(paper)
+    })?;
+    let json = serde_json::to_vec_pretty(&results)?;
+    let beside = |suffix: &str| {
+        let stem = file.file_stem().map_or_else(
+            || "results".to_owned(),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        file.with_file_name(format!("{stem}.{suffix}"))
+    };
+    let (results_csv, appeals_csv) = (beside("results.csv"), beside("appeals.csv"));
+    for (path, bytes) in [
+        (file.to_path_buf(), json),
+        (
+            results_csv.clone(),
+            ustudy::center::results::results_csv(&results).into_bytes(),
+        ),
+        (
+            appeals_csv.clone(),
+            ustudy::center::results::appeals_csv(&results).into_bytes(),
+        ),
+    ] {
+        std::fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
+    }
+    let unscored = results.iter().filter(|r| r.problem.is_some()).count();
+    let flagged = results.iter().filter(|r| r.flag.is_some()).count();
+    writeln!(
+        out,
+        "sessions: {} ({unscored} could not be scored, {flagged} flagged)",
+        results.len()
+    )?;
+    writeln!(out, "results: {}", file.display())?;
+    writeln!(out, "results-csv: {}", results_csv.display())?;
+    writeln!(out, "appeals-csv: {}", appeals_csv.display())?;
+    Ok(())
+}

@@ -1,0 +1,527 @@
+//! The `SQLite` store: one file in the key store directory, WAL, `synchronous=FULL`, every change
+//! in one transaction, and batches that arrive together kept in one (group commit).
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use rusqlite::{Connection, OptionalExtension as _, params};
+
+use super::{BatchIn, Held, HeldSession, NewCode, Redeemed, Station, Store, StoreError, batch};
+use crate::protocol::roster::RosterRow;
+
+/// The `SQLite` store.
+pub struct SqliteStore {
+    db: Mutex<Connection>,
+    /// Batches waiting to be kept: whoever holds the connection next keeps all of them in one
+    /// transaction (group commit: one sync for many stations' batches).
+    pending: Mutex<Vec<Job>>,
+}
+
+/// A batch waiting for the group commit, with where its answer goes.
+struct Job {
+    batch: BatchIn,
+    now_ms: i64,
+    reply: std::sync::mpsc::SyncSender<Result<Held, StoreError>>,
+}
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS enroll_codes (
+    id TEXT NOT NULL,
+    key BLOB NOT NULL,
+    station TEXT NOT NULL,
+    hall TEXT NOT NULL,
+    seat TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    expires_ms INTEGER NOT NULL,
+    used_ms INTEGER
+);
+CREATE INDEX IF NOT EXISTS enroll_codes_id ON enroll_codes(id);
+CREATE TABLE IF NOT EXISTS stations (
+    name TEXT PRIMARY KEY,
+    hall TEXT NOT NULL,
+    seat TEXT NOT NULL,
+    signing_public BLOB NOT NULL,
+    agree_public BLOB NOT NULL,
+    enrolled_ms INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS roster (
+    iin TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    ticket TEXT NOT NULL,
+    format TEXT NOT NULL,
+    language TEXT NOT NULL,
+    extra_time INTEGER NOT NULL,
+    hall TEXT NOT NULL,
+    seat TEXT NOT NULL,
+    date TEXT NOT NULL,
+    start TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS roster_hall ON roster(hall);
+CREATE TABLE IF NOT EXISTS sessions (
+    id TEXT PRIMARY KEY,
+    station TEXT NOT NULL,
+    package_id TEXT NOT NULL,
+    seal_id TEXT NOT NULL,
+    supersedes TEXT,
+    held_seq INTEGER NOT NULL,
+    held_hash BLOB NOT NULL,
+    station_head INTEGER NOT NULL,
+    flag TEXT,
+    first_ms INTEGER NOT NULL,
+    last_ms INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+    session TEXT NOT NULL REFERENCES sessions(id),
+    seq INTEGER NOT NULL,
+    hash BLOB NOT NULL,
+    sealed BLOB NOT NULL,
+    entry TEXT NOT NULL,
+    PRIMARY KEY (session, seq)
+);
+CREATE TABLE IF NOT EXISTS reissues (
+    iin TEXT NOT NULL,
+    station TEXT NOT NULL,
+    seal_id TEXT NOT NULL,
+    released_ms INTEGER NOT NULL,
+    reissued_ms INTEGER NOT NULL,
+    reason TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS releases (
+    iin TEXT PRIMARY KEY,
+    station TEXT NOT NULL,
+    seal_id TEXT NOT NULL,
+    released_ms INTEGER NOT NULL
+);
+";
+
+impl SqliteStore {
+    /// Opens (creating) the store at `path`.
+    pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
+        let db = Connection::open(path)?;
+        db.pragma_update(None, "journal_mode", "WAL")?;
+        db.pragma_update(None, "synchronous", "FULL")?;
+        db.busy_timeout(std::time::Duration::from_secs(5))?;
+        db.execute_batch(SCHEMA)?;
+        Ok(SqliteStore {
+            db: Mutex::new(db),
+            pending: Mutex::new(Vec::new()),
+        })
+    }
+
+    fn db(&self) -> Result<std::sync::MutexGuard<'_, Connection>, StoreError> {
+        self.db.lock().map_err(|_| StoreError::Poisoned)
+    }
+}
+
+/// Keeps `jobs` in one transaction, each batch in a savepoint of its own (a refused batch
+/// leaves the others alone), and answers each once the transaction committed.
+fn keep_all(db: &mut Connection, jobs: Vec<Job>) {
+    let mut results = Vec::with_capacity(jobs.len());
+    let committed = (|| -> Result<(), StoreError> {
+        let mut tx = db.transaction()?;
+        for job in &jobs {
+            let sp = tx.savepoint()?;
+            match batch::put(&sp, &job.batch, job.now_ms) {
+                Ok(held) => {
+                    sp.commit()?;
+                    results.push(Ok(held));
+                }
+                // Dropping the savepoint rolls back this batch alone.
+                Err(e) => results.push(Err(e)),
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    })();
+    match committed {
+        Ok(()) => {
+            for (job, result) in jobs.into_iter().zip(results) {
+                let _ = job.reply.send(result);
+            }
+        }
+        Err(e) => {
+            for job in jobs {
+                let _ = job.reply.send(Err(e.clone()));
+            }
+        }
+    }
+}
+
+/// A stored code: row id, key, station, hall, seat, expiry, when used.
+type CodeRow = (i64, Vec<u8>, String, String, String, i64, Option<i64>);
+
+fn key32(bytes: &[u8]) -> [u8; 32] {
+    let mut out = [0u8; 32];
+    if bytes.len() == 32 {
+        out.copy_from_slice(bytes);
+    }
+    out
+}
+
+impl Store for SqliteStore {
+    fn add_code(&self, code: &NewCode) -> Result<(), StoreError> {
+        let mut db = self.db()?;
+        let tx = db.transaction()?;
+        let open: i64 = tx.query_row(
+            "SELECT COUNT(*) FROM enroll_codes WHERE id = ?1 AND used_ms IS NULL AND expires_ms > ?2",
+            params![code.id, code.created_ms],
+            |r| r.get(0),
+        )?;
+        if open > 0 {
+            return Err(StoreError::CodeClash);
+        }
+        tx.execute(
+            "INSERT INTO enroll_codes (id, key, station, hall, seat, created_ms, expires_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                code.id,
+                code.key.as_slice(),
+                code.station,
+                code.hall,
+                code.seat,
+                code.created_ms,
+                code.expires_ms
+            ],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn redeem(
+        &self,
+        id: &str,
+        now_ms: i64,
+        proves: &dyn Fn(&[u8; 32]) -> bool,
+        signing_public: [u8; 32],
+        agree_public: [u8; 32],
+    ) -> Result<Redeemed, StoreError> {
+        let mut db = self.db()?;
+        let tx = db.transaction()?;
+        let rows: Vec<CodeRow> = {
+            let mut q = tx.prepare(
+                "SELECT rowid, key, station, hall, seat, expires_ms, used_ms FROM enroll_codes
+                 WHERE id = ?1",
+            )?;
+            q.query_map(params![id], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            })?
+            .collect::<Result<_, _>>()?
+        };
+        if rows.is_empty() {
+            return Err(StoreError::NoCode);
+        }
+        let Some((rowid, key, name, hall, seat, expires_ms, used_ms)) =
+            rows.into_iter().find(|row| proves(&key32(&row.1)))
+        else {
+            return Err(StoreError::WrongCode);
+        };
+        if used_ms.is_some() {
+            return Err(StoreError::CodeUsed);
+        }
+        if now_ms >= expires_ms {
+            return Err(StoreError::CodeExpired);
+        }
+        tx.execute(
+            "UPDATE enroll_codes SET used_ms = ?1 WHERE rowid = ?2",
+            params![now_ms, rowid],
+        )?;
+        tx.execute(
+            "INSERT INTO stations (name, hall, seat, signing_public, agree_public, enrolled_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT(name) DO UPDATE SET hall = ?2, seat = ?3, signing_public = ?4,
+                 agree_public = ?5, enrolled_ms = ?6",
+            params![
+                name,
+                hall,
+                seat,
+                signing_public.as_slice(),
+                agree_public.as_slice(),
+                now_ms
+            ],
+        )?;
+        tx.commit()?;
+        Ok(Redeemed {
+            key: key32(&key),
+            station: Station {
+                name,
+                hall,
+                seat,
+                signing_public,
+                agree_public,
+                enrolled_ms: now_ms,
+            },
+        })
+    }
+
+    fn station(&self, name: &str) -> Result<Option<Station>, StoreError> {
+        let db = self.db()?;
+        Ok(db
+            .query_row(
+                "SELECT name, hall, seat, signing_public, agree_public, enrolled_ms FROM stations
+                 WHERE name = ?1",
+                params![name],
+                |r| {
+                    let signing: Vec<u8> = r.get(3)?;
+                    let agree: Vec<u8> = r.get(4)?;
+                    Ok(Station {
+                        name: r.get(0)?,
+                        hall: r.get(1)?,
+                        seat: r.get(2)?,
+                        signing_public: key32(&signing),
+                        agree_public: key32(&agree),
+                        enrolled_ms: r.get(5)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    fn import_roster(&self, rows: &[RosterRow]) -> Result<usize, StoreError> {
+        let mut db = self.db()?;
+        let tx = db.transaction()?;
+        for row in rows {
+            let on: i64 = tx.query_row(
+                "SELECT COUNT(*) FROM roster WHERE iin = ?1",
+                params![row.iin],
+                |r| r.get(0),
+            )?;
+            if on > 0 {
+                // Dropping the transaction undoes the rows before this one.
+                return Err(StoreError::OnRoster(row.iin.clone()));
+            }
+            tx.execute(
+                "INSERT INTO roster (iin, name, ticket, format, language, extra_time, hall, seat,
+                     date, start) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                params![
+                    row.iin,
+                    row.name,
+                    row.ticket,
+                    row.format,
+                    row.language,
+                    row.extra_time,
+                    row.hall,
+                    row.seat,
+                    row.date,
+                    row.start
+                ],
+            )?;
+        }
+        tx.commit()?;
+        Ok(rows.len())
+    }
+
+    fn release(
+        &self,
+        iin: &str,
+        station: &str,
+        seal_id: &str,
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
+        let mut db = self.db()?;
+        let tx = db.transaction()?;
+        let before: Option<String> = tx
+            .query_row(
+                "SELECT station FROM releases WHERE iin = ?1",
+                params![iin],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(to) = before {
+            return Err(StoreError::AlreadyReleased(to));
+        }
+        tx.execute(
+            "INSERT INTO releases (iin, station, seal_id, released_ms) VALUES (?1, ?2, ?3, ?4)",
+            params![iin, station, seal_id, now_ms],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn reissue(&self, iin: &str, reason: &str, now_ms: i64) -> Result<String, StoreError> {
+        let mut db = self.db()?;
+        let tx = db.transaction()?;
+        let station: Option<String> = tx
+            .query_row(
+                "SELECT station FROM releases WHERE iin = ?1",
+                params![iin],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let station = station.ok_or_else(|| StoreError::NotReleased(iin.to_owned()))?;
+        tx.execute(
+            "INSERT INTO reissues (iin, station, seal_id, released_ms, reissued_ms, reason)
+             SELECT iin, station, seal_id, released_ms, ?2, ?3 FROM releases WHERE iin = ?1",
+            params![iin, now_ms, reason],
+        )?;
+        tx.execute("DELETE FROM releases WHERE iin = ?1", params![iin])?;
+        tx.commit()?;
+        Ok(station)
+    }
+
+    fn put_batch(&self, batch: &BatchIn, now_ms: i64) -> Result<Held, StoreError> {
+        let (reply, answer) = std::sync::mpsc::sync_channel(1);
+        self.pending
+            .lock()
+            .map_err(|_| StoreError::Poisoned)?
+            .push(Job {
+                batch: batch.clone(),
+                now_ms,
+                reply,
+            });
+        {
+            // Whoever gets the connection keeps every waiting batch, this one too unless the
+            // one before took it already (its answer is then waiting).
+            let mut db = self.db()?;
+            let jobs = std::mem::take(&mut *self.pending.lock().map_err(|_| StoreError::Poisoned)?);
+            if !jobs.is_empty() {
+                keep_all(&mut db, jobs);
+            }
+        }
+        answer.recv().map_err(|_| StoreError::Poisoned)?
+    }
+
+    fn records(&self, session: &str) -> Result<Vec<(i64, Vec<u8>, String)>, StoreError> {
+        let db = self.db()?;
+        let mut q =
+            db.prepare("SELECT seq, hash, entry FROM events WHERE session = ?1 ORDER BY seq")?;
+        let rows = q
+            .query_map(params![session], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    fn sessions(&self) -> Result<Vec<HeldSession>, StoreError> {
+        let db = self.db()?;
+        let mut q = db.prepare(
+            "SELECT id, station, package_id, seal_id, supersedes, held_seq, station_head, flag,
+                 first_ms, last_ms FROM sessions ORDER BY first_ms, id",
+        )?;
+        let rows = q
+            .query_map([], |r| {
+                Ok(HeldSession {
+                    id: r.get(0)?,
+                    station: r.get(1)?,
+                    package_id: r.get(2)?,
+                    seal_id: r.get(3)?,
+                    supersedes: r.get(4)?,
+                    held_seq: r.get(5)?,
+                    station_head: r.get(6)?,
+                    flag: r.get(7)?,
+                    first_ms: r.get(8)?,
+                    last_ms: r.get(9)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    fn stations(&self) -> Result<Vec<Station>, StoreError> {
+        let names: Vec<String> = {
+            let db = self.db()?;
+            let mut q = db.prepare("SELECT name FROM stations ORDER BY name")?;
+            q.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?
+        };
+        let mut out = Vec::with_capacity(names.len());
+        for name in names {
+            if let Some(station) = self.station(&name)? {
+                out.push(station);
+            }
+        }
+        Ok(out)
+    }
+
+    fn roster(&self, hall: &str) -> Result<Vec<RosterRow>, StoreError> {
+        let db = self.db()?;
+        let mut q = db.prepare(
+            "SELECT iin, name, ticket, format, language, extra_time, hall, seat, date, start
+             FROM roster WHERE hall = ?1 ORDER BY iin",
+        )?;
+        let rows = q
+            .query_map(params![hall], |r| {
+                Ok(RosterRow {
+                    iin: r.get(0)?,
+                    name: r.get(1)?,
+                    ticket: r.get(2)?,
+                    format: r.get(3)?,
+                    language: r.get(4)?,
+                    extra_time: r.get(5)?,
+                    hall: r.get(6)?,
+                    seat: r.get(7)?,
+                    date: r.get(8)?,
+                    start: r.get(9)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::center::store::Incoming;
+
+    fn batch(station: &str, session: &str, seqs: std::ops::Range<i64>) -> BatchIn {
+        BatchIn {
+            station: station.into(),
+            session: session.into(),
+            package_id: "p".into(),
+            seal_id: "s".into(),
+            supersedes: None,
+            head_seq: seqs.end - 1,
+            prev: [0; 32],
+            records: seqs
+                .map(|seq| Incoming {
+                    seq,
+                    hash: [u8::try_from(seq).unwrap(); 32],
+                    sealed: vec![1, 2, 3],
+                    entry: "{}".into(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn batches_kept_together_are_refused_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("center.sqlite")).unwrap();
+        store.put_batch(&batch("st-1", "a", 0..3), 1).unwrap();
+        let mut db = store.db().unwrap();
+        let (mut replies, mut answers) = (Vec::new(), Vec::new());
+        for b in [
+            batch("st-1", "b", 0..2),
+            batch("st-2", "a", 0..5), // another station's session: refused
+            batch("st-1", "a", 0..5), // two new records after three held
+        ] {
+            let (reply, answer) = std::sync::mpsc::sync_channel(1);
+            replies.push(Job {
+                batch: b,
+                now_ms: 2,
+                reply,
+            });
+            answers.push(answer);
+        }
+        keep_all(&mut db, replies);
+        drop(db);
+        let got: Vec<_> = answers.iter().map(|a| a.recv().unwrap()).collect();
+        assert_eq!(got[0].as_ref().unwrap().seq, 1);
+        assert!(matches!(got[1], Err(StoreError::Foreign { .. })));
+        assert_eq!(got[2].as_ref().unwrap().added, 2);
+        assert_eq!(
+            store.records("a").unwrap().len(),
+            5,
+            "nothing of the refused batch"
+        );
+        assert_eq!(store.records("b").unwrap().len(), 2);
+        let again = store.put_batch(&batch("st-1", "a", 0..5), 3).unwrap();
+        assert_eq!((again.seq, again.added), (4, 0), "a duplicate adds nothing");
+    }
+}
