@@ -26,6 +26,16 @@ pub const FIRST_RETRY: Duration = Duration::from_millis(500);
 /// asks at most about once per this interval.
 pub const RETRY_CAP: Duration = Duration::from_secs(30);
 
+/// The retry schedule of a batch that did not go: exponential from `FIRST_RETRY`, each delay
+/// with jitter, capped at `RETRY_CAP` (before jitter), and no limit on the number of retries.
+pub fn backoff() -> ExponentialBuilder {
+    ExponentialBuilder::default()
+        .with_min_delay(FIRST_RETRY)
+        .with_max_delay(RETRY_CAP)
+        .with_jitter()
+        .without_max_times()
+}
+
 /// Why a step failed.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum SyncError {
@@ -142,13 +152,8 @@ impl Outbox {
         // When the center was last asked whether it answers (with nothing to send).
         let mut asked: Option<tokio::time::Instant> = None;
         loop {
-            let backoff = ExponentialBuilder::default()
-                .with_min_delay(FIRST_RETRY)
-                .with_max_delay(RETRY_CAP)
-                .with_jitter()
-                .without_max_times();
             let step = (|| self.step())
-                .retry(backoff)
+                .retry(backoff())
                 .sleep(tokio::time::sleep)
                 .notify(|e: &SyncError, wait: Duration| {
                     tracing::warn!(error = %e, retry_in_ms = wait.as_millis(), "outbox: a batch did not go");
@@ -188,5 +193,45 @@ impl Outbox {
                 tokio::time::sleep(IDLE).await;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use backon::BackoffBuilder as _;
+
+    #[test]
+    fn retries_never_stop_and_a_long_outage_costs_one_request_per_cap_interval() {
+        let delays: Vec<Duration> = backoff().build().take(10_000).collect();
+        assert_eq!(delays.len(), 10_000, "it never gives up");
+        assert!(delays[0] >= FIRST_RETRY && delays[0] <= 2 * FIRST_RETRY);
+        assert!(
+            delays.iter().all(|d| *d <= 2 * RETRY_CAP),
+            "never more than the cap and its jitter apart"
+        );
+        // After the ramp, a station that cannot reach its center asks at most once per cap
+        // interval: three hours of outage are at most 3 h / 30 s requests.
+        let ramp = delays
+            .iter()
+            .position(|d| *d >= RETRY_CAP)
+            .unwrap_or(usize::MAX);
+        assert!(ramp < 12, "the cap is reached after {ramp} retries");
+        let outage = Duration::from_secs(3 * 3600);
+        let mut spent = Duration::ZERO;
+        let asked = delays
+            .iter()
+            .take_while(|d| {
+                spent += **d;
+                spent <= outage
+            })
+            .count();
+        assert!(
+            asked <= ramp + usize::try_from(outage.as_secs() / RETRY_CAP.as_secs()).unwrap_or(0),
+            "{asked} requests in three hours"
+        );
+        // Jitter spreads stations that start retrying together.
+        let other: Vec<Duration> = backoff().build().take(20).collect();
+        assert_ne!(delays[..20], other[..], "two stations do not retry in step");
     }
 }
