@@ -191,7 +191,7 @@ fn every_record_reaches_the_center_once_through_cuts_lost_receipts_and_restarts(
 /// A batch of the station's session as the outbox would seal it: its first `n` records.
 fn batch_of(station: &Station, outbox_link: &ustudy::sync::link::Link, session: &str) -> Batch {
     let j = Journal::open_existing(&station.data_dir()).unwrap();
-    let unsent = j.unsent(8).unwrap().expect("records wait");
+    let unsent = j.unsent(8, &[]).unwrap().expect("records wait");
     assert_eq!(unsent.session, session);
     let contents = ustudy::sync::outbox::contents(&unsent);
     outbox_link.seal_batch(&contents).unwrap()
@@ -576,4 +576,47 @@ fn a_forked_chain_is_flagged_and_the_held_record_stays() {
     assert!(receipt.flagged, "a forked chain is flagged");
     assert_eq!(center.held(&session), held, "the held record stays");
     status_and_export_say_flagged(&center, "forked");
+}
+
+#[test]
+fn a_session_the_center_refuses_for_good_is_left_aside_and_the_others_go() {
+    let (center, code) = demo_center();
+    let station = enroll(&center, &code);
+    let dir = station.data_dir();
+    // Two sessions in the station's journal, the older one damaged on disk.
+    {
+        let mut journal = Journal::open(&dir).unwrap();
+        let paper = support::paper();
+        for id in ["demo-1-1-1", "demo-1-1-2"] {
+            let mut cursor = journal
+                .create_session_with(id, "p", "ab", &paper, &[ustudy::exam::Event::Unlocked], 1)
+                .unwrap();
+            for _ in 0..5 {
+                journal
+                    .append(&mut cursor, &ustudy::exam::Event::Tick { ms: 5_000 })
+                    .unwrap();
+            }
+        }
+    }
+    let db = rusqlite::Connection::open(dir.join("journal.sqlite")).unwrap();
+    db.execute(
+        "UPDATE events SET sealed = zeroblob(length(sealed)) WHERE session = 'demo-1-1-1' AND seq = 2",
+        [],
+    )
+    .unwrap();
+    drop(db);
+    let writer = Writer::spawn(dir.clone()).unwrap();
+    let outbox = station.outbox(&writer, None);
+    let rt = runtime();
+    let refused = rt.block_on(outbox.step());
+    assert!(
+        matches!(&refused, Err(SyncError::Refused { session, error, .. })
+            if session == "demo-1-1-1" && error == "bad-batch"),
+        "{refused:?}"
+    );
+    // The next steps carry the other session; the damaged one waits, kept, for the center.
+    rt.block_on(outbox.drain()).unwrap();
+    assert_eq!(center.held("demo-1-1-2"), (0..6).collect::<Vec<_>>());
+    assert!(center.held("demo-1-1-1").is_empty());
+    assert_eq!(writer.backlog_blocking().unwrap().waiting, 6);
 }

@@ -17,6 +17,7 @@ lock-sync-waiting = { $count ->
 }
 lock-sync-last = Last receipt from the center: { $time }
 lock-sync-flagged = The center flagged a session of this station. Tell the center.
+lock-sync-refused = The center refuses a session of this station (it is kept here; the others are sent). Tell the center.
 lock-pin-label = Proctor PIN
 lock-unlock = Unlock
 lock-demo-pin = Demo mode. Proctor PIN: { $pin }

@@ -65,18 +65,17 @@ fn hash32(bytes: &[u8], seq: u64) -> Result<[u8; 32], JournalError> {
 
 impl Journal {
     /// The oldest session's waiting records, up to `limit` records and about `BATCH_BYTES` of
-    /// sealed bytes (at least one record); `None` when nothing waits.
-    pub fn unsent(&self, limit: usize) -> Result<Option<Unsent>, JournalError> {
-        let first: Option<(String, i64)> = self
-            .conn
-            .query_row(
-                "SELECT o.session, o.seq FROM outbox o JOIN sessions s ON s.id = o.session
-                 ORDER BY s.rowid, o.seq LIMIT 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let Some((session, from)) = first else {
+    /// sealed bytes (at least one record), leaving out the sessions in `skip`; `None` when
+    /// nothing (else) waits.
+    pub fn unsent(&self, limit: usize, skip: &[String]) -> Result<Option<Unsent>, JournalError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT o.session, min(o.seq) FROM outbox o JOIN sessions s ON s.id = o.session
+             GROUP BY o.session ORDER BY min(s.rowid)",
+        )?;
+        let waiting: Vec<(String, i64)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        let Some((session, from)) = waiting.into_iter().find(|(s, _)| !skip.contains(s)) else {
             return Ok(None);
         };
         let from = u64::try_from(from).map_err(|_| JournalError::Gap { seq: 0 })?;

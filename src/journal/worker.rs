@@ -53,6 +53,7 @@ enum Job {
     },
     Unsent {
         limit: usize,
+        skip: Vec<String>,
         reply: Reply<Option<Unsent>>,
     },
     Acknowledge {
@@ -195,9 +196,14 @@ impl Writer {
         self.append_job(id, event).await.map_err(|_| gone())?
     }
 
-    /// The oldest session's records waiting for the center (see `Journal::unsent`).
-    pub async fn unsent(&self, limit: usize) -> Result<Option<Unsent>, JournalError> {
-        self.send(|reply| Job::Unsent { limit, reply })
+    /// The oldest session's records waiting for the center, but those of `skip` (see
+    /// `Journal::unsent`).
+    pub async fn unsent(
+        &self,
+        limit: usize,
+        skip: Vec<String>,
+    ) -> Result<Option<Unsent>, JournalError> {
+        self.send(|reply| Job::Unsent { limit, skip, reply })
             .await
             .map_err(|_| gone())?
     }
@@ -338,7 +344,7 @@ fn run(dir: &std::path::Path, journal: Journal, inbox: &mpsc::Receiver<Job>, fau
                 detail,
                 reply,
             } => answer(reply, j.audit(action, &subject, &detail)),
-            Job::Unsent { limit, reply } => answer(reply, j.unsent(limit)),
+            Job::Unsent { limit, skip, reply } => answer(reply, j.unsent(limit, &skip)),
             Job::Acknowledge {
                 session,
                 seq,

@@ -5,8 +5,9 @@
 //! steps for as long as the station runs: failed posts are retried with exponential backoff and
 //! jitter (backon), capped, never giving up; the candidate never waits on any of it.
 
-use std::sync::Arc;
-use std::time::Duration;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use backon::{ExponentialBuilder, Retryable as _};
 
@@ -36,6 +37,22 @@ pub fn backoff() -> ExponentialBuilder {
         .without_max_times()
 }
 
+/// How long a session the center refused for good is left aside (the others go on) before it
+/// is tried again.
+pub const PARKED: Duration = Duration::from_secs(300);
+
+/// Refusals that sending the same batch again will not change: the batch itself is at fault
+/// (a damaged record, a session the center holds for another station). Every other failure
+/// (the network, the center's storage, a clock or an enrollment to put right) is retried.
+const FOR_GOOD: &[&str] = &[
+    "bad-batch",
+    "not-your-batch",
+    "not-your-session",
+    "session-mismatch",
+    "bad-request",
+    "413",
+];
+
 /// Why a step failed.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum SyncError {
@@ -43,6 +60,14 @@ pub enum SyncError {
     Journal(#[from] JournalError),
     #[error("{0}")]
     Link(#[from] LinkError),
+    #[error(
+        "the center refuses session {session} for good: {message} ({error}); it is left aside, the others go on"
+    )]
+    Refused {
+        session: String,
+        error: String,
+        message: String,
+    },
 }
 
 /// What one step did.
@@ -70,6 +95,9 @@ pub struct SyncState {
     pub last_receipt_ms: Option<u64>,
     /// The center flagged a session of this station (see `Receipt::flagged`).
     pub flagged: bool,
+    /// The center refuses a session of this station for good (it is left aside, the others go
+    /// on).
+    pub refused: bool,
     /// What the last failure was, for the log and the proctor.
     pub problem: Option<String>,
 }
@@ -101,6 +129,8 @@ pub fn contents(unsent: &Unsent) -> Contents {
 pub struct Outbox {
     writer: Writer,
     link: Arc<Link>,
+    /// Sessions the center refused for good, with when they are tried again.
+    parked: Arc<Mutex<HashMap<String, Instant>>>,
 }
 
 impl std::fmt::Debug for Outbox {
@@ -112,17 +142,48 @@ impl std::fmt::Debug for Outbox {
 impl Outbox {
     /// The outbox over `writer`, posting through `link`.
     pub fn new(writer: Writer, link: Arc<Link>) -> Outbox {
-        Outbox { writer, link }
+        Outbox {
+            writer,
+            link,
+            parked: Arc::default(),
+        }
+    }
+
+    /// The sessions left aside now (those whose time has come are let back).
+    fn parked_now(&self) -> Vec<String> {
+        let Ok(mut parked) = self.parked.lock() else {
+            return Vec::new();
+        };
+        let now = Instant::now();
+        parked.retain(|_, until| *until > now);
+        parked.keys().cloned().collect()
+    }
+
+    fn park(&self, session: &str) {
+        if let Ok(mut parked) = self.parked.lock() {
+            parked.insert(session.to_owned(), Instant::now() + PARKED);
+        }
     }
 
     /// Sends the oldest waiting records once; no retry.
     pub async fn step(&self) -> Result<Step, SyncError> {
-        let Some(unsent) = self.writer.unsent(MAX_RECORDS).await? else {
+        let Some(unsent) = self.writer.unsent(MAX_RECORDS, self.parked_now()).await? else {
             return Ok(Step::Idle);
         };
         let contents = contents(&unsent);
         let batch = self.link.seal_batch(&contents)?;
-        let receipt = self.link.post_batch(&batch).await?;
+        let receipt = match self.link.post_batch(&batch).await {
+            Err(LinkError::Refused { error, message }) if FOR_GOOD.contains(&error.as_str()) => {
+                tracing::error!(session = %unsent.session, error = %error, message = %message, "outbox: the center refuses a session for good; it is left aside");
+                self.park(&unsent.session);
+                return Err(SyncError::Refused {
+                    session: unsent.session,
+                    error,
+                    message,
+                });
+            }
+            other => other?,
+        };
         let hash = if receipt.seq < 0 {
             [0u8; 32]
         } else {
@@ -154,6 +215,7 @@ impl Outbox {
         loop {
             let step = (|| self.step())
                 .retry(backoff())
+                .when(|e| !matches!(e, SyncError::Refused { .. }))
                 .sleep(tokio::time::sleep)
                 .notify(|e: &SyncError, wait: Duration| {
                     tracing::warn!(error = %e, retry_in_ms = wait.as_millis(), "outbox: a batch did not go");
@@ -179,11 +241,13 @@ impl Outbox {
                     }
                     false
                 }
+                // Refused for good: the session is left aside and the next one goes at once.
                 Err(e) => {
                     state.problem = Some(e.to_string());
-                    false
+                    matches!(e, SyncError::Refused { .. })
                 }
             };
+            state.refused = !self.parked_now().is_empty();
             if let Ok(backlog) = self.writer.backlog().await {
                 state.waiting = backlog.waiting;
                 state.last_receipt_ms = backlog.last_receipt_ms;

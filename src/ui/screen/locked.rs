@@ -275,6 +275,9 @@ fn sync_lines(lang: Lang, has_center: bool, sync: Option<&SyncState>) -> Vec<(St
     if sync.flagged {
         lines.push((tr(lang, "lock-sync-flagged"), true));
     }
+    if sync.refused {
+        lines.push((tr(lang, "lock-sync-refused"), true));
+    }
     lines
 }
 
@@ -379,15 +382,17 @@ mod tests {
             waiting: 42,
             last_receipt_ms: Some(1_796_550_000_000),
             flagged: true,
+            refused: true,
             problem: Some("refused".into()),
         };
         for lang in [Lang::Kk, Lang::Ru, Lang::En] {
             let lines = sync_lines(lang, true, Some(&down));
-            assert_eq!(lines.len(), 4, "{lines:?}");
+            assert_eq!(lines.len(), 5, "{lines:?}");
             assert_eq!(lines[0], (tr(lang, "lock-center-unreachable"), true));
             assert!(lines[1].0.contains("42"), "{lines:?}");
             assert!(lines[2].0.contains(':'), "the receipt's time: {lines:?}");
             assert_eq!(lines[3], (tr(lang, "lock-sync-flagged"), true));
+            assert_eq!(lines[4], (tr(lang, "lock-sync-refused"), true));
         }
         let up = SyncState {
             reached: Some(true),
