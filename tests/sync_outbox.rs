@@ -620,3 +620,63 @@ fn a_session_the_center_refuses_for_good_is_left_aside_and_the_others_go() {
     assert!(center.held("demo-1-1-1").is_empty());
     assert_eq!(writer.backlog_blocking().unwrap().waiting, 6);
 }
+
+/// Waits up to `secs` for a report that satisfies `ok`.
+fn reported(
+    reports: &std::sync::Mutex<Vec<ustudy::sync::outbox::SyncState>>,
+    secs: u64,
+    ok: impl Fn(&ustudy::sync::outbox::SyncState) -> bool,
+) -> bool {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while std::time::Instant::now() < deadline {
+        if reports.lock().unwrap().iter().any(&ok) {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    false
+}
+
+#[test]
+fn while_the_center_is_down_the_outbox_says_how_many_records_wait() {
+    let (center, code) = demo_center();
+    let station = enroll(&center, &code);
+    let (mut app, writer, session) = sitting(&station, 5);
+    let proxy = Proxy::start(&center.url);
+    proxy.set(Mode::Refuse);
+    let outbox = station.outbox(&writer, Some(&proxy.url));
+    let reports = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let rt = runtime();
+    rt.spawn({
+        let reports = std::sync::Arc::clone(&reports);
+        outbox.run(move |state| reports.lock().unwrap().push(state))
+    });
+    let waiting = writer.backlog_blocking().unwrap().waiting;
+    assert!(waiting > 5);
+    assert!(
+        reported(&reports, 10, |s| s.reached == Some(false)
+            && s.waiting == waiting),
+        "the center is not reachable and {waiting} records wait: {:?}",
+        reports.lock().unwrap().last()
+    );
+    // Answers given during the outage are counted as they are committed.
+    click(&mut app, ids::testing::option(1));
+    settle(&mut app);
+    let more = writer.backlog_blocking().unwrap().waiting;
+    assert!(more > waiting);
+    assert!(
+        reported(&reports, 10, |s| s.waiting == more),
+        "{more} records wait: {:?}",
+        reports.lock().unwrap().last()
+    );
+    // Back: everything goes, and the lock screen hears so.
+    proxy.set(Mode::Pass);
+    assert!(
+        reported(&reports, 30, |s| s.reached == Some(true)
+            && s.waiting == 0
+            && s.last_receipt_ms.is_some()),
+        "{:?}",
+        reports.lock().unwrap().last()
+    );
+    all_held_once(&center, &station, &writer, &session);
+}

@@ -2,14 +2,14 @@
 //! records from the journal writer (as stored: sealed and chained), seals them to the center in
 //! a batch signed by the station's key, posts it, checks the center's signed receipt and hands
 //! it to the journal, which only then lets the covered records out of the outbox. `run` repeats
-//! steps for as long as the station runs: failed posts are retried with exponential backoff and
-//! jitter (backon), capped, never giving up; the candidate never waits on any of it.
+//! steps for as long as the station runs: failed posts are retried on backon's exponential
+//! schedule with jitter, capped, never giving up; the candidate never waits on any of it.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use backon::{ExponentialBuilder, Retryable as _};
+use backon::{BackoffBuilder as _, ExponentialBuilder};
 
 use crate::crypto::hex;
 use crate::journal::{JournalError, Unsent, Writer};
@@ -207,63 +207,79 @@ impl Outbox {
         Ok(batches)
     }
 
-    /// Sends for as long as the station runs, telling `report` every change of state.
+    /// Sends for as long as the station runs, telling `report` every change of state. A batch
+    /// that did not go is tried again after the next delay of `backoff()` (backon's schedule),
+    /// from the start of the schedule once one goes; meanwhile the journal is read every second,
+    /// so the lock screen always says how many records wait.
     pub async fn run(self, mut report: impl FnMut(SyncState)) {
         let mut state = SyncState::default();
         // When the center was last asked whether it answers (with nothing to send).
-        let mut asked: Option<tokio::time::Instant> = None;
+        let mut asked: Option<Instant> = None;
+        let mut retries = backoff().build();
         loop {
-            let step = (|| self.step())
-                .retry(backoff())
-                .when(|e| !matches!(e, SyncError::Refused { .. }))
-                .sleep(tokio::time::sleep)
-                .notify(|e: &SyncError, wait: Duration| {
-                    tracing::warn!(error = %e, retry_in_ms = wait.as_millis(), "outbox: a batch did not go");
-                    state.reached = Some(matches!(e, SyncError::Link(LinkError::Refused { .. })));
-                    state.problem = Some(e.to_string());
-                    report(state.clone());
-                })
-                .await;
-            let sent = match step {
+            let wait = match self.step().await {
                 Ok(Step::Sent { receipt, left }) => {
                     tracing::info!(session = %receipt.session, held = receipt.seq, left, "outbox: receipt taken");
                     state.reached = Some(true);
                     state.problem = None;
                     state.flagged |= receipt.flagged;
-                    true
+                    retries = backoff().build();
+                    Duration::ZERO
                 }
                 Ok(Step::Idle) => {
                     if asked.is_none_or(|at| at.elapsed() >= HEARTBEAT) {
-                        asked = Some(tokio::time::Instant::now());
+                        asked = Some(Instant::now());
                         let answered = self.link.health().await;
                         state.reached = Some(answered.is_ok());
                         state.problem = answered.err().map(|e| e.to_string());
                     }
-                    false
+                    retries = backoff().build();
+                    IDLE
                 }
                 // Refused for good: the session is left aside and the next one goes at once.
-                Err(e) => {
+                Err(e @ SyncError::Refused { .. }) => {
+                    state.reached = Some(true);
                     state.problem = Some(e.to_string());
-                    matches!(e, SyncError::Refused { .. })
+                    Duration::ZERO
+                }
+                Err(e) => {
+                    let wait = retries.next().unwrap_or(RETRY_CAP);
+                    tracing::warn!(error = %e, retry_in_ms = wait.as_millis(), "outbox: a batch did not go");
+                    state.reached = Some(matches!(e, SyncError::Link(LinkError::Refused { .. })));
+                    state.problem = Some(e.to_string());
+                    wait
                 }
             };
-            state.refused = !self.parked_now().is_empty();
-            if let Ok(backlog) = self.writer.backlog().await {
-                state.waiting = backlog.waiting;
-                state.last_receipt_ms = backlog.last_receipt_ms;
-            }
+            self.refresh(&mut state).await;
             report(state.clone());
-            if !sent {
-                tokio::time::sleep(IDLE).await;
+            let until = Instant::now() + wait;
+            while let Some(left) = until
+                .checked_duration_since(Instant::now())
+                .filter(|d| !d.is_zero())
+            {
+                tokio::time::sleep(left.min(IDLE)).await;
+                if self.refresh(&mut state).await {
+                    report(state.clone());
+                }
             }
         }
+    }
+
+    /// Reads what waits and what was left aside into `state`; whether it changed.
+    async fn refresh(&self, state: &mut SyncState) -> bool {
+        let before = state.clone();
+        state.refused = !self.parked_now().is_empty();
+        if let Ok(backlog) = self.writer.backlog().await {
+            state.waiting = backlog.waiting;
+            state.last_receipt_ms = backlog.last_receipt_ms;
+        }
+        *state != before
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use backon::BackoffBuilder as _;
 
     #[test]
     fn retries_never_stop_and_a_long_outage_costs_one_request_per_cap_interval() {
