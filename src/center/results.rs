@@ -161,11 +161,7 @@ fn score(
         )
     })?;
     let card = card::build(&paper, &state);
-    let ours: Vec<u32> = card
-        .blocks
-        .iter()
-        .flat_map(|b| b.rows.iter().map(|r| r.points))
-        .collect();
+    let ours: Vec<u32> = card.task_points();
     // The card the station showed must be the one the center scores.
     let disagrees = state
         .card_shown
@@ -446,11 +442,7 @@ mod tests {
         };
         let state = exam::state::fold(&paper, &journey(exam::Event::Unlocked)[..6]).unwrap();
         let right = card::build(&paper, &state);
-        let points: Vec<u32> = right
-            .blocks
-            .iter()
-            .flat_map(|b| b.rows.iter().map(|r| r.points))
-            .collect();
+        let points: Vec<u32> = right.task_points();
         assert!(right.total > 0, "the answer scores");
         held(
             &store,

@@ -73,6 +73,16 @@ pub struct AnalysisCard {
     pub pass_marks: Vec<PassLine>,
 }
 
+impl AnalysisCard {
+    /// Every task's points, in paper order.
+    pub fn task_points(&self) -> Vec<u32> {
+        self.blocks
+            .iter()
+            .flat_map(|b| b.rows.iter().map(|r| r.points))
+            .collect()
+    }
+}
+
 /// Builds the card for a session.
 pub fn build(paper: &Paper, state: &State) -> AnalysisCard {
     let score = scoring::score(paper, &state.answers);

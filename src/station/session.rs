@@ -158,11 +158,7 @@ impl Session {
             let card = crate::exam::card::build(&self.paper, &self.state);
             let shown = Event::CardShown {
                 total: card.total,
-                points: card
-                    .blocks
-                    .iter()
-                    .flat_map(|b| b.rows.iter().map(|r| r.points))
-                    .collect(),
+                points: card.task_points(),
             };
             if self.state.apply(&self.paper, &shown).is_ok() {
                 self.queue(shown);
