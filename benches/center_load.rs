@@ -24,8 +24,9 @@ use std::time::{Duration, Instant};
 
 use ustudy::center::KeyStore;
 use ustudy::center::identity::ServerIdentity;
+use ustudy::center::intake;
 use ustudy::center::server::{self, Center};
-use ustudy::center::store::{NewCode, SqliteStore, Store as _};
+use ustudy::center::store::{NewCode, SqliteStore, Station, Store as _};
 use ustudy::crypto::aead::Key;
 use ustudy::crypto::{hex, sign};
 use ustudy::exam::Event;
@@ -205,6 +206,20 @@ fn main() {
     let mut plans = Vec::with_capacity(stations);
     let mut links = Vec::with_capacity(stations);
     let mut all_rows = Vec::new();
+    // The same batches as the bodies the center reads, for the center's own work alone.
+    let mut bodies: Vec<(usize, Vec<u8>)> = Vec::new();
+    let enrolled: Vec<Station> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| Station {
+            name: format!("st-{i}"),
+            hall: "1".to_owned(),
+            seat: i.to_string(),
+            signing_public: id.signing_public(),
+            agree_public: id.agree_public(),
+            enrolled_ms: now,
+        })
+        .collect();
     for (i, id) in ids.into_iter().enumerate() {
         let settings = Settings {
             station: format!("st-{i}"),
@@ -223,6 +238,9 @@ fn main() {
             .map(|c| link.seal_batch(&contents(c)).expect("sealed"))
             .collect();
         let counts: Vec<usize> = chunks.iter().map(|c| c.records.len()).collect();
+        for b in &batches {
+            bodies.push((i, serde_json::to_vec(b).expect("json")));
+        }
         all_rows.extend(rows);
         let link = Arc::new(link);
         links.push(Arc::clone(&link));
@@ -297,7 +315,35 @@ fn main() {
         floor_time.as_secs_f64()
     );
     println!("ratio: {:.2}× the floor (goal ≥ 0.5×)", rate / floor_rate);
+    alone(&center_dir, dir.path(), &enrolled, &bodies, floor_rate);
     live(&rt, &links, stations);
+}
+
+/// The center's own work on the same batches, with no network and one at a time: read the
+/// body, check the batch (signature, sealing, every record), keep it (a fresh store on the same
+/// disk). Its ratio to the floor says how much of the burst's cost is the checks and the storage.
+fn alone(
+    center_dir: &std::path::Path,
+    dir: &std::path::Path,
+    stations: &[Station],
+    bodies: &[(usize, Vec<u8>)],
+    floor_rate: f64,
+) {
+    let identity = ServerIdentity::ensure(center_dir).expect("identity");
+    let store = SqliteStore::open(&dir.join("alone.sqlite")).expect("storage");
+    let start = Instant::now();
+    let mut records = 0usize;
+    for (i, body) in bodies {
+        let batch: Batch = serde_json::from_slice(body).expect("a batch");
+        let checked = intake::check(&batch, &stations[*i], &identity).expect("it checks");
+        records += checked.records.len();
+        store.put_batch(&checked, 0).expect("kept");
+    }
+    let rate = records as f64 / start.elapsed().as_secs_f64();
+    println!(
+        "the center's own work alone (read, check every record, keep; no network): {rate:.0} records/s = {:.2}× the floor",
+        rate / floor_rate
+    );
 }
 
 /// The hall during the test: every station sends what its journal committed in the last second

@@ -38,11 +38,8 @@ fn held(tx: &Connection, session: &str) -> Result<Option<Row>, StoreError> {
 
 fn hash_at(tx: &Connection, session: &str, seq: i64) -> Result<Option<Vec<u8>>, StoreError> {
     Ok(tx
-        .query_row(
-            "SELECT hash FROM events WHERE session = ?1 AND seq = ?2",
-            params![session, seq],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT hash FROM events WHERE session = ?1 AND seq = ?2")?
+        .query_row(params![session, seq], |r| r.get(0))
         .optional()?)
 }
 
@@ -105,16 +102,17 @@ fn add(tx: &Connection, batch: &BatchIn, held: &mut Held) -> Result<(), StoreErr
             }
             continue;
         }
-        tx.execute(
+        // Prepared once per connection: a batch inserts hundreds of rows.
+        tx.prepare_cached(
             "INSERT INTO events (session, seq, hash, sealed, entry) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
-                batch.session,
-                record.seq,
-                record.hash.as_slice(),
-                record.sealed,
-                record.entry
-            ],
-        )?;
+        )?
+        .execute(params![
+            batch.session,
+            record.seq,
+            record.hash.as_slice(),
+            record.sealed,
+            record.entry
+        ])?;
         held.seq = record.seq;
         held.hash = record.hash.to_vec();
         held.added += 1;
