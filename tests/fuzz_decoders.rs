@@ -250,7 +250,7 @@ fn wire() -> Wire {
         records.push(Record {
             seq,
             hash: hex::encode(&hash),
-            sealed: hex::encode(&sealed),
+            sealed: base64::Engine::encode(&base64::engine::general_purpose::STANDARD, &sealed),
         });
         prev = hash;
     }

@@ -7,6 +7,9 @@
 use super::identity::ServerIdentity;
 use super::store::{BatchIn, Incoming, Station};
 use crate::crypto::aead::Key;
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as B64;
+
 use crate::crypto::hex;
 use crate::journal::record;
 use crate::protocol::batch::{Batch, BatchError};
@@ -57,7 +60,9 @@ pub fn check(
         }
         let hash =
             hex::decode::<32>(&r.hash).map_err(|_| bad("its hash is not 32 bytes of hex"))?;
-        let sealed = hex::decode_vec(&r.sealed).map_err(|_| bad("it is not hex"))?;
+        let sealed = B64
+            .decode(r.sealed.as_bytes())
+            .map_err(|_| bad("it is not base64"))?;
         // The entry is read (so it is an event this program knows) and kept as the station
         // wrote it.
         let (_, plain) = record::open_plain(&key, &batch.session, seq, &prev, &sealed, &hash)

@@ -7,6 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as B64;
+
 use crate::crypto::{CryptoError, agree, hex, sign};
 
 /// Most records in one batch.
@@ -30,7 +33,7 @@ pub struct Record {
     pub seq: u64,
     /// Its chain hash, hex.
     pub hash: String,
-    /// The sealed record, hex.
+    /// The sealed record, base64.
     pub sealed: String,
 }
 
@@ -65,7 +68,7 @@ pub struct Batch {
     pub session: String,
     /// The ephemeral X25519 public key, hex.
     pub ephemeral: String,
-    /// The sealed `Contents`, hex.
+    /// The sealed `Contents`, base64.
     pub sealed: String,
     /// The station's signature over everything above, hex.
     pub signature: String,
@@ -117,7 +120,7 @@ impl Batch {
             station: station.to_owned(),
             session: contents.session.clone(),
             ephemeral: hex::encode(&ephemeral),
-            sealed: hex::encode(&sealed),
+            sealed: B64.encode(&sealed),
             signature: String::new(),
         };
         batch.signature = hex::encode(&sign(&batch.signed_bytes()));
@@ -135,7 +138,9 @@ impl Batch {
         self.verify(station_key)
             .map_err(|_| BatchError::Signature)?;
         let ephemeral = hex::decode::<32>(&self.ephemeral).map_err(|_| BatchError::Seal)?;
-        let sealed = hex::decode_vec(&self.sealed).map_err(|_| BatchError::Seal)?;
+        let sealed = B64
+            .decode(self.sealed.as_bytes())
+            .map_err(|_| BatchError::Seal)?;
         let context = Batch::context(&self.station, &self.session);
         let plain = open(&ephemeral, &context, &sealed).map_err(|_| BatchError::Seal)?;
         let contents: Contents =

@@ -10,6 +10,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use backon::{BackoffBuilder as _, ExponentialBuilder};
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as B64;
 
 use crate::crypto::hex;
 use crate::journal::{JournalError, Unsent, Writer};
@@ -118,7 +120,7 @@ pub fn contents(unsent: &Unsent) -> Contents {
             .map(|r| Record {
                 seq: r.seq,
                 hash: hex::encode(&r.hash),
-                sealed: hex::encode(&r.sealed),
+                sealed: B64.encode(&r.sealed),
             })
             .collect(),
     }
