@@ -8,6 +8,8 @@
 
 mod support;
 
+use support::runtime;
+
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
@@ -36,14 +38,6 @@ fn enroll(dir: &Path, url: &str, code: &str) -> cli::Ran {
         "--data-dir",
         s(&dir.join("data")),
     ])
-}
-
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap()
 }
 
 #[test]

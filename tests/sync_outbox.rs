@@ -11,6 +11,8 @@
 
 mod support;
 
+use support::runtime;
+
 use support::enrolled::{PIN, Station, demo_center, enroll};
 use support::gui::{click, ids, screen, settle, shows, type_into};
 use support::proxy::{Mode, Proxy};
@@ -23,14 +25,6 @@ use ustudy::ui::App;
 /// More than a TLS handshake's client bytes and less than any batch's request: the proxy lets
 /// the handshake through and swallows the answer to the request.
 const HANDSHAKE: usize = 2_500;
-
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap()
-}
 
 /// The station's first roster candidate checked in (the key released by the center), started,
 /// and `answers` tasks answered; every event committed.

@@ -16,6 +16,15 @@ pub mod script;
 
 use ustudy::exam::{Paper, SessionFormat, preset};
 
+/// A tokio runtime with two workers, for the tests that talk to a center.
+pub fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("a runtime")
+}
+
 /// A placeholder paper for the UNT 2024 format (120 tasks in five blocks).
 pub fn paper() -> Paper {
     paper_for(preset::by_name("unt-2024").expect("the unt-2024 preset"))
