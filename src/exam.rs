@@ -6,6 +6,7 @@ pub mod card;
 pub mod clock;
 pub mod event;
 pub mod iin;
+pub mod ledger;
 pub mod paper;
 pub mod preset;
 pub mod rich;

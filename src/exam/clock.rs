@@ -57,6 +57,11 @@ impl Clock {
         self.added_ms = self.added_ms.saturating_add(u64::from(seconds) * 1000);
     }
 
+    /// Adds time given back from the ledger, to the millisecond.
+    pub fn add_ms(&mut self, ms: u64) {
+        self.added_ms = self.added_ms.saturating_add(ms);
+    }
+
     /// Milliseconds until a post-test moment `at_ms` after the end of testing.
     pub fn post_until(&self, at_ms: u64) -> u64 {
         at_ms.saturating_sub(self.post_ms)

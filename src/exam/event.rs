@@ -120,6 +120,22 @@ pub enum Event {
         /// What happened.
         kind: Incident,
     },
+    /// The station locked over a live session: the tasks are hidden until a proctor releases
+    /// it, and the clock runs unless the proctor pauses. The time it lasts goes into the ledger.
+    Held {
+        /// Why.
+        cause: HoldCause,
+    },
+    /// A proctor acted on the session: what, with which credential, and why.
+    Proctor {
+        /// What was done.
+        action: ProctorAction,
+        /// The credential that opened the admin screen.
+        by: By,
+        /// Why, in the proctor's words (some actions require it).
+        #[serde(default)]
+        reason: String,
+    },
     /// Monotonic time passed while the program ran.
     Tick {
         /// Milliseconds.
@@ -155,6 +171,8 @@ impl Event {
             Event::AppealFinished { .. } => "appeal-finished",
             Event::Closed { .. } => "closed",
             Event::Incident { .. } => "incident",
+            Event::Held { .. } => "held",
+            Event::Proctor { action, .. } => action.name(),
             Event::Tick { .. } => "tick",
         }
     }
@@ -186,8 +204,11 @@ pub enum FinishReason {
     Candidate,
     /// The clock reached zero.
     TimeUp,
-    /// A proctor ended the test (a violation, or a decision of the center).
+    /// A proctor ended the test (a decision of the center, a fault that cannot be mended): the
+    /// candidate sees the analysis card as usual.
     Proctor,
+    /// A proctor ended the test for a violation: no analysis card, no appeal.
+    Violation,
 }
 
 /// Why the session closed.
@@ -202,6 +223,8 @@ pub enum CloseReason {
     AutoClose,
     /// A proctor closed the session.
     Proctor,
+    /// The test was ended for a violation: the session closes without the card.
+    Violation,
 }
 
 /// The grounds of a content appeal (domain.md).
@@ -250,4 +273,123 @@ pub enum Incident {
         /// What was done.
         action: String,
     },
+    /// A wrong PIN or one-time code was typed on the admin screen's door.
+    WrongPin,
+}
+
+/// Why the station locked over a live session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HoldCause {
+    /// The window lost focus.
+    FocusLost,
+    /// Another display appeared.
+    Display,
+    /// A proctor opened the admin screen.
+    Proctor,
+}
+
+/// The credential a proctor opened the admin screen with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum By {
+    /// The station's proctor PIN.
+    Pin,
+    /// A one-time code the center computed for this station and challenge.
+    Code,
+}
+
+/// How a proctor ruled a hold when releasing it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// A technical fault: the candidate is owed the time the clock ran.
+    Technical,
+    /// The candidate's doing: the time stays used.
+    Candidate,
+}
+
+/// What a proctor did on the admin screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "kebab-case")]
+pub enum ProctorAction {
+    /// Released a hold: the tasks show again.
+    Release {
+        /// The ruling on the time the hold lasted.
+        verdict: Verdict,
+    },
+    /// Went on with a session recovered after a restart, having seen what was recovered.
+    Recovered,
+    /// Paused for a technical fault: the clock stops.
+    Pause,
+    /// Resumed after a pause.
+    Resume,
+    /// Let the candidate step out: the clock runs.
+    StepOut,
+    /// The candidate came back with the proctor.
+    Return,
+    /// Added time.
+    AddTime {
+        /// Seconds added.
+        seconds: u32,
+    },
+    /// Gave back time the ledger says was lost.
+    GiveBack {
+        /// Milliseconds given back.
+        ms: u64,
+    },
+    /// Ended the test; the card is shown as usual.
+    EndTest,
+    /// Ended the test for a violation (the reason names it); no card.
+    EndViolation,
+}
+
+impl ProctorAction {
+    /// The action's name, as errors and logs print it.
+    pub fn name(&self) -> &'static str {
+        match self {
+            ProctorAction::Release { .. } => "proctor-release",
+            ProctorAction::Recovered => "proctor-recovered",
+            ProctorAction::Pause => "proctor-pause",
+            ProctorAction::Resume => "proctor-resume",
+            ProctorAction::StepOut => "proctor-step-out",
+            ProctorAction::Return => "proctor-return",
+            ProctorAction::AddTime { .. } => "proctor-add-time",
+            ProctorAction::GiveBack { .. } => "proctor-give-back",
+            ProctorAction::EndTest => "proctor-end-test",
+            ProctorAction::EndViolation => "proctor-end-violation",
+        }
+    }
+
+    /// Whether the action needs a reason in the proctor's words.
+    pub fn needs_reason(&self) -> bool {
+        matches!(
+            self,
+            ProctorAction::Pause
+                | ProctorAction::StepOut
+                | ProctorAction::AddTime { .. }
+                | ProctorAction::EndTest
+                | ProctorAction::EndViolation
+        )
+    }
+
+    /// The plain event whose rules and effect the action has, if it has one.
+    pub fn effect(&self) -> Option<Event> {
+        Some(match self {
+            ProctorAction::Pause => Event::Paused,
+            ProctorAction::Resume => Event::Resumed,
+            ProctorAction::StepOut => Event::SteppedOut,
+            ProctorAction::Return => Event::Returned,
+            ProctorAction::AddTime { seconds } => Event::TimeAdded { seconds: *seconds },
+            ProctorAction::EndTest => Event::Finished {
+                reason: FinishReason::Proctor,
+            },
+            ProctorAction::EndViolation => Event::Finished {
+                reason: FinishReason::Violation,
+            },
+            ProctorAction::Release { .. }
+            | ProctorAction::Recovered
+            | ProctorAction::GiveBack { .. } => return None,
+        })
+    }
 }

@@ -8,8 +8,12 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::clock::{Clock, NOTICE_MS, minutes};
-use super::event::{AppealGround, Candidate, CloseReason, Event, FinishReason, Incident, TaskIx};
+use super::event::{
+    AppealGround, Candidate, CloseReason, Event, FinishReason, HoldCause, Incident, ProctorAction,
+    TaskIx,
+};
 use super::iin;
+use super::ledger::{Cause, Ledger};
 use super::paper::Paper;
 use super::spec::BreakSpec;
 use super::task::{Choice, Lang};
@@ -159,6 +163,12 @@ pub struct State {
     /// The task on screen, so a restart returns to it.
     #[serde(default)]
     pub current: TaskIx,
+    /// The station is held over the tasks (hidden until a proctor releases it), and why.
+    #[serde(default)]
+    pub hold: Option<HoldCause>,
+    /// Time the candidate could not work, and what was given back.
+    #[serde(default)]
+    pub ledger: Ledger,
     /// How many events were applied.
     pub events: u64,
 }
@@ -186,6 +196,10 @@ pub enum StateError {
     Text,
     #[error("the card shown names {0} tasks, not one for each task of the paper")]
     CardSize(usize),
+    #[error("{0} needs a reason (at most {MAX_TEXT} characters)")]
+    Reason(&'static str),
+    #[error("{ms} ms cannot be given back: {due} ms are owed")]
+    GiveBack { ms: u64, due: u64 },
 }
 
 /// Longest justification or technical-appeal text, in characters.
@@ -233,6 +247,8 @@ impl State {
             incidents: Vec::new(),
             last_answered: None,
             current: 0,
+            hold: None,
+            ledger: Ledger::default(),
             events: 0,
         }
     }
@@ -279,6 +295,19 @@ impl State {
         })
     }
 
+    /// Whether the candidate can work on the tasks: testing, not held.
+    pub fn tasks_open(&self) -> bool {
+        self.phase == Phase::Testing && self.hold.is_none()
+    }
+
+    /// Whether a proctor can act on the session (it is live or paused).
+    pub fn is_live(&self) -> bool {
+        matches!(
+            self.phase,
+            Phase::Testing | Phase::Break { .. } | Phase::SteppedOut | Phase::Paused { .. }
+        )
+    }
+
     /// Applies one event. On error nothing has changed.
     pub fn apply(&mut self, paper: &Paper, event: &Event) -> Result<(), StateError> {
         self.check(paper, event)?;
@@ -320,18 +349,18 @@ impl State {
                 if !fits {
                     return Err(StateError::BadChoice(*task));
                 }
-                phase == Phase::Testing
+                self.tasks_open()
             }
             Event::Cleared { task } | Event::Marked { task, .. } | Event::Viewed { task } => {
                 self.task(*task)?;
-                phase == Phase::Testing
+                self.tasks_open()
             }
             Event::TechnicalAppeal { task, reason } => {
                 self.task(*task)?;
                 if reason.chars().count() > MAX_TEXT {
                     return Err(StateError::Text);
                 }
-                phase == Phase::Testing
+                self.tasks_open()
             }
             Event::BreakStarted { index } => {
                 // Only the next break of the schedule, and only once its minute has come.
@@ -359,7 +388,9 @@ impl State {
                 }
                 live || matches!(phase, Phase::Paused { .. })
             }
-            Event::ReviewOpened => phase == Phase::Finished,
+            Event::ReviewOpened => {
+                phase == Phase::Finished && self.finish != Some(FinishReason::Violation)
+            }
             Event::CardShown { points, .. } => {
                 if points.len() != paper.tasks.len() {
                     return Err(StateError::CardSize(points.len()));
@@ -390,12 +421,69 @@ impl State {
                     Phase::Decision | Phase::AppealCard | Phase::Review | Phase::Finished
                 )
             }
+            Event::Held { .. } => self.is_live() && self.hold.is_none(),
+            Event::Proctor { action, reason, .. } => {
+                return self.check_proctor(paper, action, reason);
+            }
             Event::Incident { .. } | Event::Tick { .. } => true,
         };
         if allowed {
             Ok(())
         } else {
             Err(self.not_now(event))
+        }
+    }
+
+    fn check_proctor(
+        &self,
+        paper: &Paper,
+        action: &ProctorAction,
+        reason: &str,
+    ) -> Result<(), StateError> {
+        if reason.chars().count() > MAX_TEXT || (action.needs_reason() && reason.trim().is_empty())
+        {
+            return Err(StateError::Reason(action.name()));
+        }
+        if let Some(effect) = action.effect() {
+            return self.check(paper, &effect);
+        }
+        let allowed = match action {
+            ProctorAction::Release { .. } => self.hold.is_some(),
+            ProctorAction::GiveBack { ms } => {
+                let due = self.ledger.due_ms();
+                if *ms == 0 || *ms > due {
+                    return Err(StateError::GiveBack { ms: *ms, due });
+                }
+                self.is_live()
+            }
+            _ => true,
+        };
+        if allowed {
+            Ok(())
+        } else {
+            Err(StateError::NotNow {
+                event: action.name(),
+                phase: self.phase,
+            })
+        }
+    }
+
+    fn mutate_proctor(&mut self, paper: &Paper, action: &ProctorAction) {
+        if let Some(effect) = action.effect() {
+            self.mutate(paper, &effect);
+            return;
+        }
+        match action {
+            ProctorAction::Release { verdict } => {
+                if let Some(cause) = self.hold.take() {
+                    self.ledger.close(Cause::Held(cause), Some(*verdict));
+                }
+            }
+            ProctorAction::GiveBack { ms } => {
+                self.clock.add_ms(*ms);
+                self.ledger.give_back(*ms);
+            }
+            _ => {}
         }
     }
 
@@ -442,11 +530,13 @@ impl State {
                     _ => Live::Testing,
                 };
                 self.phase = Phase::Paused { from };
+                self.ledger.open(Cause::Paused, self.clock.used_ms);
             }
             Event::Resumed => {
                 if let Phase::Paused { from } = self.phase {
                     self.phase = from.phase();
                 }
+                self.ledger.close(Cause::Paused, None);
             }
             Event::SteppedOut => {
                 self.clock.step_out_ms = 0;
@@ -457,6 +547,9 @@ impl State {
             Event::Finished { reason } => {
                 self.finish = Some(*reason);
                 self.phase = Phase::Finished;
+                // Nothing is held after the end of testing; lost time stays in the ledger.
+                self.hold = None;
+                self.ledger.close_all();
             }
             Event::ReviewOpened => self.phase = Phase::Review,
             Event::CardShown { total, points } => {
@@ -493,11 +586,20 @@ impl State {
                 if *kind == Incident::StepOutOverdue {
                     self.clock.step_out_flagged = true;
                 }
+                if let Incident::Downtime { seconds } = kind {
+                    self.ledger
+                        .downtime(self.clock.used_ms, seconds.saturating_mul(1000));
+                }
                 self.incidents.push(Logged {
                     at_ms: self.clock.used_ms,
                     incident: kind.clone(),
                 });
             }
+            Event::Held { cause } => {
+                self.hold = Some(*cause);
+                self.ledger.open(Cause::Held(*cause), self.clock.used_ms);
+            }
+            Event::Proctor { action, .. } => self.mutate_proctor(paper, action),
             Event::Tick { ms } => self.tick(paper, *ms),
         }
     }
@@ -505,6 +607,7 @@ impl State {
     fn tick(&mut self, paper: &Paper, ms: u64) {
         let runs = self.clock_runs(paper);
         let post = self.is_post_test();
+        self.ledger.pass(ms, runs && self.phase == Phase::Testing);
         let clock = &mut self.clock;
         // Saturating: a tick comes from a journal or a caller, and must not wrap the clock.
         if runs {
@@ -577,6 +680,12 @@ impl State {
                 minutes(paper.format.step_out_limit_minutes).saturating_sub(clock.step_out_ms),
                 Event::Incident {
                     kind: Incident::StepOutOverdue,
+                },
+            ),
+            Phase::Finished if self.finish == Some(FinishReason::Violation) => at(
+                clock.post_until(NOTICE_MS),
+                Event::Closed {
+                    reason: CloseReason::Violation,
                 },
             ),
             Phase::Finished => at(clock.post_until(NOTICE_MS), Event::ReviewOpened),
