@@ -4,7 +4,7 @@
 //! the millisecond against a value computed by hand.
 
 // Tests fail loudly on purpose.
-#![allow(clippy::expect_used, clippy::unwrap_used)]
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::too_many_lines)]
 
 use std::collections::BTreeMap;
 
@@ -231,11 +231,11 @@ fn two_crashes_a_pause_and_a_given_back_hold_leave_the_exact_time() {
         Event::Started,
     ];
     let mut s = fold(&p, &events).unwrap();
-    let mut go = |s: &mut State, events: &mut Vec<Event>, e: Event| {
+    let go = |s: &mut State, events: &mut Vec<Event>, e: Event| {
         apply(&p, s, &e);
         events.push(e);
     };
-    let mut time = |s: &mut State, events: &mut Vec<Event>, ms: u64| {
+    let time = |s: &mut State, events: &mut Vec<Event>, ms: u64| {
         for e in s.advance(&p, ms) {
             apply(&p, s, &e);
             events.push(e);

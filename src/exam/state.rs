@@ -560,19 +560,7 @@ impl State {
                 self.phase = Phase::Decision;
             }
             Event::AppealOpened => self.phase = Phase::Appeal,
-            Event::AppealNote { task, ground, text } => {
-                if text.trim().is_empty() {
-                    self.appeals.remove(task);
-                } else {
-                    self.appeals.insert(
-                        *task,
-                        AppealNote {
-                            ground: *ground,
-                            text: text.clone(),
-                        },
-                    );
-                }
-            }
+            Event::AppealNote { task, ground, text } => self.note(*task, *ground, text),
             Event::AppealFinished { receipt } => {
                 self.receipt = Some(receipt.clone());
                 self.clock.card_at_ms = self.clock.post_ms;
@@ -582,25 +570,41 @@ impl State {
                 self.close = Some(*reason);
                 self.phase = Phase::Closed;
             }
-            Event::Incident { kind } => {
-                if *kind == Incident::StepOutOverdue {
-                    self.clock.step_out_flagged = true;
-                }
-                if let Incident::Downtime { seconds } = kind {
-                    self.ledger
-                        .downtime(self.clock.used_ms, seconds.saturating_mul(1000));
-                }
-                self.incidents.push(Logged {
-                    at_ms: self.clock.used_ms,
-                    incident: kind.clone(),
-                });
-            }
+            Event::Incident { kind } => self.log(kind),
             Event::Held { cause } => {
                 self.hold = Some(*cause);
                 self.ledger.open(Cause::Held(*cause), self.clock.used_ms);
             }
             Event::Proctor { action, .. } => self.mutate_proctor(paper, action),
             Event::Tick { ms } => self.tick(paper, *ms),
+        }
+    }
+
+    fn log(&mut self, kind: &Incident) {
+        if *kind == Incident::StepOutOverdue {
+            self.clock.step_out_flagged = true;
+        }
+        if let Incident::Downtime { seconds } = kind {
+            self.ledger
+                .downtime(self.clock.used_ms, seconds.saturating_mul(1000));
+        }
+        self.incidents.push(Logged {
+            at_ms: self.clock.used_ms,
+            incident: kind.clone(),
+        });
+    }
+
+    fn note(&mut self, task: TaskIx, ground: AppealGround, text: &str) {
+        if text.trim().is_empty() {
+            self.appeals.remove(&task);
+        } else {
+            self.appeals.insert(
+                task,
+                AppealNote {
+                    ground,
+                    text: text.to_owned(),
+                },
+            );
         }
     }
 
