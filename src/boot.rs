@@ -159,19 +159,27 @@ fn kept_packages(dir: &Path, center: &[u8; 32]) -> Vec<Package> {
 /// Recovers any open session in `dir` and starts the writer, for the packages the station has.
 fn start(dir: &Path, packages: Vec<Package>) -> Result<Boot, BootError> {
     std::fs::create_dir_all(dir).map_err(|e| BootError::DataDir(dir.display().to_string(), e))?;
-    let (found, sittings) = {
+    let (found, sittings, door) = {
         let journal = Journal::open(dir)?;
+        let door =
+            recovery::refusals(&journal, crate::journal::store::now_ms()).unwrap_or_else(|e| {
+                // The door then starts with five tries: the count is lost, never the station.
+                tracing::warn!(error = %e, "the admin screen's tries could not be read");
+                crate::station::door::Refusals::default()
+            });
         let known = |id: &str| packages.iter().any(|p| p.header.package_id == id);
         // A journal that opens but whose sessions cannot be listed still starts the station:
         // the lock screen names the problem instead of the station refusing to start.
-        recovery::recover(&journal, crate::journal::store::now_ms(), known).unwrap_or_else(|e| {
-            let stuck = Stuck {
-                session: "journal".to_owned(),
-                candidate: None,
-                problem: RecoveryError::Journal(e),
-            };
-            (Found::Stuck(stuck), recovery::Sittings::default())
-        })
+        let (found, sittings) = recovery::recover(&journal, crate::journal::store::now_ms(), known)
+            .unwrap_or_else(|e| {
+                let stuck = Stuck {
+                    session: "journal".to_owned(),
+                    candidate: None,
+                    problem: RecoveryError::Journal(e),
+                };
+                (Found::Stuck(stuck), recovery::Sittings::default())
+            });
+        (found, sittings, door)
     };
     tracing::info!(
         packages = packages.len(),
@@ -183,6 +191,7 @@ fn start(dir: &Path, packages: Vec<Package>) -> Result<Boot, BootError> {
         resume: None,
         stuck: None,
         sittings,
+        door,
     };
     match found {
         Found::Nothing => tracing::info!("no open session: the station waits for a candidate"),

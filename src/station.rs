@@ -5,6 +5,7 @@
 //! time in and carry events to the journal writer.
 
 pub mod config;
+pub mod door;
 pub mod identity;
 pub mod session;
 pub mod settings;

@@ -131,6 +131,20 @@ enum Command {
         #[arg(long, default_value_t = 24 * 60)]
         valid_minutes: u32,
     },
+    /// A one-time code that opens a held station's admin screen: the proctor reads the challenge
+    /// on the station's lock screen, the operator answers with the code (valid for this station
+    /// and challenge, in this ten-minute window and the next, once). Prints `unlock-code: CODE`.
+    UnlockCode {
+        /// Key store directory.
+        #[arg(long)]
+        dir: PathBuf,
+        /// The station's name, as enrolled.
+        #[arg(long)]
+        station: String,
+        /// The six digits the station shows.
+        #[arg(long)]
+        challenge: String,
+    },
     /// The key sheet for the hall network's failure: every published package with its key code
     /// (53 characters with a check character) for the proctor to type at check-in. Print it, keep
     /// it sealed with the proctor, and destroy it after the test.
@@ -225,6 +239,11 @@ fn main() -> ExitCode {
             valid_minutes,
         } => enroll_code(&dir, &station, (&hall, &seat), valid_minutes, &mut out),
         Command::KeySheet { dir } => key_sheet(&dir, &mut out),
+        Command::UnlockCode {
+            dir,
+            station,
+            challenge,
+        } => sessions::unlock_code(&dir, &station, &challenge, &mut out),
         Command::Status { dir } => sessions::status(&dir, &mut out),
         Command::Reissue { dir, iin, reason } => sessions::reissue(&dir, &iin, &reason, &mut out),
         Command::Import { dir, file } => sessions::import(&dir, &file, &mut out),
@@ -314,6 +333,7 @@ fn command_name(command: &Command) -> &'static str {
         Command::EnrollCode { .. } => "enroll-code",
         Command::Roster(_) => "roster import",
         Command::KeySheet { .. } => "key-sheet",
+        Command::UnlockCode { .. } => "unlock-code",
         Command::Status { .. } => "status",
         Command::Reissue { .. } => "reissue",
         Command::Import { .. } => "import",

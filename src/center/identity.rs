@@ -110,6 +110,12 @@ impl ServerIdentity {
         crypto::agree::open_with(&self.agree, ephemeral, context, sealed)
     }
 
+    /// The secret of one-time unlock codes for the station with X25519 key `station_agree`
+    /// (`protocol::unlock`).
+    pub fn unlock_secret(&self, station_agree: &[u8; 32]) -> Result<[u8; 32], crypto::CryptoError> {
+        crypto::agree::shared(&self.agree, station_agree, crate::protocol::unlock::LABEL)
+    }
+
     /// The TLS server configuration (rustls with the ring provider, HTTP/1.1).
     pub fn tls_config(&self) -> Result<rustls::ServerConfig, KeyStoreError> {
         let provider = Arc::new(rustls::crypto::ring::default_provider());

@@ -42,6 +42,21 @@ pub fn open_with(
     derive(shared.as_bytes(), ephemeral, context).open(context, sealed)
 }
 
+/// A secret both holders of a static X25519 pair agree on without sending anything: the
+/// station's secret with the center's public key, or the center's with the station's. `label`
+/// keeps secrets for different purposes apart.
+pub fn shared(
+    secret: &StaticSecret,
+    public: &[u8; 32],
+    label: &str,
+) -> Result<[u8; 32], CryptoError> {
+    let shared = secret.diffie_hellman(&PublicKey::from(*public));
+    if !shared.was_contributory() {
+        return Err(CryptoError::Key);
+    }
+    Ok(mac(shared.as_bytes(), label, &[]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

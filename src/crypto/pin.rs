@@ -110,4 +110,26 @@ mod tests {
         assert!(PinHash::decode("md5$100000$00$00").is_err());
         Ok(())
     }
+
+    /// Known answers computed by another implementation (Python's `hashlib.pbkdf2_hmac`, which
+    /// is OpenSSL's): PIN 1357, salt 00..0f.
+    #[test]
+    fn known_answer_vectors() -> Result<(), CryptoError> {
+        let salt = "000102030405060708090a0b0c0d0e0f";
+        for (iterations, hash) in [
+            (
+                100_000,
+                "e76b56577a32661c86f4ad039730ef3754bedeb67db8f64c8dc2b4699d9c4aa2",
+            ),
+            (
+                10_000,
+                "0a58ab22ff195efa0510562375b853eacaeceb21fe165331674a5d21583b95ea",
+            ),
+        ] {
+            let h = PinHash::decode(&format!("pbkdf2-sha256${iterations}${salt}${hash}"))?;
+            assert!(h.verify("1357"), "{iterations}");
+            assert!(!h.verify("1358"), "{iterations}");
+        }
+        Ok(())
+    }
 }

@@ -1,5 +1,6 @@
 //! The station's audit log: proctor actions that belong to no running session (setting aside a
-//! session that cannot go on, allowing a candidate a second sitting), one row each, tagged with
+//! session that cannot go on, allowing a candidate a second sitting, the admin screen's door,
+//! closing for the day), one row each, tagged with
 //! HMAC-SHA-256 under a key derived from the station key so an edited or invented row is seen.
 
 use rusqlite::{Connection, params};
@@ -21,6 +22,12 @@ pub enum Action {
     AllowRetake,
     /// The journal was found behind its anchor at start: committed records were lost.
     LostRecords,
+    /// A wrong PIN or one-time code at the admin screen's door (detail: which).
+    PinRefused,
+    /// The admin screen opened (detail: with the PIN or a one-time code).
+    PinAccepted,
+    /// The station was closed for the day.
+    CloseDay,
 }
 
 impl Action {
@@ -30,13 +37,23 @@ impl Action {
             Action::Quarantine => "quarantine",
             Action::AllowRetake => "allow-retake",
             Action::LostRecords => "lost-records",
+            Action::PinRefused => "pin-refused",
+            Action::PinAccepted => "pin-accepted",
+            Action::CloseDay => "close-day",
         }
     }
 
     fn parse(s: &str) -> Option<Action> {
-        [Action::Quarantine, Action::AllowRetake, Action::LostRecords]
-            .into_iter()
-            .find(|a| a.as_str() == s)
+        [
+            Action::Quarantine,
+            Action::AllowRetake,
+            Action::LostRecords,
+            Action::PinRefused,
+            Action::PinAccepted,
+            Action::CloseDay,
+        ]
+        .into_iter()
+        .find(|a| a.as_str() == s)
     }
 }
 

@@ -106,6 +106,27 @@ impl Sittings {
     }
 }
 
+/// What the audit log says of the admin screen's door at `now_ms`: wrong tries since the last
+/// right one, and how long ago the last was.
+pub fn refusals(
+    journal: &Journal,
+    now_ms: u64,
+) -> Result<crate::station::door::Refusals, JournalError> {
+    let audit = journal.audit_log()?;
+    let tries = audit.iter().rev().filter(|a| {
+        a.authentic && matches!(a.action, Some(Action::PinRefused | Action::PinAccepted))
+    });
+    let refused: Vec<&super::audit::Entry> = tries
+        .take_while(|a| a.action == Some(Action::PinRefused))
+        .collect();
+    Ok(crate::station::door::Refusals {
+        in_a_row: u32::try_from(refused.len()).unwrap_or(u32::MAX),
+        ago: refused
+            .first()
+            .map(|a| std::time::Duration::from_millis(now_ms.saturating_sub(a.at_ms))),
+    })
+}
+
 /// Reads the journal at start: the session to resume (or the one that is stuck) and who has
 /// sat. `known` says whether the station has a package. Only a journal that cannot be read at
 /// all is an error.

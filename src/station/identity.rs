@@ -121,6 +121,12 @@ impl Identity {
         crypto::agree::open_with(&self.agree, ephemeral, context, sealed)
     }
 
+    /// The secret of one-time unlock codes, agreed with the center's X25519 key at enrollment
+    /// (`protocol::unlock`).
+    pub fn unlock_secret(&self, center_agree: &[u8; 32]) -> Result<[u8; 32], CryptoError> {
+        crypto::agree::shared(&self.agree, center_agree, crate::protocol::unlock::LABEL)
+    }
+
     /// Signs `message` with the station's key.
     pub fn sign(&self, message: &[u8]) -> [u8; 64] {
         self.signing.sign(message)

@@ -32,4 +32,6 @@ pub struct Start {
     pub stuck: Option<Stuck>,
     /// Who has sat on this station.
     pub sittings: Sittings,
+    /// The admin screen's door as the audit log left it.
+    pub door: crate::station::door::Refusals,
 }

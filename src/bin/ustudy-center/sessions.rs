@@ -1,6 +1,6 @@
 //! The operator's commands about sessions the center holds: `status`, `export` (results and
 //! appeals, re-scored), `import` (an enrolled station's offline export) and `reissue` (a second
-//! sitting, with its reason).
+//! sitting, with its reason), and `unlock-code` (a one-time code for a held station).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -31,6 +31,34 @@ pub fn reissue(
         out,
         "re-issued: the candidate may sit again (the first sitting was on station {station})"
     )?;
+    Ok(())
+}
+
+pub fn unlock_code(
+    dir: &Path,
+    station: &str,
+    challenge: &str,
+    out: &mut impl std::io::Write,
+) -> anyhow::Result<()> {
+    use ustudy::protocol::unlock;
+    KeyStore::open(dir)?;
+    let challenge = challenge.trim();
+    anyhow::ensure!(
+        challenge.len() == unlock::CHALLENGE_DIGITS
+            && challenge.chars().all(|c| c.is_ascii_digit()),
+        "the challenge is the {} digits the station shows under \"one-time code\"",
+        unlock::CHALLENGE_DIGITS
+    );
+    let identity = ServerIdentity::ensure(dir)?;
+    let store = SqliteStore::open(&dir.join("center.sqlite"))?;
+    let enrolled = store
+        .station(station)?
+        .with_context(|| format!("no station named {station} is enrolled here"))?;
+    let secret = identity.unlock_secret(&enrolled.agree_public)?;
+    let now = ustudy::journal::store::now_ms() / 1000;
+    let code = unlock::code(&secret, &enrolled.name, challenge, unlock::window(now));
+    tracing::warn!(station = %enrolled.name, "a one-time unlock code was made");
+    writeln!(out, "unlock-code: {}-{}", &code[..4], &code[4..])?;
     Ok(())
 }
 

@@ -78,6 +78,7 @@ impl App {
                 }
                 Task::none()
             }
+            Action::PinRefused | Action::PinAccepted | Action::CloseDay => Task::none(),
         }
     }
 }
