@@ -78,6 +78,9 @@ fn an_enrolled_station_sits_a_session_with_the_key_its_center_releases() {
     type_into(&mut app, ids::locked::PIN, gui::PIN);
     click(&mut app, ids::locked::UNLOCK);
     assert_eq!(screen(&app), "locked");
+    assert!(shows(&app, ids::locked::STATUS), "the wrong PIN is said");
+    // The door makes the next try wait a second.
+    gui::Clock::start(&mut app).pass(&mut app, std::time::Duration::from_secs(1));
     find(&mut app, &who);
     click(&mut app, ids::check_in::CONFIRM);
     assert!(matches!(release(&app), Release::Asking));

@@ -298,3 +298,75 @@ boot-error-no-packages = На этой станции нет ни одного �
 boot-error-keys = Ключи станции или её центра повреждены. Зарегистрируйте станцию заново.
 text-length = { $count } / { $max } символов
 text-too-long = Слишком длинно: { $count } при максимуме { $max } символов. Сократите текст, чтобы сохранить; пока ничего не потеряно.
+
+## Наблюдатель: удержанная станция, меню наблюдателя, учёт потерянного времени, журнал происшествий
+lock-open-admin = Меню наблюдателя
+held-title = Задания скрыты
+held-focus-lost = Окно теста потеряло фокус: задания скрыты, пока наблюдатель не откроет станцию.
+held-display = Подключён ещё один экран: задания скрыты, пока наблюдатель не откроет станцию.
+held-proctor = Наблюдатель открыл меню наблюдателя.
+held-clock = Время теста идёт, если наблюдатель не поставит паузу. Время, потерянное не по вине участника, можно вернуть.
+held-challenge = Нет PIN-кода? Попросите в центре одноразовый код для этого запроса:
+admin-title = Меню наблюдателя
+admin-by-pin = Открыто PIN-кодом наблюдателя
+admin-by-code = Открыто одноразовым кодом центра
+admin-session = { $name } · { $phase } · осталось { $time }
+admin-reason = Причина (сохраняется в журнале вместе с действием)
+admin-reason-hint = например, перестала работать мышь
+admin-minutes = Сколько минут добавить
+admin-minutes-hint = 1–240
+admin-act-pause = Пауза (время стоит)
+admin-act-resume = Продолжить
+admin-act-step-out = Выход из аудитории (время идёт)
+admin-act-return = Участник вернулся
+admin-act-add-time = Добавить минуты
+admin-act-give-back = Вернуть { $time }
+admin-act-end-test = Завершить тест
+admin-act-end-violation = Завершить за нарушение
+admin-confirm-end-test = Завершить тест этого участника сейчас? Карта анализа будет показана как обычно.
+admin-confirm-end-violation = Завершить тест этого участника за нарушение? Карты анализа и апелляции не будет.
+admin-confirm-close-day = Закрыть станцию до конца дня? Программа завершится.
+admin-yes = Да
+admin-no = Нет
+admin-next = Следующий участник: регистрация
+admin-close-day = Закрыть станцию до конца дня
+admin-lock = Заблокировать станцию
+admin-back = Вернуться к тесту
+admin-back-technical = Вернуться к тесту: техническая неисправность (время вернуть)
+admin-back-candidate = Вернуться к тесту: по вине участника
+admin-center = Центр
+admin-health = Станция
+admin-health-unsaved = { $count ->
+    [0] Все события сохранены на этой станции.
+    [one] { $count } событие ждёт сохранения.
+    [few] { $count } события ждут сохранения.
+   *[other] { $count } событий ждут сохранения.
+}
+admin-health-failing = Запись в журнал не удаётся. Вызовите техника.
+admin-minutes-bad = Введите, сколько минут добавить: целое число от 1 до { $max }.
+admin-needs-reason = Сначала введите причину: она сохраняется вместе с действием.
+admin-nothing-due = Этому участнику не положено возвращать время.
+admin-not-now = Сейчас это сделать нельзя.
+ledger-title = Потерянное время
+ledger-downtime = Станция не работала
+ledger-paused = Пауза
+ledger-focus-lost = Потеря фокуса
+ledger-display = Ещё один экран
+ledger-proctor = Меню наблюдателя
+ledger-not-charged = не списано
+ledger-open = продолжается
+ledger-owed = к возврату
+ledger-not-owed = по вине участника
+ledger-line = { $cause }: { $lasted } (списано { $charged }, { $owed })
+ledger-empty = Ничего не потеряно.
+ledger-sums = Потеряно { $lost } · возвращено { $given } · ещё к возврату { $due }
+incident-title = Происшествия (сначала последние, по времени теста)
+incident-focus-lost = Окно потеряло фокус
+incident-close-requested = Попытка закрыть окно
+incident-step-out-overdue = Выход из аудитории превысил предел
+incident-downtime = Станция не работала { $time }
+incident-save-failed = Не удалось сохранить
+incident-wrong-pin = Неверный PIN или код
+incident-none = Происшествий нет.
+interlude-proctor = Наблюдатель
+finished-violation = Наблюдатель завершил тест за нарушение. Ваши ответы сохранены.

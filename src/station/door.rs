@@ -42,7 +42,10 @@ impl Door {
         let ago = refusals.ago.unwrap_or(Duration::MAX);
         Door {
             wrong: refusals.in_a_row,
-            until: (ago < wait).then(|| now + (wait - ago)),
+            until: wait
+                .checked_sub(ago)
+                .filter(|left| !left.is_zero())
+                .map(|left| now + left),
         }
     }
 
@@ -119,7 +122,10 @@ mod tests {
             now,
         );
         assert!(door.locked_out(now));
-        assert_eq!(door.wait(now), Some(LOCKOUT - Duration::from_secs(60)));
+        assert_eq!(
+            door.wait(now),
+            Some(LOCKOUT.saturating_sub(Duration::from_secs(60)))
+        );
         let served = Door::restore(
             Refusals {
                 in_a_row: 5,

@@ -87,6 +87,16 @@ impl Link {
         })
     }
 
+    /// Whether `typed` is the one-time code the center makes for this station and `challenge`
+    /// at `unix_secs` (`protocol::unlock`).
+    pub fn unlock_code_opens(&self, challenge: &str, typed: &str, unix_secs: u64) -> bool {
+        self.identity
+            .unlock_secret(&self.center_agree)
+            .is_ok_and(|secret| {
+                crate::protocol::unlock::check(&secret, &self.station, challenge, typed, unix_secs)
+            })
+    }
+
     /// A signed GET of `path` (under the API prefix); the body of a successful answer.
     async fn get(&self, path: &str) -> Result<Vec<u8>, LinkError> {
         self.request("GET", path, Vec::new()).await

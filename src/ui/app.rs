@@ -9,11 +9,12 @@ use std::time::{Duration, Instant};
 use iced::{Subscription, Task, Theme, event};
 
 use crate::exam::clock::THANKS_MS;
-use crate::exam::event::Incident;
+use crate::exam::event::{By, HoldCause, Incident, ProctorAction};
 use crate::exam::{Event, Phase};
 use crate::i18n::{Lang, tr};
 use crate::journal::recovery::Sittings;
 use crate::journal::{JournalError, Writer};
+use crate::station::door::Door;
 use crate::station::{Config, Session, Start};
 use crate::sync::outbox::{Outbox, SyncState};
 use crate::ui::keys::Press;
@@ -31,6 +32,7 @@ pub use journal::JournalJob;
 pub use kiosk::kiosk_window;
 use kiosk::{cover_screen, move_focus, window_event};
 pub use proctor::PendingAudit;
+use proctor::door_audited;
 pub use release::ReleaseJob;
 
 /// Widget ids of the app frame.
@@ -74,6 +76,11 @@ pub struct App {
     /// When the current screen opened (for the thank-you timer).
     shown_at: Instant,
     incidents: u32,
+    /// The admin screen's door.
+    door: Door,
+    /// The app's start: monotonic, and wall-clock ms (the one wall-clock read, for one-time
+    /// codes' windows).
+    started: (Instant, u64),
 }
 
 impl std::fmt::Debug for App {
@@ -118,6 +125,10 @@ pub enum Message {
     },
     /// The outbox reported how the upload to the center stands.
     Synced(SyncState),
+    /// The proctor's chord (Ctrl+Shift+F12): hold the session and ask for the PIN.
+    AdminChord,
+    /// The audit log answered for a try at the admin screen's door.
+    DoorAudited(Result<i64, JournalError>),
 }
 
 /// Window events that matter to the kiosk.
@@ -136,10 +147,11 @@ impl App {
         let now = Instant::now();
         let mut notice = start
             .stuck
+            .clone()
             .map_or(locked::Notice::None, locked::Notice::Stuck);
         let mut lang = Lang::Kk;
         let mut session = None;
-        if let Some(r) = start.resume {
+        if let Some(r) = start.resume.clone() {
             if let Some(c) = &r.state.candidate {
                 lang = c.interface;
             }
@@ -171,6 +183,8 @@ impl App {
             sync_reports: 0,
             shown_at: now,
             incidents: 0,
+            door: Door::restore(start.door, now),
+            started: (now, crate::journal::store::now_ms()),
         };
         let start = Task::batch([
             iced::widget::operation::focus(locked::id::PIN),
@@ -245,6 +259,8 @@ impl App {
             Message::Audited(result) => self.on_audited(result),
             Message::Committed { n, result } => self.on_committed(n, result),
             Message::Synced(state) => self.on_synced(state),
+            Message::AdminChord => self.hold(HoldCause::Proctor),
+            Message::DoorAudited(result) => door_audited(&result),
         }
     }
 
@@ -273,6 +289,8 @@ impl App {
             state: self.session.as_ref().map(Session::recorded),
             sittings: &self.sittings,
             sync: self.sync.as_ref(),
+            door: &self.door,
+            unix_secs: self.unix_secs(),
             now: self.now,
         };
         let action = self.screen.update(message, &ctx);
@@ -284,8 +302,15 @@ impl App {
         match action {
             Action::None => Task::none(),
             Action::Record(events) => self.record(events),
-            Action::Unlocked => self.unlocked(),
-            Action::SetAside(stuck) => self.set_aside(&stuck),
+            Action::Unlocked(by) => Task::batch([self.door_opened(by), self.unlocked(by)]),
+            Action::Admin(by) => Task::batch([self.door_opened(by), self.open_admin(by)]),
+            Action::Refused => self.refused(),
+            Action::SetAside(stuck) => {
+                Task::batch([self.door_opened(By::Pin), self.set_aside(&stuck)])
+            }
+            Action::LeaveAdmin(release) => self.leave_admin(release),
+            Action::CloseDay => self.close_day(),
+            Action::Hold => self.hold(HoldCause::Proctor),
             Action::Found(lang) => {
                 // The fields let go of the keyboard so Space and Enter reach the confirmation.
                 self.lang = lang;
@@ -297,12 +322,18 @@ impl App {
         }
     }
 
-    /// The right PIN: back to a recovered session where the candidate was, or check-in.
-    fn unlocked(&mut self) -> Task<Message> {
+    /// The right PIN: back to a recovered session where the candidate was (recorded with the
+    /// credential), or check-in.
+    fn unlocked(&mut self, by: By) -> Task<Message> {
         tracing::info!(resumed = self.session.is_some(), "unlocked by the proctor");
         if self.session.is_some() {
-            self.show_phase(true);
-            return Task::none();
+            let recovered = Event::Proctor {
+                action: ProctorAction::Recovered,
+                by,
+                reason: String::new(),
+            };
+            let recorded = self.record(vec![recovered]);
+            return Task::batch([recorded, self.show_phase(true)]);
         }
         self.set_screen(Screen::CheckIn(check_in::CheckIn::default()));
         iced::widget::operation::focus(check_in::id::IIN)
@@ -326,23 +357,39 @@ impl App {
             // A refused event changes nothing; the screens only offer what the phase allows.
             let _ = session.record(event);
         }
-        self.show_phase(false);
-        self.send_next()
+        let shown = self.show_phase(false);
+        Task::batch([shown, self.send_next()])
     }
 
-    /// Puts up the screen for the session's phase when it changed (or always, with `force`).
-    fn show_phase(&mut self, force: bool) {
+    /// Puts up the screen for the session's phase when it changed (or always, with `force`): a
+    /// held session shows the lock screen with a fresh challenge, which the lock screen and the
+    /// admin screen keep until the proctor leaves them.
+    fn show_phase(&mut self, force: bool) -> Task<Message> {
         let Some(session) = &self.session else {
-            return;
+            return Task::none();
         };
-        if self.screen.kind() == Kind::Locked && !force {
-            return;
+        if matches!(self.screen.kind(), Kind::Locked | Kind::Admin) && !force {
+            return Task::none();
         }
         let state = session.recorded();
+        if let Some(cause) = state.hold {
+            // A station with a center can be opened with a one-time code for this challenge.
+            let challenge = self
+                .config
+                .center
+                .as_ref()
+                .and_then(|_| crate::protocol::unlock::challenge().ok());
+            self.set_screen(Screen::Locked(locked::Locked::new(locked::Notice::Held {
+                cause,
+                challenge,
+            })));
+            return iced::widget::operation::focus(locked::id::PIN);
+        }
         if self.screen.kind() != Kind::for_phase(state.phase) {
             let screen = Screen::for_state(state);
             self.set_screen(screen);
         }
+        Task::none()
     }
 
     fn set_screen(&mut self, screen: Screen) {
@@ -364,14 +411,22 @@ impl App {
             .map_or(Duration::ZERO, |t| now.saturating_duration_since(t));
         self.last_tick = Some(now);
         self.now = now;
-        let locked = self.screen.kind() == Kind::Locked;
+        let frozen = match &self.screen {
+            Screen::Locked(lock) => lock.freezes_clock(),
+            Screen::Admin(_) => self
+                .session
+                .as_ref()
+                .is_none_or(|s| s.recorded().hold.is_none()),
+            _ => false,
+        };
         let Some(session) = &mut self.session else {
             return Task::none();
         };
-        if !locked {
+        let mut phase = Task::none();
+        if !frozen {
             let ms = u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX);
             session.elapse(ms.saturating_mul(u64::from(self.config.time_scale.max(1))));
-            self.show_phase(false);
+            phase = self.show_phase(false);
         }
         let shown = now.saturating_duration_since(self.shown_at);
         if self.screen.kind() == Kind::Closed
@@ -381,7 +436,7 @@ impl App {
             return self.next_candidate();
         }
         // A commit that failed is sent again here, once a tick, before anything newer.
-        Task::batch([self.retry_commit(), self.send_next()])
+        Task::batch([phase, self.retry_commit(), self.send_next()])
     }
 
     /// After the thank-you: lock for the next candidate.
@@ -412,7 +467,18 @@ impl App {
         if self.screen.kind() == Kind::Locked {
             return Task::none();
         }
-        self.record(vec![Event::Incident { kind }])
+        let mut events = vec![Event::Incident { kind }];
+        // Losing focus hides the tasks at once: the session is held until a proctor releases it.
+        let holds = self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.recorded().is_live() && s.recorded().hold.is_none());
+        if event == WindowEvent::FocusLost && holds && self.screen.kind() != Kind::Admin {
+            events.push(Event::Held {
+                cause: HoldCause::FocusLost,
+            });
+        }
+        self.record(events)
     }
 
     /// The tick (every second; faster when time is scaled), the window events and the key set.

@@ -15,6 +15,7 @@ use crate::roster::Entry;
 use crate::station::{Config, Session};
 use crate::ui::keys::Press;
 
+pub mod admin;
 pub mod appeal;
 pub mod appeal_card;
 pub mod briefing;
@@ -43,6 +44,10 @@ pub struct Context<'a> {
     pub sittings: &'a Sittings,
     /// How the upload to the center stands (a station with a center, once the outbox reported).
     pub sync: Option<&'a crate::sync::outbox::SyncState>,
+    /// The admin screen's door (wrong tries, waits, the lock-out).
+    pub door: &'a crate::station::door::Door,
+    /// Wall-clock seconds since the Unix epoch (one-time codes' windows).
+    pub unix_secs: u64,
     /// The app's time (of the last tick).
     pub now: Instant,
 }
@@ -61,8 +66,19 @@ pub enum Action {
     None,
     /// Record these events, in order, through the exam core and the journal.
     Record(Vec<Event>),
-    /// The proctor's PIN was right on the lock screen.
-    Unlocked,
+    /// The proctor's PIN was right on the lock screen: the recovered session goes on, or the
+    /// next candidate checks in.
+    Unlocked(crate::exam::event::By),
+    /// The PIN or a one-time code opens the admin screen.
+    Admin(crate::exam::event::By),
+    /// A wrong PIN or code was typed.
+    Refused,
+    /// The proctor leaves the admin screen (releasing a hold with this event, if any).
+    LeaveAdmin(Option<Event>),
+    /// The proctor closes the station for the day.
+    CloseDay,
+    /// The proctor asks for the admin screen over the live session (it is held first).
+    Hold,
     /// The proctor's PIN sets aside a session that cannot go on.
     SetAside(Stuck),
     /// Check-in found a candidate: the interface switches to their language.
@@ -96,6 +112,8 @@ impl Action {
 pub enum Screen {
     /// Waiting for a proctor.
     Locked(locked::Locked),
+    /// The proctor's admin screen.
+    Admin(admin::Admin),
     /// The candidate identifies themself.
     CheckIn(check_in::CheckIn),
     /// The rules.
@@ -123,6 +141,8 @@ pub enum Screen {
 pub enum Kind {
     /// The lock screen.
     Locked,
+    /// The proctor's admin screen.
+    Admin,
     /// Check-in.
     CheckIn,
     /// The rules.
@@ -165,6 +185,7 @@ impl Kind {
     pub fn name(self) -> &'static str {
         match self {
             Kind::Locked => "locked",
+            Kind::Admin => "admin",
             Kind::CheckIn => "check-in",
             Kind::Briefing => "briefing",
             Kind::Testing => "testing",
@@ -184,6 +205,7 @@ impl Screen {
     pub fn kind(&self) -> Kind {
         match self {
             Screen::Locked(_) => Kind::Locked,
+            Screen::Admin(_) => Kind::Admin,
             Screen::CheckIn(_) => Kind::CheckIn,
             Screen::Briefing(_) => Kind::Briefing,
             Screen::Testing(_) => Kind::Testing,
@@ -202,10 +224,11 @@ impl Screen {
         self.kind().name()
     }
 
-    /// The screen for a session in `state`'s phase.
+    /// The screen for a session in `state`'s phase (a held session is handled by the app, which
+    /// makes the challenge).
     pub fn for_state(state: &State) -> Screen {
         match Kind::for_phase(state.phase) {
-            Kind::Locked => Screen::Locked(locked::Locked::default()),
+            Kind::Locked | Kind::Admin => Screen::Locked(locked::Locked::default()),
             Kind::CheckIn => Screen::CheckIn(check_in::CheckIn::default()),
             Kind::Briefing => Screen::Briefing(briefing::Briefing),
             Kind::Testing => Screen::Testing(testing::Testing::default()),
@@ -225,6 +248,8 @@ impl Screen {
 pub enum Message {
     /// On the lock screen.
     Locked(locked::Message),
+    /// On the admin screen.
+    Admin(admin::Message),
     /// On check-in.
     CheckIn(check_in::Message),
     /// On the briefing.
@@ -253,6 +278,7 @@ impl Screen {
     pub fn update(&mut self, message: Message, ctx: &Context<'_>) -> Action {
         match (self, message) {
             (Screen::Locked(s), Message::Locked(m)) => s.update(m, ctx),
+            (Screen::Admin(s), Message::Admin(m)) => s.update(m, ctx),
             (Screen::CheckIn(s), Message::CheckIn(m)) => s.update(m, ctx),
             (Screen::Briefing(s), Message::Briefing(m)) => s.update(m, ctx),
             (Screen::Testing(s), Message::Testing(m)) => s.update(m, ctx),
@@ -271,6 +297,7 @@ impl Screen {
     pub fn key(&self, press: Press) -> Option<Message> {
         match self {
             Screen::Locked(s) => s.key(press).map(Message::Locked),
+            Screen::Admin(s) => s.key(press).map(Message::Admin),
             Screen::CheckIn(s) => s.key(press).map(Message::CheckIn),
             Screen::Briefing(s) => s.key(press).map(Message::Briefing),
             Screen::Testing(s) => s.key(press).map(Message::Testing),
@@ -288,6 +315,7 @@ impl Screen {
     pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
         match self {
             Screen::Locked(s) => s.view(ctx).map(Message::Locked),
+            Screen::Admin(s) => s.view(ctx).map(Message::Admin),
             Screen::CheckIn(s) => s.view(ctx).map(Message::CheckIn),
             Screen::Briefing(s) => s.view(ctx).map(Message::Briefing),
             Screen::Testing(s) => s.view(ctx).map(Message::Testing),

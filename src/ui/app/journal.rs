@@ -113,9 +113,12 @@ impl App {
         self.session = Some(session);
         self.journal_error = None;
         self.creating = Some(new.clone());
-        self.show_phase(false);
+        let shown = self.show_phase(false);
         let writer = self.writer.clone();
-        Task::perform(async move { writer.create(new).await }, Message::Created)
+        Task::batch([
+            shown,
+            Task::perform(async move { writer.create(new).await }, Message::Created),
+        ])
     }
 
     pub(super) fn on_created(&mut self, result: Result<String, JournalError>) -> Task<Message> {

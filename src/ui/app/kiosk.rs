@@ -1,5 +1,6 @@
 //! The kiosk window: its settings, covering the whole monitor without a window manager, the
-//! events the station listens to (close requests, focus, keys no widget took) and Tab focus.
+//! events the station listens to (close requests, focus, the proctor's chord Ctrl+Shift+F12,
+//! keys no widget took) and Tab focus.
 
 use iced::{Task, event, window};
 
@@ -39,6 +40,12 @@ pub(super) fn window_event(
 ) -> Option<Message> {
     use iced::keyboard::{self, key::Named};
     match event {
+        // The proctor's chord, documented for proctors and never shown to candidates.
+        iced::Event::Keyboard(keyboard::Event::KeyPressed {
+            key: keyboard::Key::Named(Named::F12),
+            modifiers,
+            ..
+        }) if modifiers.control() && modifiers.shift() => Some(Message::AdminChord),
         iced::Event::Keyboard(keyboard::Event::KeyPressed {
             key: keyboard::Key::Named(Named::Tab),
             modifiers,

@@ -21,6 +21,8 @@ impl App {
             state: self.session.as_ref().map(Session::now),
             sittings: &self.sittings,
             sync: self.sync.as_ref(),
+            door: &self.door,
+            unix_secs: self.unix_secs(),
             now: self.now,
         };
         let body = self.screen.view(&ctx).map(Message::Screen);

@@ -16,8 +16,8 @@ use crate::exam::spec::TaskKind;
 use crate::exam::task::Choice;
 use crate::station::{Config, Session};
 use crate::ui::screen::{
-    Message, Screen, appeal, appeal_card, briefing, check_in, decision, finished, locked, review,
-    testing,
+    Message, Screen, admin, appeal, appeal_card, briefing, check_in, decision, finished, locked,
+    review, testing,
 };
 
 /// What the autopilot looks at.
@@ -103,6 +103,11 @@ impl Script {
                     locked::Message::PinChanged(pin)
                 }))
             }
+            // A hold (the window lost focus): the autopilot is the proctor, and rules it a
+            // technical fault.
+            Screen::Admin(_) => Some(Message::Admin(admin::Message::Back(
+                crate::exam::event::Verdict::Technical,
+            ))),
             Screen::CheckIn(check) => self.check_in(check, view.config),
             Screen::Briefing(_) => Some(Message::Briefing(briefing::Message::StartPressed)),
             Screen::Testing(screen) => self.testing(screen, view.session?),

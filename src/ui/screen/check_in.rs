@@ -218,7 +218,7 @@ impl CheckIn {
     /// Whether the proctor may still try a PIN for a second sitting (a few wrong ones close it
     /// until check-in starts over from the lock screen).
     fn retake_open(&self) -> bool {
-        self.retake_wrong < crate::ui::screen::locked::ATTEMPTS
+        self.retake_wrong < crate::station::door::ATTEMPTS
     }
 
     /// Looks again whether the candidate found may sit (after a second sitting was allowed).
@@ -313,6 +313,8 @@ mod tests {
             state: None,
             sittings: &sittings,
             sync: None,
+            door: &crate::station::door::Door::default(),
+            unix_secs: 0,
             now: std::time::Instant::now(),
         };
         let mut c = CheckIn::default();

@@ -48,11 +48,12 @@ impl Finished {
             return Space::new().width(Length::Fill).into();
         };
         let lang = ctx.lang;
-        let body = if now.finish == Some(FinishReason::TimeUp) {
-            "finished-time-up"
-        } else {
-            "finished-body"
+        let body = match now.finish {
+            Some(FinishReason::TimeUp) => "finished-time-up",
+            Some(FinishReason::Violation) => "finished-violation",
+            _ => "finished-body",
         };
+        let violation = now.finish == Some(FinishReason::Violation);
         let answered = i64::try_from(now.answered_count()).unwrap_or(0);
         parts::centered(column![
             parts::title(tr(lang, "finished-title")),
@@ -66,7 +67,7 @@ impl Finished {
             parts::action(
                 parts::keyed(tr(lang, "finished-to-card"), Press::Enter),
                 Button::Primary,
-                Some(Message::ToCard),
+                (!violation).then_some(Message::ToCard),
                 id::TO_CARD,
             ),
         ])

@@ -1,7 +1,7 @@
 //! The screens between tasks: an exercise break (tasks hidden, the break countdown, exercise
 //! suggestions, and the main clock visibly still running), a proctor's pause (clock stopped) and
-//! a permitted step-out (clock running). Nothing here can be pressed: breaks end by time, pauses
-//! and step-outs by the proctor.
+//! a permitted step-out (clock running). Breaks end by time; a pause or a step-out ends by the
+//! proctor, who opens the admin screen with the "Proctor" button (or the chord).
 
 use iced::widget::{Space, column, container, text};
 use iced::{Alignment, Element, Length};
@@ -16,6 +16,8 @@ use crate::ui::widget;
 
 /// Widget ids.
 pub mod id {
+    /// The proctor's button (pause, step-out).
+    pub const PROCTOR: &str = "interlude-proctor";
     /// The break countdown.
     pub const BREAK_LEFT: &str = "break-left";
     /// The main clock, still running.
@@ -34,14 +36,19 @@ const EXERCISES: [&str; 4] = [
 #[derive(Debug, Default)]
 pub struct Interlude;
 
-/// Nothing can be pressed here.
+/// What can be pressed here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Message {}
+pub enum Message {
+    /// The proctor's button: the admin screen, behind the PIN.
+    Proctor,
+}
 
 impl Interlude {
-    /// Handles a message (there are none).
+    /// Handles a message.
     pub fn update(&mut self, message: Message, _ctx: &Context<'_>) -> Action {
-        match message {}
+        match message {
+            Message::Proctor => Action::Hold,
+        }
     }
 
     /// No key does anything here.
@@ -56,6 +63,16 @@ impl Interlude {
         };
         page(ctx.lang, paper, now)
     }
+}
+
+/// The proctor's way to the admin screen (it asks for the PIN).
+fn proctor<'a>(lang: crate::i18n::Lang) -> iced::Element<'a, Message> {
+    parts::action(
+        tr(lang, "interlude-proctor"),
+        crate::ui::theme::Button::Quiet,
+        Some(Message::Proctor),
+        id::PROCTOR,
+    )
 }
 
 fn page<'a>(
@@ -100,11 +117,13 @@ fn page<'a>(
             parts::title(tr(lang, "paused-title")),
             text(tr(lang, "paused-body")).size(metrics::TEXT),
             main_clock,
+            proctor(lang),
         ],
         _ => column![
             parts::title(tr(lang, "stepped-out-title")),
             text(tr(lang, "stepped-out-body")).size(metrics::TEXT),
             main_clock,
+            proctor(lang),
         ],
     };
     parts::centered(page)

@@ -2,26 +2,22 @@
 //! proctor's PIN entry. Wrong PINs count down to a lock-out; the PIN is only ever compared
 //! against its PBKDF2 hash.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use iced::widget::{Space, button, column, container, row, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use super::{Action, Context};
-use crate::crypto::pin::PinHash;
+use crate::exam::event::{By, HoldCause};
 use crate::i18n::{Arg, Lang, tr, tr_args};
 use crate::journal::recovery::Stuck;
 use crate::station::Session;
+use crate::station::door::Door;
 use crate::sync::outbox::SyncState;
 use crate::ui::keys::Press;
 use crate::ui::parts;
 use crate::ui::theme::{self, Panel, bold, metrics};
 use crate::ui::widget;
-
-/// Wrong PINs allowed before a lock-out.
-pub const ATTEMPTS: u32 = 5;
-/// How long a lock-out lasts.
-pub const LOCKOUT: Duration = Duration::from_secs(60);
 
 /// Widget ids, for tests and focus.
 pub mod id {
@@ -29,6 +25,8 @@ pub mod id {
     pub const PIN: &str = "pin-input";
     /// The unlock button's frame.
     pub const UNLOCK: &str = "unlock";
+    /// The proctor menu button's frame (no session: the admin screen).
+    pub const ADMIN: &str = "open-admin";
     /// The message under the PIN.
     pub const STATUS: &str = "lock-status";
     /// The recovered-session summary.
@@ -37,6 +35,10 @@ pub mod id {
     pub const DEMO_PIN: &str = "demo-pin";
     /// The notice of a session that cannot go on.
     pub const STUCK: &str = "stuck";
+    /// Why a session is held, and the challenge for a one-time code.
+    pub const HELD: &str = "held";
+    /// The challenge's digits.
+    pub const CHALLENGE: &str = "challenge";
     /// The center connection and the upload's state.
     pub const SYNC: &str = "sync";
 }
@@ -54,6 +56,14 @@ pub enum Notice {
     },
     /// A session that cannot go on: the PIN sets it aside.
     Stuck(Stuck),
+    /// The live session is held over its tasks; the PIN or a one-time code for the challenge
+    /// opens the admin screen.
+    Held {
+        /// Why.
+        cause: HoldCause,
+        /// The challenge a one-time code answers (a station with a center).
+        challenge: Option<String>,
+    },
 }
 
 /// Lock screen state.
@@ -61,8 +71,6 @@ pub enum Notice {
 pub struct Locked {
     notice: Notice,
     pin: String,
-    wrong: u32,
-    lockout_until: Option<Instant>,
 }
 
 /// What the proctor did.
@@ -72,6 +80,8 @@ pub enum Message {
     PinChanged(String),
     /// Unlock was pressed (or Enter in the PIN field).
     UnlockPressed,
+    /// The proctor menu was asked for.
+    AdminPressed,
 }
 
 impl Locked {
@@ -83,6 +93,17 @@ impl Locked {
         }
     }
 
+    /// What the screen shows beside the PIN entry.
+    pub fn notice(&self) -> &Notice {
+        &self.notice
+    }
+
+    /// Whether the session's clock stands still while this screen shows: it does at start and
+    /// after a restart, and runs while a live session is held.
+    pub fn freezes_clock(&self) -> bool {
+        !matches!(self.notice, Notice::Held { .. })
+    }
+
     /// Handles a message, at the app's time.
     pub fn update(&mut self, message: Message, ctx: &Context<'_>) -> Action {
         match message {
@@ -90,7 +111,8 @@ impl Locked {
                 self.pin = value.chars().filter(char::is_ascii_digit).take(8).collect();
                 Action::None
             }
-            Message::UnlockPressed => self.try_unlock(&ctx.config.pin, ctx.now),
+            Message::UnlockPressed => self.try_open(ctx, false),
+            Message::AdminPressed => self.try_open(ctx, true),
         }
     }
 
@@ -99,25 +121,38 @@ impl Locked {
         None
     }
 
-    fn try_unlock(&mut self, pin: &PinHash, now: Instant) -> Action {
-        if self.lockout_until.is_some_and(|until| now < until) {
+    /// Checks what was typed: the PIN, or on a held station with a center a one-time code for
+    /// the challenge on show. The door makes a wrong try wait.
+    fn try_open(&mut self, ctx: &Context<'_>, to_admin: bool) -> Action {
+        if ctx.door.wait(ctx.now).is_some() {
             return Action::None;
         }
-        let entered = std::mem::take(&mut self.pin);
-        if pin.verify(&entered) {
-            self.wrong = 0;
-            self.lockout_until = None;
-            return match &self.notice {
-                Notice::Stuck(stuck) => Action::SetAside(stuck.clone()),
-                _ => Action::Unlocked,
-            };
+        let typed = std::mem::take(&mut self.pin);
+        if typed.is_empty() {
+            return Action::None;
         }
-        self.wrong += 1;
-        if self.wrong >= ATTEMPTS {
-            self.wrong = 0;
-            self.lockout_until = Some(now + LOCKOUT);
+        let code = match (&self.notice, ctx.config.center.as_ref()) {
+            (
+                Notice::Held {
+                    challenge: Some(c), ..
+                },
+                Some(center),
+            ) => center.link.unlock_code_opens(c, &typed, ctx.unix_secs),
+            _ => false,
+        };
+        let by = if ctx.config.pin.verify(&typed) {
+            By::Pin
+        } else if code {
+            By::Code
+        } else {
+            return Action::Refused;
+        };
+        match &self.notice {
+            Notice::Stuck(stuck) => Action::SetAside(stuck.clone()),
+            Notice::Held { .. } => Action::Admin(by),
+            _ if to_admin => Action::Admin(by),
+            _ => Action::Unlocked(by),
         }
-        Action::None
     }
 
     /// Whether a PIN has been typed.
@@ -125,15 +160,9 @@ impl Locked {
         !self.pin.is_empty()
     }
 
-    /// Seconds left of a lock-out, if one is running.
-    pub fn lockout_left(&self, now: Instant) -> Option<u64> {
-        let until = self.lockout_until?;
-        (now < until)
-            .then(|| u64::try_from((until - now).as_millis().div_ceil(1000)).unwrap_or(u64::MAX))
-    }
-
-    fn status(&self, lang: Lang, now: Instant) -> Option<String> {
-        if let Some(seconds) = self.lockout_left(now) {
+    fn status(lang: Lang, door: &Door, now: Instant) -> Option<String> {
+        if door.locked_out(now) {
+            let seconds = door.wait(now).map_or(0, |w| w.as_millis().div_ceil(1000));
             let seconds = i64::try_from(seconds).unwrap_or(i64::MAX);
             return Some(tr_args(
                 lang,
@@ -141,12 +170,30 @@ impl Locked {
                 &[("seconds", Arg::Num(seconds))],
             ));
         }
-        (self.wrong > 0).then(|| {
+        (door.wrong() > 0).then(|| {
             tr_args(
                 lang,
                 "lock-wrong-pin",
-                &[("left", Arg::Num(i64::from(ATTEMPTS - self.wrong)))],
+                &[("left", Arg::Num(i64::from(door.left())))],
             )
+        })
+    }
+
+    /// What stands beside the PIN entry: the recovered session, the stuck one, or the hold.
+    fn beside<'a>(&self, lang: Lang, session: Option<&Session>) -> Option<Element<'a, Message>> {
+        Some(match (&self.notice, session) {
+            (Notice::Recovered { damaged }, Some(session)) => summary(
+                tr(lang, "lock-recovered-title"),
+                &recovered_lines(lang, session, *damaged),
+                id::RECOVERED,
+            ),
+            (Notice::Held { cause, challenge }, _) => held(lang, *cause, challenge.as_deref()),
+            (Notice::Stuck(stuck), _) => summary(
+                tr(lang, "lock-stuck-title"),
+                &stuck_lines(lang, stuck),
+                id::STUCK,
+            ),
+            _ => return None,
         })
     }
 
@@ -162,24 +209,37 @@ impl Locked {
             ],
         );
         let center = sync_lines(lang, config.center.is_some(), ctx.sync);
-        let locked_out = self.lockout_left(now).is_some();
+        let waiting = ctx.door.wait(now).is_some();
         let input = text_input("", &self.pin)
             .id(id::PIN)
             .secure(true)
             .size(metrics::INPUT)
             .padding(metrics::PAD)
-            .on_input_maybe((!locked_out).then_some(Message::PinChanged))
+            .on_input_maybe((!ctx.door.locked_out(now)).then_some(Message::PinChanged))
             .on_submit(Message::UnlockPressed);
-        let label = if matches!(self.notice, Notice::Stuck(_)) {
-            "lock-set-aside"
-        } else {
-            "lock-unlock"
+        let label = match self.notice {
+            Notice::Stuck(_) => "lock-set-aside",
+            Notice::Held { .. } => "lock-open-admin",
+            _ => "lock-unlock",
         };
         let unlock = button(text(tr(lang, label)).size(metrics::TEXT).font(bold()))
             .padding(metrics::PAD)
-            .on_press_maybe(
-                (!locked_out && !self.pin.is_empty()).then_some(Message::UnlockPressed),
-            );
+            .on_press_maybe((!waiting && !self.pin.is_empty()).then_some(Message::UnlockPressed));
+        let buttons = if matches!(self.notice, Notice::None) && ctx.session.is_none() {
+            let admin = button(text(tr(lang, "lock-open-admin")).size(metrics::TEXT))
+                .padding(metrics::PAD)
+                .style(theme::button(theme::Button::Quiet))
+                .on_press_maybe(
+                    (!waiting && !self.pin.is_empty()).then_some(Message::AdminPressed),
+                );
+            row![
+                container(unlock).id(id::UNLOCK),
+                container(admin).id(id::ADMIN)
+            ]
+            .spacing(metrics::GAP_SMALL)
+        } else {
+            row![container(unlock).id(id::UNLOCK)]
+        };
         let mut form = column![
             text(tr(lang, "lock-title"))
                 .size(metrics::TITLE)
@@ -198,12 +258,12 @@ impl Locked {
             Space::new().height(metrics::GAP),
             text(tr(lang, "lock-pin-label")).size(metrics::TEXT),
             input,
-            container(unlock).id(id::UNLOCK),
+            buttons,
         ]
         .spacing(metrics::GAP_SMALL)
         .align_x(Alignment::Start)
         .width(Length::Fixed(metrics::FORM_WIDTH));
-        if let Some(status) = self.status(lang, now) {
+        if let Some(status) = Locked::status(lang, ctx.door, now) {
             form = form.push(
                 container(text(status).size(metrics::TEXT).style(text::danger)).id(id::STATUS),
             );
@@ -223,22 +283,8 @@ impl Locked {
         }
         // What was recovered stands beside the PIN entry, so both fit on the smallest screen.
         let mut page = row![form].spacing(metrics::GAP * 2.0);
-        match (&self.notice, ctx.session) {
-            (Notice::Recovered { damaged }, Some(session)) => {
-                page = page.push(summary(
-                    tr(lang, "lock-recovered-title"),
-                    &recovered_lines(lang, session, *damaged),
-                    id::RECOVERED,
-                ));
-            }
-            (Notice::Stuck(stuck), _) => {
-                page = page.push(summary(
-                    tr(lang, "lock-stuck-title"),
-                    &stuck_lines(lang, stuck),
-                    id::STUCK,
-                ));
-            }
-            _ => {}
+        if let Some(beside) = self.beside(lang, ctx.session) {
+            page = page.push(beside);
         }
         container(page)
             .center(Length::Fill)
@@ -247,9 +293,44 @@ impl Locked {
     }
 }
 
+/// Why the session is held, and the challenge a one-time code from the center answers.
+fn held<'a>(lang: Lang, cause: HoldCause, challenge: Option<&str>) -> Element<'a, Message> {
+    let why = match cause {
+        HoldCause::FocusLost => "held-focus-lost",
+        HoldCause::Display => "held-display",
+        HoldCause::Proctor => "held-proctor",
+    };
+    let mut panel = column![
+        text(tr(lang, "held-title"))
+            .size(metrics::TEXT)
+            .font(bold()),
+        text(tr(lang, why)).size(metrics::TEXT),
+        text(tr(lang, "held-clock")).size(metrics::TEXT),
+    ]
+    .spacing(metrics::GAP_SMALL);
+    if let Some(challenge) = challenge {
+        panel = panel.push(text(tr(lang, "held-challenge")).size(metrics::TEXT));
+        panel = panel.push(
+            container(
+                text(challenge.to_owned())
+                    .size(metrics::TITLE)
+                    .font(bold())
+                    .style(text::primary),
+            )
+            .id(id::CHALLENGE),
+        );
+    }
+    container(panel)
+        .id(id::HELD)
+        .padding(metrics::GAP)
+        .width(Length::Fixed(metrics::FORM_WIDTH))
+        .style(theme::panel(Panel::Plain))
+        .into()
+}
+
 /// The center connection and what waits to be sent, each line with whether it is a warning. A
 /// station without a center (the demo) keeps everything on the station.
-fn sync_lines(lang: Lang, has_center: bool, sync: Option<&SyncState>) -> Vec<(String, bool)> {
+pub fn sync_lines(lang: Lang, has_center: bool, sync: Option<&SyncState>) -> Vec<(String, bool)> {
     if !has_center {
         return vec![(tr(lang, "lock-center-offline"), false)];
     }
@@ -404,44 +485,67 @@ mod tests {
         assert_eq!(lines.len(), 2, "no receipt yet, no flag");
     }
 
+    fn at<'a>(
+        config: &'a Config,
+        sittings: &'a Sittings,
+        door: &'a Door,
+        now: Instant,
+    ) -> Context<'a> {
+        Context {
+            lang: Lang::Kk,
+            config,
+            session: None,
+            state: None,
+            sittings,
+            sync: None,
+            door,
+            unix_secs: 0,
+            now,
+        }
+    }
+
     #[test]
-    fn wrong_pins_count_down_to_a_lockout_and_the_right_one_unlocks()
+    fn the_right_pin_unlocks_a_wrong_one_is_refused_and_a_waiting_door_takes_nothing()
     -> Result<(), crate::crypto::CryptoError> {
         let (config, sittings) = (Config::demo(Vec::new())?, Sittings::default());
         let t0 = Instant::now();
-        let at = |now: Instant| Context {
-            lang: Lang::Kk,
-            config: &config,
-            session: None,
-            state: None,
-            sittings: &sittings,
-            sync: None,
-            now,
-        };
+        let mut door = Door::default();
         let mut lock = Locked::default();
-        for n in 1..ATTEMPTS {
-            lock.update(Message::PinChanged("1111".into()), &at(t0));
-            assert!(matches!(
-                lock.update(Message::UnlockPressed, &at(t0)),
-                Action::None
-            ));
-            assert_eq!(lock.wrong, n);
-            assert!(lock.pin.is_empty(), "a wrong PIN is cleared");
-        }
-        lock.update(Message::PinChanged("1111".into()), &at(t0));
-        lock.update(Message::UnlockPressed, &at(t0));
-        assert_eq!(lock.lockout_left(t0), Some(60));
-        // Even the right PIN is refused during the lock-out.
-        lock.update(Message::PinChanged("2468".into()), &at(t0));
+        lock.update(
+            Message::PinChanged("1111".into()),
+            &at(&config, &sittings, &door, t0),
+        );
         assert!(matches!(
-            lock.update(Message::UnlockPressed, &at(t0 + Duration::from_secs(30))),
-            Action::None
+            lock.update(Message::UnlockPressed, &at(&config, &sittings, &door, t0)),
+            Action::Refused
         ));
-        lock.update(Message::PinChanged("24a6-8".into()), &at(t0));
+        assert!(lock.pin.is_empty(), "a wrong PIN is cleared");
+        door.refused(t0);
+        // While the door makes the proctor wait, even the right PIN is not taken.
+        lock.update(
+            Message::PinChanged("24a6-8".into()),
+            &at(&config, &sittings, &door, t0),
+        );
         assert_eq!(lock.pin, "2468", "only digits are taken");
         assert!(matches!(
-            lock.update(Message::UnlockPressed, &at(t0 + LOCKOUT)),
-            Action::Unlocked
+            lock.update(Message::UnlockPressed, &at(&config, &sittings, &door, t0)),
+            Action::None
+        ));
+        let later = t0 + std::time::Duration::from_secs(1);
+        assert!(matches!(
+            lock.update(
+                Message::UnlockPressed,
+                &at(&config, &sittings, &door, later)
+            ),
+            Action::Unlocked(By::Pin)
+        ));
+        lock.update(
+            Message::PinChanged("2468".into()),
+            &at(&config, &sittings, &door, later),
+        );
+        assert!(matches!(
+            lock.update(Message::AdminPressed, &at(&config, &sittings, &door, later)),
+            Action::Admin(By::Pin)
         ));
         Ok(())
     }
