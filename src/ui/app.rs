@@ -32,7 +32,6 @@ pub use journal::JournalJob;
 pub use kiosk::kiosk_window;
 use kiosk::{cover_screen, move_focus, window_event};
 pub use proctor::PendingAudit;
-use proctor::door_audited;
 pub use release::ReleaseJob;
 
 /// Widget ids of the app frame.
@@ -78,6 +77,8 @@ pub struct App {
     incidents: u32,
     /// The admin screen's door.
     door: Door,
+    /// Tries at the door on their way to the audit log, in order (the first is in flight).
+    door_audits: std::collections::VecDeque<PendingAudit>,
     /// The app's start: monotonic, and wall-clock ms (the one wall-clock read, for one-time
     /// codes' windows).
     started: (Instant, u64),
@@ -184,6 +185,7 @@ impl App {
             shown_at: now,
             incidents: 0,
             door: Door::restore(start.door, now),
+            door_audits: std::collections::VecDeque::new(),
             started: (now, crate::journal::store::now_ms()),
         };
         let start = Task::batch([
@@ -260,7 +262,7 @@ impl App {
             Message::Committed { n, result } => self.on_committed(n, result),
             Message::Synced(state) => self.on_synced(state),
             Message::AdminChord => self.hold(HoldCause::Proctor),
-            Message::DoorAudited(result) => door_audited(&result),
+            Message::DoorAudited(result) => self.door_audited(&result),
         }
     }
 

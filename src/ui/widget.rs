@@ -7,7 +7,7 @@ pub mod navigator;
 pub mod rich;
 pub mod saved;
 
-pub use clock::{COUNTDOWN, clock, countdown, timer};
+pub use clock::{COUNTDOWN, clock, countdown, duration, timer};
 pub use navigator::{legend, nav_cell, nav_grid};
 pub use rich::rich;
 pub use saved::saved;

@@ -18,6 +18,7 @@ use ustudy::ui::keys;
 
 /// The production widget ids, by screen: tests select widgets by these, never by literals.
 pub mod ids {
+    pub use ustudy::ui::screen::admin::id as admin;
     pub use ustudy::ui::screen::appeal::id as appeal;
     pub use ustudy::ui::screen::appeal_card::id as appeal_card;
     pub use ustudy::ui::screen::briefing::id as briefing;
@@ -59,6 +60,9 @@ pub fn settle(app: &mut App) {
             JournalJob::Audit(a) => {
                 Message::Audited(writer.audit_blocking(a.action, &a.subject, &a.detail))
             }
+            JournalJob::Door(a) => {
+                Message::DoorAudited(writer.audit_blocking(a.action, &a.subject, &a.detail))
+            }
             JournalJob::Create(new) => Message::Created(writer.create_blocking(*new)),
             JournalJob::Append { session, n, event } => Message::Committed {
                 n,
@@ -69,6 +73,7 @@ pub fn settle(app: &mut App) {
             &answer,
             Message::Audited(Err(_))
                 | Message::Created(Err(_))
+                | Message::DoorAudited(Err(_))
                 | Message::Committed { result: Err(_), .. }
         );
         let _ = app.update(answer);

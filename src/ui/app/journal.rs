@@ -23,6 +23,8 @@ use crate::ui::screen::{Screen, check_in};
 pub enum JournalJob {
     /// A proctor action's audit record.
     Audit(PendingAudit),
+    /// A try at the admin screen's door, for the audit log.
+    Door(PendingAudit),
     /// Creating the candidate's session with its opening events.
     Create(Box<NewSession>),
     /// Committing one event of the session.
@@ -37,11 +39,14 @@ pub enum JournalJob {
 }
 
 impl App {
-    /// The journal work in flight, if any (first the audit record, then the session's
-    /// creation, then the event being committed).
+    /// The journal work in flight, if any (first the audit record, then the door's, then the
+    /// session's creation, then the event being committed).
     pub fn journal_job(&self) -> Option<JournalJob> {
         if let Some(audit) = &self.audit_pending {
             return Some(JournalJob::Audit(audit.clone()));
+        }
+        if let Some(door) = self.door_audits.front() {
+            return Some(JournalJob::Door(door.clone()));
         }
         if let Some(new) = &self.creating {
             return Some(JournalJob::Create(Box::new(new.clone())));

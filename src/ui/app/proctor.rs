@@ -15,15 +15,6 @@ use crate::journal::recovery::Stuck;
 use crate::roster::Entry;
 use crate::ui::screen::{Kind, Screen, admin, check_in, locked};
 
-/// The audit log's answer for a try at the door: a failure is logged (the try itself was
-/// already counted in memory; only its survival of a restart is lost).
-pub(super) fn door_audited(result: &Result<i64, JournalError>) -> Task<Message> {
-    if let Err(e) = result {
-        tracing::error!(error = %e, "a try at the admin screen could not be kept in the audit log");
-    }
-    Task::none()
-}
-
 fn credential(by: By) -> &'static str {
     match by {
         By::Pin => "pin",
@@ -79,12 +70,43 @@ impl App {
         audit
     }
 
-    fn door_audit(&self, action: Action, detail: &'static str) -> Task<Message> {
+    /// Queues a try for the audit log; tries are kept one after another, in order.
+    fn door_audit(&mut self, action: Action, detail: &'static str) -> Task<Message> {
+        self.door_audits.push_back(PendingAudit {
+            action,
+            subject: "admin".to_owned(),
+            detail: detail.to_owned(),
+        });
+        if self.door_audits.len() == 1 {
+            self.send_door_audit()
+        } else {
+            Task::none()
+        }
+    }
+
+    fn send_door_audit(&self) -> Task<Message> {
+        let Some(pending) = self.door_audits.front().cloned() else {
+            return Task::none();
+        };
         let writer = self.writer.clone();
         Task::perform(
-            async move { writer.audit(action, "admin", detail).await },
+            async move {
+                writer
+                    .audit(pending.action, &pending.subject, &pending.detail)
+                    .await
+            },
             Message::DoorAudited,
         )
+    }
+
+    /// The audit log answered for the try in flight: a failure is logged (the try was counted
+    /// in memory; only its survival of a restart is lost), and the next try goes.
+    pub(super) fn door_audited(&mut self, result: &Result<i64, JournalError>) -> Task<Message> {
+        if let Err(e) = result {
+            tracing::error!(error = %e, "a try at the admin screen could not be kept in the audit log");
+        }
+        self.door_audits.pop_front();
+        self.send_door_audit()
     }
 
     /// Hold the live session over its tasks and ask for the PIN (the chord, the interlude's

@@ -19,6 +19,17 @@ pub fn clock(ms: u64) -> String {
     format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
 }
 
+/// `M:SS` (or `H:MM:SS`) for a span of time, to the nearest second: the ledger's stretches and
+/// what the proctor gives back (which is given to the millisecond).
+pub fn duration(ms: u64) -> String {
+    let s = ms.saturating_add(500) / 1000;
+    if s >= 3600 {
+        format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+    } else {
+        format!("{}:{:02}", s / 60, s % 60)
+    }
+}
+
 /// The id of a post-test screen's countdown line.
 pub const COUNTDOWN: &str = "countdown";
 

@@ -42,11 +42,14 @@ pub(super) fn page<'a>(admin: &'a Admin, ctx: &Context<'a>) -> Element<'a, Messa
     match ctx.exam() {
         Some((paper, state)) => {
             left = left.push(session_line(lang, state));
-            left = left.push(actions(admin, lang, paper, state));
+            if admin.confirm.is_none() {
+                left = left.push(actions(admin, lang, paper, state));
+            }
             right = right.push(ledger(lang, &state.ledger.losses, state));
             right = right.push(incidents(lang, &state.incidents));
         }
-        None => left = left.push(day(admin, lang)),
+        None if admin.confirm.is_none() => left = left.push(day(lang)),
+        None => {}
     }
     if let Some(problem) = &admin.problem {
         left = left.push(
@@ -112,7 +115,7 @@ fn actions<'a>(
         let mut line = row![].spacing(metrics::GAP_TINY);
         for (k, act) in pair.iter().enumerate() {
             let key = u8::try_from(n * 2 + k).unwrap_or(0);
-            let offered = admin.confirm.is_none() && Admin::offered(*act, paper, state);
+            let offered = Admin::offered(*act, paper, state);
             line = line.push(act_button(lang, *act, key, offered, state));
         }
         grid = grid.push(line);
@@ -143,7 +146,7 @@ fn act_button<'a>(
         tr_args(
             lang,
             "admin-act-give-back",
-            &[("time", Arg::Str(&widget::clock(state.ledger.due_ms())))],
+            &[("time", Arg::Str(&widget::duration(state.ledger.due_ms())))],
         )
     } else {
         tr(lang, &format!("admin-act-{}", act.name()))
@@ -165,19 +168,18 @@ fn act_button<'a>(
 }
 
 /// Without a session: the next candidate, or the end of the day.
-fn day(admin: &Admin, lang: Lang) -> Element<'_, Message> {
-    let free = admin.confirm.is_none();
+fn day<'a>(lang: Lang) -> Element<'a, Message> {
     column![
         parts::action(
             tr(lang, "admin-next"),
             Button::Primary,
-            free.then_some(Message::Next),
+            Some(Message::Next),
             id::NEXT,
         ),
         parts::action(
             tr(lang, "admin-close-day"),
             Button::Danger,
-            free.then_some(Message::CloseDay),
+            Some(Message::CloseDay),
             id::CLOSE_DAY,
         ),
     ]
@@ -277,8 +279,8 @@ fn ledger<'a>(lang: Lang, losses: &[Loss], state: &crate::exam::State) -> Elemen
                 "ledger-line",
                 &[
                     ("cause", Arg::Str(&tr(lang, cause))),
-                    ("lasted", Arg::Str(&widget::clock(loss.ms))),
-                    ("charged", Arg::Str(&widget::clock(loss.charged_ms))),
+                    ("lasted", Arg::Str(&widget::duration(loss.ms))),
+                    ("charged", Arg::Str(&widget::duration(loss.charged_ms))),
                     ("owed", Arg::Str(&tr(lang, owed))),
                 ],
             )
@@ -291,12 +293,12 @@ fn ledger<'a>(lang: Lang, losses: &[Loss], state: &crate::exam::State) -> Elemen
         lang,
         "ledger-sums",
         &[
-            ("lost", Arg::Str(&widget::clock(state.ledger.lost_ms()))),
+            ("lost", Arg::Str(&widget::duration(state.ledger.lost_ms()))),
             (
                 "given",
-                Arg::Str(&widget::clock(state.ledger.given_back_ms)),
+                Arg::Str(&widget::duration(state.ledger.given_back_ms)),
             ),
-            ("due", Arg::Str(&widget::clock(state.ledger.due_ms()))),
+            ("due", Arg::Str(&widget::duration(state.ledger.due_ms()))),
         ],
     ));
     container(panel(tr(lang, "ledger-title"), lines))
@@ -319,7 +321,7 @@ fn incidents<'a>(lang: Lang, logged: &[Logged]) -> Element<'a, Message> {
                     "incident-downtime",
                     &[(
                         "time",
-                        Arg::Str(&widget::clock(seconds.saturating_mul(1000))),
+                        Arg::Str(&widget::duration(seconds.saturating_mul(1000))),
                     )],
                 ),
                 Incident::SaveFailed => tr(lang, "incident-save-failed"),
