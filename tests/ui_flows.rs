@@ -58,6 +58,8 @@ fn lock_and_check_in(lang: Lang) {
         shows(&app, ids::locked::STATUS),
         "the wrong-PIN message is shown"
     );
+    // The door makes the next try wait a second.
+    gui::Clock::start(&mut app).pass(&mut app, Duration::from_secs(1));
 
     type_into(&mut app, ids::locked::PIN, gui::PIN);
     click(&mut app, ids::locked::UNLOCK);

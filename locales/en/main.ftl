@@ -358,3 +358,5 @@ incident-wrong-pin = A wrong PIN or code
 incident-none = No incidents.
 interlude-proctor = Proctor
 finished-violation = A proctor ended the test for a violation. Your answers are saved.
+review-time-used = Testing time used: { $used }
+review-time-lost = Testing time used: { $used } · lost through no fault of yours: { $lost } · given back: { $given }

@@ -336,3 +336,5 @@ incident-wrong-pin = Қате PIN немесе код
 incident-none = Оқиға жоқ.
 interlude-proctor = Бақылаушы
 finished-violation = Бақылаушы тестті ереже бұзғаны үшін аяқтады. Жауаптарыңыз сақталды.
+review-time-used = Тест уақыты жұмсалды: { $used }
+review-time-lost = Тест уақыты жұмсалды: { $used } · сіздің кінәңізсіз жоғалды: { $lost } · қайтарылды: { $given }

@@ -370,3 +370,5 @@ incident-wrong-pin = Неверный PIN или код
 incident-none = Происшествий нет.
 interlude-proctor = Наблюдатель
 finished-violation = Наблюдатель завершил тест за нарушение. Ваши ответы сохранены.
+review-time-used = Затрачено времени теста: { $used }
+review-time-lost = Затрачено времени теста: { $used } · потеряно не по вашей вине: { $lost } · возвращено: { $given }

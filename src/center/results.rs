@@ -72,6 +72,14 @@ pub struct SessionResult {
     pub phase: String,
     /// Whether testing has ended, so the score is final.
     pub finished: bool,
+    /// Why testing ended (`candidate`, `time-up`, `proctor`, `violation`), if it did.
+    pub finish: String,
+    /// Testing time the clock charged, in milliseconds.
+    pub time_used_ms: u64,
+    /// Time the candidate could not work through no fault of their own (the ledger).
+    pub time_lost_ms: u64,
+    /// Lost time a proctor gave back.
+    pub time_given_back_ms: u64,
     /// Records held.
     pub records: u64,
     /// Total points.
@@ -127,6 +135,10 @@ fn blank(held: &HeldSession, records: u64) -> SessionResult {
         name: String::new(),
         phase: String::new(),
         finished: false,
+        finish: String::new(),
+        time_used_ms: 0,
+        time_lost_ms: 0,
+        time_given_back_ms: 0,
         records,
         total: 0,
         max: 0,
@@ -206,6 +218,14 @@ fn score(
         name: candidate.map_or_else(String::new, |c| c.name),
         phase: state.phase.name().to_owned(),
         finished: state.finish.is_some() || matches!(state.phase, Phase::Closed),
+        finish: state
+            .finish
+            .and_then(|f| serde_json::to_value(f).ok())
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default(),
+        time_used_ms: state.clock.used_ms,
+        time_lost_ms: state.ledger.lost_ms(),
+        time_given_back_ms: state.ledger.given_back_ms,
         total: card.total,
         max: card.max,
         minimums_met: card.minimums_met,
@@ -278,6 +298,10 @@ pub fn results_csv(results: &[SessionResult]) -> String {
             "total_max",
             "minimums_met",
             "pass_marks_met",
+            "finish",
+            "time_used_ms",
+            "time_lost_ms",
+            "time_given_back_ms",
             "flag",
             "problem",
         ]
@@ -325,6 +349,10 @@ pub fn results_csv(results: &[SessionResult]) -> String {
                     r.max.to_string(),
                     r.minimums_met.to_string(),
                     passed.join(" "),
+                    r.finish.clone(),
+                    r.time_used_ms.to_string(),
+                    r.time_lost_ms.to_string(),
+                    r.time_given_back_ms.to_string(),
                     r.flag.clone().unwrap_or_default(),
                     r.problem.clone().unwrap_or_default(),
                 ],
@@ -474,6 +502,64 @@ mod tests {
             right.total,
             "the center's score stands"
         );
+    }
+
+    #[test]
+    fn the_export_shows_time_used_lost_and_given_back_and_a_violation() {
+        use crate::exam::event::{By, HoldCause, ProctorAction, Verdict};
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("center.sqlite")).unwrap();
+        let paper = Paper::placeholder(preset::by_name("unt-2024").unwrap());
+        let proctor = |action: ProctorAction, reason: &str| exam::Event::Proctor {
+            action,
+            by: By::Pin,
+            reason: reason.into(),
+        };
+        let events = vec![
+            exam::Event::Unlocked,
+            exam::Event::CheckedIn {
+                candidate: Candidate {
+                    iin: "061211600012".into(),
+                    name: "Demo".into(),
+                    ticket: "T-1".into(),
+                    extra_time: false,
+                    interface: crate::i18n::Lang::Kk,
+                    languages: std::collections::BTreeMap::new(),
+                },
+            },
+            exam::Event::Started,
+            exam::Event::Tick { ms: 60_000 },
+            exam::Event::Held {
+                cause: HoldCause::FocusLost,
+            },
+            exam::Event::Tick { ms: 20_000 },
+            proctor(
+                ProctorAction::Release {
+                    verdict: Verdict::Technical,
+                },
+                "",
+            ),
+            proctor(ProctorAction::GiveBack { ms: 20_000 }, ""),
+            exam::Event::Tick { ms: 1_000 },
+            proctor(ProctorAction::EndViolation, "a phone"),
+        ];
+        held(&store, "s", &events);
+        let results = compute(&store, |_| Ok(paper.clone())).unwrap();
+        let r = &results[0];
+        assert_eq!(r.problem, None);
+        assert_eq!(
+            (r.time_used_ms, r.time_lost_ms, r.time_given_back_ms),
+            (81_000, 20_000, 20_000)
+        );
+        assert_eq!(r.finish, "violation");
+        let csv = results_csv(&results);
+        assert!(
+            csv.lines()
+                .next()
+                .unwrap()
+                .contains("finish,time_used_ms,time_lost_ms,time_given_back_ms")
+        );
+        assert!(csv.contains(",violation,81000,20000,20000,"), "{csv}");
     }
 
     #[test]

@@ -20,6 +20,8 @@ pub mod id {
     pub const TO_DECISION: &str = "to-decision";
     /// The total score line.
     pub const TOTAL: &str = "total";
+    /// Testing time used, lost and given back.
+    pub const TIME: &str = "card-time";
     /// The countdown to the decision.
     pub const COUNTDOWN: &str = crate::ui::widget::COUNTDOWN;
 }
@@ -59,6 +61,7 @@ impl Review {
         let page = column![
             parts::title(tr(lang, "review-title")),
             summary(lang, &card),
+            container(text(time_line(lang, now)).size(metrics::SMALL)).id(id::TIME),
             scrollable(rows(lang, paper, &card)).height(Length::Fill),
             row![
                 widget::countdown(lang, "review-countdown", left),
@@ -75,6 +78,24 @@ impl Review {
         .spacing(metrics::GAP_SMALL);
         container(page).padding(metrics::EDGE).into()
     }
+}
+
+/// Testing time used, and the time lost and given back when there was any.
+fn time_line(lang: Lang, state: &crate::exam::State) -> String {
+    let used = widget::duration(state.clock.used_ms);
+    let ledger = &state.ledger;
+    if ledger.lost_ms() == 0 {
+        return tr_args(lang, "review-time-used", &[("used", Arg::Str(&used))]);
+    }
+    tr_args(
+        lang,
+        "review-time-lost",
+        &[
+            ("used", Arg::Str(&used)),
+            ("lost", Arg::Str(&widget::duration(ledger.lost_ms()))),
+            ("given", Arg::Str(&widget::duration(ledger.given_back_ms))),
+        ],
+    )
 }
 
 fn summary<'a>(lang: Lang, card: &AnalysisCard) -> Element<'a, Message> {
