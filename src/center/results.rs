@@ -174,22 +174,7 @@ fn score(
     })?;
     let card = card::build(&paper, &state);
     let ours: Vec<u32> = card.task_points();
-    // The card the station showed must be the one the center scores.
-    let disagrees = state
-        .card_shown
-        .as_ref()
-        .filter(|(total, points)| *total != card.total || *points != ours)
-        .map(|(total, points)| {
-            let tasks = points
-                .iter()
-                .zip(&ours)
-                .filter(|(a, b)| a != b)
-                .count();
-            format!(
-                "the station's analysis card showed {total} points, the center scores {} ({tasks} tasks differ)",
-                card.total
-            )
-        });
+    let disagrees = card_disagrees(&state, &card);
     let candidate = state.candidate.clone();
     let appeals = state
         .appeals
@@ -259,6 +244,26 @@ fn score(
         },
         ..blank(held, records.len() as u64)
     })
+}
+
+/// The card the station showed must be the one the center scores: how it differs, if it does.
+fn card_disagrees(state: &exam::State, card: &card::AnalysisCard) -> Option<String> {
+    let ours: Vec<u32> = card.task_points();
+    state
+        .card_shown
+        .as_ref()
+        .filter(|(total, points)| *total != card.total || *points != ours)
+        .map(|(total, points)| {
+            let tasks = points
+                .iter()
+                .zip(&ours)
+                .filter(|(a, b)| a != b)
+                .count();
+            format!(
+                "the station's analysis card showed {total} points, the center scores {} ({tasks} tasks differ)",
+                card.total
+            )
+        })
 }
 
 /// A CSV field, quoted when it must be.
