@@ -173,7 +173,6 @@ fn score(
         )
     })?;
     let card = card::build(&paper, &state);
-    let ours: Vec<u32> = card.task_points();
     let disagrees = card_disagrees(&state, &card);
     let candidate = state.candidate.clone();
     let appeals = state
