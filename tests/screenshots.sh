@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Takes a PNG of every station screen under Xvfb, for people to look at:
 #   bash tests/screenshots.sh [OUT_DIR]        (default: target/screenshots)
+#   ONLY=REGEX takes only the shots whose name matches; BIN=PATH uses that station binary
+#   instead of building the release one (a quick look with a debug build).
 # Screens after check-in are reached by the autopilot, which stops on the named screen
 # (--autopilot-stop) and says so on stdout; the script waits for that line, then shoots.
 # Needs: xvfb matchbox-window-manager xdotool x11-apps imagemagick (installed with apt-get if
@@ -19,8 +21,9 @@ command -v xwd >/dev/null || need+=(x11-apps)
 if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}" >/dev/null
 fi
-cargo build --release --bin ustudy-station
-bin=target/release/ustudy-station
+if [ -z "${BIN:-}" ]; then cargo build --release --bin ustudy-station; fi
+bin=${BIN:-target/release/ustudy-station}
+skip() { [ -n "${ONLY:-}" ] && ! [[ $1 =~ $ONLY ]]; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -48,6 +51,7 @@ x_stop() {
 # shot NAME KEYS [ARGS...]: start the station, type KEYS, save OUT/NAME.png.
 shot() {
   local name=$1 keys=$2; shift 2
+  skip "$name" && return 0
   x_start
   DISPLAY=:$d ICED_BACKEND=tiny-skia "$bin" --data-dir "$work/$name" "$@" & local app=$!
   sleep 3
@@ -70,11 +74,14 @@ until_stop() {
 # save OUT/NAME.png.
 auto() {
   local name=$1 stop=$2 seed=$3 scale=$4; shift 4
+  skip "$name" && return 0
   x_start
   DISPLAY=:$d ICED_BACKEND=tiny-skia "$bin" --data-dir "$work/$name" --autopilot "$seed" \
     --time-scale "$scale" --autopilot-stop "$stop" "$@" > "$work/$name.log" & local app=$!
   until_stop "$work/$name.log"
   sleep 1.5
+  # CLICK="X Y" clicks there first (a language button).
+  if [ -n "${CLICK:-}" ]; then DISPLAY=:$d xdotool mousemove $CLICK click 1; sleep 0.5; fi
   if [ -n "${KEYS:-}" ]; then DISPLAY=:$d xdotool key --delay 150 $KEYS; sleep 1; fi
   capture "$name"
   x_stop $app
@@ -103,14 +110,30 @@ auto 18-closed closed 0 600
 auto 19-testing-russian-extra-time testing:45 1 20
 auto 20-testing-high-contrast testing:12 4 20 --high-contrast
 
+# 22-27: the proctor. The chord (Ctrl+Shift+F12) holds the session: the lock screen hides the
+# tasks; the PIN opens the admin screen. Kazakh (seed 4), Russian (seed 1), English (seed 4 with
+# the language bar's English button, top right).
+KEYS="ctrl+shift+F12" auto 22-held-kk testing:5 4 20
+KEYS="ctrl+shift+F12 2 4 6 8 Return" auto 23-admin-kk testing:5 4 20
+KEYS="ctrl+shift+F12" auto 24-held-ru testing:5 1 20
+KEYS="ctrl+shift+F12 2 4 6 8 Return" auto 25-admin-ru testing:5 1 20
+CLICK="1865 32" KEYS="ctrl+shift+F12" auto 26-held-en testing:5 4 20
+# The admin screen after a pause with its reason (typed, then Tab away and 1 presses Pause).
+CLICK="1865 32" KEYS="ctrl+shift+F12 2 4 6 8 Return p o w e r space c u t Escape 1" \
+  auto 27-admin-paused-en testing:5 4 20
+# Five wrong PINs: the lock-out.
+shot 28-locked-out "1 1 1 1 Return sleep 1.2 key 1 1 1 1 Return sleep 2.2 key 1 1 1 1 Return sleep 4.2 key 1 1 1 1 Return sleep 8.2 key 1 1 1 1 Return"
+
 # 21: a session killed in the middle of testing and started again: the lock screen says what
 # it recovered.
-x_start
-DISPLAY=:$d ICED_BACKEND=tiny-skia "$bin" --data-dir "$work/recovered" --autopilot 4 \
-  --time-scale 20 --autopilot-stop testing:25 > "$work/recovered.log" & app=$!
-until_stop "$work/recovered.log"
-kill -9 $app; wait $app 2>/dev/null || true
-DISPLAY=:$d ICED_BACKEND=tiny-skia "$bin" --data-dir "$work/recovered" & app=$!
-sleep 3
-capture 21-locked-recovered
-x_stop $app
+if ! skip 21-locked-recovered; then
+  x_start
+  DISPLAY=:$d ICED_BACKEND=tiny-skia "$bin" --data-dir "$work/recovered" --autopilot 4 \
+    --time-scale 20 --autopilot-stop testing:25 > "$work/recovered.log" & app=$!
+  until_stop "$work/recovered.log"
+  kill -9 $app; wait $app 2>/dev/null || true
+  DISPLAY=:$d ICED_BACKEND=tiny-skia "$bin" --data-dir "$work/recovered" & app=$!
+  sleep 3
+  capture 21-locked-recovered
+  x_stop $app
+fi

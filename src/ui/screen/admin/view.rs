@@ -265,9 +265,17 @@ fn ledger<'a>(lang: Lang, losses: &[Loss], state: &crate::exam::State) -> Elemen
                 Cause::Held(HoldCause::Display) => "ledger-display",
                 Cause::Held(HoldCause::Proctor) => "ledger-proctor",
             };
-            let owed = if loss.charged_ms == 0 {
-                "ledger-not-charged"
-            } else if loss.open {
+            if loss.charged_ms == 0 {
+                return tr_args(
+                    lang,
+                    "ledger-line-free",
+                    &[
+                        ("cause", Arg::Str(&tr(lang, cause))),
+                        ("lasted", Arg::Str(&widget::duration(loss.ms))),
+                    ],
+                );
+            }
+            let owed = if loss.open {
                 "ledger-open"
             } else if loss.owed {
                 "ledger-owed"
