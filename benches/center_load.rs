@@ -230,6 +230,7 @@ fn main() {
                 ..link_settings.clone()
             },
             pin: None,
+            virtual_machine: ustudy::preflight::VmPolicy::Warn,
         };
         let link = Link::new(&settings, id).expect("link");
         let (chunks, rows) = session(i, 1, events, MAX_RECORDS);

@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod journal;
 pub mod logging;
 pub mod package;
+pub mod preflight;
 pub mod protocol;
 pub mod roster;
 pub mod station;

@@ -19,6 +19,9 @@ use ustudy::sync::link::{self, Link};
 use ustudy::ui::autopilot;
 use ustudy::ui::errors::{self, Problem};
 
+#[path = "bin/ustudy-station/check.rs"]
+mod check;
+
 /// U-STUDY exam station.
 #[derive(Parser)]
 #[command(name = "ustudy-station", version, about)]
@@ -51,6 +54,20 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// The readiness check: data directory, free space, journal, clock, display, center,
+    /// virtual machine or remote session. One line per item (ok, warn, fail); exit 1 when an
+    /// item fails.
+    Check {
+        /// The station's configuration (default: as for the station; none: the demo's).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// A demo station's data directory (default as for the station).
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+        /// The language of the lines: kk, ru or en.
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
     /// Inspect the station journal.
     #[command(subcommand)]
     Journal(JournalCommand),
@@ -126,6 +143,26 @@ fn main() -> ExitCode {
             ref data_dir,
         }) => enroll(config, center, code, data_dir.clone()),
         Some(Command::Fetch { ref config }) => fetch(config),
+        Some(Command::Check {
+            ref config,
+            ref data_dir,
+            ref lang,
+        }) => {
+            let Some(lang) = Lang::ALL.into_iter().find(|l| l.code() == lang) else {
+                return fail("--lang is kk, ru or en");
+            };
+            let settings = match settings_file(config.clone())
+                .map(|p| Settings::load(&p))
+                .transpose()
+            {
+                Ok(s) => s,
+                Err(e) => return fail(&e.to_string()),
+            };
+            let dir = data_dir
+                .clone()
+                .unwrap_or_else(ustudy::boot::default_data_dir);
+            check::run(settings.as_ref(), dir, lang)
+        }
         Some(Command::SetPin { ref config }) => set_pin(config),
         Some(Command::Journal(JournalCommand::Verify { data_dir })) => verify(&data_dir),
         Some(Command::Journal(JournalCommand::Export {
@@ -226,10 +263,12 @@ fn station(cli: &Cli, settings_path: Option<&std::path::Path>) -> ExitCode {
         },
         _ => None,
     };
+    let preflight = check::at_start(&dir, settings.as_ref());
     let config = Config {
         high_contrast: cli.high_contrast,
         time_scale: cli.time_scale.unwrap_or(1),
         pilot_pin,
+        preflight,
         ..config
     };
     let Some(seed) = cli.autopilot else {
@@ -277,8 +316,11 @@ fn enroll(
         seat: enrolled.seat,
         data_dir: dir,
         center: enrolled.center,
-        // A station enrolled again keeps the PIN it had.
+        // A station enrolled again keeps the PIN and the policy it had.
         pin: Settings::load(config).ok().and_then(|old| old.pin),
+        virtual_machine: Settings::load(config)
+            .map(|old| old.virtual_machine)
+            .unwrap_or_default(),
     };
     if let Err(e) = settings.save(config) {
         return fail(&e.to_string());

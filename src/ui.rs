@@ -5,6 +5,7 @@ pub mod app;
 pub mod autopilot;
 pub mod errors;
 pub mod keys;
+pub mod monitors;
 pub mod parts;
 pub mod screen;
 pub mod theme;

@@ -64,6 +64,8 @@ pub struct Config {
     /// The center that releases the keys of sealed packages (an enrolled station); none in the
     /// demo, whose packages are open.
     pub center: Option<crate::sync::release::Center>,
+    /// What the readiness check found at start (the window adds the display), for the proctor.
+    pub preflight: Vec<crate::preflight::Check>,
 }
 
 impl Config {
@@ -82,6 +84,7 @@ impl Config {
             high_contrast: false,
             time_scale: 1,
             center: None,
+            preflight: Vec::new(),
         })
     }
 
@@ -127,6 +130,7 @@ impl Config {
             high_contrast: false,
             time_scale: 1,
             center: Some(center),
+            preflight: Vec::new(),
         }
     }
 

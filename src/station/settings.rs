@@ -48,6 +48,10 @@ pub struct Settings {
     /// The proctor PIN's PBKDF2 hash (`ustudy-station set-pin`), never the PIN.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pin: Option<String>,
+    /// The readiness check's policy on a virtual machine or a remote session: `warn` (the
+    /// default) or `refuse`.
+    #[serde(default)]
+    pub virtual_machine: crate::preflight::VmPolicy,
 }
 
 /// Why the file cannot be used.

@@ -128,6 +128,8 @@ pub enum Message {
     Synced(SyncState),
     /// The proctor's chord (Ctrl+Shift+F12): hold the session and ask for the PIN.
     AdminChord,
+    /// The window learned its monitor's size (the readiness check's display item).
+    Monitor(iced::Size),
     /// The audit log answered for a try at the admin screen's door.
     DoorAudited(Result<i64, JournalError>),
 }
@@ -262,6 +264,7 @@ impl App {
             Message::Committed { n, result } => self.on_committed(n, result),
             Message::Synced(state) => self.on_synced(state),
             Message::AdminChord => self.hold(HoldCause::Proctor),
+            Message::Monitor(size) => self.on_monitor(size),
             Message::DoorAudited(result) => self.door_audited(&result),
         }
     }
@@ -274,6 +277,19 @@ impl App {
     /// How many reports the outbox has sent (a later one reflects later commits).
     pub fn sync_reports(&self) -> u64 {
         self.sync_reports
+    }
+
+    fn on_monitor(&mut self, size: iced::Size) -> Task<Message> {
+        // Logical pixels at the scale the window runs at: what the screens have to fit in.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let size = (size.width.max(0.0) as u32, size.height.max(0.0) as u32);
+        let check = crate::preflight::display(Ok(vec![size]));
+        if check.level != crate::preflight::Level::Ok {
+            tracing::warn!(?size, "readiness check: the display");
+        }
+        self.config.preflight.retain(|c| c.item() != "display");
+        self.config.preflight.push(check);
+        Task::none()
     }
 
     fn on_synced(&mut self, state: SyncState) -> Task<Message> {

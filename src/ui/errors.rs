@@ -1,5 +1,5 @@
 //! Errors in the user's language, in one place: `said` maps every error a user can see (journal,
-//! recovery, package, start-up, IIN, a package key at check-in; later sync and preflight) to one Fluent id with its
+//! recovery, package, start-up, IIN, a package key at check-in, the readiness check) to one Fluent id with its
 //! arguments, so a proctor never reads a developer's message. `text` renders it.
 
 use crate::boot::BootError;
@@ -9,6 +9,7 @@ use crate::i18n::{Arg, Lang, tr_args};
 use crate::journal::JournalError;
 use crate::journal::recovery::RecoveryError;
 use crate::package::PackageError;
+use crate::preflight::Finding;
 use crate::sync::link::LinkError;
 use crate::sync::release::ReleaseError;
 
@@ -27,6 +28,8 @@ pub enum Problem<'a> {
     Iin(IinError),
     /// A sealed package did not open at check-in.
     Release(&'a ReleaseError),
+    /// What the readiness check found (also when all is well).
+    Preflight(&'a Finding),
 }
 
 /// An error as the user is told it: a Fluent id and its arguments.
@@ -83,6 +86,33 @@ pub fn said(problem: Problem<'_>) -> Said {
             IinError::Date => "checkin-iin-date",
         }),
         Problem::Release(e) => release_said(e),
+        Problem::Preflight(f) => preflight_said(f),
+    }
+}
+
+fn preflight_said(finding: &Finding) -> Said {
+    let size = |w: &u32, h: &u32| format!("{w}×{h}");
+    match finding {
+        Finding::DataDir(dir) => Said::with("preflight-data-dir", "dir", dir),
+        Finding::NotWritable(dir, _) => Said::with("preflight-not-writable", "dir", dir),
+        Finding::Network(fs) => Said::with("preflight-network", "fs", fs),
+        Finding::Free(mb) => Said::with("preflight-free", "mb", mb),
+        Finding::LowFree(mb) => Said::with("preflight-low-free", "mb", mb),
+        Finding::FreeUnknown(_) => Said::id("preflight-free-unknown"),
+        Finding::Journal => Said::id("preflight-journal"),
+        Finding::JournalFailed(_) => Said::id("preflight-journal-failed"),
+        Finding::Clock(_) => Said::id("preflight-clock"),
+        Finding::ClockBroken(_) => Said::id("preflight-clock-broken"),
+        Finding::Display(w, h, _) => Said::with("preflight-display", "size", &size(w, h)),
+        Finding::SmallDisplay(w, h) => Said::with("preflight-small-display", "size", &size(w, h)),
+        Finding::SeveralDisplays(n) => Said::with("preflight-several-displays", "count", n),
+        Finding::NoDisplay(_) => Said::id("preflight-no-display"),
+        Finding::Center => Said::id("preflight-center"),
+        Finding::NoCenter => Said::id("preflight-no-center"),
+        Finding::CenterFailed(_) => Said::id("preflight-center-failed"),
+        Finding::Machine => Said::id("preflight-machine"),
+        Finding::Virtual(what) => Said::with("preflight-virtual", "what", what),
+        Finding::Remote(what) => Said::with("preflight-remote", "what", what),
     }
 }
 
@@ -234,6 +264,31 @@ mod tests {
         ]
     }
 
+    fn every_finding() -> Vec<Finding> {
+        vec![
+            Finding::DataDir("/d".into()),
+            Finding::NotWritable("/d".into(), "e".into()),
+            Finding::Network("nfs".into()),
+            Finding::Free(5000),
+            Finding::LowFree(100),
+            Finding::FreeUnknown("e".into()),
+            Finding::Journal,
+            Finding::JournalFailed("e".into()),
+            Finding::Clock(20),
+            Finding::ClockBroken(0),
+            Finding::Display(1920, 1080, 1),
+            Finding::SmallDisplay(1024, 768),
+            Finding::SeveralDisplays(2),
+            Finding::NoDisplay("e".into()),
+            Finding::Center,
+            Finding::NoCenter,
+            Finding::CenterFailed("e".into()),
+            Finding::Machine,
+            Finding::Virtual("qemu".into()),
+            Finding::Remote("SSH_CONNECTION=x".into()),
+        ]
+    }
+
     #[test]
     fn every_error_reads_in_every_language() {
         let journal = every_journal_error();
@@ -301,6 +356,8 @@ mod tests {
         })
         .collect();
         problems.extend(release.iter().chain(&refusals).map(Problem::Release));
+        let findings = every_finding();
+        problems.extend(findings.iter().map(Problem::Preflight));
         for p in problems {
             let texts: Vec<String> = [Lang::Kk, Lang::Ru, Lang::En]
                 .into_iter()

@@ -1,4 +1,5 @@
-//! The kiosk window: its settings, covering the whole monitor without a window manager, the
+//! The kiosk window: its settings, covering the whole monitor without a window manager (and
+//! telling the app its size, for the readiness check), the
 //! events the station listens to (close requests, focus, the proctor's chord Ctrl+Shift+F12,
 //! keys no widget took) and Tab focus.
 
@@ -18,6 +19,7 @@ pub(super) fn cover_screen() -> Task<Message> {
             Some(size) => Task::batch([
                 window::move_to(id, iced::Point::ORIGIN),
                 window::resize(id, size),
+                Task::done(Message::Monitor(size)),
             ]),
             None => Task::none(),
         })

@@ -41,6 +41,8 @@ pub mod id {
     pub const CHALLENGE: &str = "challenge";
     /// The center connection and the upload's state.
     pub const SYNC: &str = "sync";
+    /// What the readiness check found wanting.
+    pub const PREFLIGHT: &str = "preflight";
 }
 
 /// What the lock screen tells the proctor besides the PIN entry.
@@ -180,8 +182,21 @@ impl Locked {
     }
 
     /// What stands beside the PIN entry: the recovered session, the stuck one, or the hold.
-    fn beside<'a>(&self, lang: Lang, session: Option<&Session>) -> Option<Element<'a, Message>> {
+    fn beside<'a>(
+        &self,
+        lang: Lang,
+        session: Option<&Session>,
+        checks: &[crate::preflight::Check],
+    ) -> Option<Element<'a, Message>> {
         Some(match (&self.notice, session) {
+            // Before anyone sits: what the readiness check found wanting, if anything.
+            (Notice::None, None) => {
+                let lines = preflight_lines(lang, checks);
+                if lines.is_empty() {
+                    return None;
+                }
+                summary(tr(lang, "preflight-title"), &lines, id::PREFLIGHT)
+            }
             (Notice::Recovered { damaged }, Some(session)) => summary(
                 tr(lang, "lock-recovered-title"),
                 &recovered_lines(lang, session, *damaged),
@@ -283,7 +298,7 @@ impl Locked {
         }
         // What was recovered stands beside the PIN entry, so both fit on the smallest screen.
         let mut page = row![form].spacing(metrics::GAP * 2.0);
-        if let Some(beside) = self.beside(lang, ctx.session) {
+        if let Some(beside) = self.beside(lang, ctx.session, &config.preflight) {
             page = page.push(beside);
         }
         container(page)
@@ -326,6 +341,24 @@ fn held<'a>(lang: Lang, cause: HoldCause, challenge: Option<&str>) -> Element<'a
         .width(Length::Fixed(metrics::FORM_WIDTH))
         .style(theme::panel(Panel::Plain))
         .into()
+}
+
+/// The readiness check's findings that are not ok, worst first, each as `FAIL: ...`.
+pub fn preflight_lines(lang: Lang, checks: &[crate::preflight::Check]) -> Vec<String> {
+    let mut wanting: Vec<&crate::preflight::Check> = checks
+        .iter()
+        .filter(|c| c.level != crate::preflight::Level::Ok)
+        .collect();
+    wanting.sort_by_key(|c| std::cmp::Reverse(c.level));
+    wanting
+        .iter()
+        .map(|c| {
+            let level = tr(lang, &format!("preflight-level-{}", c.level.name()));
+            let said =
+                crate::ui::errors::text(lang, crate::ui::errors::Problem::Preflight(&c.finding));
+            format!("{level}: {said}")
+        })
+        .collect()
 }
 
 /// The center connection and what waits to be sent, each line with whether it is a warning. A

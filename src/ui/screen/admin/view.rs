@@ -361,6 +361,10 @@ fn health(lang: Lang, ctx: &Context<'_>) -> Vec<String> {
     if failures > 0 {
         lines.push(tr(lang, "admin-health-failing"));
     }
+    lines.extend(crate::ui::screen::locked::preflight_lines(
+        lang,
+        &ctx.config.preflight,
+    ));
     lines
 }
 
