@@ -402,3 +402,36 @@ fn an_end_for_a_violation_shows_no_card() {
             .any(|(a, _, r)| *a == ProctorAction::EndViolation && r == "a phone on the desk")
     );
 }
+
+#[test]
+fn without_a_session_the_admin_screen_closes_the_station_for_the_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = gui::station(dir.path());
+    type_into(&mut app, ids::locked::PIN, gui::PIN);
+    click(&mut app, ids::locked::ADMIN);
+    settle(&mut app);
+    assert_eq!(screen(&app), "admin");
+    click(&mut app, ids::admin::CLOSE_DAY);
+    // It asks first; "No" leaves everything as it was.
+    click(&mut app, ids::admin::CANCEL);
+    assert!(shows(&app, ids::admin::NEXT));
+    click(&mut app, ids::admin::CLOSE_DAY);
+    click(&mut app, ids::admin::CONFIRM);
+    settle(&mut app);
+    let log = Journal::open_existing(dir.path())
+        .unwrap()
+        .audit_log()
+        .unwrap();
+    let actions: Vec<Option<Action>> = log.iter().map(|a| a.action).collect();
+    assert_eq!(
+        actions,
+        [Some(Action::PinAccepted), Some(Action::CloseDay)],
+        "the door and the close, in the audit log"
+    );
+    // The next candidate's way is there too, on a station left open.
+    let mut other = gui::station(tempfile::tempdir().unwrap().path());
+    type_into(&mut other, ids::locked::PIN, gui::PIN);
+    click(&mut other, ids::locked::ADMIN);
+    click(&mut other, ids::admin::NEXT);
+    assert_eq!(screen(&other), "check-in");
+}

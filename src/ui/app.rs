@@ -335,7 +335,9 @@ impl App {
                 iced::widget::operation::focus(NOWHERE)
             }
             Action::CheckedIn(entry) => self.start_session(&entry),
-            Action::AllowRetake(entry) => self.allow_retake(&entry),
+            Action::AllowRetake(entry) => {
+                Task::batch([self.door_opened(By::Pin), self.allow_retake(&entry)])
+            }
             Action::KeyCode(entry, code) => self.with_key_code(&entry, &code),
         }
     }

@@ -9,7 +9,6 @@
 mod view;
 
 use super::{Action, Context};
-use crate::crypto::pin::PinHash;
 use crate::exam::iin::{self, IinError};
 use crate::i18n::{Arg, Lang, tr_args};
 use crate::journal::recovery::Sittings;
@@ -192,12 +191,17 @@ impl CheckIn {
             Message::RetakePinChanged(value) => {
                 self.retake_pin = value.chars().filter(char::is_ascii_digit).take(8).collect();
             }
-            Message::RetakePressed => return self.try_retake(&ctx.config.pin),
+            Message::RetakePressed => return self.try_retake(ctx),
         }
         Action::None
     }
 
-    fn try_retake(&mut self, pin: &PinHash) -> Action {
+    /// The proctor's PIN for a second sitting, through the admin screen's door (a wrong one
+    /// counts there too, and makes the next try wait).
+    fn try_retake(&mut self, ctx: &Context<'_>) -> Action {
+        if ctx.door.wait(ctx.now).is_some() {
+            return Action::None;
+        }
         let entered = std::mem::take(&mut self.retake_pin);
         let Some(found) = self
             .found
@@ -206,12 +210,12 @@ impl CheckIn {
         else {
             return Action::None;
         };
-        if pin.verify(&entered) {
+        if ctx.config.pin.verify(&entered) {
             self.retake_wrong = 0;
             Action::AllowRetake(found)
         } else {
             self.retake_wrong += 1;
-            Action::None
+            Action::Refused
         }
     }
 
