@@ -32,6 +32,7 @@ pub fn run(config: Config, writer: Writer, start: Start) -> iced::Result {
         .title(App::title)
         .subscription(App::subscription)
         .theme(App::theme)
+        .scale_factor(App::scale_factor)
         .run()
 }
 

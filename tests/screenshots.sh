@@ -121,6 +121,8 @@ CLICK="1865 32" KEYS="ctrl+shift+F12" auto 26-held-en testing:5 4 20
 # The admin screen after a pause with its reason (typed, then Tab away and 1 presses Pause).
 CLICK="1865 32" KEYS="ctrl+shift+F12 2 4 6 8 Return p o w e r space c u t Escape 1" \
   auto 27-admin-paused-en testing:5 4 20
+# Accommodations set at the briefing (9 zoom, 0 high contrast, Enter back), then the test.
+KEYS="ctrl+shift+F12 2 4 6 8 Return Escape 9 0 Return Return" auto 29-testing-zoomed-ru briefing 1 20
 # Five wrong PINs: the lock-out.
 shot 28-locked-out "1 1 1 1 Return sleep 1.2 key 1 1 1 1 Return sleep 2.2 key 1 1 1 1 Return sleep 4.2 key 1 1 1 1 Return sleep 8.2 key 1 1 1 1 Return"
 

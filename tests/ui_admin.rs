@@ -435,3 +435,41 @@ fn without_a_session_the_admin_screen_closes_the_station_for_the_day() {
     click(&mut other, ids::admin::NEXT);
     assert_eq!(screen(&other), "check-in");
 }
+
+#[test]
+fn accommodations_set_at_the_briefing_are_kept_for_the_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = gui::station(dir.path());
+    check_in(&mut app, 0);
+    assert_eq!(app.scale_factor(), 1.0);
+    open_admin(&mut app, gui::PIN);
+    // Only what the core takes at the briefing is offered: no pause before the start.
+    act(&mut app, Act::Pause, "a reason");
+    assert_eq!(
+        gui::state(&app).phase,
+        Phase::Briefing,
+        "pause is not offered"
+    );
+    act(&mut app, Act::Zoom, "");
+    act(&mut app, Act::Contrast, "");
+    let accommodations = gui::state(&app).accommodations;
+    assert!(accommodations.zoom && accommodations.high_contrast);
+    assert_eq!(app.scale_factor(), ustudy::ui::theme::metrics::ZOOM);
+    assert_eq!(app.theme(), ustudy::ui::theme::theme(true));
+    click(&mut app, ids::admin::BACK);
+    settle(&mut app);
+    assert_eq!(screen(&app), "briefing");
+    click(&mut app, ids::briefing::START);
+    settle(&mut app);
+    // A restart keeps them: they are in the journal.
+    drop(app);
+    let app = gui::station(dir.path());
+    assert_eq!(app.scale_factor(), ustudy::ui::theme::metrics::ZOOM);
+    assert_eq!(app.theme(), ustudy::ui::theme::theme(true));
+    let proctor = proctor_events(dir.path(), &app);
+    assert!(proctor.iter().any(|(a, _, _)| *a
+        == ProctorAction::Accommodate {
+            zoom: true,
+            high_contrast: true
+        }));
+}

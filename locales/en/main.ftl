@@ -385,3 +385,7 @@ preflight-virtual = This is a virtual machine ({ $what }).
 preflight-remote = This is a remote session ({ $what }).
 preflight-level-warn = Warning
 preflight-level-fail = Fails
+admin-act-zoom = Zoom: { $state }
+admin-act-contrast = High contrast: { $state }
+admin-on = on
+admin-off = off

@@ -363,3 +363,7 @@ preflight-virtual = Бұл виртуалды машина ({ $what }).
 preflight-remote = Бұл қашықтағы сеанс ({ $what }).
 preflight-level-warn = Назар аударыңыз
 preflight-level-fail = Өтпеді
+admin-act-zoom = Үлкейту: { $state }
+admin-act-contrast = Жоғары контраст: { $state }
+admin-on = қосулы
+admin-off = өшірулі

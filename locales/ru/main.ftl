@@ -397,3 +397,7 @@ preflight-virtual = Это виртуальная машина ({ $what }).
 preflight-remote = Это удалённый сеанс ({ $what }).
 preflight-level-warn = Внимание
 preflight-level-fail = Не пройдено
+admin-act-zoom = Увеличение: { $state }
+admin-act-contrast = Высокий контраст: { $state }
+admin-on = вкл.
+admin-off = выкл.

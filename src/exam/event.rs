@@ -342,6 +342,14 @@ pub enum ProctorAction {
     EndTest,
     /// Ended the test for a violation (the reason names it); no card.
     EndViolation,
+    /// Set the candidate's accommodations for the rest of the session (extra time comes from
+    /// the roster at check-in).
+    Accommodate {
+        /// The interface enlarged.
+        zoom: bool,
+        /// The high-contrast palette.
+        high_contrast: bool,
+    },
 }
 
 impl ProctorAction {
@@ -358,6 +366,7 @@ impl ProctorAction {
             ProctorAction::GiveBack { .. } => "proctor-give-back",
             ProctorAction::EndTest => "proctor-end-test",
             ProctorAction::EndViolation => "proctor-end-violation",
+            ProctorAction::Accommodate { .. } => "proctor-accommodate",
         }
     }
 
@@ -389,7 +398,8 @@ impl ProctorAction {
             },
             ProctorAction::Release { .. }
             | ProctorAction::Recovered
-            | ProctorAction::GiveBack { .. } => return None,
+            | ProctorAction::GiveBack { .. }
+            | ProctorAction::Accommodate { .. } => return None,
         })
     }
 }

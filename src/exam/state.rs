@@ -112,6 +112,15 @@ pub struct AppealNote {
     pub text: String,
 }
 
+/// What a proctor turned on for the candidate, kept for the session.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Accommodations {
+    /// The interface enlarged.
+    pub zoom: bool,
+    /// The high-contrast palette.
+    pub high_contrast: bool,
+}
+
 /// An incident with the testing time at which it was recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Logged {
@@ -169,6 +178,9 @@ pub struct State {
     /// Time the candidate could not work, and what was given back.
     #[serde(default)]
     pub ledger: Ledger,
+    /// What a proctor turned on for the candidate.
+    #[serde(default)]
+    pub accommodations: Accommodations,
     /// How many events were applied.
     pub events: u64,
 }
@@ -249,6 +261,7 @@ impl State {
             current: 0,
             hold: None,
             ledger: Ledger::default(),
+            accommodations: Accommodations::default(),
             events: 0,
         }
     }
@@ -342,7 +355,7 @@ impl State {
                 iin::validate(&candidate.iin)?;
                 phase == Phase::CheckIn
             }
-            Event::Started => phase == Phase::Briefing,
+            Event::Started => phase == Phase::Briefing && self.hold.is_none(),
             Event::Answered { task, choice } => {
                 let ix = self.task(*task)?;
                 let fits = paper.shape(ix).is_some_and(|s| s.fits(choice));
@@ -398,6 +411,34 @@ impl State {
                 phase == Phase::Review && self.card_shown.is_none()
             }
             Event::DecisionOpened => phase == Phase::Review,
+            Event::AppealOpened | Event::AppealNote { .. } => self.appeal_allowed(paper, event)?,
+            Event::AppealFinished { .. } => phase == Phase::Appeal,
+            Event::Closed { .. } => {
+                matches!(
+                    phase,
+                    Phase::Decision | Phase::AppealCard | Phase::Review | Phase::Finished
+                )
+            }
+            // The briefing too: the proctor sets accommodations before the start.
+            Event::Held { .. } => {
+                (self.is_live() || phase == Phase::Briefing) && self.hold.is_none()
+            }
+            Event::Proctor { action, reason, .. } => {
+                return self.check_proctor(paper, action, reason);
+            }
+            Event::Incident { .. } | Event::Tick { .. } => true,
+        };
+        if allowed {
+            Ok(())
+        } else {
+            Err(self.not_now(event))
+        }
+    }
+
+    /// Whether an appeal event is allowed now (before its deadline, in its phase).
+    fn appeal_allowed(&self, paper: &Paper, event: &Event) -> Result<bool, StateError> {
+        let phase = self.phase;
+        Ok(match event {
             Event::AppealOpened => {
                 if phase == Phase::Decision && self.appeal_deadline_passed(paper) {
                     return Err(StateError::AppealClosed);
@@ -414,24 +455,8 @@ impl State {
                 }
                 phase == Phase::Appeal
             }
-            Event::AppealFinished { .. } => phase == Phase::Appeal,
-            Event::Closed { .. } => {
-                matches!(
-                    phase,
-                    Phase::Decision | Phase::AppealCard | Phase::Review | Phase::Finished
-                )
-            }
-            Event::Held { .. } => self.is_live() && self.hold.is_none(),
-            Event::Proctor { action, reason, .. } => {
-                return self.check_proctor(paper, action, reason);
-            }
-            Event::Incident { .. } | Event::Tick { .. } => true,
-        };
-        if allowed {
-            Ok(())
-        } else {
-            Err(self.not_now(event))
-        }
+            _ => false,
+        })
     }
 
     fn check_proctor(
@@ -449,6 +474,9 @@ impl State {
         }
         let allowed = match action {
             ProctorAction::Release { .. } => self.hold.is_some(),
+            ProctorAction::Accommodate { .. } => {
+                !matches!(self.phase, Phase::Locked | Phase::CheckIn | Phase::Closed)
+            }
             ProctorAction::GiveBack { ms } => {
                 let due = self.ledger.due_ms();
                 if *ms == 0 || *ms > due {
@@ -482,6 +510,15 @@ impl State {
             ProctorAction::GiveBack { ms } => {
                 self.clock.add_ms(*ms);
                 self.ledger.give_back(*ms);
+            }
+            ProctorAction::Accommodate {
+                zoom,
+                high_contrast,
+            } => {
+                self.accommodations = Accommodations {
+                    zoom: *zoom,
+                    high_contrast: *high_contrast,
+                };
             }
             _ => {}
         }

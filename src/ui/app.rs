@@ -203,9 +203,26 @@ impl App {
         tr(self.lang, "app-title")
     }
 
-    /// The theme.
+    /// The theme: high contrast when the station runs with it or the proctor turned it on for
+    /// the candidate.
     pub fn theme(&self) -> Theme {
-        theme::theme(self.config.high_contrast)
+        theme::theme(self.config.high_contrast || self.accommodations().high_contrast)
+    }
+
+    /// The interface's scale: enlarged when the proctor turned zoom on for the candidate.
+    pub fn scale_factor(&self) -> f32 {
+        if self.accommodations().zoom {
+            theme::metrics::ZOOM
+        } else {
+            1.0
+        }
+    }
+
+    fn accommodations(&self) -> crate::exam::state::Accommodations {
+        self.session
+            .as_ref()
+            .map(|s| s.recorded().accommodations)
+            .unwrap_or_default()
     }
 
     /// The interface language.

@@ -230,6 +230,11 @@ impl Piloted {
         self.app.theme()
     }
 
+    /// The interface's scale.
+    pub fn scale_factor(&self) -> f32 {
+        self.app.scale_factor()
+    }
+
     /// The app's subscription, with the script's turns while it drives.
     pub fn subscription(&self) -> Subscription<Message> {
         let turns = if self.script.is_some() {
@@ -262,6 +267,7 @@ pub fn run(
         .title(Piloted::title)
         .subscription(Piloted::subscription)
         .theme(Piloted::theme)
+        .scale_factor(Piloted::scale_factor)
         .run()?;
     let why = failure.lock().ok().and_then(|f| f.clone());
     Ok(why)

@@ -4,6 +4,7 @@
 //! | key | does |
 //! |---|---|
 //! | 1–9, A–H | pick (or, in multiple answer, toggle) that option; in matching, for the selected row |
+//! | 1–9, 0 | the admin screen: its actions in order |
 //! | ↑ ↓ | matching: select the row |
 //! | ← → , `PgUp` `PgDn` | previous / next task |
 //! | M | mark for review (again to unmark) |
@@ -119,6 +120,8 @@ pub fn press(event: &keyboard::Event) -> Option<Press> {
         Code::Digit7 | Code::Numpad7 | Code::KeyG => 6,
         Code::Digit8 | Code::Numpad8 | Code::KeyH => 7,
         Code::Digit9 | Code::Numpad9 => 8,
+        // The admin screen's tenth action; no task has ten options.
+        Code::Digit0 | Code::Numpad0 => 9,
         Code::KeyM => return Some(Press::Mark),
         _ => return None,
     };

@@ -88,6 +88,8 @@ pub mod metrics {
     pub const RADIUS: f32 = 6.0;
     /// Border of the current navigator cell and selected panels.
     pub const BORDER: f32 = 3.0;
+    /// The interface's scale when a proctor turns zoom on for a candidate.
+    pub const ZOOM: f32 = 1.25;
 }
 
 /// Styles of panels and navigator cells, built from the palette so the high-contrast variant

@@ -124,7 +124,8 @@ impl App {
         };
         let state = session.recorded();
         tracing::info!(?cause, phase = state.phase.name(), "the proctor's chord");
-        if state.is_live() && state.hold.is_none() {
+        let briefing = state.phase == crate::exam::Phase::Briefing;
+        if (state.is_live() || briefing) && state.hold.is_none() {
             return self.record(vec![Event::Held { cause }]);
         }
         Task::none()

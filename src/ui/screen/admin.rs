@@ -64,11 +64,15 @@ pub enum Act {
     EndTest,
     /// End the test for a violation (no card).
     EndViolation,
+    /// Turn the enlarged interface on or off (an accommodation, kept for the session).
+    Zoom,
+    /// Turn the high-contrast palette on or off (an accommodation, kept for the session).
+    Contrast,
 }
 
 impl Act {
-    /// Every action, in the order the screen lists them (and keys 1–8 press them).
-    pub const ALL: [Act; 8] = [
+    /// Every action, in the order the screen lists them (and keys 1–9, 0 press them).
+    pub const ALL: [Act; 10] = [
         Act::Pause,
         Act::Resume,
         Act::StepOut,
@@ -77,6 +81,8 @@ impl Act {
         Act::GiveBack,
         Act::EndTest,
         Act::EndViolation,
+        Act::Zoom,
+        Act::Contrast,
     ];
 
     /// Its short name (ids and message ids `admin-act-*`).
@@ -90,6 +96,8 @@ impl Act {
             Act::GiveBack => "give-back",
             Act::EndTest => "end-test",
             Act::EndViolation => "end-violation",
+            Act::Zoom => "zoom",
+            Act::Contrast => "contrast",
         }
     }
 
@@ -146,6 +154,15 @@ pub enum Message {
     Next,
     /// No session: close the station for the day (asks first).
     CloseDay,
+}
+
+/// The accommodations with the one `act` names turned over.
+fn toggled(act: Act, state: &State) -> ProctorAction {
+    let now = state.accommodations;
+    ProctorAction::Accommodate {
+        zoom: now.zoom != (act == Act::Zoom),
+        high_contrast: now.high_contrast != (act == Act::Contrast),
+    }
 }
 
 /// Most minutes a proctor adds at once.
@@ -212,7 +229,8 @@ impl Admin {
         }
     }
 
-    /// Keys 1–8 press the actions in their order; Enter and Esc answer a confirmation.
+    /// Keys 1–9, 0 press the actions in their order; Enter goes back to the test (a hold ruled a
+    /// technical fault); Enter and Esc answer a confirmation.
     pub fn key(&self, press: Press) -> Option<Message> {
         if self.confirm.is_some() {
             return match press {
@@ -223,6 +241,7 @@ impl Admin {
         }
         match press {
             Press::Option(n) => Act::ALL.get(usize::from(n)).map(|a| Message::Act(*a)),
+            Press::Enter => Some(Message::Back(Verdict::Technical)),
             _ => None,
         }
     }
@@ -250,6 +269,7 @@ impl Admin {
             },
             Act::EndTest => ProctorAction::EndTest,
             Act::EndViolation => ProctorAction::EndViolation,
+            Act::Zoom | Act::Contrast => toggled(act, state),
         })
     }
 
@@ -293,6 +313,7 @@ impl Admin {
             Act::Return => ProctorAction::Return,
             Act::EndTest => ProctorAction::EndTest,
             Act::EndViolation => ProctorAction::EndViolation,
+            Act::Zoom | Act::Contrast => toggled(act, state),
         };
         let event = Event::Proctor {
             action,

@@ -142,14 +142,24 @@ fn act_button<'a>(
     offered: bool,
     state: &crate::exam::State,
 ) -> Element<'a, Message> {
-    let label = if act == Act::GiveBack {
-        tr_args(
+    let on = |yes: bool| tr(lang, if yes { "admin-on" } else { "admin-off" });
+    let label = match act {
+        Act::GiveBack => tr_args(
             lang,
             "admin-act-give-back",
             &[("time", Arg::Str(&widget::duration(state.ledger.due_ms())))],
-        )
-    } else {
-        tr(lang, &format!("admin-act-{}", act.name()))
+        ),
+        Act::Zoom => tr_args(
+            lang,
+            "admin-act-zoom",
+            &[("state", Arg::Str(&on(state.accommodations.zoom)))],
+        ),
+        Act::Contrast => tr_args(
+            lang,
+            "admin-act-contrast",
+            &[("state", Arg::Str(&on(state.accommodations.high_contrast)))],
+        ),
+        _ => tr(lang, &format!("admin-act-{}", act.name())),
     };
     let look = if matches!(act, Act::EndTest | Act::EndViolation) {
         Button::Danger
@@ -157,7 +167,7 @@ fn act_button<'a>(
         Button::Quiet
     };
     container(
-        button(text(format!("{}  {label}", key + 1)).size(metrics::SMALL))
+        button(text(format!("{}  {label}", (key + 1) % 10)).size(metrics::SMALL))
             .padding(metrics::PAD_SMALL)
             .width(Length::Fixed(metrics::FORM_WIDTH / 2.0 - metrics::GAP_TINY))
             .style(theme::button(look))
@@ -231,7 +241,7 @@ fn way_out<'a>(admin: &'a Admin, ctx: &Context<'a>) -> Element<'a, Message> {
     if Admin::asks_ruling(ctx.state) {
         return column![
             parts::action(
-                tr(lang, "admin-back-technical"),
+                parts::keyed(tr(lang, "admin-back-technical"), Press::Enter),
                 Button::Success,
                 Some(Message::Back(Verdict::Technical)),
                 id::BACK,
@@ -247,7 +257,7 @@ fn way_out<'a>(admin: &'a Admin, ctx: &Context<'a>) -> Element<'a, Message> {
         .into();
     }
     parts::action(
-        tr(lang, "admin-back"),
+        parts::keyed(tr(lang, "admin-back"), Press::Enter),
         Button::Success,
         Some(Message::Back(Verdict::Technical)),
         id::BACK,
