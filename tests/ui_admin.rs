@@ -5,7 +5,12 @@
 //! a violation shows no card; and every action is in the journal with its reason.
 
 // Tests fail loudly on purpose.
-#![allow(clippy::expect_used, clippy::unwrap_used, clippy::too_many_lines)]
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::too_many_lines,
+    clippy::float_cmp
+)]
 
 mod support;
 
