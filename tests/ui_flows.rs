@@ -404,6 +404,15 @@ fn a_restart_brings_back_the_same_task_answers_and_time_after_the_proctor_unlock
         choice: both.clone()
     }));
     assert_eq!(state(&app).answers[70], Some(both));
+    // The proctor's going on is in the session, with the credential.
+    assert!(
+        journal_events(dir.path(), &app).contains(&Event::Proctor {
+            action: ustudy::exam::event::ProctorAction::Recovered,
+            by: ustudy::exam::event::By::Pin,
+            reason: String::new(),
+        }),
+        "the resume after the crash is recorded"
+    );
 }
 
 #[test]
