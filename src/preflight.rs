@@ -242,6 +242,11 @@ pub fn display(monitors: Result<Vec<(u32, u32)>, String>) -> Check {
     Check::new(Level::Ok, Finding::Display(w, h, 1))
 }
 
+/// Several displays seen while the window runs (a warning for the proctor).
+pub fn several_displays(count: usize) -> Check {
+    Check::new(Level::Warn, Finding::SeveralDisplays(count))
+}
+
 /// The center: reached with its pinned certificate, or not; none for the demo.
 pub fn center(reached: Option<Result<(), String>>) -> Check {
     match reached {

@@ -21,6 +21,7 @@ use crate::ui::keys::Press;
 use crate::ui::screen::{self, Action, Context, Kind, Screen, check_in, locked};
 use crate::ui::theme;
 
+mod displays;
 mod journal;
 mod kiosk;
 mod proctor;
@@ -130,6 +131,8 @@ pub enum Message {
     AdminChord,
     /// The window learned its monitor's size (the readiness check's display item).
     Monitor(iced::Size),
+    /// The X server now drives this many monitors.
+    Displays(usize),
     /// The audit log answered for a try at the admin screen's door.
     DoorAudited(Result<i64, JournalError>),
 }
@@ -282,6 +285,7 @@ impl App {
             Message::Synced(state) => self.on_synced(state),
             Message::AdminChord => self.hold(HoldCause::Proctor),
             Message::Monitor(size) => self.on_monitor(size),
+            Message::Displays(count) => self.on_displays(count),
             Message::DoorAudited(result) => self.door_audited(&result),
         }
     }
@@ -306,6 +310,30 @@ impl App {
         }
         self.config.preflight.retain(|c| c.item() != "display");
         self.config.preflight.push(check);
+        Task::none()
+    }
+
+    /// Another display appeared: a live session is held (the tasks hidden) until a proctor
+    /// opens the station, as for a focus loss.
+    fn on_displays(&mut self, count: usize) -> Task<Message> {
+        tracing::info!(count, "monitors");
+        self.config
+            .preflight
+            .retain(|c| !matches!(c.finding, crate::preflight::Finding::SeveralDisplays(_)));
+        if count > 1 {
+            self.config
+                .preflight
+                .push(crate::preflight::several_displays(count));
+        }
+        let holds = self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.recorded().is_live() && s.recorded().hold.is_none());
+        if count > 1 && holds {
+            return self.record(vec![Event::Held {
+                cause: HoldCause::Display,
+            }]);
+        }
         Task::none()
     }
 
@@ -536,6 +564,7 @@ impl App {
             iced::time::every(every).map(Message::Tick),
             event::listen_with(window_event),
             outbox,
+            displays::subscription(),
         ])
     }
 }

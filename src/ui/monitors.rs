@@ -1,6 +1,7 @@
-//! The monitors the window system has, read before any window opens (for `ustudy-station
-//! check`): a winit event loop that lists them when it starts and stops at once. A process
-//! can make one event loop only, so the station's window never calls this.
+//! The monitors the window system has. `sizes`, read before any window opens (for
+//! `ustudy-station check`): a winit event loop that lists them when it starts and stops at
+//! once (a process can make one event loop only, so the station's window never calls it).
+//! `count`, asked while the window runs: how many monitors the X server drives (`RandR`).
 
 use winit::application::ApplicationHandler;
 use winit::event::WindowEvent;
@@ -40,4 +41,25 @@ pub fn sizes() -> Result<Vec<(u32, u32)>, String> {
     let mut lister = Lister::default();
     event_loop.run_app(&mut lister).map_err(|e| e.to_string())?;
     Ok(lister.sizes)
+}
+
+/// How many monitors the X server `display` (or `$DISPLAY`) drives, if it can be asked (X11
+/// with `RandR`; `None` on Wayland, Windows, or without a display).
+#[cfg(target_os = "linux")]
+pub fn count(display: Option<&str>) -> Option<usize> {
+    use x11rb::connection::Connection as _;
+    use x11rb::protocol::randr::ConnectionExt as _;
+    if display.is_none() {
+        std::env::var_os("DISPLAY")?;
+    }
+    let (conn, screen) = x11rb::connect(display).ok()?;
+    let root = conn.setup().roots.get(screen)?.root;
+    let monitors = conn.randr_get_monitors(root, false).ok()?.reply().ok()?;
+    Some(monitors.monitors.len())
+}
+
+/// No way to ask on this platform.
+#[cfg(not(target_os = "linux"))]
+pub fn count(_display: Option<&str>) -> Option<usize> {
+    None
 }
