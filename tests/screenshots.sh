@@ -55,6 +55,8 @@ shot() {
   x_start
   DISPLAY=:$d ICED_BACKEND=tiny-skia "$bin" --data-dir "$work/$name" "$@" & local app=$!
   sleep 3
+  # CLICK="X Y" clicks there first (a language button).
+  if [ -n "${CLICK:-}" ]; then DISPLAY=:$d xdotool mousemove $CLICK click 1; sleep 0.5; fi
   if [ -n "$keys" ]; then DISPLAY=:$d xdotool key --delay 120 $keys; sleep 1; fi
   capture "$name"
   x_stop $app
@@ -123,8 +125,15 @@ CLICK="1865 32" KEYS="ctrl+shift+F12 2 4 6 8 Return p o w e r space c u t Escape
   auto 27-admin-paused-en testing:5 4 20
 # Accommodations set at the briefing (9 zoom, 0 high contrast, Enter back), then the test.
 KEYS="ctrl+shift+F12 2 4 6 8 Return Escape 9 0 Return Return" auto 29-testing-zoomed-ru briefing 1 20
-# Five wrong PINs: the lock-out.
-shot 28-locked-out "1 1 1 1 Return sleep 1.2 key 1 1 1 1 Return sleep 2.2 key 1 1 1 1 Return sleep 4.2 key 1 1 1 1 Return sleep 8.2 key 1 1 1 1 Return"
+# Five wrong PINs: the lock-out (Kazakh, then Russian and English with the language bar; Tab
+# brings the keyboard back to the PIN field after the click).
+fives="1 1 1 1 Return sleep 1.2 key 1 1 1 1 Return sleep 2.2 key 1 1 1 1 Return sleep 4.2 key 1 1 1 1 Return sleep 8.2 key 1 1 1 1 Return"
+shot 28-locked-out "$fives"
+CLICK="1772 32" shot 30-locked-out-ru "Tab $fives"
+CLICK="1865 32" shot 31-locked-out-en "Tab $fives"
+# The idle lock screen and a wrong PIN in Russian and English (01 and 02 are Kazakh).
+CLICK="1772 32" shot 32-locked-ru ""
+CLICK="1865 32" shot 33-locked-wrong-pin-en "Tab 1 1 1 1 Return"
 
 # 21: a session killed in the middle of testing and started again: the lock screen says what
 # it recovered.
