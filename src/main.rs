@@ -68,6 +68,10 @@ enum Command {
         #[arg(long, default_value = "en")]
         lang: String,
     },
+    /// Print how many monitors the window system has (the window asks this of a child process
+    /// to notice a second display during a test); exit 1 when it cannot be asked.
+    #[command(hide = true)]
+    Monitors,
     /// Inspect the station journal.
     #[command(subcommand)]
     Journal(JournalCommand),
@@ -143,6 +147,13 @@ fn main() -> ExitCode {
             ref data_dir,
         }) => enroll(config, center, code, data_dir.clone()),
         Some(Command::Fetch { ref config }) => fetch(config),
+        Some(Command::Monitors) => match ustudy::ui::monitors::sizes() {
+            Ok(sizes) => {
+                let _ = writeln!(std::io::stdout(), "{}", sizes.len());
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&e),
+        },
         Some(Command::Check {
             ref config,
             ref data_dir,

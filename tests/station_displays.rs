@@ -1,6 +1,7 @@
 //! A second display during a test, on a real X server (Xvfb with `RandR`): the station counts the
-//! monitors the server drives, a monitor added with `RandR` is counted, and the app holds a live
-//! session when a second display appears (the tasks hidden until a proctor opens the station).
+//! monitors the server drives, a monitor added with `RandR` is counted, the child process the
+//! window asks elsewhere counts them too, and the app holds a live session when a second display
+//! appears (the tasks hidden until a proctor opens the station).
 //! Needs `Xvfb` (`bash tests/run.sh` installs it).
 
 #![cfg(target_os = "linux")]
@@ -64,6 +65,26 @@ fn a_monitor_added_on_the_x_server_is_counted() {
     );
 }
 
+/// The question the window asks of a child process where the X server cannot be asked
+/// (Windows, Wayland): `ustudy-station monitors` prints the count, and fails without a display.
+#[test]
+fn the_station_counts_monitors_in_a_child_process() {
+    let display = Display::start();
+    let run = |display: Option<u32>| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_ustudy-station"));
+        cmd.arg("monitors").env_remove("WAYLAND_DISPLAY");
+        match display {
+            Some(n) => cmd.env("DISPLAY", format!(":{n}")),
+            None => cmd.env_remove("DISPLAY"),
+        };
+        cmd.output().expect("the station runs")
+    };
+    let out = run(Some(display.number));
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "1");
+    assert!(!run(None).status.success(), "no display: it says so");
+}
+
 #[test]
 fn a_second_display_holds_the_session_until_a_proctor_opens_it() {
     let dir = tempfile::tempdir().unwrap();
@@ -89,4 +110,54 @@ fn a_second_display_holds_the_session_until_a_proctor_opens_it() {
     click(&mut app, ids::admin::BACK);
     settle(&mut app);
     assert_eq!(screen(&app), "testing");
+}
+
+/// The real window under Xvfb: a test is running (the autopilot stopped on a task), a monitor is
+/// added, and within a few seconds the journal holds the session for the second display.
+#[test]
+fn the_running_station_notices_a_second_display() {
+    use std::io::BufRead as _;
+    let display = Display::start();
+    let name = format!(":{}", display.number);
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ustudy-station"))
+        .env("DISPLAY", &name)
+        .env("ICED_BACKEND", "tiny-skia")
+        .env_remove("WAYLAND_DISPLAY")
+        .args(["--data-dir", dir.path().to_str().unwrap()])
+        .args([
+            "--autopilot",
+            "4",
+            "--time-scale",
+            "20",
+            "--autopilot-stop",
+            "testing:3",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the station starts");
+    let stdout = child.stdout.take().unwrap();
+    let stopped = std::io::BufReader::new(stdout)
+        .lines()
+        .map_while(Result::ok)
+        .any(|l| l.contains("autopilot: stopped"));
+    assert!(stopped, "the autopilot reached the test");
+    add_monitor(&name);
+    let held = (0..100).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        let Ok(journal) = ustudy::journal::Journal::open_existing(dir.path()) else {
+            return false;
+        };
+        journal.sessions().unwrap().iter().any(|info| {
+            journal.load(&info.id).unwrap().events().iter().any(|e| {
+                *e == ustudy::exam::Event::Held {
+                    cause: HoldCause::Display,
+                }
+            })
+        })
+    });
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(held, "the second display held the session within 10 s");
 }

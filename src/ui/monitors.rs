@@ -63,3 +63,19 @@ pub fn count(display: Option<&str>) -> Option<usize> {
 pub fn count(_display: Option<&str>) -> Option<usize> {
     None
 }
+
+/// How many monitors there are, asked of a child process (`ustudy-station monitors`, which
+/// prints the count): the window's own process cannot run a second event loop.
+pub fn count_in_child() -> Option<usize> {
+    let exe = std::env::current_exe().ok()?;
+    let out = std::process::Command::new(exe)
+        .arg("monitors")
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    String::from_utf8_lossy(&out.stdout).trim().parse().ok()
+}

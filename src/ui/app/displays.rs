@@ -1,8 +1,8 @@
-//! Watching for a second display during a test: every few seconds the X server is asked how many
-//! monitors it drives (`RandR`), and a change arrives as `Message::Displays`. A session then is
-//! held as for a focus loss. On Wayland and Windows there is no such question to ask from here:
-//! the readiness check counts the displays at start (`ustudy-station check`), and the OS kiosk
-//! fixes the layout.
+//! Watching for a second display during a test: every few seconds the monitors are counted, and a
+//! change arrives as `Message::Displays`; a session then is held as for a focus loss. On X11 the
+//! X server is asked (`RandR`); elsewhere (Windows, Wayland) the station asks itself in a child
+//! process, `ustudy-station monitors`, which lists them with winit (a process can run one event
+//! loop, and the window's is iced's).
 
 use std::time::Duration;
 
@@ -18,10 +18,12 @@ fn stream(_: &&'static str) -> impl Stream<Item = Message> + use<> {
     iced::stream::channel(4, async move |mut output| {
         let mut last = None;
         loop {
-            let now = tokio::task::spawn_blocking(|| crate::ui::monitors::count(None))
-                .await
-                .ok()
-                .flatten();
+            let now = tokio::task::spawn_blocking(|| {
+                crate::ui::monitors::count(None).or_else(crate::ui::monitors::count_in_child)
+            })
+            .await
+            .ok()
+            .flatten();
             if now.is_some() && now != last {
                 last = now;
                 let _ = output.try_send(Message::Displays(now.unwrap_or(1)));
