@@ -344,7 +344,7 @@ impl App {
     }
 
     /// Hands a message to the screen on show and performs what it asks for.
-    fn on_screen(&mut self, message: screen::Message) -> Task<Message> {
+    pub(super) fn on_screen(&mut self, message: screen::Message) -> Task<Message> {
         let ctx = Context {
             lang: self.lang,
             config: &self.config,

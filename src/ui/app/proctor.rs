@@ -110,8 +110,14 @@ impl App {
     }
 
     /// Hold the live session over its tasks and ask for the PIN (the chord, the interlude's
-    /// proctor button); without a session, the lock screen, from which the admin screen opens.
+    /// proctor button); without a session, the lock screen, from which the admin screen opens
+    /// (the chord there opens it with the PIN typed).
     pub(super) fn hold(&mut self, cause: HoldCause) -> Task<Message> {
+        // On the lock screen without a session the chord is the keyboard's "Proctor menu".
+        if self.screen.kind() == Kind::Locked && self.session.is_none() {
+            let press = crate::ui::screen::Message::Locked(locked::Message::AdminPressed);
+            return self.on_screen(press);
+        }
         if matches!(self.screen.kind(), Kind::Locked | Kind::Admin) {
             return Task::none();
         }
