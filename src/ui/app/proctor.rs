@@ -88,6 +88,15 @@ impl App {
         let Some(pending) = self.door_audits.front().cloned() else {
             return Task::none();
         };
+        self.audit_task(pending, Message::DoorAudited)
+    }
+
+    /// The task that writes `pending` to the audit log and answers with `done`.
+    fn audit_task(
+        &self,
+        pending: PendingAudit,
+        done: fn(Result<i64, JournalError>) -> Message,
+    ) -> Task<Message> {
         let writer = self.writer.clone();
         Task::perform(
             async move {
@@ -95,7 +104,7 @@ impl App {
                     .audit(pending.action, &pending.subject, &pending.detail)
                     .await
             },
-            Message::DoorAudited,
+            done,
         )
     }
 
@@ -182,15 +191,7 @@ impl App {
             detail,
         };
         self.audit_pending = Some(pending.clone());
-        let writer = self.writer.clone();
-        Task::perform(
-            async move {
-                writer
-                    .audit(pending.action, &pending.subject, &pending.detail)
-                    .await
-            },
-            Message::Audited,
-        )
+        self.audit_task(pending, Message::Audited)
     }
 
     /// The journal answered for the audit record in flight.

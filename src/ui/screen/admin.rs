@@ -156,6 +156,23 @@ pub enum Message {
     CloseDay,
 }
 
+/// The proctor action `act` stands for in `state` (`seconds` for added time).
+fn proctor_action(act: Act, state: &State, seconds: u32) -> ProctorAction {
+    match act {
+        Act::Pause => ProctorAction::Pause,
+        Act::Resume => ProctorAction::Resume,
+        Act::StepOut => ProctorAction::StepOut,
+        Act::Return => ProctorAction::Return,
+        Act::AddTime => ProctorAction::AddTime { seconds },
+        Act::GiveBack => ProctorAction::GiveBack {
+            ms: state.ledger.due_ms(),
+        },
+        Act::EndTest => ProctorAction::EndTest,
+        Act::EndViolation => ProctorAction::EndViolation,
+        Act::Zoom | Act::Contrast => toggled(act, state),
+    }
+}
+
 /// The accommodations with the one `act` names turned over.
 fn toggled(act: Act, state: &State) -> ProctorAction {
     let now = state.accommodations;
@@ -248,29 +265,16 @@ impl Admin {
 
     /// The proctor action `act` stands for, with what was typed.
     fn action(&self, act: Act, state: &State) -> Result<ProctorAction, Problem> {
-        Ok(match act {
-            Act::Pause => ProctorAction::Pause,
-            Act::Resume => ProctorAction::Resume,
-            Act::StepOut => ProctorAction::StepOut,
-            Act::Return => ProctorAction::Return,
-            Act::AddTime => {
-                let minutes = self
-                    .minutes
-                    .parse::<u32>()
-                    .ok()
-                    .filter(|m| (1..=MAX_MINUTES).contains(m))
-                    .ok_or(Problem::Minutes)?;
-                ProctorAction::AddTime {
-                    seconds: minutes * 60,
-                }
-            }
-            Act::GiveBack => ProctorAction::GiveBack {
-                ms: state.ledger.due_ms(),
-            },
-            Act::EndTest => ProctorAction::EndTest,
-            Act::EndViolation => ProctorAction::EndViolation,
-            Act::Zoom | Act::Contrast => toggled(act, state),
-        })
+        let minutes = if act == Act::AddTime {
+            self.minutes
+                .parse::<u32>()
+                .ok()
+                .filter(|m| (1..=MAX_MINUTES).contains(m))
+                .ok_or(Problem::Minutes)?
+        } else {
+            0
+        };
+        Ok(proctor_action(act, state, minutes * 60))
     }
 
     /// Records `act` if the exam core takes it now; otherwise says why.
@@ -302,21 +306,8 @@ impl Admin {
 
     /// Whether the exam core would take `act` now (with a reason, if it needs one).
     fn offered(act: Act, paper: &crate::exam::Paper, state: &State) -> bool {
-        let action = match act {
-            Act::AddTime => ProctorAction::AddTime { seconds: 60 },
-            Act::GiveBack => ProctorAction::GiveBack {
-                ms: state.ledger.due_ms(),
-            },
-            Act::Pause => ProctorAction::Pause,
-            Act::Resume => ProctorAction::Resume,
-            Act::StepOut => ProctorAction::StepOut,
-            Act::Return => ProctorAction::Return,
-            Act::EndTest => ProctorAction::EndTest,
-            Act::EndViolation => ProctorAction::EndViolation,
-            Act::Zoom | Act::Contrast => toggled(act, state),
-        };
         let event = Event::Proctor {
-            action,
+            action: proctor_action(act, state, 60),
             by: By::Pin,
             reason: "-".to_owned(),
         };
