@@ -1,6 +1,9 @@
 //! The candidate's on-screen tools: calculator, periodic table and salt solubility table. Each
-//! tool will be a plain struct with a pure `update` (unit-tested without a window) and a view the
-//! testing screen draws as an overlay; today the testing screen shows their slot.
+//! tool is a plain struct with a pure model (unit-tested without a window) and a view the testing
+//! screen draws as an overlay. The calculator's model is in `calculator`; its view, and the
+//! tables, are not built yet: the testing screen shows their slot.
+
+pub mod calculator;
 
 /// The on-screen tools.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
