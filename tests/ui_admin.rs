@@ -156,8 +156,17 @@ fn a_pause_stops_the_clock_and_every_action_is_journalled_with_its_reason() {
     click(&mut app, ids::locked::UNLOCK);
     settle(&mut app);
     act(&mut app, Act::Resume, "");
-    type_into(&mut app, ids::admin::MINUTES, "7");
+    // Minutes out of range are said, and nothing is added; letters are not even taken.
+    type_into(&mut app, ids::admin::MINUTES, "999");
     act(&mut app, Act::AddTime, "the fire alarm");
+    assert!(shows(&app, ids::admin::PROBLEM), "1 to 240 minutes");
+    assert_eq!(gui::state(&app).clock.added_ms, 0);
+    // The bad number was cleared; the reason typed stays.
+    type_into(&mut app, ids::admin::MINUTES, "x");
+    act(&mut app, Act::AddTime, "");
+    assert_eq!(gui::state(&app).clock.added_ms, 0, "no minutes typed");
+    type_into(&mut app, ids::admin::MINUTES, "7");
+    act(&mut app, Act::AddTime, "");
     click(&mut app, ids::admin::BACK);
     settle(&mut app);
     assert_eq!(screen(&app), "testing");
@@ -260,6 +269,29 @@ fn a_focus_loss_hides_the_tasks_until_a_one_time_code_opens_the_station_once() {
         &first,
     ]);
     assert!(made.ok(), "{}", made.stderr);
+    // The operator's typing mistakes are said and make no code.
+    let center_dir = center.path().to_str().unwrap().to_owned();
+    for (station, challenge, said) in [
+        (name.as_str(), "12345", "digits the station shows"),
+        (name.as_str(), "12a456", "digits the station shows"),
+        (
+            "no-such-station",
+            first.as_str(),
+            "no station named no-such-station",
+        ),
+    ] {
+        let bad = support::cli::center(&[
+            "unlock-code",
+            "--dir",
+            &center_dir,
+            "--station",
+            station,
+            "--challenge",
+            challenge,
+        ]);
+        assert!(!bad.ok() && bad.stdout.is_empty(), "{station} {challenge}");
+        assert!(bad.stderr.contains(said), "{}", bad.stderr);
+    }
     let code = made
         .stdout
         .lines()

@@ -158,5 +158,11 @@ mod tests {
         assert_eq!(ledger.due_ms(), 10_000);
         ledger.give_back(10_000);
         assert_eq!(ledger.due_ms(), 0);
+        // The end of testing closes what is still open: its charged time becomes owed.
+        ledger.open(Cause::Held(HoldCause::Proctor), 70_000);
+        ledger.pass(5_000, true);
+        assert_eq!(ledger.due_ms(), 0);
+        ledger.close_all();
+        assert_eq!(ledger.due_ms(), 5_000);
     }
 }

@@ -285,6 +285,8 @@ impl Admin {
         let action = match self.action(act, state) {
             Ok(action) => action,
             Err(problem) => {
+                // A bad number of minutes is cleared; the message says what is wanted.
+                self.minutes.clear();
                 self.problem = Some(problem);
                 return Action::None;
             }

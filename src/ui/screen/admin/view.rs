@@ -1,8 +1,9 @@
 //! The admin screen's view: the actions on the left (reason, minutes, one button per action the
-//! exam core takes now, the confirmation or the way back), and on the right what the proctor
-//! reads before acting: the ledger, the incident log, the center and the station's health.
+//! exam core takes now), and on the right the way back or the confirmation, then what the
+//! proctor reads before acting: the ledger, the incident log, the center and the station's
+//! health.
 
-use iced::widget::{Space, button, column, container, row, scrollable, text, text_input};
+use iced::widget::{button, column, container, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use super::{Act, Admin, Confirm, Message, Problem, id};
@@ -38,7 +39,9 @@ pub(super) fn page<'a>(admin: &'a Admin, ctx: &Context<'a>) -> Element<'a, Messa
     ]
     .spacing(metrics::GAP_SMALL)
     .width(Length::Fixed(metrics::FORM_WIDTH));
-    let mut right = column![].spacing(metrics::GAP_SMALL);
+    // The way back (or the confirmation) heads the right column, always in view however long
+    // the actions and a refusal make the left one on a small screen.
+    let mut right = column![way_out(admin, ctx)].spacing(metrics::GAP_SMALL);
     match ctx.exam() {
         Some((paper, state)) => {
             left = left.push(session_line(lang, state));
@@ -61,8 +64,6 @@ pub(super) fn page<'a>(admin: &'a Admin, ctx: &Context<'a>) -> Element<'a, Messa
             .id(id::PROBLEM),
         );
     }
-    left = left.push(Space::new().height(metrics::GAP_SMALL));
-    left = left.push(way_out(admin, ctx));
     right = right.push(panel(
         tr(lang, "admin-center"),
         crate::ui::screen::locked::sync_lines(lang, ctx.config.center.is_some(), ctx.sync)
