@@ -49,6 +49,16 @@ fn act(action: ProctorAction, reason: &str) -> Event {
     }
 }
 
+/// The proctor releases a hold, ruling it a technical fault.
+fn release() -> Event {
+    act(
+        ProctorAction::Release {
+            verdict: Verdict::Technical,
+        },
+        "",
+    )
+}
+
 fn apply(paper: &Paper, s: &mut State, e: &Event) {
     s.apply(paper, e)
         .unwrap_or_else(|err| panic!("{e:?}: {err}"));
@@ -104,16 +114,7 @@ fn a_hold_hides_the_tasks_while_the_clock_runs_and_its_ruling_decides_what_is_ow
         ),
         "nothing is owed before the hold is ruled on"
     );
-    apply(
-        &p,
-        &mut s,
-        &act(
-            ProctorAction::Release {
-                verdict: Verdict::Technical,
-            },
-            "",
-        ),
-    );
+    apply(&p, &mut s, &release());
     assert_eq!(s.hold, None);
     apply(&p, &mut s, &answer);
     assert_eq!(s.ledger.due_ms(), 75 * SECOND);
@@ -267,16 +268,7 @@ fn two_crashes_a_pause_and_a_given_back_hold_leave_the_exact_time() {
     );
     time(&mut s, &mut events, 6 * MINUTE_MS + 30_000);
     go(&mut s, &mut events, act(ProctorAction::Resume, ""));
-    go(
-        &mut s,
-        &mut events,
-        act(
-            ProctorAction::Release {
-                verdict: Verdict::Technical,
-            },
-            "",
-        ),
-    );
+    go(&mut s, &mut events, release());
     // A second crash: 55 s down.
     time(&mut s, &mut events, 9 * MINUTE_MS + 1_111);
     go(
@@ -302,16 +294,7 @@ fn two_crashes_a_pause_and_a_given_back_hold_leave_the_exact_time() {
     );
     time(&mut s, &mut events, 4 * MINUTE_MS);
     go(&mut s, &mut events, act(ProctorAction::Return, ""));
-    go(
-        &mut s,
-        &mut events,
-        act(
-            ProctorAction::Release {
-                verdict: Verdict::Technical,
-            },
-            "",
-        ),
-    );
+    go(&mut s, &mut events, release());
     // Owed: the 12.25 s the PIN took and the 47.5 s of the focus loss; the 4 min out of the
     // room under the same hold are the candidate's own time, charged and not owed.
     let owed = 12_250 + 47_500;

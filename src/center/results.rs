@@ -411,6 +411,20 @@ mod tests {
     use crate::exam::preset;
     use crate::exam::task::Choice;
 
+    /// The demo candidate's check-in.
+    fn checked_in() -> exam::Event {
+        exam::Event::CheckedIn {
+            candidate: Candidate {
+                iin: "061211600012".into(),
+                name: "Demo".into(),
+                ticket: "T-1".into(),
+                extra_time: false,
+                interface: crate::i18n::Lang::Kk,
+                languages: std::collections::BTreeMap::new(),
+            },
+        }
+    }
+
     /// A session held at the center with `events` as its records.
     fn held(store: &SqliteStore, session: &str, events: &[exam::Event]) {
         let records = events
@@ -453,16 +467,7 @@ mod tests {
         let journey = |card: exam::Event| {
             vec![
                 exam::Event::Unlocked,
-                exam::Event::CheckedIn {
-                    candidate: Candidate {
-                        iin: "061211600012".into(),
-                        name: "Demo".into(),
-                        ticket: "T-1".into(),
-                        extra_time: false,
-                        interface: crate::i18n::Lang::Kk,
-                        languages: std::collections::BTreeMap::new(),
-                    },
-                },
+                checked_in(),
                 exam::Event::Started,
                 answer.clone(),
                 exam::Event::Finished {
@@ -521,16 +526,7 @@ mod tests {
         };
         let events = vec![
             exam::Event::Unlocked,
-            exam::Event::CheckedIn {
-                candidate: Candidate {
-                    iin: "061211600012".into(),
-                    name: "Demo".into(),
-                    ticket: "T-1".into(),
-                    extra_time: false,
-                    interface: crate::i18n::Lang::Kk,
-                    languages: std::collections::BTreeMap::new(),
-                },
-            },
+            checked_in(),
             exam::Event::Started,
             exam::Event::Tick { ms: 60_000 },
             exam::Event::Held {
