@@ -325,16 +325,20 @@ impl App {
                 .preflight
                 .push(crate::preflight::several_displays(count));
         }
-        let holds = self
-            .session
-            .as_ref()
-            .is_some_and(|s| s.recorded().is_live() && s.recorded().hold.is_none());
+        let holds = self.can_hold();
         if count > 1 && holds {
             return self.record(vec![Event::Held {
                 cause: HoldCause::Display,
             }]);
         }
         Task::none()
+    }
+
+    /// Whether a live session is there to hold (and is not held already).
+    fn can_hold(&self) -> bool {
+        self.session
+            .as_ref()
+            .is_some_and(|s| s.recorded().is_live() && s.recorded().hold.is_none())
     }
 
     fn on_synced(&mut self, state: SyncState) -> Task<Message> {
@@ -534,10 +538,7 @@ impl App {
         }
         let mut events = vec![Event::Incident { kind }];
         // Losing focus hides the tasks at once: the session is held until a proctor releases it.
-        let holds = self
-            .session
-            .as_ref()
-            .is_some_and(|s| s.recorded().is_live() && s.recorded().hold.is_none());
+        let holds = self.can_hold();
         if event == WindowEvent::FocusLost && holds && self.screen.kind() != Kind::Admin {
             events.push(Event::Held {
                 cause: HoldCause::FocusLost,
