@@ -174,6 +174,11 @@ tool-calculator = Calculator
 tool-periodic = Periodic table
 tool-solubility = Solubility table
 tool-not-here = is not available on this station yet.
+calc-tape = Last results
+calc-error-division-by-zero = Cannot divide by zero
+calc-error-overflow = The number is too large
+calc-error-malformed = The expression is not complete
+calc-error-negative-root = No square root of a negative number
 dialog-cancel = Cancel
 dialog-close = Close
 

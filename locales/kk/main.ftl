@@ -164,6 +164,11 @@ tool-calculator = Калькулятор
 tool-periodic = Менделеев кестесі
 tool-solubility = Ерігіштік кестесі
 tool-not-here = бұл станцияда әзірге қолжетімсіз.
+calc-tape = Соңғы нәтижелер
+calc-error-division-by-zero = Нөлге бөлуге болмайды
+calc-error-overflow = Сан тым үлкен
+calc-error-malformed = Өрнек аяқталмаған
+calc-error-negative-root = Теріс санның квадрат түбірі жоқ
 dialog-cancel = Болдырмау
 dialog-close = Жабу
 

@@ -180,6 +180,11 @@ tool-calculator = Калькулятор
 tool-periodic = Таблица Менделеева
 tool-solubility = Таблица растворимости
 tool-not-here = пока недоступна на этой станции.
+calc-tape = Последние результаты
+calc-error-division-by-zero = На ноль делить нельзя
+calc-error-overflow = Слишком большое число
+calc-error-malformed = Выражение не закончено
+calc-error-negative-root = Корня из отрицательного числа нет
 dialog-cancel = Отмена
 dialog-close = Закрыть
 

@@ -136,6 +136,26 @@ pub enum Event {
         #[serde(default)]
         reason: String,
     },
+    /// The candidate opened an on-screen tool over the task, or closed it (`None`).
+    Tool {
+        /// The tool now open.
+        tool: Option<Tool>,
+    },
+    /// The candidate struck out an option they ruled out, or took the stroke back. Not an
+    /// answer: scoring and the card never see it.
+    Struck {
+        /// The task.
+        task: TaskIx,
+        /// The option.
+        option: u8,
+        /// Struck (true) or back.
+        struck: bool,
+    },
+    /// The candidate changed how the task is shown: text size, contrast, timer, line reader.
+    Display {
+        /// The new settings.
+        view: View,
+    },
     /// Monotonic time passed while the program ran.
     Tick {
         /// Milliseconds.
@@ -173,8 +193,95 @@ impl Event {
             Event::Incident { .. } => "incident",
             Event::Held { .. } => "held",
             Event::Proctor { action, .. } => action.name(),
+            Event::Tool { .. } => "tool",
+            Event::Struck { .. } => "struck",
+            Event::Display { .. } => "display",
             Event::Tick { .. } => "tick",
         }
+    }
+}
+
+/// An on-screen tool the candidate can open over the task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Tool {
+    /// The calculator.
+    Calculator,
+    /// The periodic table.
+    Periodic,
+    /// The salt solubility table.
+    Solubility,
+}
+
+impl Tool {
+    /// Every tool, in button order.
+    pub const ALL: [Tool; 3] = [Tool::Calculator, Tool::Periodic, Tool::Solubility];
+
+    /// A short name, for widget ids and Fluent ids.
+    pub fn code(self) -> &'static str {
+        match self {
+            Tool::Calculator => "calculator",
+            Tool::Periodic => "periodic",
+            Tool::Solubility => "solubility",
+        }
+    }
+}
+
+/// How the candidate has the task shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct View {
+    /// Task text size in percent: `ZOOM_MIN` to `ZOOM_MAX` in steps of `ZOOM_STEP`.
+    pub zoom: u16,
+    /// The high-contrast palette.
+    pub high_contrast: bool,
+    /// The timer hidden (it shows anyway in the last minutes, `TIMER_ALWAYS_MS`).
+    pub timer_hidden: bool,
+    /// The line reader on.
+    pub line_reader: bool,
+}
+
+/// Smallest task text size, percent.
+pub const ZOOM_MIN: u16 = 100;
+/// Largest task text size, percent.
+pub const ZOOM_MAX: u16 = 200;
+/// One step of task text size, percent.
+pub const ZOOM_STEP: u16 = 25;
+/// In the last this many ms the timer shows even when hidden.
+pub const TIMER_ALWAYS_MS: u64 = 5 * 60 * 1000;
+
+impl Default for View {
+    fn default() -> View {
+        View {
+            zoom: ZOOM_MIN,
+            high_contrast: false,
+            timer_hidden: false,
+            line_reader: false,
+        }
+    }
+}
+
+impl View {
+    /// Whether the settings are ones a station can show.
+    pub fn is_valid(&self) -> bool {
+        (ZOOM_MIN..=ZOOM_MAX).contains(&self.zoom)
+            && (self.zoom - ZOOM_MIN).is_multiple_of(ZOOM_STEP)
+    }
+
+    /// One step larger (`grow`) or smaller, within the bounds.
+    #[must_use]
+    pub fn zoomed(self, grow: bool) -> View {
+        let zoom = if grow {
+            self.zoom.saturating_add(ZOOM_STEP).min(ZOOM_MAX)
+        } else {
+            self.zoom.saturating_sub(ZOOM_STEP).max(ZOOM_MIN)
+        };
+        View { zoom, ..self }
+    }
+
+    /// Whether the timer shows with `remaining_ms` left.
+    pub fn timer_shows(&self, remaining_ms: u64) -> bool {
+        !self.timer_hidden || remaining_ms <= TIMER_ALWAYS_MS
     }
 }
 

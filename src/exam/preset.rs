@@ -3,8 +3,9 @@
 //! domain.md live here as data, never as constants elsewhere in the code.
 
 use super::spec::{
-    BlockRole, BlockSpec, BreakSpec, LayoutEntry, LongDuration, MatchingRule, MultipleRule,
-    PassMark, PostTimings, ResultPolicy, ScoringRules, SessionFormat, TaskKind, Threshold,
+    BlockRole, BlockSpec, BreakSpec, CalculatorKeys, LayoutEntry, LongDuration, MatchingRule,
+    MultipleRule, PassMark, PostTimings, ResultPolicy, ScoringRules, SessionFormat, TaskKind,
+    Threshold,
 };
 
 /// Every preset name, in the order the operator's help lists them.
@@ -152,6 +153,8 @@ fn unt(id: &str, blocks: Vec<BlockSpec>, minutes: u32, result: ResultPolicy) -> 
         scoring: unt_scoring(),
         result,
         max_score: 0,
+        // A school scientific calculator: the UNT's tasks may need roots, powers and percents.
+        calculator: CalculatorKeys::ALL,
     };
     format.max_score = format.layout_points();
     format
@@ -266,6 +269,7 @@ fn teacher(
         scoring: unt_scoring(),
         result,
         max_score: 0,
+        calculator: CalculatorKeys::ALL,
     };
     format.max_score = format.layout_points();
     format

@@ -40,6 +40,39 @@ pub struct SessionFormat {
     pub result: ResultPolicy,
     /// The maximum score the format promises; must equal the sum of the layout's points.
     pub max_score: u32,
+    /// The calculator's optional keys (none unless the format enables them).
+    #[serde(default, skip_serializing_if = "CalculatorKeys::is_plain")]
+    pub calculator: CalculatorKeys,
+}
+
+/// The calculator's optional keys a format enables; digits, the decimal comma, + − × ÷,
+/// brackets, the sign, clear, backspace and = are always there.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalculatorKeys {
+    /// √
+    #[serde(default)]
+    pub sqrt: bool,
+    /// xʸ
+    #[serde(default)]
+    pub pow: bool,
+    /// %
+    #[serde(default)]
+    pub percent: bool,
+}
+
+impl CalculatorKeys {
+    /// Every optional key.
+    pub const ALL: CalculatorKeys = CalculatorKeys {
+        sqrt: true,
+        pow: true,
+        percent: true,
+    };
+
+    /// No optional key.
+    pub fn is_plain(&self) -> bool {
+        *self == CalculatorKeys::default()
+    }
 }
 
 /// Longer testing time for some subjects.

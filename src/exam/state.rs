@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::clock::{Clock, NOTICE_MS, minutes};
 use super::event::{
     AppealGround, Candidate, CloseReason, Event, FinishReason, HoldCause, Incident, ProctorAction,
-    TaskIx,
+    TaskIx, Tool, View,
 };
 use super::iin;
 use super::ledger::{Cause, Ledger};
@@ -181,6 +181,15 @@ pub struct State {
     /// What a proctor turned on for the candidate.
     #[serde(default)]
     pub accommodations: Accommodations,
+    /// The on-screen tool open over the task.
+    #[serde(default)]
+    pub tool: Option<Tool>,
+    /// Options the candidate struck out, by task (never an answer).
+    #[serde(default)]
+    pub struck: BTreeMap<TaskIx, Vec<u8>>,
+    /// How the candidate has the task shown.
+    #[serde(default)]
+    pub view: View,
     /// How many events were applied.
     pub events: u64,
 }
@@ -210,6 +219,8 @@ pub enum StateError {
     CardSize(usize),
     #[error("{0} needs a reason (at most {MAX_TEXT} characters)")]
     Reason(&'static str),
+    #[error("task text size {0} % is not one a station shows")]
+    View(u16),
     #[error("{ms} ms cannot be given back: {due} ms are owed")]
     GiveBack { ms: u64, due: u64 },
 }
@@ -262,6 +273,9 @@ impl State {
             hold: None,
             ledger: Ledger::default(),
             accommodations: Accommodations::default(),
+            tool: None,
+            struck: BTreeMap::new(),
+            view: View::default(),
             events: 0,
         }
     }
@@ -426,12 +440,60 @@ impl State {
             Event::Proctor { action, reason, .. } => {
                 return self.check_proctor(paper, action, reason);
             }
+            Event::Tool { .. } | Event::Struck { .. } | Event::Display { .. } => {
+                return self.check_aid(paper, event);
+            }
             Event::Incident { .. } | Event::Tick { .. } => true,
         };
         if allowed {
             Ok(())
         } else {
             Err(self.not_now(event))
+        }
+    }
+
+    /// Whether the candidate's aids may change now: only over open tasks, with a valid option
+    /// or text size.
+    fn check_aid(&self, paper: &Paper, event: &Event) -> Result<(), StateError> {
+        match event {
+            Event::Struck { task, option, .. } => {
+                let ix = self.task(*task)?;
+                if paper.shape(ix).is_none_or(|s| *option >= s.options) {
+                    return Err(StateError::BadChoice(*task));
+                }
+            }
+            Event::Display { view } if !view.is_valid() => {
+                return Err(StateError::View(view.zoom));
+            }
+            _ => {}
+        }
+        if self.tasks_open() {
+            Ok(())
+        } else {
+            Err(self.not_now(event))
+        }
+    }
+
+    fn mutate_aid(&mut self, event: &Event) {
+        match event {
+            Event::Tool { tool } => self.tool = *tool,
+            Event::Struck {
+                task,
+                option,
+                struck,
+            } => {
+                let set = self.struck.entry(*task).or_default();
+                set.retain(|o| o != option);
+                if *struck {
+                    set.push(*option);
+                    set.sort_unstable();
+                }
+                if set.is_empty() {
+                    self.struck.remove(task);
+                }
+            }
+            Event::Display { view } => self.view = *view,
+            _ => {}
         }
     }
 
@@ -613,6 +675,9 @@ impl State {
                 self.ledger.open(Cause::Held(*cause), self.clock.used_ms);
             }
             Event::Proctor { action, .. } => self.mutate_proctor(paper, action),
+            Event::Tool { .. } | Event::Struck { .. } | Event::Display { .. } => {
+                self.mutate_aid(event);
+            }
             Event::Tick { ms } => self.tick(paper, *ms),
         }
     }

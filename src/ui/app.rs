@@ -30,8 +30,8 @@ mod sync;
 mod view;
 
 pub use journal::JournalJob;
-pub use kiosk::kiosk_window;
 use kiosk::{cover_screen, move_focus, window_event};
+pub use kiosk::{kiosk_window, typed};
 pub use proctor::PendingAudit;
 pub use release::ReleaseJob;
 
@@ -112,6 +112,14 @@ pub enum Message {
     },
     /// A key of the exam key set that no widget took.
     Key(Press),
+    /// A key no widget took, as the exam key set and as the calculator read it: the calculator
+    /// takes it when it is open, the key set otherwise.
+    Typed {
+        /// What the key set makes of it.
+        press: Option<Press>,
+        /// What the calculator makes of it.
+        calc: Option<crate::ui::tool::calculator::Key>,
+    },
     /// The journal created the session, under this id.
     Created(Result<String, JournalError>),
     /// The center released the key of the candidate's sealed package and it opened, or not.
@@ -278,6 +286,7 @@ impl App {
             Message::Window(event) => self.on_window(event),
             Message::FocusMoved { back } => move_focus(back),
             Message::Key(press) => self.on_key(press),
+            Message::Typed { press, calc } => self.on_typed(press, calc),
             Message::Created(result) => self.on_created(result),
             Message::Released(result) => self.on_released(result),
             Message::Audited(result) => self.on_audited(result),
@@ -406,6 +415,25 @@ impl App {
         }
         self.set_screen(Screen::CheckIn(check_in::CheckIn::default()));
         iced::widget::operation::focus(check_in::id::IIN)
+    }
+
+    /// A key no widget took: the open calculator's, or the key set's.
+    fn on_typed(
+        &mut self,
+        press: Option<Press>,
+        calc: Option<crate::ui::tool::calculator::Key>,
+    ) -> Task<Message> {
+        let calculating = self.session.as_ref().is_some_and(|s| {
+            let state = s.recorded();
+            state.tool == Some(crate::ui::tool::Tool::Calculator) && state.tasks_open()
+        });
+        if let Some(message) = calc
+            .filter(|_| calculating)
+            .and_then(|k| self.screen.calc_key(k))
+        {
+            return self.on_screen(message);
+        }
+        press.map_or_else(Task::none, |p| self.on_key(p))
     }
 
     /// A key no widget took, turned into the message of the button it stands for.

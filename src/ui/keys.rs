@@ -15,13 +15,18 @@
 //! | Space | check-in: tick "my subjects are right" |
 //! | 1, 2 | decision: go to appeal, finish without appeal |
 //! | 1–4 | appeal: the ground |
-//! | Esc | close a dialog, leave a text field |
+//! | 0–9, + − × ÷ ( ) , . = % ^, Enter, Backspace, Delete, F9, R | with the calculator open: its keys (`calc`) |
+//! | F6, F7, F8 | testing: open or close the calculator, the periodic table, the solubility table |
+//! | Esc | close a dialog, then the open tool; leave a text field |
 //! | Tab, Shift+Tab | move between fields |
 //!
 //! Key caps (Enter, F10, ...) are shown as they are printed on the keys, in every language.
 
 use iced::keyboard::key::{Code, Named, Physical};
 use iced::keyboard::{self, Key};
+
+use crate::ui::tool::Tool;
+use crate::ui::tool::calculator::{Key as CalcKey, Op};
 
 /// A key the exam screens act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +55,8 @@ pub enum Press {
     Save,
     /// Finish the test or the appeal.
     Finish,
+    /// Open (or close) an on-screen tool.
+    Tool(Tool),
 }
 
 /// The key cap of a press, shown beside the button it stands for.
@@ -71,6 +78,9 @@ pub fn cap(press: Press) -> &'static str {
         Press::Space => "Space",
         Press::Save => "F2",
         Press::Finish => "F10",
+        Press::Tool(Tool::Calculator) => "F6",
+        Press::Tool(Tool::Periodic) => "F7",
+        Press::Tool(Tool::Solubility) => "F8",
     }
 }
 
@@ -101,6 +111,9 @@ pub fn press(event: &keyboard::Event) -> Option<Press> {
             Named::Space => Some(Press::Space),
             Named::F2 => Some(Press::Save),
             Named::F10 => Some(Press::Finish),
+            Named::F6 => Some(Press::Tool(Tool::Calculator)),
+            Named::F7 => Some(Press::Tool(Tool::Periodic)),
+            Named::F8 => Some(Press::Tool(Tool::Solubility)),
             _ => None,
         };
         if named.is_some() {
@@ -126,6 +139,119 @@ pub fn press(event: &keyboard::Event) -> Option<Press> {
         _ => return None,
     };
     Some(Press::Option(option))
+}
+
+/// The calculator key a keyboard event means, if any. Digits come from the main row or the
+/// numeric keypad, read by position (a Kazakh layout's top row still types digits); the
+/// keypad's operators and decimal key too. Then the characters `+ - * / ( ) , . = % ^` as the
+/// layout types them; then by position as on a US keyboard (Shift+9 and Shift+0 are brackets).
+/// Enter is =, Backspace removes the last key, Delete clears, F9 changes the sign, R is √.
+pub fn calc(event: &keyboard::Event) -> Option<CalcKey> {
+    let keyboard::Event::KeyPressed {
+        key,
+        physical_key,
+        modifiers,
+        ..
+    } = event
+    else {
+        return None;
+    };
+    if modifiers.control() || modifiers.alt() || modifiers.logo() {
+        return None;
+    }
+    if let Key::Named(named) = key {
+        return match named {
+            Named::Enter => Some(CalcKey::Equals),
+            Named::Backspace => Some(CalcKey::Back),
+            Named::Delete => Some(CalcKey::Clear),
+            Named::F9 => Some(CalcKey::Sign),
+            _ => None,
+        };
+    }
+    let shift = modifiers.shift();
+    let code = match physical_key {
+        Physical::Code(code) => Some(*code),
+        Physical::Unidentified(_) => None,
+    };
+    if let Some(key) = code.and_then(|c| calc_code(c, shift)) {
+        return Some(key);
+    }
+    if let Key::Character(c) = key
+        && let Some(key) = c.chars().next().and_then(calc_char)
+    {
+        return Some(key);
+    }
+    code.and_then(|c| calc_position(c, shift))
+}
+
+/// Keys that mean the same whatever the layout: the keypad, and unshifted digits.
+fn calc_code(code: Code, shift: bool) -> Option<CalcKey> {
+    let digit = |d| Some(CalcKey::Digit(d));
+    match code {
+        Code::Numpad0 => digit(0),
+        Code::Numpad1 => digit(1),
+        Code::Numpad2 => digit(2),
+        Code::Numpad3 => digit(3),
+        Code::Numpad4 => digit(4),
+        Code::Numpad5 => digit(5),
+        Code::Numpad6 => digit(6),
+        Code::Numpad7 => digit(7),
+        Code::Numpad8 => digit(8),
+        Code::Numpad9 => digit(9),
+        Code::NumpadAdd => Some(CalcKey::Op(Op::Add)),
+        Code::NumpadSubtract => Some(CalcKey::Op(Op::Sub)),
+        Code::NumpadMultiply => Some(CalcKey::Op(Op::Mul)),
+        Code::NumpadDivide => Some(CalcKey::Op(Op::Div)),
+        Code::NumpadDecimal | Code::NumpadComma => Some(CalcKey::Point),
+        Code::NumpadEqual | Code::NumpadEnter => Some(CalcKey::Equals),
+        _ if shift => None,
+        Code::Digit0 => digit(0),
+        Code::Digit1 => digit(1),
+        Code::Digit2 => digit(2),
+        Code::Digit3 => digit(3),
+        Code::Digit4 => digit(4),
+        Code::Digit5 => digit(5),
+        Code::Digit6 => digit(6),
+        Code::Digit7 => digit(7),
+        Code::Digit8 => digit(8),
+        Code::Digit9 => digit(9),
+        _ => None,
+    }
+}
+
+/// A character the layout typed.
+fn calc_char(c: char) -> Option<CalcKey> {
+    Some(match c {
+        '+' => CalcKey::Op(Op::Add),
+        '-' | '−' => CalcKey::Op(Op::Sub),
+        '*' | '×' => CalcKey::Op(Op::Mul),
+        '/' | '÷' => CalcKey::Op(Op::Div),
+        '^' => CalcKey::Op(Op::Pow),
+        '(' => CalcKey::Open,
+        ')' => CalcKey::Close,
+        ',' | '.' => CalcKey::Point,
+        '=' => CalcKey::Equals,
+        '%' => CalcKey::Percent,
+        _ => return None,
+    })
+}
+
+/// The rest by position, as on a US keyboard.
+fn calc_position(code: Code, shift: bool) -> Option<CalcKey> {
+    Some(match (code, shift) {
+        (Code::Digit9, true) => CalcKey::Open,
+        (Code::Digit0, true) => CalcKey::Close,
+        (Code::Digit8, true) => CalcKey::Op(Op::Mul),
+        (Code::Digit5, true) => CalcKey::Percent,
+        (Code::Digit6, true) => CalcKey::Op(Op::Pow),
+        (Code::Equal, true) => CalcKey::Op(Op::Add),
+        (Code::Equal, false) => CalcKey::Equals,
+        (Code::Minus, _) => CalcKey::Op(Op::Sub),
+        (Code::Slash, _) => CalcKey::Op(Op::Div),
+        (Code::Comma | Code::Period, _) => CalcKey::Point,
+        (Code::KeyR, _) => CalcKey::Sqrt,
+        _ => return None,
+    })
 }
 
 /// The letter shown on option `i` (A, B, C, ...), matching the keys.

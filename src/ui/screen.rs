@@ -311,6 +311,15 @@ impl Screen {
         }
     }
 
+    /// The message a calculator key stands for: only the testing screen has a calculator (the
+    /// app asks only while it is open).
+    pub fn calc_key(&self, key: crate::ui::tool::calculator::Key) -> Option<Message> {
+        match self {
+            Screen::Testing(s) => s.calc_key(key).map(Message::Testing),
+            _ => None,
+        }
+    }
+
     /// The screen's view.
     pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
         match self {

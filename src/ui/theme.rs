@@ -90,6 +90,10 @@ pub mod metrics {
     pub const BORDER: f32 = 3.0;
     /// The interface's scale when a proctor turns zoom on for a candidate.
     pub const ZOOM: f32 = 1.25;
+    /// The calculator's result line.
+    pub const CALC_RESULT: f32 = 24.0;
+    /// The calculator's width beside the task.
+    pub const CALC_WIDTH: f32 = 300.0;
 }
 
 /// Styles of panels and navigator cells, built from the palette so the high-contrast variant

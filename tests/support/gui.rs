@@ -30,6 +30,7 @@ pub mod ids {
     pub use ustudy::ui::screen::locked::id as locked;
     pub use ustudy::ui::screen::review::id as review;
     pub use ustudy::ui::screen::testing::id as testing;
+    pub use ustudy::ui::tool::calculator::id as calculator;
 }
 
 /// The demo PIN.
@@ -157,6 +158,23 @@ pub fn press(app: &mut App, code: key::Code, named: Option<key::Named>) {
     };
     let press = keys::press(&event).expect("a key of the key set");
     let _ = app.update(Message::Key(press));
+}
+
+/// A key as the window delivers it when no widget took it: `key` is what the layout types
+/// (`Key::Character("ә")` on a Kazakh layout), `code` where it sits.
+pub fn typed(app: &mut App, key: Key, code: key::Code, modifiers: Modifiers) {
+    let event = keyboard::Event::KeyPressed {
+        key: key.clone(),
+        modified_key: key,
+        physical_key: key::Physical::Code(code),
+        location: Location::Standard,
+        modifiers,
+        text: None,
+        repeat: false,
+    };
+    if let Some(message) = ustudy::ui::app::typed(&event) {
+        let _ = app.update(message);
+    }
 }
 
 /// The test's clock: starts now, moves only when told.

@@ -55,9 +55,7 @@ pub(super) fn window_event(
         }) => Some(Message::FocusMoved {
             back: modifiers.shift(),
         }),
-        iced::Event::Keyboard(ref key) if status == event::Status::Ignored => {
-            keys::press(key).map(Message::Key)
-        }
+        iced::Event::Keyboard(ref key) if status == event::Status::Ignored => typed(key),
         iced::Event::Window(window::Event::CloseRequested) => {
             Some(Message::Window(WindowEvent::CloseRequested))
         }
@@ -66,6 +64,12 @@ pub(super) fn window_event(
         }
         _ => None,
     }
+}
+
+/// The message for a key no widget took: what the exam key set and the calculator make of it.
+pub fn typed(key: &iced::keyboard::Event) -> Option<Message> {
+    let (press, calc) = (keys::press(key), keys::calc(key));
+    (press.is_some() || calc.is_some()).then_some(Message::Typed { press, calc })
 }
 
 /// The kiosk window: fullscreen, undecorated, always on top, not resizable or closeable, and a

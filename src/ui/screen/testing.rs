@@ -16,6 +16,7 @@ use crate::ui::keys::Press;
 use crate::ui::parts;
 use crate::ui::screen::{Action, Context};
 use crate::ui::tool::Tool;
+use crate::ui::tool::calculator::{self, Calculator};
 
 /// Widget ids.
 pub mod id {
@@ -63,6 +64,10 @@ pub mod id {
     pub const FINISH_CONFIRM: &str = "finish-confirm";
     /// Go back to the test from the confirmation.
     pub const FINISH_CANCEL: &str = "finish-cancel";
+    /// The open tool's panel.
+    pub const TOOL_PANEL: &str = "tool-panel";
+    /// The open tool's close button.
+    pub const TOOL_CLOSE: &str = "tool-close";
     /// A tool button: `tool-calculator`, `tool-periodic`, `tool-solubility`.
     pub fn tool(tool: crate::ui::tool::Tool) -> String {
         format!("tool-{}", tool.code())
@@ -74,7 +79,8 @@ pub mod id {
 pub struct Testing {
     technical: Option<text_editor::Content>,
     confirm_finish: bool,
-    tool: Option<Tool>,
+    /// The calculator, from its first use on (its tape stays while the tool is closed).
+    calculator: Option<Calculator>,
     /// Matching: the selected row for keyboard picks.
     row: u8,
 }
@@ -112,6 +118,8 @@ pub enum Message {
     Tool(Tool),
     /// Close the tool.
     ToolClose,
+    /// A calculator key (button or keyboard).
+    Calc(calculator::Key),
     /// Ask to finish.
     FinishAsk,
     /// Back to the test.
@@ -141,6 +149,16 @@ impl Testing {
     /// The message a key of the key set stands for here.
     pub fn key(&self, press: Press) -> Option<Message> {
         Some(Message::Key(press))
+    }
+
+    /// The message a calculator key stands for (asked only while the calculator is open).
+    pub fn calc_key(&self, key: calculator::Key) -> Option<Message> {
+        Some(Message::Calc(key))
+    }
+
+    /// The calculator as it stands (a fresh one before its first key).
+    fn calculator(&self) -> Option<&Calculator> {
+        self.calculator.as_ref()
     }
 
     fn events(&mut self, message: Message, paper: &Paper, state: &State) -> Vec<Event> {
@@ -180,7 +198,7 @@ impl Testing {
                 go((current + 1).min(last))
             }
             Message::Option(i) => answer_option(paper, state, current, i, self.row),
-            Message::Key(Press::Option(i)) if self.dialog_closed() => {
+            Message::Key(Press::Option(i)) if self.dialog_closed() && state.tool.is_none() => {
                 answer_option(paper, state, current, i, self.row)
             }
             Message::Pair(item, option) => toggle_pair(paper, state, current, item, option),
@@ -212,6 +230,12 @@ impl Testing {
             }
             Message::Key(Press::Save) if self.technical.is_some() => {
                 self.dialog(Message::TechnicalSend, state)
+            }
+            Message::Calc(key) => {
+                self.calculator
+                    .get_or_insert_with(|| Calculator::new(paper.format.calculator))
+                    .press(key);
+                Vec::new()
             }
             other => self.dialog(other, state),
         }
@@ -254,20 +278,18 @@ impl Testing {
                     reason: String::new(),
                 }]
             }
+            // Esc closes the innermost thing open: a dialog, else the tool.
+            Message::Key(Press::Escape) if self.dialog_closed() => tool_event(state, None),
             Message::TechnicalCancel | Message::Key(Press::Escape) => {
                 self.technical = None;
-                self.tool = None;
                 self.confirm_finish = false;
                 Vec::new()
             }
-            Message::Tool(tool) => {
-                self.tool = Some(tool);
-                Vec::new()
+            // The same tool's button again closes it.
+            Message::Tool(tool) | Message::Key(Press::Tool(tool)) => {
+                tool_event(state, (state.tool != Some(tool)).then_some(tool))
             }
-            Message::ToolClose => {
-                self.tool = None;
-                Vec::new()
-            }
+            Message::ToolClose => tool_event(state, None),
             Message::FinishAsk => {
                 self.confirm_finish = true;
                 Vec::new()
@@ -304,6 +326,14 @@ impl Testing {
     pub fn confirming(&self) -> bool {
         self.confirm_finish
     }
+}
+
+/// The event that opens `tool` (or closes the open one), if it changes anything.
+fn tool_event(state: &State, tool: Option<Tool>) -> Vec<Event> {
+    if state.tool == tool {
+        return Vec::new();
+    }
+    vec![Event::Tool { tool }]
 }
 
 fn answer_option(paper: &Paper, state: &State, task: TaskIx, i: u8, row: u8) -> Vec<Event> {

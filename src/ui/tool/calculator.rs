@@ -75,15 +75,7 @@ pub enum Key {
 }
 
 /// Which of the optional keys the package's format enables.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Features {
-    /// √
-    pub sqrt: bool,
-    /// xʸ
-    pub pow: bool,
-    /// %
-    pub percent: bool,
-}
+pub use crate::exam::spec::CalculatorKeys as Features;
 
 /// Why there is no result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -507,3 +499,6 @@ impl Parser<'_> {
 
 #[cfg(test)]
 mod tests;
+mod view;
+
+pub use view::{id, point, view};

@@ -17,6 +17,7 @@ use crate::ui::parts;
 use crate::ui::screen::Context;
 use crate::ui::theme::{self, Button, Cell, Panel, bold, metrics};
 use crate::ui::tool::Tool;
+use crate::ui::tool::calculator::{self, Calculator};
 use crate::ui::widget;
 use crate::ui::widget::saved::Saved;
 
@@ -127,15 +128,45 @@ impl Testing {
             .into(),
             None => question.into(),
         };
+        let main: Element<'a, Message> = match state.tool {
+            Some(Tool::Calculator) => row![main, self.calculator_panel(ctx)]
+                .spacing(metrics::GAP)
+                .height(Length::Fill)
+                .into(),
+            _ => main,
+        };
         // Dialogs sit above the task bar, always in view, whatever the task's length.
         let mut page = column![main].spacing(metrics::GAP_SMALL);
         if let Some(content) = &self.technical {
             page = page.push(technical_editor(lang, content));
         }
-        if let Some(tool) = self.tool {
+        if let Some(tool @ (Tool::Periodic | Tool::Solubility)) = state.tool {
             page = page.push(tool_slot(lang, tool));
         }
         page.push(task_bar(ctx)).into()
+    }
+
+    /// The calculator beside the task: its title, a close button, the calculator.
+    fn calculator_panel<'a>(&self, ctx: &Shown<'a>) -> Element<'a, Message> {
+        let fresh;
+        let calc = if let Some(calc) = self.calculator() {
+            calc
+        } else {
+            fresh = Calculator::new(ctx.session.paper.format.calculator);
+            &fresh
+        };
+        let body = column![
+            tool_title(ctx.lang, Tool::Calculator),
+            calculator::view(calc, ctx.lang).map(Message::Calc),
+        ]
+        .spacing(metrics::GAP_SMALL);
+        container(scrollable(body).spacing(metrics::GAP_TINY))
+            .id(id::TOOL_PANEL)
+            .padding(metrics::GAP_SMALL)
+            .width(Length::Fixed(metrics::CALC_WIDTH))
+            .height(Length::Fill)
+            .style(theme::panel(Panel::Plain))
+            .into()
     }
 
     fn matching<'a>(
@@ -312,9 +343,12 @@ fn navigator<'a>(ctx: &Shown<'a>) -> Element<'a, Message> {
     let lang = ctx.lang;
     let legend = widget::legend(lang);
     let tools = Tool::ALL.iter().map(|t| {
-        let b = button(text(tr(lang, &format!("tool-{}", t.code()))).size(metrics::SMALL))
+        let name = parts::keyed(tr(lang, &format!("tool-{}", t.code())), Press::Tool(*t));
+        let b = button(text(name).size(metrics::SMALL))
             .padding(metrics::PAD_SMALL)
-            .style(theme::button(Button::Quiet))
+            .style(theme::button(Button::Choice {
+                selected: state.tool == Some(*t),
+            }))
             .on_press(Message::Tool(*t));
         container(b).id(id::tool(*t)).into()
     });
@@ -428,6 +462,25 @@ fn technical_editor(lang: Lang, content: &text_editor::Content) -> Element<'_, M
     )
     .padding(metrics::GAP_SMALL)
     .style(theme::panel(Panel::Plain))
+    .into()
+}
+
+/// A tool's title and its close button (Esc).
+fn tool_title<'a>(lang: Lang, tool: Tool) -> Element<'a, Message> {
+    let close =
+        button(text(format!("✕  {}", crate::ui::keys::cap(Press::Escape))).size(metrics::SMALL))
+            .padding(metrics::PAD_SMALL)
+            .style(theme::button(Button::Quiet))
+            .on_press(Message::ToolClose);
+    row![
+        text(tr(lang, &format!("tool-{}", tool.code())))
+            .size(metrics::TEXT)
+            .font(bold())
+            .width(Length::Fill),
+        container(close).id(id::TOOL_CLOSE),
+    ]
+    .spacing(metrics::GAP_SMALL)
+    .align_y(Alignment::Center)
     .into()
 }
 

@@ -1,0 +1,165 @@
+//! Headless flows through the candidate's tools with `iced_test`, by widget id, on a real journal:
+//! the calculator by mouse and by keyboard (main keys, the numeric keypad, a Kazakh layout's top
+//! row), its exact arithmetic and error state on screen, Esc closing it, the task still answerable
+//! and saved while it is open, and tool use in the journal.
+
+// Tests fail loudly on purpose.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod support;
+
+use iced::keyboard::key::{Code, Named};
+use iced::keyboard::{Key, Modifiers};
+use support::gui::{
+    self, Clock, check_in, click, ids, journal_events, settle, shows, shows_text, state, typed,
+};
+use ustudy::exam::Event;
+use ustudy::exam::event::Tool;
+use ustudy::i18n::Lang;
+use ustudy::ui::app::App;
+use ustudy::ui::tool::calculator::{Key as Calc, Op};
+
+/// A station in testing, in `lang`.
+fn testing(dir: &std::path::Path, lang: Lang) -> App {
+    let mut app = gui::station(dir);
+    check_in(&mut app, 0);
+    gui::pick_language(&mut app, lang);
+    let _clock = Clock::start(&mut app);
+    click(&mut app, ids::briefing::START);
+    settle(&mut app);
+    assert_eq!(gui::screen(&app), "testing");
+    app
+}
+
+fn keys(app: &mut App, keys: &[Calc]) {
+    for key in keys {
+        click(app, ids::calculator::key(*key));
+    }
+}
+
+fn char_key(app: &mut App, c: &str, code: Code, shift: bool) {
+    let modifiers = if shift {
+        Modifiers::SHIFT
+    } else {
+        Modifiers::empty()
+    };
+    typed(app, Key::Character(c.into()), code, modifiers);
+}
+
+fn named(app: &mut App, named: Named, code: Code) {
+    typed(app, Key::Named(named), code, Modifiers::empty());
+}
+
+#[test]
+fn the_calculator_by_mouse_is_exact_and_shows_errors_in_words_and_the_task_stays_answerable() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = testing(dir.path(), Lang::Kk);
+    assert!(!shows(&app, ids::calculator::key(Calc::Equals)));
+    click(&mut app, ids::testing::tool(Tool::Calculator));
+    assert_eq!(state(&app).tool, Some(Tool::Calculator));
+    // Precedence: 2 + 3 × 4 = 14.
+    keys(
+        &mut app,
+        &[
+            Calc::Digit(2),
+            Calc::Op(Op::Add),
+            Calc::Digit(3),
+            Calc::Op(Op::Mul),
+            Calc::Digit(4),
+            Calc::Equals,
+        ],
+    );
+    assert!(shows_text(&app, "= 14"));
+    // 0,1 + 0,2 is 0,3 with the Kazakh decimal comma, not 0,30000000000000004.
+    keys(
+        &mut app,
+        &[
+            Calc::Digit(0),
+            Calc::Point,
+            Calc::Digit(1),
+            Calc::Op(Op::Add),
+            Calc::Digit(0),
+            Calc::Point,
+            Calc::Digit(2),
+            Calc::Equals,
+        ],
+    );
+    assert!(shows_text(&app, "= 0,3"));
+    // Division by zero is a message in the interface language, cleared by the next key.
+    keys(
+        &mut app,
+        &[
+            Calc::Digit(1),
+            Calc::Op(Op::Div),
+            Calc::Digit(0),
+            Calc::Equals,
+        ],
+    );
+    assert!(shows_text(&app, "Нөлге бөлуге болмайды"));
+    keys(&mut app, &[Calc::Digit(7)]);
+    assert!(!shows_text(&app, "Нөлге бөлуге болмайды"));
+    // The task beside it is still answerable, and the answer is saved.
+    click(&mut app, ids::testing::option(1));
+    settle(&mut app);
+    let session = app.session().unwrap();
+    assert!(session.is_saved(state(&app).current));
+    assert!(session.all_saved());
+    // The same button closes it; both are in the journal.
+    click(&mut app, ids::testing::tool(Tool::Calculator));
+    settle(&mut app);
+    assert_eq!(state(&app).tool, None);
+    let tools: Vec<Event> = journal_events(dir.path(), &app)
+        .into_iter()
+        .filter(|e| matches!(e, Event::Tool { .. }))
+        .collect();
+    assert_eq!(
+        tools,
+        [
+            Event::Tool {
+                tool: Some(Tool::Calculator)
+            },
+            Event::Tool { tool: None }
+        ]
+    );
+}
+
+#[test]
+fn the_calculator_by_keyboard_main_keys_keypad_and_a_kazakh_layout_then_esc_closes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = testing(dir.path(), Lang::Ru);
+    let task = state(&app).current;
+    named(&mut app, Named::F6, Code::F6);
+    assert_eq!(state(&app).tool, Some(Tool::Calculator));
+    // "(1 + 2) × 3" typed on the main keys of a US layout.
+    char_key(&mut app, "(", Code::Digit9, true);
+    char_key(&mut app, "1", Code::Digit1, false);
+    char_key(&mut app, "+", Code::Equal, true);
+    char_key(&mut app, "2", Code::Digit2, false);
+    char_key(&mut app, ")", Code::Digit0, true);
+    char_key(&mut app, "*", Code::Digit8, true);
+    char_key(&mut app, "3", Code::Digit3, false);
+    named(&mut app, Named::Enter, Code::Enter);
+    assert!(shows_text(&app, "= 9"));
+    // "7 − 2,5" on the keypad: the digits and the decimal key.
+    char_key(&mut app, "7", Code::Numpad7, false);
+    char_key(&mut app, "-", Code::NumpadSubtract, false);
+    char_key(&mut app, "2", Code::Numpad2, false);
+    char_key(&mut app, ",", Code::NumpadDecimal, false);
+    char_key(&mut app, "5", Code::Numpad5, false);
+    named(&mut app, Named::Enter, Code::NumpadEnter);
+    assert!(shows_text(&app, "= 4,5"));
+    // A Kazakh layout types letters on the top row: the calculator reads the key's place.
+    char_key(&mut app, "ә", Code::Digit2, false);
+    char_key(&mut app, "*", Code::NumpadMultiply, false);
+    char_key(&mut app, "і", Code::Digit3, false);
+    char_key(&mut app, "=", Code::Equal, false);
+    assert!(shows_text(&app, "= 6"));
+    // Letters pick no option while the calculator is open; digits went to the calculator.
+    char_key(&mut app, "a", Code::KeyA, false);
+    assert_eq!(state(&app).answers[usize::from(task)], None);
+    // Esc closes it; then the keys answer the task again.
+    named(&mut app, Named::Escape, Code::Escape);
+    assert_eq!(state(&app).tool, None);
+    char_key(&mut app, "2", Code::Digit2, false);
+    assert!(state(&app).answers[usize::from(task)].is_some());
+}
