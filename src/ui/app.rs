@@ -378,6 +378,9 @@ impl App {
         match action {
             Action::None => Task::none(),
             Action::Record(events) => self.record(events),
+            Action::RecordThenFocus(events, id) => {
+                Task::batch([self.record(events), iced::widget::operation::focus(id)])
+            }
             Action::Unlocked(by) => Task::batch([self.door_opened(by), self.unlocked(by)]),
             Action::Admin(by) => Task::batch([self.door_opened(by), self.open_admin(by)]),
             Action::Refused => self.refused(),

@@ -66,6 +66,8 @@ pub enum Action {
     None,
     /// Record these events, in order, through the exam core and the journal.
     Record(Vec<Event>),
+    /// Record these events, then give the keyboard to the field with this id.
+    RecordThenFocus(Vec<Event>, &'static str),
     /// The proctor's PIN was right on the lock screen: the recovered session goes on, or the
     /// next candidate checks in.
     Unlocked(crate::exam::event::By),

@@ -94,7 +94,29 @@ pub mod metrics {
     pub const CALC_RESULT: f32 = 24.0;
     /// The calculator's width beside the task.
     pub const CALC_WIDTH: f32 = 300.0;
+    /// A periodic table cell's height.
+    pub const PERIODIC_CELL: f32 = 42.0;
+    /// Space between periodic table cells.
+    pub const PERIODIC_GAP: f32 = 2.0;
+    /// A cell's number and mass.
+    pub const PERIODIC_SMALL: f32 = 11.0;
+    /// A cell's symbol.
+    pub const PERIODIC_SYMBOL: f32 = 16.0;
+    /// The detail panel's symbol.
+    pub const PERIODIC_BIG: f32 = 34.0;
+    /// The detail panel's facts and the legend.
+    pub const PERIODIC_FACT: f32 = 15.0;
+    /// A legend swatch's side.
+    pub const PERIODIC_SWATCH: f32 = 14.0;
+    /// A cell's line height, relative to its text size.
+    pub const PERIODIC_LINE: f32 = 1.1;
+    /// A cell's corner.
+    pub const PERIODIC_RADIUS: f32 = 3.0;
+    /// The periodic table's search field.
+    pub const PERIODIC_SEARCH: f32 = 320.0;
 }
+
+pub mod tools;
 
 /// Styles of panels and navigator cells, built from the palette so the high-contrast variant
 /// follows.

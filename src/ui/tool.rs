@@ -4,5 +4,6 @@
 //! what is typed into a tool is not.
 
 pub mod calculator;
+pub mod periodic;
 
 pub use crate::exam::event::Tool;

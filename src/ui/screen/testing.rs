@@ -17,6 +17,7 @@ use crate::ui::parts;
 use crate::ui::screen::{Action, Context};
 use crate::ui::tool::Tool;
 use crate::ui::tool::calculator::{self, Calculator};
+use crate::ui::tool::periodic::{self, Periodic};
 
 /// Widget ids.
 pub mod id {
@@ -81,6 +82,8 @@ pub struct Testing {
     confirm_finish: bool,
     /// The calculator, from its first use on (its tape stays while the tool is closed).
     calculator: Option<Calculator>,
+    /// The periodic table: what is typed, which element is shown.
+    periodic: Periodic,
     /// Matching: the selected row for keyboard picks.
     row: u8,
 }
@@ -120,6 +123,8 @@ pub enum Message {
     ToolClose,
     /// A calculator key (button or keyboard).
     Calc(calculator::Key),
+    /// In the periodic table.
+    Periodic(periodic::Message),
     /// Ask to finish.
     FinishAsk,
     /// Back to the test.
@@ -143,7 +148,18 @@ impl Testing {
         let Some((paper, state)) = ctx.exam() else {
             return Action::None;
         };
-        Action::record_all(self.events(message, paper, state))
+        let opens = match &message {
+            Message::Tool(tool) | Message::Key(Press::Tool(tool)) => {
+                (state.tool != Some(*tool)).then_some(*tool)
+            }
+            _ => None,
+        };
+        let events = self.events(message, paper, state);
+        // The periodic table opens with its search field ready for typing.
+        if opens == Some(Tool::Periodic) && !events.is_empty() {
+            return Action::RecordThenFocus(events, periodic::id::SEARCH);
+        }
+        Action::record_all(events)
     }
 
     /// The message a key of the key set stands for here.
@@ -230,6 +246,10 @@ impl Testing {
             }
             Message::Key(Press::Save) if self.technical.is_some() => {
                 self.dialog(Message::TechnicalSend, state)
+            }
+            Message::Periodic(message) => {
+                self.periodic.update(message);
+                Vec::new()
             }
             Message::Calc(key) => {
                 self.calculator

@@ -18,6 +18,7 @@ use crate::ui::screen::Context;
 use crate::ui::theme::{self, Button, Cell, Panel, bold, metrics};
 use crate::ui::tool::Tool;
 use crate::ui::tool::calculator::{self, Calculator};
+use crate::ui::tool::periodic;
 use crate::ui::widget;
 use crate::ui::widget::saved::Saved;
 
@@ -34,6 +35,9 @@ impl Testing {
         };
         let body: Element<'a, Message> = if self.confirm_finish {
             finish_confirmation(ctx)
+        } else if let Some(Tool::Periodic) = now.tool {
+            // The tables take the whole page below the header; the task waits where it was.
+            self.table_panel(ctx, Tool::Periodic)
         } else {
             row![
                 navigator(ctx),
@@ -140,10 +144,33 @@ impl Testing {
         if let Some(content) = &self.technical {
             page = page.push(technical_editor(lang, content));
         }
-        if let Some(tool @ (Tool::Periodic | Tool::Solubility)) = state.tool {
+        if let Some(tool @ Tool::Solubility) = state.tool {
             page = page.push(tool_slot(lang, tool));
         }
         page.push(task_bar(ctx)).into()
+    }
+
+    /// A table over the page: the periodic table or the solubility table.
+    fn table_panel<'a>(&self, ctx: &Shown<'a>, tool: Tool) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let (search, table): (Element<'a, Message>, Element<'a, Message>) = match tool {
+            Tool::Periodic => (
+                periodic::search(&self.periodic, lang).map(Message::Periodic),
+                periodic::view(&self.periodic, lang).map(Message::Periodic),
+            ),
+            _ => (Space::new().into(), Space::new().into()),
+        };
+        let head = row![search, tool_title(lang, tool)]
+            .spacing(metrics::GAP)
+            .align_y(Alignment::Center);
+        let body = column![head, table].spacing(metrics::GAP_SMALL);
+        container(scrollable(body).spacing(metrics::GAP_TINY))
+            .id(id::TOOL_PANEL)
+            .padding(metrics::GAP_SMALL)
+            .width(Length::Fill)
+            .height(Length::Fill)
+            .style(theme::panel(Panel::Plain))
+            .into()
     }
 
     /// The calculator beside the task: its title, a close button, the calculator.
