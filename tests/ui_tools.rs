@@ -163,3 +163,63 @@ fn the_calculator_by_keyboard_main_keys_keypad_and_a_kazakh_layout_then_esc_clos
     char_key(&mut app, "2", Code::Digit2, false);
     assert!(state(&app).answers[usize::from(task)].is_some());
 }
+
+#[test]
+fn the_periodic_table_finds_elements_by_name_symbol_or_click_and_keeps_the_task() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = testing(dir.path(), Lang::Ru);
+    let task = state(&app).current;
+    named(&mut app, Named::F7, Code::F7);
+    assert_eq!(state(&app).tool, Some(Tool::Periodic));
+    for n in 1..=118 {
+        assert!(shows(&app, ids::periodic::element(n)), "element {n}");
+    }
+    gui::type_into(&mut app, ids::periodic::SEARCH, "железо");
+    assert!(shows_text(&app, "Fe") && shows_text(&app, "Железо"));
+    assert!(shows_text(&app, "Атомная масса: 55,845"));
+    click(&mut app, ids::periodic::element(17));
+    assert!(shows_text(&app, "Хлор") && shows_text(&app, "В расчётах: 35,5"));
+    // In English, the name and the decimal point follow the interface.
+    gui::pick_language(&mut app, Lang::En);
+    assert!(shows_text(&app, "Chlorine") && shows_text(&app, "In calculations: 35.5"));
+    // Esc closes it on the same task.
+    named(&mut app, Named::Escape, Code::Escape);
+    assert_eq!(state(&app).tool, None);
+    assert_eq!(state(&app).current, task);
+    assert!(shows(&app, ids::testing::option(0)));
+}
+
+#[test]
+fn the_solubility_table_shows_every_cell_and_its_crosshair_follows_the_arrows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = testing(dir.path(), Lang::En);
+    let task = state(&app).current;
+    named(&mut app, Named::F8, Code::F8);
+    assert_eq!(state(&app).tool, Some(Tool::Solubility));
+    for a in 0..13 {
+        for c in 0..22 {
+            assert!(shows(&app, ids::solubility::cell(a, c)), "cell {a} {c}");
+        }
+    }
+    assert!(shows_text(
+        &app,
+        "H⁺ + OH⁻ → H₂O: does not exist or decomposes in water"
+    ));
+    // Ag⁺ is the 18th cation, Cl⁻ the third anion: AgCl is insoluble.
+    for _ in 0..2 {
+        named(&mut app, Named::ArrowDown, Code::ArrowDown);
+    }
+    for _ in 0..17 {
+        named(&mut app, Named::ArrowRight, Code::ArrowRight);
+    }
+    assert!(shows_text(&app, "Ag⁺ + Cl⁻ → AgCl: insoluble"));
+    // The arrows moved the crosshair, not the test.
+    assert_eq!(state(&app).current, task);
+    click(&mut app, ids::solubility::cell(8, 3));
+    assert!(shows_text(&app, "Na⁺ + NO₃⁻ → NaNO₃: soluble"));
+    click(&mut app, ids::solubility::cell(7, 5));
+    assert!(shows_text(&app, "Ba²⁺ + SO₄²⁻ → BaSO₄: insoluble"));
+    // Kazakh and Russian tables letter the cells Р, М, Н.
+    gui::pick_language(&mut app, Lang::Kk);
+    assert!(shows_text(&app, "Н") && shows_text(&app, "Р") && !shows_text(&app, "I"));
+}

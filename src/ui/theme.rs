@@ -112,6 +112,16 @@ pub mod metrics {
     pub const PERIODIC_LINE: f32 = 1.1;
     /// A cell's corner.
     pub const PERIODIC_RADIUS: f32 = 3.0;
+    /// A solubility cell's height.
+    pub const SALT_CELL: f32 = 26.0;
+    /// A solubility cell's letter and the ion labels.
+    pub const SALT_TEXT: f32 = 15.0;
+    /// The anion label column's width.
+    pub const SALT_LABEL: f32 = 90.0;
+    /// A legend swatch's width.
+    pub const SALT_SWATCH: f32 = 28.0;
+    /// How much darker the crosshair's cells are.
+    pub const SALT_SHADE: f32 = 0.85;
     /// The periodic table's search field.
     pub const PERIODIC_SEARCH: f32 = 320.0;
 }

@@ -5,5 +5,6 @@
 
 pub mod calculator;
 pub mod periodic;
+pub mod solubility;
 
 pub use crate::exam::event::Tool;

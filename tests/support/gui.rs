@@ -31,6 +31,8 @@ pub mod ids {
     pub use ustudy::ui::screen::review::id as review;
     pub use ustudy::ui::screen::testing::id as testing;
     pub use ustudy::ui::tool::calculator::id as calculator;
+    pub use ustudy::ui::tool::periodic::id as periodic;
+    pub use ustudy::ui::tool::solubility::id as solubility;
 }
 
 /// The demo PIN.

@@ -18,6 +18,7 @@ use crate::ui::screen::{Action, Context};
 use crate::ui::tool::Tool;
 use crate::ui::tool::calculator::{self, Calculator};
 use crate::ui::tool::periodic::{self, Periodic};
+use crate::ui::tool::solubility;
 
 /// Widget ids.
 pub mod id {
@@ -84,6 +85,8 @@ pub struct Testing {
     calculator: Option<Calculator>,
     /// The periodic table: what is typed, which element is shown.
     periodic: Periodic,
+    /// The solubility table's focused cell.
+    salts: solubility::Focus,
     /// Matching: the selected row for keyboard picks.
     row: u8,
 }
@@ -125,6 +128,8 @@ pub enum Message {
     Calc(calculator::Key),
     /// In the periodic table.
     Periodic(periodic::Message),
+    /// In the solubility table.
+    Solubility(solubility::Message),
     /// Ask to finish.
     FinishAsk,
     /// Back to the test.
@@ -205,6 +210,19 @@ impl Testing {
                     .and_then(|ix| TaskIx::try_from(ix).ok())
                     .map_or_else(Vec::new, go)
             }
+            // The arrows move the solubility table's crosshair while it is open.
+            Message::Key(press @ (Press::Prev | Press::Next | Press::Up | Press::Down))
+                if state.tool == Some(Tool::Solubility) =>
+            {
+                let (da, dc) = match press {
+                    Press::Up => (-1, 0),
+                    Press::Down => (1, 0),
+                    Press::Prev => (0, -1),
+                    _ => (0, 1),
+                };
+                self.salts.update(solubility::Message::Move(da, dc));
+                Vec::new()
+            }
             Message::Prev | Message::Key(Press::Prev) => {
                 self.leave_task();
                 go(current.saturating_sub(1))
@@ -249,6 +267,10 @@ impl Testing {
             }
             Message::Periodic(message) => {
                 self.periodic.update(message);
+                Vec::new()
+            }
+            Message::Solubility(message) => {
+                self.salts.update(message);
                 Vec::new()
             }
             Message::Calc(key) => {

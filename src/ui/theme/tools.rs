@@ -7,6 +7,7 @@ use iced::{Background, Border, Color, Theme};
 
 use super::metrics;
 use crate::ui::tool::periodic::Category;
+use crate::ui::tool::solubility::Solubility;
 
 /// The fill of a family's cells.
 pub fn family(category: Category) -> Color {
@@ -62,5 +63,57 @@ pub fn swatch(category: Category) -> impl Fn(&Theme) -> container::Style + Copy 
             color: theme.extended_palette().background.strong.text,
         },
         ..container::Style::default()
+    }
+}
+
+/// Where a solubility cell stands to the crosshair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cross {
+    /// Away from it.
+    Off,
+    /// In the focused cell's row or column.
+    Line,
+    /// The focused cell.
+    Focus,
+}
+
+/// The fill of a solubility letter.
+pub fn solubility(value: Solubility) -> Color {
+    match value {
+        Solubility::Soluble => Color::from_rgb(0.76, 0.92, 0.76),
+        Solubility::Slightly => Color::from_rgb(1.0, 0.93, 0.66),
+        Solubility::Insoluble => Color::from_rgb(0.98, 0.74, 0.72),
+        Solubility::None => Color::from_rgb(0.86, 0.86, 0.86),
+    }
+}
+
+/// A solubility cell: its letter's fill, darker on the crosshair, framed when focused.
+pub fn salt(value: Solubility, cross: Cross) -> impl Fn(&Theme) -> container::Style + Copy {
+    move |theme| {
+        let p = theme.extended_palette();
+        let fill = solubility(value);
+        let (fill, width, color) = match cross {
+            Cross::Off => (fill, 1.0, p.background.strong.color),
+            Cross::Line => (
+                Color::from_rgb(
+                    fill.r * metrics::SALT_SHADE,
+                    fill.g * metrics::SALT_SHADE,
+                    fill.b * metrics::SALT_SHADE,
+                ),
+                1.0,
+                p.background.strong.text,
+            ),
+            Cross::Focus => (fill, metrics::BORDER, p.primary.strong.color),
+        };
+        container::Style {
+            background: Some(Background::Color(fill)),
+            text_color: Some(Color::BLACK),
+            border: Border {
+                radius: metrics::PERIODIC_RADIUS.into(),
+                width,
+                color,
+            },
+            ..container::Style::default()
+        }
     }
 }

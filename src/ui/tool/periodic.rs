@@ -150,12 +150,11 @@ impl Element {
     /// the f-block (no IUPAC group) goes in row 7 (lanthanides) or 8 (actinides), from column 3
     /// (under group 4), as La and Ac stand in group 3.
     pub fn place(&self) -> (u8, u8) {
-        match self.group {
-            Some(group) => (self.period - 1, group - 1),
-            None => {
-                let (row, first) = if self.period == 6 { (7, 58) } else { (8, 90) };
-                (row, 3 + self.number.saturating_sub(first))
-            }
+        if let Some(group) = self.group {
+            (self.period.saturating_sub(1), group.saturating_sub(1))
+        } else {
+            let (row, first) = if self.period == 6 { (7, 58) } else { (8, 90) };
+            (row, 3 + self.number.saturating_sub(first))
         }
     }
 }

@@ -18,7 +18,7 @@ use crate::ui::screen::Context;
 use crate::ui::theme::{self, Button, Cell, Panel, bold, metrics};
 use crate::ui::tool::Tool;
 use crate::ui::tool::calculator::{self, Calculator};
-use crate::ui::tool::periodic;
+use crate::ui::tool::{periodic, solubility};
 use crate::ui::widget;
 use crate::ui::widget::saved::Saved;
 
@@ -35,9 +35,9 @@ impl Testing {
         };
         let body: Element<'a, Message> = if self.confirm_finish {
             finish_confirmation(ctx)
-        } else if let Some(Tool::Periodic) = now.tool {
+        } else if let Some(tool @ (Tool::Periodic | Tool::Solubility)) = now.tool {
             // The tables take the whole page below the header; the task waits where it was.
-            self.table_panel(ctx, Tool::Periodic)
+            self.table_panel(ctx, tool)
         } else {
             row![
                 navigator(ctx),
@@ -144,9 +144,6 @@ impl Testing {
         if let Some(content) = &self.technical {
             page = page.push(technical_editor(lang, content));
         }
-        if let Some(tool @ Tool::Solubility) = state.tool {
-            page = page.push(tool_slot(lang, tool));
-        }
         page.push(task_bar(ctx)).into()
     }
 
@@ -158,7 +155,10 @@ impl Testing {
                 periodic::search(&self.periodic, lang).map(Message::Periodic),
                 periodic::view(&self.periodic, lang).map(Message::Periodic),
             ),
-            _ => (Space::new().into(), Space::new().into()),
+            Tool::Solubility | Tool::Calculator => (
+                Space::new().into(),
+                solubility::view(&self.salts, lang).map(Message::Solubility),
+            ),
         };
         let head = row![search, tool_title(lang, tool)]
             .spacing(metrics::GAP)
@@ -508,27 +508,6 @@ fn tool_title<'a>(lang: Lang, tool: Tool) -> Element<'a, Message> {
     ]
     .spacing(metrics::GAP_SMALL)
     .align_y(Alignment::Center)
-    .into()
-}
-
-fn tool_slot<'a>(lang: Lang, tool: Tool) -> Element<'a, Message> {
-    container(
-        row![
-            text(tr(lang, &format!("tool-{}", tool.code())))
-                .size(metrics::TEXT)
-                .font(bold()),
-            text(tr(lang, "tool-not-here")).size(metrics::TEXT),
-            Space::new().width(Length::Fill),
-            button(text(tr(lang, "dialog-close")).size(metrics::TEXT))
-                .padding(metrics::PAD_SMALL)
-                .style(theme::button(Button::Quiet))
-                .on_press(Message::ToolClose),
-        ]
-        .spacing(metrics::GAP)
-        .align_y(Alignment::Center),
-    )
-    .padding(metrics::GAP_SMALL)
-    .style(theme::panel(Panel::Plain))
     .into()
 }
 
