@@ -223,3 +223,96 @@ fn the_solubility_table_shows_every_cell_and_its_crosshair_follows_the_arrows() 
     gui::pick_language(&mut app, Lang::Kk);
     assert!(shows_text(&app, "Н") && shows_text(&app, "Р") && !shows_text(&app, "I"));
 }
+
+#[test]
+fn the_eliminator_strikes_options_out_by_mouse_and_shift_and_choosing_one_takes_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = testing(dir.path(), Lang::Kk);
+    let task = state(&app).current;
+    click(&mut app, ids::testing::strike(1));
+    char_key_shift(&mut app, "C", Code::KeyC);
+    assert_eq!(state(&app).struck.get(&task), Some(&vec![1, 2]));
+    assert_eq!(
+        state(&app).answers[usize::from(task)],
+        None,
+        "not an answer"
+    );
+    // Again takes the stroke back.
+    char_key_shift(&mut app, "C", Code::KeyC);
+    assert_eq!(state(&app).struck.get(&task), Some(&vec![1]));
+    // Choosing a struck-out option un-strikes it and answers.
+    click(&mut app, ids::testing::option(1));
+    settle(&mut app);
+    assert_eq!(state(&app).struck.get(&task), None);
+    assert_eq!(
+        state(&app).answers[usize::from(task)],
+        Some(ustudy::exam::task::Choice::One(1))
+    );
+    assert!(app.session().unwrap().is_saved(task));
+    let strokes = journal_events(dir.path(), &app)
+        .into_iter()
+        .filter(|e| matches!(e, Event::Struck { .. }))
+        .count();
+    assert_eq!(strokes, 4);
+}
+
+#[test]
+fn zoom_contrast_timer_and_line_reader_by_mouse_and_keyboard_with_the_task_still_answerable() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = testing(dir.path(), Lang::En);
+    let task = state(&app).current;
+    for _ in 0..6 {
+        if shows(&app, ids::testing::ZOOM_IN) {
+            click(&mut app, ids::testing::ZOOM_IN);
+        }
+    }
+    assert_eq!(state(&app).view.zoom, 200);
+    char_key(&mut app, "-", Code::Minus, false);
+    assert_eq!(state(&app).view.zoom, 175);
+    char_key(&mut app, "+", Code::NumpadAdd, false);
+    assert_eq!(state(&app).view.zoom, 200);
+    // High contrast: the candidate's choice changes the window's palette.
+    let calm = app.theme().palette();
+    click(&mut app, ids::testing::CONTRAST);
+    assert!(state(&app).view.high_contrast);
+    assert_ne!(app.theme().palette(), calm);
+    // The timer hides on T (more than five minutes are left) and comes back.
+    assert!(shows(&app, ids::testing::TIMER));
+    char_key(&mut app, "t", Code::KeyT, false);
+    assert!(!shows(&app, ids::testing::TIMER));
+    click(&mut app, ids::testing::TIMER_TOGGLE);
+    assert!(shows(&app, ids::testing::TIMER));
+    // The line reader: on with L; the task under it still takes a click.
+    char_key(&mut app, "l", Code::KeyL, false);
+    assert!(state(&app).view.line_reader);
+    assert!(shows(&app, ids::testing::READER_BAND));
+    typed(
+        &mut app,
+        Key::Named(Named::ArrowDown),
+        Code::ArrowDown,
+        Modifiers::SHIFT,
+    );
+    assert_eq!(
+        state(&app).current,
+        task,
+        "Shift+↓ moves the reader, not the test"
+    );
+    click(&mut app, ids::testing::option(2));
+    assert!(state(&app).answers[usize::from(task)].is_some());
+    // All of it comes back after a restart.
+    settle(&mut app);
+    let view = state(&app).view;
+    drop(app);
+    let again = gui::station(dir.path());
+    assert_eq!(gui::screen(&again), "locked");
+    assert_eq!(state(&again).view, view);
+    assert_ne!(
+        again.theme().palette(),
+        calm,
+        "high contrast from the first frame"
+    );
+}
+
+fn char_key_shift(app: &mut App, c: &str, code: Code) {
+    char_key(app, c, code, true);
+}

@@ -205,6 +205,11 @@ solubility-insoluble = insoluble
 solubility-none = does not exist or decomposes in water
 solubility-focused = { $cation } + { $anion } → { $formula }: { $meaning }
 solubility-disputed = school tables differ for this substance
+aid-contrast = High contrast
+aid-reader = Line reader
+aid-timer-hide = Hide time
+aid-timer-show = Show time
+aid-timer-hidden = Time is hidden
 dialog-cancel = Cancel
 dialog-close = Close
 

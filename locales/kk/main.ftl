@@ -195,6 +195,11 @@ solubility-insoluble = ерімейді
 solubility-none = жоқ немесе сумен ыдырайды
 solubility-focused = { $cation } + { $anion } → { $formula }: { $meaning }
 solubility-disputed = мектеп кестелерінде бұл зат бойынша айырмашылық бар
+aid-contrast = Жоғары контраст
+aid-reader = Сызғыш
+aid-timer-hide = Уақытты жасыру
+aid-timer-show = Уақытты көрсету
+aid-timer-hidden = Уақыт жасырулы
 dialog-cancel = Болдырмау
 dialog-close = Жабу
 

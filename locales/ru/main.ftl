@@ -211,6 +211,11 @@ solubility-insoluble = нерастворимо
 solubility-none = не существует или разлагается водой
 solubility-focused = { $cation } + { $anion } → { $formula }: { $meaning }
 solubility-disputed = в школьных таблицах для этого вещества есть расхождения
+aid-contrast = Высокий контраст
+aid-reader = Линейка
+aid-timer-hide = Скрыть время
+aid-timer-show = Показать время
+aid-timer-hidden = Время скрыто
 dialog-cancel = Отмена
 dialog-close = Закрыть
 

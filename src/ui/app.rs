@@ -214,10 +214,14 @@ impl App {
         tr(self.lang, "app-title")
     }
 
-    /// The theme: high contrast when the station runs with it or the proctor turned it on for
-    /// the candidate.
+    /// The theme: high contrast when the station runs with it, the proctor turned it on for
+    /// the candidate, or the candidate chose it.
     pub fn theme(&self) -> Theme {
-        theme::theme(self.config.high_contrast || self.accommodations().high_contrast)
+        let chosen = self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.recorded().view.high_contrast);
+        theme::theme(self.config.high_contrast || self.accommodations().high_contrast || chosen)
     }
 
     /// The interface's scale: enlarged when the proctor turned zoom on for the candidate.

@@ -16,6 +16,10 @@
 //! | 1, 2 | decision: go to appeal, finish without appeal |
 //! | 1–4 | appeal: the ground |
 //! | 0–9, + − × ÷ ( ) , . = % ^, Enter, Backspace, Delete, F9, R | with the calculator open: its keys (`calc`) |
+//! | Shift + 1–9, A–H | testing: strike out that option, or take the stroke back |
+//! | + −  (= - on the main keys, + − on the keypad) | testing: task text larger, smaller (100–200 %) |
+//! | T | testing: hide or show the timer (it always shows in the last 5 minutes) |
+//! | L, Shift+↑ ↓ | testing: the line reader on or off; move it a line |
 //! | F6, F7, F8 | testing: open or close the calculator, the periodic table, the solubility table |
 //! | Esc | close a dialog, then the open tool; leave a text field |
 //! | Tab, Shift+Tab | move between fields |
@@ -57,6 +61,20 @@ pub enum Press {
     Finish,
     /// Open (or close) an on-screen tool.
     Tool(Tool),
+    /// Strike out an option (or take the stroke back), by index from 0.
+    Strike(u8),
+    /// Task text one step larger.
+    ZoomIn,
+    /// Task text one step smaller.
+    ZoomOut,
+    /// Hide or show the timer.
+    Timer,
+    /// Turn the line reader on or off.
+    Reader,
+    /// Move the line reader up a line.
+    ReaderUp,
+    /// Move the line reader down a line.
+    ReaderDown,
 }
 
 /// The key cap of a press, shown beside the button it stands for.
@@ -81,6 +99,13 @@ pub fn cap(press: Press) -> &'static str {
         Press::Tool(Tool::Calculator) => "F6",
         Press::Tool(Tool::Periodic) => "F7",
         Press::Tool(Tool::Solubility) => "F8",
+        Press::Strike(_) => "Shift",
+        Press::ZoomIn => "+",
+        Press::ZoomOut => "−",
+        Press::Timer => "T",
+        Press::Reader => "L",
+        Press::ReaderUp => "Shift+↑",
+        Press::ReaderDown => "Shift+↓",
     }
 }
 
@@ -99,10 +124,13 @@ pub fn press(event: &keyboard::Event) -> Option<Press> {
     if modifiers.control() || modifiers.alt() || modifiers.logo() {
         return None;
     }
+    let shift = modifiers.shift();
     if let Key::Named(named) = key {
         let named = match named {
             Named::ArrowLeft | Named::PageUp => Some(Press::Prev),
             Named::ArrowRight | Named::PageDown => Some(Press::Next),
+            Named::ArrowUp if shift => Some(Press::ReaderUp),
+            Named::ArrowDown if shift => Some(Press::ReaderDown),
             Named::ArrowUp => Some(Press::Up),
             Named::ArrowDown => Some(Press::Down),
             Named::Delete => Some(Press::Clear),
@@ -136,9 +164,19 @@ pub fn press(event: &keyboard::Event) -> Option<Press> {
         // The admin screen's tenth action; no task has ten options.
         Code::Digit0 | Code::Numpad0 => 9,
         Code::KeyM => return Some(Press::Mark),
+        Code::KeyT => return Some(Press::Timer),
+        Code::KeyL => return Some(Press::Reader),
+        Code::Equal | Code::NumpadAdd => return Some(Press::ZoomIn),
+        Code::Minus | Code::NumpadSubtract => return Some(Press::ZoomOut),
         _ => return None,
     };
-    Some(Press::Option(option))
+    // Shift with an option's key strikes it out; the keypad's digits never do (Shift turns
+    // them into arrows and Home/End on most keyboards).
+    Some(if shift {
+        Press::Strike(option)
+    } else {
+        Press::Option(option)
+    })
 }
 
 /// The calculator key a keyboard event means, if any. Digits come from the main row or the

@@ -94,6 +94,12 @@ pub mod metrics {
     pub const CALC_RESULT: f32 = 24.0;
     /// The calculator's width beside the task.
     pub const CALC_WIDTH: f32 = 300.0;
+    /// A line of text, relative to its size (iced's default).
+    pub const LINE: f32 = 1.3;
+    /// Lines of task text the line reader's band shows.
+    pub const READER_LINES: f32 = 3.0;
+    /// How dark the line reader makes what is outside its band (alpha of black).
+    pub const READER_DIM: f32 = 0.55;
     /// A periodic table cell's height.
     pub const PERIODIC_CELL: f32 = 42.0;
     /// Space between periodic table cells.
@@ -150,6 +156,29 @@ mod style {
         }
     }
 
+    /// What the line reader darkens: black at `READER_DIM`.
+    pub fn dim(_theme: &Theme) -> container::Style {
+        container::Style {
+            background: Some(Background::Color(Color {
+                a: metrics::READER_DIM,
+                ..Color::BLACK
+            })),
+            ..container::Style::default()
+        }
+    }
+
+    /// The line reader's band: clear, with a frame in the primary colour.
+    pub fn band(theme: &Theme) -> container::Style {
+        container::Style {
+            border: Border {
+                radius: metrics::RADIUS.into(),
+                width: metrics::BORDER,
+                color: theme.extended_palette().primary.strong.color,
+            },
+            ..container::Style::default()
+        }
+    }
+
     /// A panel that has the keyboard's attention (the selected matching row).
     pub fn selected(theme: &Theme) -> container::Style {
         let palette = theme.extended_palette();
@@ -199,6 +228,15 @@ mod style {
                 p.background.strong.color,
                 1.0,
             ),
+        }
+    }
+
+    /// An option struck out: a quiet button with faded text.
+    pub fn struck(theme: &Theme, status: button::Status) -> button::Style {
+        let style = quiet(theme, status);
+        button::Style {
+            text_color: style.text_color.scale_alpha(metrics::DISABLED_ALPHA),
+            ..style
         }
     }
 
@@ -282,6 +320,8 @@ pub enum Button {
         /// Whether it is the chosen one.
         selected: bool,
     },
+    /// An option the candidate struck out: faded.
+    Struck,
     /// A navigator cell.
     Cell(Cell),
 }
@@ -321,6 +361,10 @@ pub enum Panel {
     Plain,
     /// A panel with the keyboard's attention.
     Selected,
+    /// What the line reader darkens.
+    Dim,
+    /// The line reader's band: clear, framed.
+    Band,
 }
 
 impl Panel {
@@ -371,6 +415,7 @@ pub fn button(look: Button) -> impl Fn(&Theme, iced_button::Status) -> iced_butt
         Button::Success => iced_button::success(theme, status),
         Button::Danger => iced_button::danger(theme, status),
         Button::Quiet | Button::Choice { selected: false } => style::quiet(theme, status),
+        Button::Struck => style::struck(theme, status),
         Button::Cell(Cell::Open) => style::nav_open(theme, status),
         Button::Cell(Cell::Answered) => style::nav_answered(theme, status),
         Button::Cell(Cell::Marked) => style::nav_marked(theme, status),
@@ -386,6 +431,8 @@ pub fn panel(look: Panel) -> impl Fn(&Theme) -> container::Style + Copy {
     move |theme| match look {
         Panel::Plain => style::panel(theme),
         Panel::Selected => style::selected(theme),
+        Panel::Dim => style::dim(theme),
+        Panel::Band => style::band(theme),
     }
 }
 

@@ -9,5 +9,5 @@ pub mod saved;
 
 pub use clock::{COUNTDOWN, clock, countdown, duration, timer};
 pub use navigator::{legend, nav_cell, nav_grid};
-pub use rich::rich;
+pub use rich::{rich, rich_struck};
 pub use saved::saved;

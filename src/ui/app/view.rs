@@ -51,14 +51,14 @@ impl App {
                 selected: *lang == self.lang,
             });
             let b = button(text(lang.native_name()).size(metrics::SMALL))
-                .padding(metrics::GAP_SMALL)
+                .padding(metrics::PAD_SMALL)
                 .style(style)
                 .on_press(Message::LanguagePicked(*lang));
             container(b).id(id::language(*lang)).into()
         });
         container(row(buttons).spacing(metrics::GAP_SMALL))
             .align_right(Length::Fill)
-            .padding(metrics::GAP_SMALL)
+            .padding(metrics::GAP_TINY)
             .into()
     }
 }

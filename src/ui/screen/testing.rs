@@ -3,7 +3,10 @@
 //! the journal has committed), the timer with its 15- and 5-minute warnings, the tool slots, and
 //! Finish with a confirmation that lists what is unanswered and marked per subject.
 
+mod aids;
 mod view;
+
+pub use aids::Aid;
 
 use iced::widget::text_editor;
 
@@ -40,6 +43,22 @@ pub mod id {
     pub fn pair(item: usize, option: usize) -> String {
         format!("pair-{item}-{option}")
     }
+    /// An option's strike-out toggle: `strike-0` ...
+    pub fn strike(i: usize) -> String {
+        format!("strike-{i}")
+    }
+    /// Task text larger.
+    pub const ZOOM_IN: &str = "zoom-in";
+    /// Task text smaller.
+    pub const ZOOM_OUT: &str = "zoom-out";
+    /// High contrast on or off.
+    pub const CONTRAST: &str = "contrast";
+    /// The line reader on or off.
+    pub const READER: &str = "reader";
+    /// The line reader's band.
+    pub const READER_BAND: &str = "reader-band";
+    /// Hide or show the timer.
+    pub const TIMER_TOGGLE: &str = "timer-toggle";
     /// Previous task.
     pub const PREV: &str = "prev";
     /// Next task.
@@ -87,6 +106,8 @@ pub struct Testing {
     periodic: Periodic,
     /// The solubility table's focused cell.
     salts: solubility::Focus,
+    /// The line reader's band: its top, in pixels from the top of the task area.
+    reader: f32,
     /// Matching: the selected row for keyboard picks.
     row: u8,
 }
@@ -130,6 +151,12 @@ pub enum Message {
     Periodic(periodic::Message),
     /// In the solubility table.
     Solubility(solubility::Message),
+    /// Strike out option `i` of the task on screen, or take the stroke back.
+    Strike(u8),
+    /// Change how the task is shown.
+    Display(Aid),
+    /// The pointer is this far down the task area (the line reader follows it).
+    ReaderAt(f32),
     /// Ask to finish.
     FinishAsk,
     /// Back to the test.
@@ -145,6 +172,13 @@ struct Shown<'a> {
     lang: crate::i18n::Lang,
     session: &'a Session,
     now: &'a State,
+}
+
+impl Shown<'_> {
+    /// A size of task text at the candidate's zoom.
+    fn size(&self, base: f32) -> f32 {
+        base * f32::from(self.now.view.zoom) / 100.0
+    }
 }
 
 impl Testing {
@@ -183,6 +217,10 @@ impl Testing {
     }
 
     fn events(&mut self, message: Message, paper: &Paper, state: &State) -> Vec<Event> {
+        let message = match self.aid_events(message, paper, state) {
+            Ok(events) => return events,
+            Err(message) => message,
+        };
         let current = state.current;
         let last = TaskIx::try_from(paper.tasks.len().saturating_sub(1)).unwrap_or(0);
         let go = |task: TaskIx| {
@@ -209,19 +247,6 @@ impl Testing {
                     })
                     .and_then(|ix| TaskIx::try_from(ix).ok())
                     .map_or_else(Vec::new, go)
-            }
-            // The arrows move the solubility table's crosshair while it is open.
-            Message::Key(press @ (Press::Prev | Press::Next | Press::Up | Press::Down))
-                if state.tool == Some(Tool::Solubility) =>
-            {
-                let (da, dc) = match press {
-                    Press::Up => (-1, 0),
-                    Press::Down => (1, 0),
-                    Press::Prev => (0, -1),
-                    _ => (0, 1),
-                };
-                self.salts.update(solubility::Message::Move(da, dc));
-                Vec::new()
             }
             Message::Prev | Message::Key(Press::Prev) => {
                 self.leave_task();
@@ -265,20 +290,6 @@ impl Testing {
             Message::Key(Press::Save) if self.technical.is_some() => {
                 self.dialog(Message::TechnicalSend, state)
             }
-            Message::Periodic(message) => {
-                self.periodic.update(message);
-                Vec::new()
-            }
-            Message::Solubility(message) => {
-                self.salts.update(message);
-                Vec::new()
-            }
-            Message::Calc(key) => {
-                self.calculator
-                    .get_or_insert_with(|| Calculator::new(paper.format.calculator))
-                    .press(key);
-                Vec::new()
-            }
             other => self.dialog(other, state),
         }
     }
@@ -320,18 +331,11 @@ impl Testing {
                     reason: String::new(),
                 }]
             }
-            // Esc closes the innermost thing open: a dialog, else the tool.
-            Message::Key(Press::Escape) if self.dialog_closed() => tool_event(state, None),
             Message::TechnicalCancel | Message::Key(Press::Escape) => {
                 self.technical = None;
                 self.confirm_finish = false;
                 Vec::new()
             }
-            // The same tool's button again closes it.
-            Message::Tool(tool) | Message::Key(Press::Tool(tool)) => {
-                tool_event(state, (state.tool != Some(tool)).then_some(tool))
-            }
-            Message::ToolClose => tool_event(state, None),
             Message::FinishAsk => {
                 self.confirm_finish = true;
                 Vec::new()
@@ -370,14 +374,6 @@ impl Testing {
     }
 }
 
-/// The event that opens `tool` (or closes the open one), if it changes anything.
-fn tool_event(state: &State, tool: Option<Tool>) -> Vec<Event> {
-    if state.tool == tool {
-        return Vec::new();
-    }
-    vec![Event::Tool { tool }]
-}
-
 fn answer_option(paper: &Paper, state: &State, task: TaskIx, i: u8, row: u8) -> Vec<Event> {
     let ix = usize::from(task);
     let Some(shape) = paper.shape(ix) else {
@@ -386,6 +382,16 @@ fn answer_option(paper: &Paper, state: &State, task: TaskIx, i: u8, row: u8) -> 
     if i >= shape.options {
         return Vec::new();
     }
+    // Choosing a struck-out option takes the stroke back.
+    let unstrike = state
+        .struck
+        .get(&task)
+        .is_some_and(|s| s.contains(&i))
+        .then_some(Event::Struck {
+            task,
+            option: i,
+            struck: false,
+        });
     let choice = match shape.kind {
         TaskKind::Single | TaskKind::Context => {
             if state.answers[ix] == Some(Choice::One(i)) {
@@ -410,7 +416,10 @@ fn answer_option(paper: &Paper, state: &State, task: TaskIx, i: u8, row: u8) -> 
         }
         TaskKind::Matching => return toggle_pair(paper, state, task, row, i),
     };
-    vec![Event::Answered { task, choice }]
+    unstrike
+        .into_iter()
+        .chain([Event::Answered { task, choice }])
+        .collect()
 }
 
 fn toggle_pair(paper: &Paper, state: &State, task: TaskIx, item: u8, option: u8) -> Vec<Event> {

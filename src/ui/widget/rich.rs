@@ -11,6 +11,20 @@ use crate::ui::theme::metrics;
 
 /// Task text with its markup: paragraphs, bold, italic, raised and lowered text, and images.
 pub fn rich<'a, M: 'a>(paper: &'a Paper, source: &str, size: f32) -> Element<'a, M> {
+    rich_text_of(paper, source, size, false)
+}
+
+/// Task text struck through: an option the candidate ruled out.
+pub fn rich_struck<'a, M: 'a>(paper: &'a Paper, source: &str, size: f32) -> Element<'a, M> {
+    rich_text_of(paper, source, size, true)
+}
+
+fn rich_text_of<'a, M: 'a>(
+    paper: &'a Paper,
+    source: &str,
+    size: f32,
+    struck: bool,
+) -> Element<'a, M> {
     let blocks = rich::parse(source).into_iter().map(|block| match block {
         Block::Para(spans) => {
             let spans: Vec<iced::widget::text::Span<'a, (), Font>> = spans
@@ -34,7 +48,7 @@ pub fn rich<'a, M: 'a>(paper: &'a Paper, source: &str, size: f32) -> Element<'a,
                         },
                         ..Font::with_name(FONT_NAME)
                     };
-                    span(body).font(font)
+                    span(body).font(font).strikethrough(struck)
                 })
                 .collect();
             rich_text(spans).size(size).width(Length::Fill).into()

@@ -32,6 +32,7 @@ pub fn saved<'a, M: 'a>(lang: Lang, state: Saved, id: &'static str) -> Element<'
         text(tr(lang, label))
             .size(metrics::TEXT)
             .font(bold())
+            .wrapping(text::Wrapping::None)
             .style(theme::text(look)),
     )
     .id(id)

@@ -3,12 +3,14 @@
 //! dialogs (technical appeal, tool slot, finish confirmation).
 
 use iced::widget::{
-    Column, Row, Space, button, column, container, row, scrollable, text, text_editor,
+    Column, Row, Space, button, column, container, mouse_area, rich_text, row, scrollable, span,
+    stack, text, text_editor,
 };
 use iced::{Alignment, Element, Length};
 
-use super::{Message, Shown, Testing, id};
+use super::{Aid, Message, Shown, Testing, id};
 use crate::exam::event::TaskIx;
+use crate::exam::event::{TIMER_ALWAYS_MS, ZOOM_MAX, ZOOM_MIN};
 use crate::exam::spec::TaskKind;
 use crate::exam::task::{Choice, Lang};
 use crate::i18n::{Arg, tr, tr_args};
@@ -37,7 +39,9 @@ impl Testing {
             finish_confirmation(ctx)
         } else if let Some(tool @ (Tool::Periodic | Tool::Solubility)) = now.tool {
             // The tables take the whole page below the header; the task waits where it was.
-            self.table_panel(ctx, tool)
+            column![toolbar(ctx), self.table_panel(ctx, tool)]
+                .spacing(metrics::GAP_SMALL)
+                .into()
         } else {
             row![
                 navigator(ctx),
@@ -80,7 +84,11 @@ impl Testing {
         );
         let mut question = column![
             container(text(heading).size(metrics::SMALL).font(bold())).id(id::HEADING),
-            widget::rich(paper, parts::pick(&task.stem, content), metrics::TASK),
+            widget::rich(
+                paper,
+                parts::pick(&task.stem, content),
+                ctx.size(metrics::TASK)
+            ),
         ]
         .spacing(metrics::GAP_SMALL);
         let answer = state.answers[ix].as_ref();
@@ -88,7 +96,7 @@ impl Testing {
             TaskKind::Single | TaskKind::Context => options(ctx, task, answer, false),
             TaskKind::Multiple => column![
                 text(tr(lang, "testing-choose-many"))
-                    .size(metrics::TEXT)
+                    .size(ctx.size(metrics::TEXT))
                     .font(bold())
                     .style(text::primary),
                 options(ctx, task, answer, true)
@@ -119,7 +127,7 @@ impl Testing {
                     container(widget::rich(
                         paper,
                         parts::pick(&group.stimulus, content),
-                        metrics::TEXT
+                        ctx.size(metrics::TEXT)
                     ))
                     .padding(metrics::GAP_SMALL)
                 ))
@@ -132,6 +140,11 @@ impl Testing {
             .into(),
             None => question.into(),
         };
+        let main = if state.view.line_reader {
+            self.line_reader(main)
+        } else {
+            main
+        };
         let main: Element<'a, Message> = match state.tool {
             Some(Tool::Calculator) => row![main, self.calculator_panel(ctx)]
                 .spacing(metrics::GAP)
@@ -140,11 +153,37 @@ impl Testing {
             _ => main,
         };
         // Dialogs sit above the task bar, always in view, whatever the task's length.
-        let mut page = column![main].spacing(metrics::GAP_SMALL);
+        let mut page = column![toolbar(ctx), main].spacing(metrics::GAP_SMALL);
         if let Some(content) = &self.technical {
             page = page.push(technical_editor(lang, content));
         }
         page.push(task_bar(ctx)).into()
+    }
+
+    /// The line reader over the task: everything dark but a band of a few lines, which
+    /// follows the pointer and Shift+↑ ↓.
+    fn line_reader<'a>(&self, main: Element<'a, Message>) -> Element<'a, Message> {
+        let shade = |height: Length| {
+            container(Space::new())
+                .width(Length::Fill)
+                .height(height)
+                .style(theme::panel(Panel::Dim))
+        };
+        let band = container(Space::new())
+            .id(id::READER_BAND)
+            .width(Length::Fill)
+            .height(Length::Fixed(super::aids::reader_band()))
+            .style(theme::panel(Panel::Band));
+        let veil = mouse_area(
+            container(column![
+                shade(Length::Fixed(self.reader)),
+                band,
+                shade(Length::Fill)
+            ])
+            .clip(true),
+        )
+        .on_move(|p| Message::ReaderAt(p.y));
+        stack![main, veil].into()
     }
 
     /// A table over the page: the periodic table or the solubility table.
@@ -213,9 +252,9 @@ impl Testing {
             right = right.push(
                 row![
                     text(format!("{}.", letter(j)))
-                        .size(metrics::TASK)
+                        .size(ctx.size(metrics::TASK))
                         .font(bold()),
-                    widget::rich(paper, parts::pick(option, content), metrics::TASK)
+                    widget::rich(paper, parts::pick(option, content), ctx.size(metrics::TASK))
                 ]
                 .spacing(metrics::GAP_SMALL),
             );
@@ -226,19 +265,25 @@ impl Testing {
             let chosen = pairs.get(i).copied().flatten();
             let cells = task.options.iter().enumerate().map(|(j, _)| {
                 let on = chosen == u8::try_from(j).ok();
-                let cell = button(text(letter(j).to_string()).size(metrics::TEXT).font(bold()))
-                    .padding(metrics::PAD_SMALL)
-                    .style(theme::button(Button::Choice { selected: on }))
-                    .on_press(Message::Pair(
-                        u8::try_from(i).unwrap_or(0),
-                        u8::try_from(j).unwrap_or(0),
-                    ));
+                let cell = button(
+                    text(letter(j).to_string())
+                        .size(ctx.size(metrics::TEXT))
+                        .font(bold()),
+                )
+                .padding(metrics::PAD_SMALL)
+                .style(theme::button(Button::Choice { selected: on }))
+                .on_press(Message::Pair(
+                    u8::try_from(i).unwrap_or(0),
+                    u8::try_from(j).unwrap_or(0),
+                ));
                 container(cell).id(id::pair(i, j)).into()
             });
             let selected = usize::from(self.row) == i;
             let item_text = row![
-                text(format!("{}.", i + 1)).size(metrics::TASK).font(bold()),
-                widget::rich(paper, parts::pick(item, content), metrics::TASK),
+                text(format!("{}.", i + 1))
+                    .size(ctx.size(metrics::TASK))
+                    .font(bold()),
+                widget::rich(paper, parts::pick(item, content), ctx.size(metrics::TASK)),
             ]
             .spacing(metrics::GAP_SMALL);
             left = left.push(
@@ -270,6 +315,8 @@ fn options<'a>(
 ) -> Element<'a, Message> {
     let paper = &*ctx.session.paper;
     let content = ctx.now.content_lang(&task.block);
+    let struck = ctx.now.struck.get(&ctx.now.current);
+    let size = ctx.size(metrics::TASK);
     let list = task.options.iter().enumerate().map(|(i, option)| {
         let index = u8::try_from(i).unwrap_or(u8::MAX);
         let on = match answer {
@@ -277,23 +324,51 @@ fn options<'a>(
             Some(Choice::Many(set)) => set.contains(&index),
             _ => false,
         };
+        let out = struck.is_some_and(|s| s.contains(&index));
         let mark = match (many, on) {
             (true, true) => format!("☑ {}", letter(i)),
             (true, false) => format!("☐ {}", letter(i)),
             (false, _) => letter(i).to_string(),
         };
+        let words = parts::pick(option, content);
         let body = row![
-            text(mark).size(metrics::TASK).font(bold()),
-            widget::rich(paper, parts::pick(option, content), metrics::TASK)
+            text(mark).size(size).font(bold()),
+            if out {
+                widget::rich_struck(paper, words, size)
+            } else {
+                widget::rich(paper, words, size)
+            }
         ]
         .spacing(metrics::GAP)
         .align_y(Alignment::Center);
+        let look = if out {
+            Button::Struck
+        } else {
+            Button::Choice { selected: on }
+        };
         let b = button(body)
             .width(Length::Fill)
-            .padding(metrics::PAD)
-            .style(theme::button(Button::Choice { selected: on }))
+            .padding(metrics::PAD_SMALL)
+            .style(theme::button(look))
             .on_press(Message::Option(index));
-        container(b).id(id::option(i)).into()
+        // The eliminator beside each option: the letter struck through, or plain to take the
+        // stroke back.
+        let toggle = button(
+            rich_text([span::<(), _>(letter(i).to_string())
+                .font(bold())
+                .strikethrough(!out)])
+            .size(metrics::SMALL),
+        )
+        .padding(metrics::PAD_SMALL)
+        .style(theme::button(Button::Quiet))
+        .on_press(Message::Strike(index));
+        row![
+            container(b).id(id::option(i)).width(Length::Fill),
+            container(toggle).id(id::strike(i)),
+        ]
+        .spacing(metrics::GAP_TINY)
+        .align_y(Alignment::Center)
+        .into()
     });
     Column::with_children(list)
         .spacing(metrics::GAP_SMALL)
@@ -315,10 +390,12 @@ fn header<'a>(ctx: &Shown<'a>) -> Element<'a, Message> {
                 .filter(|ix| state.answers[*ix].as_ref().is_some_and(Choice::is_answered))
                 .count();
             let name = parts::block_subject(lang, paper, &paper.format.blocks[b].id);
-            let label = column![
+            // One line: the name and how many are answered.
+            let label = row![
                 text(name).size(metrics::SMALL).font(bold()),
                 text(format!("{answered}/{total}")).size(metrics::SMALL),
-            ];
+            ]
+            .spacing(metrics::GAP_SMALL);
             let tab = button(label)
                 .padding(metrics::PAD_SMALL)
                 .style(theme::button(Button::Choice {
@@ -344,12 +421,26 @@ fn header<'a>(ctx: &Shown<'a>) -> Element<'a, Message> {
                 .vertical_spacing(metrics::GAP_SMALL)
         )
         .width(Length::Fill),
-        container(widget::timer(lang, state.clock.remaining_ms())).id(id::TIMER),
+        timer(ctx),
         container(finish).id(id::FINISH),
     ]
     .spacing(metrics::GAP)
     .align_y(Alignment::Center)
     .into()
+}
+
+/// The timer, or a note that it is hidden (never in the last minutes).
+fn timer<'a>(ctx: &Shown<'a>) -> Element<'a, Message> {
+    let remaining = ctx.now.clock.remaining_ms();
+    if ctx.now.view.timer_shows(remaining) {
+        container(widget::timer(ctx.lang, remaining))
+            .id(id::TIMER)
+            .into()
+    } else {
+        text(tr(ctx.lang, "aid-timer-hidden"))
+            .size(metrics::SMALL)
+            .into()
+    }
 }
 
 fn navigator<'a>(ctx: &Shown<'a>) -> Element<'a, Message> {
@@ -369,24 +460,95 @@ fn navigator<'a>(ctx: &Shown<'a>) -> Element<'a, Message> {
     let grid = widget::nav_grid(cells);
     let lang = ctx.lang;
     let legend = widget::legend(lang);
-    let tools = Tool::ALL.iter().map(|t| {
-        let name = parts::keyed(tr(lang, &format!("tool-{}", t.code())), Press::Tool(*t));
-        let b = button(text(name).size(metrics::SMALL))
-            .padding(metrics::PAD_SMALL)
-            .style(theme::button(Button::Choice {
-                selected: state.tool == Some(*t),
-            }))
-            .on_press(Message::Tool(*t));
-        container(b).id(id::tool(*t)).into()
-    });
-    let tools = Column::with_children(tools).spacing(metrics::GAP_TINY);
     // The scrollbar sits beside the cells, never over them.
-    container(
-        scrollable(column![grid, legend, tools].spacing(metrics::GAP)).spacing(metrics::GAP_TINY),
-    )
-    .width(Length::Shrink)
-    .height(Length::Fill)
-    .into()
+    container(scrollable(column![grid, legend].spacing(metrics::GAP)).spacing(metrics::GAP_TINY))
+        .width(Length::Shrink)
+        .height(Length::Fill)
+        .into()
+}
+
+/// The tools and the reading aids, above the task: the three tools, text size, contrast, the
+/// line reader. It wraps on narrow screens.
+fn toolbar<'a>(ctx: &Shown<'a>) -> Element<'a, Message> {
+    let lang = ctx.lang;
+    let view = ctx.now.view;
+    let pressable = |label: String, look: Button, id: String, message: Option<Message>| {
+        container(
+            button(text(label).size(metrics::SMALL))
+                .padding(metrics::PAD_SMALL)
+                .style(theme::button(look))
+                .on_press_maybe(message),
+        )
+        .id(id)
+        .into()
+    };
+    let mut items: Vec<Element<'a, Message>> = Tool::ALL
+        .iter()
+        .map(|t| {
+            pressable(
+                parts::keyed(tr(lang, &format!("tool-{}", t.code())), Press::Tool(*t)),
+                Button::Choice {
+                    selected: ctx.now.tool == Some(*t),
+                },
+                id::tool(*t),
+                Some(Message::Tool(*t)),
+            )
+        })
+        .collect();
+    let zoom = row![
+        pressable(
+            "A−".to_owned(),
+            Button::Quiet,
+            id::ZOOM_OUT.to_owned(),
+            (view.zoom > ZOOM_MIN).then_some(Message::Display(Aid::ZoomOut))
+        ),
+        text(format!("{} %", view.zoom))
+            .size(metrics::SMALL)
+            .wrapping(text::Wrapping::None),
+        pressable(
+            "A+".to_owned(),
+            Button::Quiet,
+            id::ZOOM_IN.to_owned(),
+            (view.zoom < ZOOM_MAX).then_some(Message::Display(Aid::ZoomIn))
+        ),
+    ]
+    .spacing(metrics::GAP_TINY)
+    .align_y(Alignment::Center);
+    items.push(zoom.into());
+    items.push(pressable(
+        tr(lang, "aid-contrast"),
+        Button::Choice {
+            selected: view.high_contrast,
+        },
+        id::CONTRAST.to_owned(),
+        Some(Message::Display(Aid::Contrast)),
+    ));
+    // In the last minutes the timer shows whatever the candidate chose: no toggle then.
+    let always = ctx.now.clock.remaining_ms() <= TIMER_ALWAYS_MS;
+    let timer_label = if view.timer_hidden {
+        "aid-timer-show"
+    } else {
+        "aid-timer-hide"
+    };
+    items.push(pressable(
+        parts::keyed(tr(lang, timer_label), Press::Timer),
+        Button::Quiet,
+        id::TIMER_TOGGLE.to_owned(),
+        (!always).then_some(Message::Display(Aid::Timer)),
+    ));
+    items.push(pressable(
+        parts::keyed(tr(lang, "aid-reader"), Press::Reader),
+        Button::Choice {
+            selected: view.line_reader,
+        },
+        id::READER.to_owned(),
+        Some(Message::Display(Aid::Reader)),
+    ));
+    Row::with_children(items)
+        .spacing(metrics::GAP_SMALL)
+        .wrap()
+        .vertical_spacing(metrics::GAP_TINY)
+        .into()
 }
 
 fn task_bar<'a>(ctx: &Shown<'a>) -> Element<'a, Message> {
@@ -397,8 +559,8 @@ fn task_bar<'a>(ctx: &Shown<'a>) -> Element<'a, Message> {
     let last = ctx.session.paper.tasks.len().saturating_sub(1);
     let nav = |label: &str, id: &'static str, msg: Option<Message>| {
         container(
-            button(text(tr(lang, label)).size(metrics::TEXT))
-                .padding(metrics::PAD)
+            button(text(tr(lang, label)).size(metrics::SMALL))
+                .padding(metrics::PAD_SMALL)
                 .style(theme::button(Button::Quiet))
                 .on_press_maybe(msg),
         )
@@ -419,25 +581,34 @@ fn task_bar<'a>(ctx: &Shown<'a>) -> Element<'a, Message> {
     } else {
         Saved::Saving
     };
+    let buttons = Row::with_children(
+        [
+            nav("testing-prev", id::PREV, (ix > 0).then_some(Message::Prev)),
+            nav(
+                "testing-next",
+                id::NEXT,
+                (ix < last).then_some(Message::Next),
+            ),
+            nav(mark_label, id::MARK, Some(Message::Mark)),
+            nav(
+                "testing-clear",
+                id::CLEAR,
+                answered.then_some(Message::Clear),
+            ),
+            nav(
+                "testing-technical",
+                id::TECHNICAL,
+                Some(Message::TechnicalOpen),
+            ),
+        ]
+        .map(Element::from),
+    )
+    .spacing(metrics::GAP_SMALL)
+    .wrap()
+    .vertical_spacing(metrics::GAP_TINY);
+    // The buttons wrap on narrow screens; the saved indicator keeps its one line.
     row![
-        nav("testing-prev", id::PREV, (ix > 0).then_some(Message::Prev)),
-        nav(
-            "testing-next",
-            id::NEXT,
-            (ix < last).then_some(Message::Next)
-        ),
-        nav(mark_label, id::MARK, Some(Message::Mark)),
-        nav(
-            "testing-clear",
-            id::CLEAR,
-            answered.then_some(Message::Clear)
-        ),
-        nav(
-            "testing-technical",
-            id::TECHNICAL,
-            Some(Message::TechnicalOpen)
-        ),
-        Space::new().width(Length::Fill),
+        container(buttons).width(Length::Fill),
         widget::saved(lang, saved, id::SAVED),
     ]
     .spacing(metrics::GAP_SMALL)
