@@ -1,16 +1,19 @@
-//! How the testing screen looks: the header (subject tabs, tools, timer, Finish), the
-//! navigator, the task in its kind's layout, the task bar with the saved indicator, and the
-//! dialogs (technical appeal, tool slot, finish confirmation).
+//! How the testing screen looks: the header (subject tabs, timer, Finish), the navigator, the
+//! toolbar (`tools`), the task in its kind's layout with each option's strike-out toggle, the
+//! task bar with the saved indicator, and the dialogs (technical appeal, finish confirmation).
 
 use iced::widget::{
-    Column, Row, Space, button, column, container, mouse_area, rich_text, row, scrollable, span,
-    stack, text, text_editor,
+    Column, Row, Space, button, column, container, rich_text, row, scrollable, span, text,
+    text_editor,
 };
 use iced::{Alignment, Element, Length};
 
-use super::{Aid, Message, Shown, Testing, id};
+mod tools;
+
+use tools::{timer, toolbar};
+
+use super::{Message, Shown, Testing, id};
 use crate::exam::event::TaskIx;
-use crate::exam::event::{TIMER_ALWAYS_MS, ZOOM_MAX, ZOOM_MIN};
 use crate::exam::spec::TaskKind;
 use crate::exam::task::{Choice, Lang};
 use crate::i18n::{Arg, tr, tr_args};
@@ -19,8 +22,6 @@ use crate::ui::parts;
 use crate::ui::screen::Context;
 use crate::ui::theme::{self, Button, Cell, Panel, bold, metrics};
 use crate::ui::tool::Tool;
-use crate::ui::tool::calculator::{self, Calculator};
-use crate::ui::tool::{periodic, solubility};
 use crate::ui::widget;
 use crate::ui::widget::saved::Saved;
 
@@ -158,81 +159,6 @@ impl Testing {
             page = page.push(technical_editor(lang, content));
         }
         page.push(task_bar(ctx)).into()
-    }
-
-    /// The line reader over the task: everything dark but a band of a few lines, which
-    /// follows the pointer and Shift+↑ ↓.
-    fn line_reader<'a>(&self, main: Element<'a, Message>) -> Element<'a, Message> {
-        let shade = |height: Length| {
-            container(Space::new())
-                .width(Length::Fill)
-                .height(height)
-                .style(theme::panel(Panel::Dim))
-        };
-        let band = container(Space::new())
-            .id(id::READER_BAND)
-            .width(Length::Fill)
-            .height(Length::Fixed(super::aids::reader_band()))
-            .style(theme::panel(Panel::Band));
-        let veil = mouse_area(
-            container(column![
-                shade(Length::Fixed(self.reader)),
-                band,
-                shade(Length::Fill)
-            ])
-            .clip(true),
-        )
-        .on_move(|p| Message::ReaderAt(p.y));
-        stack![main, veil].into()
-    }
-
-    /// A table over the page: the periodic table or the solubility table.
-    fn table_panel<'a>(&self, ctx: &Shown<'a>, tool: Tool) -> Element<'a, Message> {
-        let lang = ctx.lang;
-        let (search, table): (Element<'a, Message>, Element<'a, Message>) = match tool {
-            Tool::Periodic => (
-                periodic::search(&self.periodic, lang).map(Message::Periodic),
-                periodic::view(&self.periodic, lang).map(Message::Periodic),
-            ),
-            Tool::Solubility | Tool::Calculator => (
-                Space::new().into(),
-                solubility::view(&self.salts, lang).map(Message::Solubility),
-            ),
-        };
-        let head = row![search, tool_title(lang, tool)]
-            .spacing(metrics::GAP)
-            .align_y(Alignment::Center);
-        let body = column![head, table].spacing(metrics::GAP_SMALL);
-        container(scrollable(body).spacing(metrics::GAP_TINY))
-            .id(id::TOOL_PANEL)
-            .padding(metrics::GAP_SMALL)
-            .width(Length::Fill)
-            .height(Length::Fill)
-            .style(theme::panel(Panel::Plain))
-            .into()
-    }
-
-    /// The calculator beside the task: its title, a close button, the calculator.
-    fn calculator_panel<'a>(&self, ctx: &Shown<'a>) -> Element<'a, Message> {
-        let fresh;
-        let calc = if let Some(calc) = self.calculator() {
-            calc
-        } else {
-            fresh = Calculator::new(ctx.session.paper.format.calculator);
-            &fresh
-        };
-        let body = column![
-            tool_title(ctx.lang, Tool::Calculator),
-            calculator::view(calc, ctx.lang).map(Message::Calc),
-        ]
-        .spacing(metrics::GAP_SMALL);
-        container(scrollable(body).spacing(metrics::GAP_TINY))
-            .id(id::TOOL_PANEL)
-            .padding(metrics::GAP_SMALL)
-            .width(Length::Fixed(metrics::CALC_WIDTH))
-            .height(Length::Fill)
-            .style(theme::panel(Panel::Plain))
-            .into()
     }
 
     fn matching<'a>(
@@ -429,20 +355,6 @@ fn header<'a>(ctx: &Shown<'a>) -> Element<'a, Message> {
     .into()
 }
 
-/// The timer, or a note that it is hidden (never in the last minutes).
-fn timer<'a>(ctx: &Shown<'a>) -> Element<'a, Message> {
-    let remaining = ctx.now.clock.remaining_ms();
-    if ctx.now.view.timer_shows(remaining) {
-        container(widget::timer(ctx.lang, remaining))
-            .id(id::TIMER)
-            .into()
-    } else {
-        text(tr(ctx.lang, "aid-timer-hidden"))
-            .size(metrics::SMALL)
-            .into()
-    }
-}
-
 fn navigator<'a>(ctx: &Shown<'a>) -> Element<'a, Message> {
     let paper = &*ctx.session.paper;
     let state = ctx.now;
@@ -464,90 +376,6 @@ fn navigator<'a>(ctx: &Shown<'a>) -> Element<'a, Message> {
     container(scrollable(column![grid, legend].spacing(metrics::GAP)).spacing(metrics::GAP_TINY))
         .width(Length::Shrink)
         .height(Length::Fill)
-        .into()
-}
-
-/// The tools and the reading aids, above the task: the three tools, text size, contrast, the
-/// line reader. It wraps on narrow screens.
-fn toolbar<'a>(ctx: &Shown<'a>) -> Element<'a, Message> {
-    let lang = ctx.lang;
-    let view = ctx.now.view;
-    let pressable = |label: String, look: Button, id: String, message: Option<Message>| {
-        container(
-            button(text(label).size(metrics::SMALL))
-                .padding(metrics::PAD_SMALL)
-                .style(theme::button(look))
-                .on_press_maybe(message),
-        )
-        .id(id)
-        .into()
-    };
-    let mut items: Vec<Element<'a, Message>> = Tool::ALL
-        .iter()
-        .map(|t| {
-            pressable(
-                parts::keyed(tr(lang, &format!("tool-{}", t.code())), Press::Tool(*t)),
-                Button::Choice {
-                    selected: ctx.now.tool == Some(*t),
-                },
-                id::tool(*t),
-                Some(Message::Tool(*t)),
-            )
-        })
-        .collect();
-    let zoom = row![
-        pressable(
-            "A−".to_owned(),
-            Button::Quiet,
-            id::ZOOM_OUT.to_owned(),
-            (view.zoom > ZOOM_MIN).then_some(Message::Display(Aid::ZoomOut))
-        ),
-        text(format!("{} %", view.zoom))
-            .size(metrics::SMALL)
-            .wrapping(text::Wrapping::None),
-        pressable(
-            "A+".to_owned(),
-            Button::Quiet,
-            id::ZOOM_IN.to_owned(),
-            (view.zoom < ZOOM_MAX).then_some(Message::Display(Aid::ZoomIn))
-        ),
-    ]
-    .spacing(metrics::GAP_TINY)
-    .align_y(Alignment::Center);
-    items.push(zoom.into());
-    items.push(pressable(
-        tr(lang, "aid-contrast"),
-        Button::Choice {
-            selected: view.high_contrast,
-        },
-        id::CONTRAST.to_owned(),
-        Some(Message::Display(Aid::Contrast)),
-    ));
-    // In the last minutes the timer shows whatever the candidate chose: no toggle then.
-    let always = ctx.now.clock.remaining_ms() <= TIMER_ALWAYS_MS;
-    let timer_label = if view.timer_hidden {
-        "aid-timer-show"
-    } else {
-        "aid-timer-hide"
-    };
-    items.push(pressable(
-        parts::keyed(tr(lang, timer_label), Press::Timer),
-        Button::Quiet,
-        id::TIMER_TOGGLE.to_owned(),
-        (!always).then_some(Message::Display(Aid::Timer)),
-    ));
-    items.push(pressable(
-        parts::keyed(tr(lang, "aid-reader"), Press::Reader),
-        Button::Choice {
-            selected: view.line_reader,
-        },
-        id::READER.to_owned(),
-        Some(Message::Display(Aid::Reader)),
-    ));
-    Row::with_children(items)
-        .spacing(metrics::GAP_SMALL)
-        .wrap()
-        .vertical_spacing(metrics::GAP_TINY)
         .into()
 }
 
@@ -660,25 +488,6 @@ fn technical_editor(lang: Lang, content: &text_editor::Content) -> Element<'_, M
     )
     .padding(metrics::GAP_SMALL)
     .style(theme::panel(Panel::Plain))
-    .into()
-}
-
-/// A tool's title and its close button (Esc).
-fn tool_title<'a>(lang: Lang, tool: Tool) -> Element<'a, Message> {
-    let close =
-        button(text(format!("✕  {}", crate::ui::keys::cap(Press::Escape))).size(metrics::SMALL))
-            .padding(metrics::PAD_SMALL)
-            .style(theme::button(Button::Quiet))
-            .on_press(Message::ToolClose);
-    row![
-        text(tr(lang, &format!("tool-{}", tool.code())))
-            .size(metrics::TEXT)
-            .font(bold())
-            .width(Length::Fill),
-        container(close).id(id::TOOL_CLOSE),
-    ]
-    .spacing(metrics::GAP_SMALL)
-    .align_y(Alignment::Center)
     .into()
 }
 
