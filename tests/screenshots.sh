@@ -3,15 +3,18 @@
 #   bash tests/screenshots.sh [OUT_DIR]        (default: target/screenshots)
 #   ONLY=REGEX takes only the shots whose name matches; BIN=PATH uses that station binary
 #   instead of building the release one (a quick look with a debug build).
+#   SIZES="1920x1080 1366x768 1280x1024 1280x720 1024x768" takes every shot at each hall
+#   resolution, into OUT_DIR/WxH/ (SIZES=all is that list); one size (the default, 1920x1080)
+#   writes into OUT_DIR itself.
 # Screens after check-in are reached by the autopilot, which stops on the named screen
 # (--autopilot-stop) and says so on stdout; the script waits for that line, then shoots.
 # Needs: xvfb matchbox-window-manager xdotool x11-apps imagemagick (installed with apt-get if
 # missing and running as root). Builds the release station first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=${1:-target/screenshots}
-size=${SIZE:-1920x1080}
-mkdir -p "$out"
+base=${1:-target/screenshots}
+sizes=${SIZES:-${SIZE:-1920x1080}}
+[ "$sizes" = all ] && sizes="1920x1080 1366x768 1280x1024 1280x720 1024x768"
 need=()
 command -v Xvfb >/dev/null || need+=(xvfb)
 command -v matchbox-window-manager >/dev/null || need+=(matchbox-window-manager)
@@ -91,6 +94,13 @@ auto() {
 
 digits() { echo "$1" | sed 's/./& /g'; }
 
+# The language bar's buttons, top right, wherever the screen's right edge is.
+ru() { echo "$((width - 134)) 24"; }
+en() { echo "$((width - 44)) 24"; }
+zoom200="equal equal equal equal"
+
+all_shots() {
+
 shot 01-locked ""
 shot 02-locked-wrong-pin "1 1 1 1 Return"
 shot 03-locked-high-contrast "" --high-contrast
@@ -119,9 +129,9 @@ KEYS="ctrl+shift+F12" auto 22-held-kk testing:5 4 20
 KEYS="ctrl+shift+F12 2 4 6 8 Return" auto 23-admin-kk testing:5 4 20
 KEYS="ctrl+shift+F12" auto 24-held-ru testing:5 1 20
 KEYS="ctrl+shift+F12 2 4 6 8 Return" auto 25-admin-ru testing:5 1 20
-CLICK="1865 32" KEYS="ctrl+shift+F12" auto 26-held-en testing:5 4 20
+CLICK="$(en)" KEYS="ctrl+shift+F12" auto 26-held-en testing:5 4 20
 # The admin screen after a pause with its reason (typed, then Tab away and 1 presses Pause).
-CLICK="1865 32" KEYS="ctrl+shift+F12 2 4 6 8 Return p o w e r space c u t Escape 1" \
+CLICK="$(en)" KEYS="ctrl+shift+F12 2 4 6 8 Return p o w e r space c u t Escape 1" \
   auto 27-admin-paused-en testing:5 4 20
 # Accommodations set at the briefing (9 zoom, 0 high contrast, Enter back), then the test.
 KEYS="ctrl+shift+F12 2 4 6 8 Return Escape 9 0 Return Return" auto 29-testing-zoomed-ru briefing 1 20
@@ -129,14 +139,32 @@ KEYS="ctrl+shift+F12 2 4 6 8 Return Escape 9 0 Return Return" auto 29-testing-zo
 # brings the keyboard back to the PIN field after the click).
 fives="1 1 1 1 Return sleep 1.2 key 1 1 1 1 Return sleep 2.2 key 1 1 1 1 Return sleep 4.2 key 1 1 1 1 Return sleep 8.2 key 1 1 1 1 Return"
 shot 28-locked-out "$fives"
-CLICK="1772 32" shot 30-locked-out-ru "Tab $fives"
-CLICK="1865 32" shot 31-locked-out-en "Tab $fives"
+CLICK="$(ru)" shot 30-locked-out-ru "Tab $fives"
+CLICK="$(en)" shot 31-locked-out-en "Tab $fives"
 # The idle lock screen and a wrong PIN in Russian and English (01 and 02 are Kazakh).
-CLICK="1772 32" shot 32-locked-ru ""
-CLICK="1865 32" shot 33-locked-wrong-pin-en "Tab 1 1 1 1 Return"
+CLICK="$(ru)" shot 32-locked-ru ""
+CLICK="$(en)" shot 33-locked-wrong-pin-en "Tab 1 1 1 1 Return"
+
+# 34-44: the candidate's tools and reading aids, in the three languages.
+KEYS="F6 1 2 KP_Add 3 KP_Multiply 4 Return 1 KP_Divide 3 Return" auto 34-calculator-kk testing:5 4 20
+KEYS="F6 0 comma 1 KP_Add 0 comma 2 Return" auto 35-calculator-ru testing:45 1 20
+KEYS="F7 F e" auto 36-periodic-ru testing:5 1 20
+CLICK="$(en)" KEYS="F7 A u" auto 37-periodic-en testing:5 4 20
+KEYS="F8 Down Down Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right" \
+  auto 38-solubility-kk testing:5 4 20
+CLICK="$(en)" KEYS="F8 Down Down Down Down Down Down Down Right Right Right Right Right" \
+  auto 39-solubility-en testing:5 4 20
+KEYS="shift+b shift+c $zoom200" auto 40-eliminator-zoom-200-kk testing:5 4 20
+KEYS="$zoom200" auto 41-context-zoom-200-ru testing:31 1 20
+KEYS="$zoom200" auto 42-matching-zoom-200-kk testing:71 4 20
+KEYS="l" auto 43-line-reader-ru testing:31 1 20
+CLICK="$(en)" KEYS="t" auto 44-timer-hidden-en testing:5 4 20
+CLICK="$(en)" auto 45-testing-en testing:5 4 20
+}
 
 # 21: a session killed in the middle of testing and started again: the lock screen says what
 # it recovered.
+recovered_shot() {
 if ! skip 21-locked-recovered; then
   x_start
   DISPLAY=:$d ICED_BACKEND=tiny-skia "$bin" --data-dir "$work/recovered" --autopilot 4 \
@@ -148,3 +176,13 @@ if ! skip 21-locked-recovered; then
   capture 21-locked-recovered
   x_stop $app
 fi
+}
+
+for size in $sizes; do
+  width=${size%x*}
+  out=$base
+  [ "$sizes" = "$size" ] || out=$base/$size
+  mkdir -p "$out"
+  all_shots
+  recovered_shot
+done
