@@ -29,6 +29,7 @@ bin=${BIN:-target/release/ustudy-station}
 skip() { [ -n "${ONLY:-}" ] && ! [[ $1 =~ $ONLY ]]; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+failed=()
 
 # X server with a window manager on a free display; sets d, xv, wm.
 x_start() {
@@ -83,7 +84,13 @@ auto() {
   x_start
   DISPLAY=:$d ICED_BACKEND=tiny-skia "$bin" --data-dir "$work/$name" --autopilot "$seed" \
     --time-scale "$scale" --autopilot-stop "$stop" "$@" > "$work/$name.log" & local app=$!
-  until_stop "$work/$name.log"
+  if ! until_stop "$work/$name.log"; then
+    # Keep going with the other shots; the run fails at the end, naming this one.
+    cp "$work/$name.log" "$out/$name.log" 2>/dev/null || true
+    failed+=("$out/$name")
+    x_stop $app
+    return 0
+  fi
   sleep 1.5
   # CLICK="X Y" clicks there first (a language button).
   if [ -n "${CLICK:-}" ]; then DISPLAY=:$d xdotool mousemove $CLICK click 1; sleep 0.5; fi
@@ -186,3 +193,7 @@ for size in $sizes; do
   all_shots
   recovered_shot
 done
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "shots the autopilot never reached (their logs are beside them): ${failed[*]}" >&2
+  exit 1
+fi

@@ -13,7 +13,7 @@ mod tools;
 use tools::{timer, toolbar};
 
 use super::{Message, Shown, Testing, id};
-use crate::exam::event::TaskIx;
+use crate::exam::event::{TaskIx, ZOOM_MIN};
 use crate::exam::spec::TaskKind;
 use crate::exam::task::{Choice, Lang};
 use crate::i18n::{Arg, tr, tr_args};
@@ -212,21 +212,26 @@ impl Testing {
                 widget::rich(paper, parts::pick(item, content), ctx.size(metrics::TASK)),
             ]
             .spacing(metrics::GAP_SMALL);
+            let cells = Row::with_children(cells).spacing(metrics::GAP_TINY);
+            // At the usual size the letters stand beside the item, so three rows fit a small
+            // screen; enlarged text gets the row's whole width and the letters go below.
+            let item: Element<'a, Message> = if ctx.now.view.zoom > ZOOM_MIN {
+                column![item_text, cells].spacing(metrics::GAP_SMALL).into()
+            } else {
+                row![item_text.width(Length::Fill), cells]
+                    .spacing(metrics::GAP_SMALL)
+                    .align_y(Alignment::Center)
+                    .into()
+            };
             left = left.push(
-                container(
-                    column![
-                        item_text,
-                        Row::with_children(cells).spacing(metrics::GAP_SMALL)
-                    ]
-                    .spacing(metrics::GAP_SMALL),
-                )
-                .padding(metrics::GAP_SMALL)
-                .style(theme::panel(Panel::selected(selected))),
+                container(item)
+                    .padding(metrics::GAP_SMALL)
+                    .style(theme::panel(Panel::selected(selected))),
             );
         }
         row![
-            left.width(Length::FillPortion(1)),
-            right.width(Length::FillPortion(1))
+            left.width(Length::FillPortion(3)),
+            right.width(Length::FillPortion(2))
         ]
         .spacing(metrics::GAP)
         .into()
