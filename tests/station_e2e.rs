@@ -14,9 +14,9 @@ use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 use support::display::Display;
-use ustudy::exam::event::{CloseReason, FinishReason};
+use ustudy::exam::event::{CloseReason, FinishReason, Tool};
 use ustudy::exam::state::fold;
-use ustudy::exam::{Phase, State};
+use ustudy::exam::{Event, Phase, State};
 use ustudy::journal::Journal;
 
 fn station(display: &Display, dir: &Path, seed: u64) -> Child {
@@ -66,6 +66,13 @@ fn sessions(dir: &Path) -> Vec<State> {
             fold(&loaded.paper, &loaded.events()).unwrap()
         })
         .collect()
+}
+
+/// The events of the one session in `dir`'s journal.
+fn journal_events(dir: &Path) -> Vec<Event> {
+    let journal = Journal::open_existing(dir).unwrap();
+    let info = journal.sessions().unwrap().pop().unwrap();
+    journal.load(&info.id).unwrap().events()
 }
 
 fn run_to_end(display: &Display, dir: &Path, seed: u64) {
@@ -119,6 +126,16 @@ fn a_killed_station_comes_back_and_completes_the_journey_with_the_same_answers()
     assert!(end.answered_count() > at_kill.answered_count());
     // Breaks were taken, and the time charged never exceeds what was allowed.
     assert!(end.clock.used_ms <= end.clock.allowed_ms);
+    // Every tool was opened and closed again, and an option struck out: all in the journal.
+    let events = journal_events(dir.path());
+    for tool in Tool::ALL {
+        assert!(
+            events.contains(&Event::Tool { tool: Some(tool) }),
+            "{tool:?} never opened"
+        );
+    }
+    assert!(events.iter().any(|e| matches!(e, Event::Struck { .. })));
+    assert_eq!(end.tool, None);
     logs_say_what_happened_and_nothing_private(dir.path());
 }
 

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use iced::widget::text_editor;
 
-use crate::exam::event::{AppealGround, TaskIx};
+use crate::exam::event::{AppealGround, TaskIx, Tool};
 use crate::exam::spec::TaskKind;
 use crate::exam::task::Choice;
 use crate::station::{Config, Session};
@@ -19,6 +19,8 @@ use crate::ui::screen::{
     Message, Screen, admin, appeal, appeal_card, briefing, check_in, decision, finished, locked,
     review, testing,
 };
+use crate::ui::tool::calculator::{Key, Op};
+use crate::ui::tool::solubility;
 
 /// What the autopilot looks at.
 pub struct View<'a> {
@@ -58,6 +60,18 @@ const JUSTIFICATION: &str = "Жауап нұсқаларының ішінде е
 const TECHNICAL: &str = "Суреттің бір бөлігі көрінбейді.";
 /// The task it files the technical appeal on.
 const TECHNICAL_TASK: TaskIx = 4;
+/// The task on which it uses every tool once (after the screenshot stops at 5, 12, 25 and 31,
+/// before 45, so none is open when a stop comes) and strikes an option out first.
+const TOOL_TASK: TaskIx = 40;
+/// What it works out on the calculator there.
+const SUM: [Key; 6] = [
+    Key::Digit(1),
+    Key::Digit(2),
+    Key::Op(Op::Mul),
+    Key::Digit(3),
+    Key::Point,
+    Key::Digit(5),
+];
 
 impl Script {
     /// A scripted candidate for `seed`.
@@ -165,6 +179,11 @@ impl Script {
         if self.by_clock && state.answered_count() * 3 >= paper.tasks.len() * 2 {
             return None; // Two thirds answered: sit and let the clock run out.
         }
+        if current == TOOL_TASK
+            && let Some(m) = tools(screen, state)
+        {
+            return Some(Message::Testing(m));
+        }
         let skip = self.hash(current, 1).is_multiple_of(10);
         if !skip && let Some(m) = self.answer(paper, state.answers[ix].as_ref(), current) {
             return Some(Message::Testing(m));
@@ -214,6 +233,34 @@ impl Script {
             }
             _ => None,
         }
+    }
+}
+
+/// On the tool task: strike the last option out, then open each tool in turn, use it, and
+/// close it; `None` once all is done (the screen's tools remember their use while it is open).
+fn tools(screen: &testing::Testing, state: &crate::exam::State) -> Option<testing::Message> {
+    use testing::Message as T;
+    let used = screen.tools_used();
+    match state.tool {
+        None if state.struck.is_empty() && state.answers[usize::from(TOOL_TASK)].is_none() => {
+            Some(T::Strike(0))
+        }
+        None if !used.calculator => Some(T::Tool(Tool::Calculator)),
+        None if !used.periodic => Some(T::Tool(Tool::Periodic)),
+        None if !used.solubility => Some(T::Tool(Tool::Solubility)),
+        None => None,
+        Some(Tool::Calculator) => Some(match used.calculator_keys {
+            n if n < SUM.len() => T::Calc(SUM[n]),
+            n if n == SUM.len() => T::Calc(Key::Equals),
+            _ => T::ToolClose,
+        }),
+        Some(Tool::Periodic) if !used.periodic => {
+            T::Periodic(crate::ui::tool::periodic::Message::Query("Fe".into())).into()
+        }
+        Some(Tool::Solubility) if !used.solubility => {
+            Some(T::Solubility(solubility::Message::Pick(2, 17)))
+        }
+        Some(_) => Some(T::ToolClose),
     }
 }
 

@@ -167,6 +167,19 @@ pub enum Message {
     Key(Press),
 }
 
+/// What the candidate has done with the tools on the screen on show.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ToolsUsed {
+    /// A calculator key was pressed.
+    pub calculator: bool,
+    /// How many calculator keys.
+    pub calculator_keys: usize,
+    /// An element was shown in the periodic table.
+    pub periodic: bool,
+    /// The solubility table's crosshair moved.
+    pub solubility: bool,
+}
+
 /// What the view draws from: the session and its state as it stands now.
 struct Shown<'a> {
     lang: crate::i18n::Lang,
@@ -214,6 +227,16 @@ impl Testing {
     /// The calculator as it stands (a fresh one before its first key).
     fn calculator(&self) -> Option<&Calculator> {
         self.calculator.as_ref()
+    }
+
+    /// What the candidate has done with the tools on this screen (for the autopilot).
+    pub fn tools_used(&self) -> ToolsUsed {
+        ToolsUsed {
+            calculator: self.calculator.is_some(),
+            calculator_keys: self.calculator.as_ref().map_or(0, Calculator::presses),
+            periodic: self.periodic.shown().is_some(),
+            solubility: self.salts.at() != (0, 0),
+        }
     }
 
     fn events(&mut self, message: Message, paper: &Paper, state: &State) -> Vec<Event> {

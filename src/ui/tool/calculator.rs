@@ -113,6 +113,8 @@ pub struct Calculator {
     /// The last top-level operation, for a repeated `=`.
     repeat: Option<(Op, Decimal)>,
     tape: VecDeque<(String, Decimal)>,
+    /// Keys pressed since the calculator was made.
+    presses: usize,
 }
 
 impl Calculator {
@@ -170,11 +172,17 @@ impl Calculator {
         self.tape.iter()
     }
 
+    /// Keys pressed since the calculator was made.
+    pub fn presses(&self) -> usize {
+        self.presses
+    }
+
     /// Presses a key.
     pub fn press(&mut self, key: Key) {
         if !self.has(key) {
             return;
         }
+        self.presses += 1;
         // An error is a state the next key clears.
         if matches!(self.result, Some(Err(_))) {
             self.toks.clear();
