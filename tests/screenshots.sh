@@ -57,7 +57,7 @@ shot() {
   local name=$1 keys=$2; shift 2
   skip "$name" && return 0
   x_start
-  DISPLAY=:$d ICED_BACKEND=tiny-skia "$bin" --data-dir "$work/$name" "$@" & local app=$!
+  DISPLAY=:$d ICED_BACKEND=tiny-skia "$bin" --data-dir "$work/$size/$name" "$@" & local app=$!
   sleep 3
   # CLICK="X Y" clicks there first (a language button).
   if [ -n "${CLICK:-}" ]; then DISPLAY=:$d xdotool mousemove $CLICK click 1; sleep 0.5; fi
@@ -82,7 +82,7 @@ auto() {
   local name=$1 stop=$2 seed=$3 scale=$4; shift 4
   skip "$name" && return 0
   x_start
-  DISPLAY=:$d ICED_BACKEND=tiny-skia "$bin" --data-dir "$work/$name" --autopilot "$seed" \
+  DISPLAY=:$d ICED_BACKEND=tiny-skia "$bin" --data-dir "$work/$size/$name" --autopilot "$seed" \
     --time-scale "$scale" --autopilot-stop "$stop" "$@" > "$work/$name.log" & local app=$!
   if ! until_stop "$work/$name.log"; then
     # Keep going with the other shots; the run fails at the end, naming this one.
@@ -174,11 +174,11 @@ CLICK="$(en)" auto 45-testing-en testing:5 4 20
 recovered_shot() {
 if ! skip 21-locked-recovered; then
   x_start
-  DISPLAY=:$d ICED_BACKEND=tiny-skia "$bin" --data-dir "$work/recovered" --autopilot 4 \
+  DISPLAY=:$d ICED_BACKEND=tiny-skia "$bin" --data-dir "$work/$size/recovered" --autopilot 4 \
     --time-scale 20 --autopilot-stop testing:25 > "$work/recovered.log" & app=$!
   until_stop "$work/recovered.log"
   kill -9 $app; wait $app 2>/dev/null || true
-  DISPLAY=:$d ICED_BACKEND=tiny-skia "$bin" --data-dir "$work/recovered" & app=$!
+  DISPLAY=:$d ICED_BACKEND=tiny-skia "$bin" --data-dir "$work/$size/recovered" & app=$!
   sleep 3
   capture 21-locked-recovered
   x_stop $app
