@@ -8,6 +8,7 @@ pub mod exam;
 pub mod i18n;
 pub mod journal;
 pub mod logging;
+pub mod manpage;
 pub mod package;
 pub mod preflight;
 pub mod protocol;

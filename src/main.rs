@@ -21,6 +21,8 @@ use ustudy::ui::errors::{self, Problem};
 
 #[path = "bin/ustudy-station/check.rs"]
 mod check;
+#[path = "bin/ustudy-station/kiosk.rs"]
+mod kiosk;
 
 /// U-STUDY exam station.
 #[derive(Parser)]
@@ -67,6 +69,26 @@ enum Command {
         /// The language of the lines: kk, ru or en.
         #[arg(long, default_value = "en")]
         lang: String,
+    },
+    /// Make this PC boot straight into the station (`enable`), or undo it (`disable`).
+    ///
+    /// Enabling makes the kiosk user, switches the magic `SysRq` keys and Ctrl+Alt+Del off and enables the
+    /// `ustudy-kiosk` unit (cage on the first console running only the station); disabling
+    /// undoes each step. Needs root and the deb package's unit.
+    Kiosk {
+        /// `enable` or `disable`.
+        #[arg(value_parser = ["enable", "disable"])]
+        action: String,
+        /// Print the steps instead of taking them.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Write the man pages (this program and each command) into DIR, for the packages.
+    #[command(hide = true)]
+    Man {
+        /// Where to write them.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
     },
     /// Print how many monitors the window system has (the window asks this of a child process
     /// to notice a second display during a test); exit 1 when it cannot be asked.
@@ -115,6 +137,13 @@ enum JournalCommand {
         #[arg(long)]
         data_dir: PathBuf,
     },
+    /// Say how many records no center receipt covers yet; exit 0 when none, 3 when some, 4
+    /// when the journal cannot be read (the package's purge keeps such a data directory).
+    Pending {
+        /// The station's data directory.
+        #[arg(long)]
+        data_dir: PathBuf,
+    },
     /// Write the journal for the center when the network stays down (the offline fallback).
     /// An enrolled station (`--config`): every record in batches sealed to the center and
     /// signed with the station's enrolled key, for `ustudy-center import`. A demo station
@@ -147,6 +176,17 @@ fn main() -> ExitCode {
             ref data_dir,
         }) => enroll(config, center, code, data_dir.clone()),
         Some(Command::Fetch { ref config }) => fetch(config),
+        Some(Command::Kiosk {
+            ref action,
+            dry_run,
+        }) => kiosk::kiosk(action == "enable", dry_run),
+        Some(Command::Journal(JournalCommand::Pending { data_dir })) => pending(&data_dir),
+        Some(Command::Man { ref out }) => {
+            match ustudy::manpage::write(&<Cli as clap::CommandFactory>::command(), out) {
+                Ok(_) => ExitCode::SUCCESS,
+                Err(e) => fail(&e.to_string()),
+            }
+        }
         Some(Command::Monitors) => match ustudy::ui::monitors::sizes() {
             Ok(sizes) => {
                 let _ = writeln!(std::io::stdout(), "{}", sizes.len());
@@ -298,7 +338,8 @@ fn station(cli: &Cli, settings_path: Option<&std::path::Path>) -> ExitCode {
 
 /// The configuration to run with: the one named, else the default file if it exists.
 fn settings_file(named: Option<PathBuf>) -> Option<PathBuf> {
-    named.or_else(|| Some(settings::default_path()).filter(|p| p.exists()))
+    // The packages install the default file with only comments: not enrolled, the demo runs.
+    named.or_else(|| Some(settings::default_path()).filter(|p| settings::is_enrolled(p)))
 }
 
 fn enroll(
@@ -439,6 +480,29 @@ fn fail(message: &str) -> ExitCode {
     tracing::error!(message, "station stopped");
     let _ = writeln!(std::io::stderr(), "ustudy-station: {message}");
     ExitCode::FAILURE
+}
+
+fn pending(dir: &std::path::Path) -> ExitCode {
+    let backlog = journal::Journal::open_existing(dir).and_then(|j| j.backlog());
+    match backlog {
+        Ok(b) => {
+            let _ = writeln!(
+                std::io::stdout(),
+                "{}: {} records not yet covered by a center receipt",
+                dir.display(),
+                b.waiting
+            );
+            if b.waiting == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(3)
+            }
+        }
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "ustudy-station: {e}");
+            ExitCode::from(4)
+        }
+    }
 }
 
 fn verify(dir: &std::path::Path) -> ExitCode {

@@ -39,6 +39,13 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Write the man pages (this program and each command) into DIR, for the packages.
+    #[command(hide = true)]
+    Man {
+        /// Where to write them.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
     /// Create the center's signing key and key store in DIR.
     Init {
         /// Key store directory.
@@ -219,6 +226,11 @@ fn main() -> ExitCode {
     );
     let mut out = std::io::stdout().lock();
     let result = match cli.command {
+        Command::Man { out: dir } => {
+            ustudy::manpage::write(&<Cli as clap::CommandFactory>::command(), &dir)
+                .map(|_| ())
+                .map_err(anyhow::Error::from)
+        }
         Command::Init { dir } => init(&dir, &mut out),
         Command::Pack {
             dir,
@@ -323,6 +335,7 @@ fn roster_import(dir: &Path, file: &Path, out: &mut impl std::io::Write) -> anyh
 
 fn command_name(command: &Command) -> &'static str {
     match command {
+        Command::Man { .. } => "man",
         Command::Init { .. } => "init",
         Command::Pack { .. } => "pack",
         Command::Demo { .. } => "demo",

@@ -19,6 +19,15 @@ pub fn default_path() -> PathBuf {
     }
 }
 
+/// Whether the file at `path` holds a station's settings: the packages install it with only
+/// comments (not enrolled yet: the demo runs), and `enroll` fills it in.
+pub fn is_enrolled(path: &Path) -> bool {
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|text| text.parse::<toml::Table>().ok())
+        .is_some_and(|table| !table.is_empty())
+}
+
 /// The center a station belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CenterLink {
@@ -84,5 +93,21 @@ impl Settings {
         let tmp = path.with_extension("toml.tmp");
         std::fs::write(&tmp, text).map_err(io)?;
         std::fs::rename(&tmp, path).map_err(io)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_of_comments_is_not_enrolled_and_a_missing_one_neither() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("station.toml");
+        assert!(!is_enrolled(&path));
+        std::fs::write(&path, "# enroll to fill this in\n\n").unwrap();
+        assert!(!is_enrolled(&path));
+        std::fs::write(&path, "station = \"A-1\"\n").unwrap();
+        assert!(is_enrolled(&path));
     }
 }
