@@ -17,7 +17,10 @@ command -v man >/dev/null || need+=(man-db)
 command -v cage >/dev/null || need+=(cage)          # the kiosk's compositor (Recommends)
 command -v Xwayland >/dev/null || need+=(xwayland)  # Debian's cage will not start without it
 command -v grim >/dev/null || need+=(grim)          # a screenshot of the kiosk session
-if [ ${#need[@]} -gt 0 ]; then apt-get install -y -q "${need[@]}" >/dev/null; fi
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -q >/dev/null
+  apt-get install -y -q "${need[@]}" >/dev/null
+fi
 
 deb=$(bash packaging/build-deb.sh target/debian | tail -1)
 echo "== $deb"
