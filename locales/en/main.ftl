@@ -137,7 +137,7 @@ briefing-rule-no-breaks = This test has no exercise breaks.
 briefing-rule-navigation = Start with any subject and change answers until the end. Mark a task to come back to it.
 briefing-rule-technical = If a task is broken (text or picture missing), press "Technical problem" on that task and describe it.
 briefing-rule-appeal = After the test you see your results and may file a content appeal within { $minutes } minutes of the end of testing.
-briefing-rule-keys = Keys: 1–9 or A–H choose an option, ← → previous/next task, M marks, Delete clears, Tab moves between buttons.
+briefing-rule-keys = Keys: 1–9 or A–H choose an option (with Shift: strike it out), ← → previous/next task, M marks, Delete clears, F6 F7 F8 the calculator and the tables, + − text size, L line reader, T hides the time, Tab moves between buttons.
 briefing-start = Start the test
 
 ## Testing

@@ -92,6 +92,8 @@ pub mod metrics {
     pub const ZOOM: f32 = 1.25;
     /// The calculator's result line.
     pub const CALC_RESULT: f32 = 24.0;
+    /// Space around a calculator key's label.
+    pub const CALC_KEY_PAD: f32 = 6.0;
     /// The calculator's width beside the task.
     pub const CALC_WIDTH: f32 = 300.0;
     /// A line of text, relative to its size (iced's default).

@@ -110,21 +110,18 @@ fn rules<'a>(
         Some(Message::StartPressed),
         id::START,
     );
+    // The rules scroll on a small screen; the title and Start always stay in view.
     let page = column![
         parts::title(tr(lang, "briefing-title")),
         text(summary).size(metrics::TEXT).font(bold()),
-        Space::new().height(metrics::GAP_SMALL),
-        rules,
-        Space::new().height(metrics::GAP),
+        scrollable(rules).height(Length::Fill),
         start,
     ]
     .spacing(metrics::GAP_SMALL)
     .max_width(metrics::READING_WIDTH);
-    container(scrollable(
-        container(page)
-            .center_x(Length::Fill)
-            .padding(metrics::EDGE),
-    ))
-    .height(Length::Fill)
-    .into()
+    container(page)
+        .center_x(Length::Fill)
+        .height(Length::Fill)
+        .padding(metrics::EDGE)
+        .into()
 }

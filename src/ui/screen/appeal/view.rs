@@ -45,11 +45,17 @@ impl Appeal {
         .padding(metrics::PAD)
         .style(theme::button(Button::Danger))
         .on_press(Message::FinishAsk);
-        let header = row![
-            parts::title(tr(lang, "appeal-title")),
-            Space::new().width(Length::Fill),
+        // The count and the deadline wrap in the middle; the title and Finish keep their width.
+        let middle = row![
             text(tr_args(lang, "appeal-count", &[("count", Arg::Num(count))])).size(metrics::TEXT),
             deadline,
+        ]
+        .spacing(metrics::GAP)
+        .wrap()
+        .vertical_spacing(metrics::GAP_TINY);
+        let header = row![
+            parts::title(tr(lang, "appeal-title")),
+            container(middle).center_x(Length::Fill),
             container(finish).id(id::FINISH),
         ]
         .spacing(metrics::GAP)
@@ -280,8 +286,12 @@ impl Appeal {
             .padding(metrics::PAD)
             .style(theme::button(Button::Quiet))
             .on_press_maybe(appealed.then_some(Message::Withdraw));
-        page = page.push(
-            // Wraps on narrow screens so Withdraw never falls off the edge.
+        // The form scrolls on a small screen; Save and Withdraw stay in view below it, and
+        // wrap on narrow screens so Withdraw never falls off the edge.
+        column![
+            scrollable(page)
+                .spacing(metrics::GAP_TINY)
+                .height(Length::Fill),
             row![
                 container(save).id(id::SAVE),
                 container(withdraw).id(id::WITHDRAW)
@@ -289,7 +299,8 @@ impl Appeal {
             .spacing(metrics::GAP_SMALL)
             .wrap()
             .vertical_spacing(metrics::GAP_SMALL),
-        );
-        page.into()
+        ]
+        .spacing(metrics::GAP_SMALL)
+        .into()
     }
 }

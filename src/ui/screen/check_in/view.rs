@@ -3,7 +3,7 @@
 //! proctor's PIN; on an enrolled station, the center being asked for the test, or why it did not
 //! open with a retry and the proctor's key code.
 
-use iced::widget::{Space, button, checkbox, column, container, row, text, text_input};
+use iced::widget::{Space, button, checkbox, column, container, row, scrollable, text, text_input};
 use iced::{Element, Length};
 
 use super::{CheckIn, IinStatus, Message, Release, id};
@@ -57,7 +57,8 @@ impl CheckIn {
             container(find).id(id::FIND),
         ]
         .spacing(metrics::GAP_SMALL)
-        .width(Length::Fixed(metrics::FORM_WIDTH));
+        .width(Length::Fill)
+        .max_width(metrics::FORM_WIDTH);
         if self.not_found {
             form = form.push(
                 text(tr(lang, "checkin-not-found"))
@@ -65,13 +66,20 @@ impl CheckIn {
                     .style(text::danger),
             );
         }
-        let mut page = row![form].spacing(metrics::GAP * 2.0);
-        if let Some(found) = &self.found {
-            let offer = ctx.config.package(&found.package);
-            page = page.push(self.confirmation(lang, found, offer));
-        }
+        let Some(found) = &self.found else {
+            return container(form)
+                .center(Length::Fill)
+                .padding(metrics::EDGE)
+                .into();
+        };
+        // Side by side, each at most a form's width; on a small screen both narrow and the
+        // confirmation's details scroll between its heading and its buttons.
+        let offer = ctx.config.package(&found.package);
+        let page = row![form, self.confirmation(lang, found, offer)]
+            .spacing(metrics::GAP * 2.0)
+            .height(Length::Fill);
         container(page)
-            .center(Length::Fill)
+            .center_x(Length::Fill)
             .padding(metrics::EDGE)
             .into()
     }
@@ -83,12 +91,16 @@ impl CheckIn {
         found: &'a Entry,
         offer: Option<&'a Package>,
     ) -> Element<'a, Message> {
-        let mut card = column![
-            text(tr(lang, "checkin-found-title")).size(metrics::TEXT),
-            container(text(found.name.clone()).size(metrics::TITLE).font(bold())).id(id::FOUND),
-        ]
-        .spacing(metrics::GAP_SMALL)
-        .width(Length::Fixed(metrics::FORM_WIDTH));
+        let heading = || {
+            column![
+                text(tr(lang, "checkin-found-title")).size(metrics::TEXT),
+                container(text(found.name.clone()).size(metrics::TITLE).font(bold())).id(id::FOUND),
+            ]
+            .spacing(metrics::GAP_SMALL)
+            .width(Length::Fill)
+            .max_width(metrics::FORM_WIDTH)
+        };
+        let mut card = heading();
         // Refused: only who it is and the proctor's way on, so it fits the smallest screen.
         if self.sat {
             return container(card.push(self.retake(lang)))
@@ -101,49 +113,16 @@ impl CheckIn {
                 .push(text(tr(lang, "checkin-no-package")).style(text::danger))
                 .into();
         };
-        card =
-            card.push(text(parts::pick(&offer.header.title, lang).to_owned()).size(metrics::TEXT));
+        let title = || text(parts::pick(&offer.header.title, lang).to_owned()).size(metrics::TEXT);
         // The test did not open: the subjects were confirmed; the way on takes their place, so
         // it fits the smallest screen.
         if let Release::Failed(e) = &self.release {
-            return container(card.push(self.key_code(lang, e)))
+            return container(card.push(title()).push(self.key_code(lang, e)))
                 .padding(metrics::GAP)
                 .style(theme::panel(Panel::Plain))
                 .into();
         }
-        let minutes = offer.header.minutes
-            + if found.extra_time {
-                offer.header.extra_minutes
-            } else {
-                0
-            };
-        card = card.push(
-            text(tr_args(
-                lang,
-                "checkin-minutes",
-                &[("minutes", Arg::Num(i64::from(minutes)))],
-            ))
-            .size(metrics::TEXT),
-        );
-        if found.extra_time {
-            card = card.push(
-                text(tr_args(
-                    lang,
-                    "checkin-extra-time",
-                    &[("minutes", Arg::Num(i64::from(offer.header.extra_minutes)))],
-                ))
-                .size(metrics::TEXT)
-                .style(text::primary),
-            );
-        }
-        card = card.push(
-            text(tr(lang, "checkin-subjects"))
-                .size(metrics::TEXT)
-                .font(bold()),
-        );
-        for line in subjects(lang, offer, found) {
-            card = card.push(line);
-        }
+        let details = details(lang, found, offer, title());
         let pair = checkbox(self.pair_ok)
             .label(parts::keyed(tr(lang, "checkin-pair-ok"), Press::Space))
             .size(metrics::TEXT)
@@ -160,6 +139,11 @@ impl CheckIn {
             (self.pair_ok && !matches!(self.release, Release::Asking))
                 .then_some(Message::ConfirmPressed),
         );
+        card = card.push(
+            scrollable(details)
+                .spacing(metrics::GAP_TINY)
+                .height(Length::Fill),
+        );
         card = card.push(container(pair).id(id::PAIR_OK));
         card = match &self.release {
             Release::Idle => card.push(container(confirm).id(id::CONFIRM)),
@@ -175,6 +159,7 @@ impl CheckIn {
         };
         container(card)
             .padding(metrics::GAP)
+            .height(Length::Fill)
             .style(theme::panel(Panel::Plain))
             .into()
     }
@@ -279,4 +264,49 @@ fn subjects<'a>(lang: Lang, offer: &Package, found: &Entry) -> Vec<Element<'a, M
             if profile { line.font(bold()) } else { line }.into()
         })
         .collect()
+}
+
+/// What the candidate confirms: the package, the testing time (and extra time), and every
+/// subject with its test language.
+fn details<'a>(
+    lang: Lang,
+    found: &'a Entry,
+    offer: &'a Package,
+    title: iced::widget::Text<'a>,
+) -> iced::widget::Column<'a, Message> {
+    let mut details = column![title].spacing(metrics::GAP_SMALL);
+    let minutes = offer.header.minutes
+        + if found.extra_time {
+            offer.header.extra_minutes
+        } else {
+            0
+        };
+    details = details.push(
+        text(tr_args(
+            lang,
+            "checkin-minutes",
+            &[("minutes", Arg::Num(i64::from(minutes)))],
+        ))
+        .size(metrics::TEXT),
+    );
+    if found.extra_time {
+        details = details.push(
+            text(tr_args(
+                lang,
+                "checkin-extra-time",
+                &[("minutes", Arg::Num(i64::from(offer.header.extra_minutes)))],
+            ))
+            .size(metrics::TEXT)
+            .style(text::primary),
+        );
+    }
+    details = details.push(
+        text(tr(lang, "checkin-subjects"))
+            .size(metrics::TEXT)
+            .font(bold()),
+    );
+    for line in subjects(lang, offer, found) {
+        details = details.push(line);
+    }
+    details
 }

@@ -146,19 +146,20 @@ impl Testing {
         } else {
             main
         };
-        let main: Element<'a, Message> = match state.tool {
-            Some(Tool::Calculator) => row![main, self.calculator_panel(ctx)]
-                .spacing(metrics::GAP)
-                .height(Length::Fill)
-                .into(),
-            _ => main,
-        };
         // Dialogs sit above the task bar, always in view, whatever the task's length.
         let mut page = column![toolbar(ctx), main].spacing(metrics::GAP_SMALL);
         if let Some(content) = &self.technical {
             page = page.push(technical_editor(lang, content));
         }
-        page.push(task_bar(ctx)).into()
+        let page = page.push(task_bar(ctx));
+        // The calculator stands beside the whole column, so all its keys fit a 720-line screen.
+        match state.tool {
+            Some(Tool::Calculator) => row![page, self.calculator_panel(ctx)]
+                .spacing(metrics::GAP)
+                .height(Length::Fill)
+                .into(),
+            _ => page.into(),
+        }
     }
 
     fn matching<'a>(

@@ -139,7 +139,7 @@ pub fn view<'a>(calc: &Calculator, lang: Lang) -> Element<'a, Key> {
                     .center_x(Length::Fill),
             )
             .width(Length::Fill)
-            .padding(metrics::PAD_SMALL)
+            .padding(metrics::CALC_KEY_PAD)
             .style(theme::button(look))
             .on_press(key);
             container(b).id(id::key(key)).width(Length::Fill).into()
