@@ -44,13 +44,17 @@ impl Testing {
                 .spacing(metrics::GAP_SMALL)
                 .into()
         } else {
-            row![
-                navigator(ctx),
-                container(self.task_view(ctx)).width(Length::Fill)
-            ]
-            .spacing(metrics::GAP)
-            .height(Length::Fill)
-            .into()
+            // The calculator takes the navigator's place, so the task keeps its width and all
+            // the keys fit a 720-line screen; the arrows and Previous/Next still move.
+            let left = if now.tool == Some(Tool::Calculator) {
+                self.calculator_panel(ctx)
+            } else {
+                navigator(ctx)
+            };
+            row![left, container(self.task_view(ctx)).width(Length::Fill)]
+                .spacing(metrics::GAP)
+                .height(Length::Fill)
+                .into()
         };
         column![header(ctx), body]
             .spacing(metrics::GAP_SMALL)
@@ -151,15 +155,7 @@ impl Testing {
         if let Some(content) = &self.technical {
             page = page.push(technical_editor(lang, content));
         }
-        let page = page.push(task_bar(ctx));
-        // The calculator stands beside the whole column, so all its keys fit a 720-line screen.
-        match state.tool {
-            Some(Tool::Calculator) => row![page, self.calculator_panel(ctx)]
-                .spacing(metrics::GAP)
-                .height(Length::Fill)
-                .into(),
-            _ => page.into(),
-        }
+        page.push(task_bar(ctx)).into()
     }
 
     fn matching<'a>(
