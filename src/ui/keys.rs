@@ -109,9 +109,9 @@ pub fn cap(press: Press) -> &'static str {
     }
 }
 
-/// The press a keyboard event means, if any. Only for events no widget took (typing in a field
-/// never moves the test).
-pub fn press(event: &keyboard::Event) -> Option<Press> {
+/// A key pressed without Ctrl, Alt or the logo key: what it types, where it is, and whether
+/// Shift is held.
+fn pressed(event: &keyboard::Event) -> Option<(&Key, &Physical, bool)> {
     let keyboard::Event::KeyPressed {
         key,
         physical_key,
@@ -124,7 +124,13 @@ pub fn press(event: &keyboard::Event) -> Option<Press> {
     if modifiers.control() || modifiers.alt() || modifiers.logo() {
         return None;
     }
-    let shift = modifiers.shift();
+    Some((key, physical_key, modifiers.shift()))
+}
+
+/// The press a keyboard event means, if any. Only for events no widget took (typing in a field
+/// never moves the test).
+pub fn press(event: &keyboard::Event) -> Option<Press> {
+    let (key, physical_key, shift) = pressed(event)?;
     if let Key::Named(named) = key {
         let named = match named {
             Named::ArrowLeft | Named::PageUp => Some(Press::Prev),
@@ -185,18 +191,7 @@ pub fn press(event: &keyboard::Event) -> Option<Press> {
 /// layout types them; then by position as on a US keyboard (Shift+9 and Shift+0 are brackets).
 /// Enter is =, Backspace removes the last key, Delete clears, F9 changes the sign, R is √.
 pub fn calc(event: &keyboard::Event) -> Option<CalcKey> {
-    let keyboard::Event::KeyPressed {
-        key,
-        physical_key,
-        modifiers,
-        ..
-    } = event
-    else {
-        return None;
-    };
-    if modifiers.control() || modifiers.alt() || modifiers.logo() {
-        return None;
-    }
+    let (key, physical_key, shift) = pressed(event)?;
     if let Key::Named(named) = key {
         return match named {
             Named::Enter => Some(CalcKey::Equals),
@@ -206,7 +201,6 @@ pub fn calc(event: &keyboard::Event) -> Option<CalcKey> {
             _ => None,
         };
     }
-    let shift = modifiers.shift();
     let code = match physical_key {
         Physical::Code(code) => Some(*code),
         Physical::Unidentified(_) => None,
