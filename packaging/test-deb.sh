@@ -49,7 +49,14 @@ trap 'kill $xvfb 2>/dev/null || true' EXIT
 sleep 1
 DISPLAY=:97 ustudy-station check --data-dir /var/lib/ustudy/check
 
-# The kiosk: enable, see what it changed, disable, see it all undone.
+# The kiosk: not without root (and nothing changed), then enable, see what it changed,
+# disable, see it all undone.
+set +e
+refused=$(runuser -u nobody -- ustudy-station kiosk enable 2>&1)
+rc=$?
+set -e
+[ $rc -eq 2 ] && grep -q "run it as root" <<<"$refused" || fail "kiosk enable without root: $rc $refused"
+getent passwd ustudy-kiosk >/dev/null && fail "kiosk enable without root made the user"
 ustudy-station kiosk enable
 getent passwd ustudy-kiosk >/dev/null || fail "no kiosk user"
 [ "$(stat -c %U /var/lib/ustudy)" = ustudy-kiosk ] || fail "the data directory is not the kiosk user's"

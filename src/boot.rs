@@ -50,16 +50,37 @@ pub struct Boot {
     pub start: Start,
 }
 
-/// The default data directory: `$XDG_DATA_HOME/ustudy-station` or
-/// `~/.local/share/ustudy-station`, else `./ustudy-station-data`.
+/// The default data directory of a station that is not enrolled (the demo, or `check` before
+/// enrollment): the running account's own application data, never the working directory.
+/// On Unix `$XDG_DATA_HOME/ustudy-station` or `~/.local/share/ustudy-station`, and without a
+/// home `/var/lib/ustudy/demo`; on Windows `%LOCALAPPDATA%\U-STUDY\station`, and without one
+/// `%ProgramData%\U-STUDY\demo`. A folder the station makes is owner-only (`private`).
 pub fn default_data_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("XDG_DATA_HOME").filter(|d| !d.is_empty()) {
-        return PathBuf::from(dir).join("ustudy-station");
+    let var = |name: &str| {
+        std::env::var_os(name)
+            .filter(|d| !d.is_empty())
+            .map(PathBuf::from)
+    };
+    #[cfg(windows)]
+    {
+        var("LOCALAPPDATA").map_or_else(
+            || {
+                let base = var("ProgramData").unwrap_or_else(|| PathBuf::from("C:\\ProgramData"));
+                base.join("U-STUDY").join("demo")
+            },
+            |local| local.join("U-STUDY").join("station"),
+        )
     }
-    if let Some(home) = std::env::var_os("HOME").filter(|d| !d.is_empty()) {
-        return PathBuf::from(home).join(".local/share/ustudy-station");
+    #[cfg(not(windows))]
+    {
+        if let Some(dir) = var("XDG_DATA_HOME") {
+            return dir.join("ustudy-station");
+        }
+        var("HOME").map_or_else(
+            || PathBuf::from("/var/lib/ustudy/demo"),
+            |home| home.join(".local/share/ustudy-station"),
+        )
     }
-    PathBuf::from("ustudy-station-data")
 }
 
 /// Makes the recovered session the one appends go to. An intact chain goes on as it is. After
@@ -158,7 +179,8 @@ fn kept_packages(dir: &Path, center: &[u8; 32]) -> Vec<Package> {
 
 /// Recovers any open session in `dir` and starts the writer, for the packages the station has.
 fn start(dir: &Path, packages: Vec<Package>) -> Result<Boot, BootError> {
-    std::fs::create_dir_all(dir).map_err(|e| BootError::DataDir(dir.display().to_string(), e))?;
+    crate::private::create_dir(dir)
+        .map_err(|e| BootError::DataDir(dir.display().to_string(), e))?;
     let (found, sittings, door) = {
         let journal = Journal::open(dir)?;
         let door =

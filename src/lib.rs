@@ -11,6 +11,7 @@ pub mod logging;
 pub mod manpage;
 pub mod package;
 pub mod preflight;
+pub mod private;
 pub mod protocol;
 pub mod roster;
 pub mod station;

@@ -1,3 +1,4 @@
+#![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
 //! `ustudy-station`: the exam-hall client. Without a command it opens the fullscreen station
 //! window (with no configuration: the bundled demo); `journal` holds the maintenance commands.
 //!
@@ -33,8 +34,9 @@ struct Cli {
     /// Use the high-contrast palette.
     #[arg(long)]
     high_contrast: bool,
-    /// The station's data directory (journal, station key). Default:
-    /// $XDG_DATA_HOME/ustudy-station or ~/.local/share/ustudy-station.
+    /// The station's data directory (journal, station key). Default: the configuration's, else
+    /// $XDG_DATA_HOME/ustudy-station or ~/.local/share/ustudy-station
+    /// (%LOCALAPPDATA%\U-STUDY\station on Windows).
     #[arg(long)]
     data_dir: Option<PathBuf>,
     /// Run exam time N times faster (demo mode only).
@@ -256,7 +258,9 @@ fn station(cli: &Cli, settings_path: Option<&std::path::Path>) -> ExitCode {
             .clone()
             .unwrap_or_else(ustudy::boot::default_data_dir),
     };
-    // Logs go to the data directory; without them the station still runs, and says so.
+    // Logs go to the data directory; without them the station still runs, and says so. The
+    // directory is made owner-only first (a failure here shows again, in words, at the journal).
+    let _ = ustudy::private::create_dir(&dir);
     let (_logs, no_logs) = match ustudy::logging::to_dir(&dir.join("logs"), "station") {
         Ok(guard) => (Some(guard), None),
         Err(e) => (None, Some(e)),

@@ -146,12 +146,12 @@ const NETWORK_FS: [&str; 9] = [
     "afs",
 ];
 
-/// The data directory: it exists (made if not), a file can be written and synced in it, and it
+/// The data directory: it exists (made owner-only if not), a file can be written and synced in it, and it
 /// is not on a network file system.
 pub fn data_dir(dir: &Path) -> Check {
     let shown = dir.display().to_string();
     let probe = dir.join(".preflight-probe");
-    let written = std::fs::create_dir_all(dir).and_then(|()| {
+    let written = crate::private::create_dir(dir).and_then(|()| {
         use std::io::Write as _;
         let mut f = std::fs::File::create(&probe)?;
         f.write_all(b"ustudy preflight")?;

@@ -10,7 +10,6 @@
 //!
 //! Package keys live here and never in a package.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -76,16 +75,7 @@ fn read_key(path: &Path, missing: impl FnOnce() -> KeyStoreError) -> Result<Key,
 
 /// Writes a file that only its owner may read, refusing to overwrite.
 pub(super) fn write_private(path: &Path, bytes: &[u8]) -> Result<(), KeyStoreError> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path).map_err(|e| io(path, e))?;
-    file.write_all(bytes).map_err(|e| io(path, e))?;
-    file.sync_all().map_err(|e| io(path, e))
+    crate::private::write(path, bytes, true).map_err(|e| io(path, e))
 }
 
 /// A station id: 1–64 letters, digits, '-' or '_'.

@@ -77,13 +77,21 @@ pub fn export(dir: &Path, link: &Key, out: &Path) -> Result<ExportHeader, Journa
     let mut bytes = container::prefix(MAGIC, VERSION, &header_bytes);
     let sealed = link.seal(&bytes, &body)?;
     bytes.extend_from_slice(&sealed);
-    // Write beside and rename, so a pulled USB stick never holds half an export under the name.
-    let tmp = out.with_extension("tmp");
-    std::fs::write(&tmp, &bytes)
-        .and_then(|()| std::fs::File::open(&tmp)?.sync_all())
-        .map_err(|e| JournalError::io(&tmp, e))?;
-    std::fs::rename(&tmp, out).map_err(|e| JournalError::io(out, e))?;
+    write_whole(out, &bytes).map_err(|e| JournalError::io(out, e))?;
     Ok(header)
+}
+
+/// Writes `bytes` to `out` beside it first (`.tmp`), synced through the handle that wrote them,
+/// then renamed, so a pulled USB stick never holds half a file under the name. (Windows refuses
+/// to flush a handle opened only for reading: the sync must go through the writing one.)
+pub fn write_whole(out: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let tmp = out.with_extension("tmp");
+    let mut file = std::fs::File::create(&tmp)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    drop(file);
+    std::fs::rename(&tmp, out)
 }
 
 /// Opens an export with the station's link key and lays it out in `into` as a journal directory

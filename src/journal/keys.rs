@@ -2,7 +2,6 @@
 //! It keeps answers unreadable to anyone who copies the journal file without the key file; it
 //! does not protect against someone with the station's administrator rights, who can read both.
 
-use std::io::Write as _;
 use std::path::Path;
 
 use crate::crypto::aead::{KEY_LEN, Key};
@@ -36,16 +35,8 @@ pub fn station_key(dir: &Path) -> Result<Key, JournalError> {
             // (a fresh one is made on the next start) or a whole one, never a torn one.
             let key = Key::generate()?;
             let tmp = dir.join("station.key.tmp");
-            let mut options = std::fs::OpenOptions::new();
-            options.write(true).create(true).truncate(true);
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::OpenOptionsExt as _;
-                options.mode(0o600);
-            }
-            let mut file = options.open(&tmp).map_err(|e| JournalError::io(&tmp, e))?;
-            file.write_all(format!("{}\n", hex::encode(key.as_bytes())).as_bytes())
-                .and_then(|()| file.sync_all())
+            let text = format!("{}\n", hex::encode(key.as_bytes()));
+            crate::private::write(&tmp, text.as_bytes(), false)
                 .map_err(|e| JournalError::io(&tmp, e))?;
             std::fs::rename(&tmp, &path).map_err(|e| JournalError::io(&path, e))?;
             sync_dir(dir);
@@ -77,6 +68,7 @@ fn sessions_beside(dir: &Path) -> Option<String> {
 }
 
 /// Makes a rename in `dir` durable (POSIX needs the directory synced; elsewhere a no-op).
+#[cfg_attr(not(unix), allow(unused_variables))]
 pub(super) fn sync_dir(dir: &Path) {
     #[cfg(unix)]
     if let Ok(d) = std::fs::File::open(dir) {

@@ -100,7 +100,7 @@ impl Journal {
     /// Opens (or creates) `DATA_DIR/journal.sqlite` and the station key, sets and checks the
     /// durability settings, checks the file and migrates it.
     pub fn open(dir: &Path) -> Result<Journal, JournalError> {
-        std::fs::create_dir_all(dir).map_err(|e| JournalError::io(dir, e))?;
+        crate::private::create_dir(dir).map_err(|e| JournalError::io(dir, e))?;
         let station = keys::station_key(dir)?;
         let path = dir.join(FILE);
         let conn = Connection::open(&path)?;

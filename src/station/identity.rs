@@ -7,7 +7,6 @@
 //! agree HEX(32 bytes)
 //! ```
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use x25519_dalek::{PublicKey, StaticSecret};
@@ -65,7 +64,7 @@ impl Identity {
         match std::fs::read_to_string(&file) {
             Ok(text) => Identity::parse(&text).ok_or(IdentityError::Damaged(shown)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                std::fs::create_dir_all(dir)
+                crate::private::create_dir(dir)
                     .map_err(|e| IdentityError::Io(dir.display().to_string(), e.to_string()))?;
                 let (signing, doc) = SigningKey::generate()?;
                 let agree: [u8; 32] = crypto::random()?;
@@ -74,7 +73,7 @@ impl Identity {
                     hex::encode(&doc),
                     hex::encode(&agree)
                 );
-                write_private(&file, text.as_bytes())
+                crate::private::write(&file, text.as_bytes(), true)
                     .map_err(|e| IdentityError::Io(shown, e.to_string()))?;
                 Ok(Identity {
                     signing,
@@ -131,19 +130,6 @@ impl Identity {
     pub fn sign(&self, message: &[u8]) -> [u8; 64] {
         self.signing.sign(message)
     }
-}
-
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
 }
 
 #[cfg(test)]

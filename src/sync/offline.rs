@@ -37,9 +37,5 @@ pub fn export(journal: &Journal, link: &Link) -> Result<OfflineExport, SyncError
 pub fn write(export: &OfflineExport, out: &Path) -> Result<(), LinkError> {
     let io = |e: std::io::Error| LinkError::Io(out.display().to_string(), e.to_string());
     let bytes = serde_json::to_vec(export).map_err(|e| LinkError::BadReply(e.to_string()))?;
-    let tmp = out.with_extension("tmp");
-    std::fs::write(&tmp, &bytes)
-        .and_then(|()| std::fs::File::open(&tmp)?.sync_all())
-        .map_err(io)?;
-    std::fs::rename(&tmp, out).map_err(io)
+    crate::journal::export::write_whole(out, &bytes).map_err(io)
 }

@@ -182,6 +182,17 @@ fn perform(step: &Step) -> Result<(), String> {
     }
 }
 
+/// Whether this process runs as root (the effective user id in `/proc/self/status`).
+fn is_root() -> bool {
+    std::fs::read_to_string("/proc/self/status").is_ok_and(|status| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("Uid:"))
+            .and_then(|ids| ids.split_whitespace().nth(1))
+            == Some("0")
+    })
+}
+
 /// Enables or disables the kiosk (or prints the plan with `dry_run`).
 pub fn kiosk(enable: bool, dry_run: bool) -> ExitCode {
     let before = Before {
@@ -210,6 +221,24 @@ pub fn kiosk(enable: bool, dry_run: bool) -> ExitCode {
             let _ = writeln!(out, "{step}");
         }
         return ExitCode::SUCCESS;
+    }
+    if cfg!(windows) {
+        let _ = writeln!(
+            std::io::stderr(),
+            "ustudy-station: the kiosk command is for Debian and Ubuntu; on Windows make the \
+             station the hall account's shell with Shell Launcher or Assigned Access (README, \
+             \"Installing on a Windows hall PC\")"
+        );
+        return ExitCode::from(2);
+    }
+    if !is_root() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "ustudy-station: kiosk {} changes users and system services: run it as root \
+             (sudo ustudy-station kiosk {0}); --dry-run shows the steps without root",
+            if enable { "enable" } else { "disable" }
+        );
+        return ExitCode::from(2);
     }
     if !Path::new(&format!("/usr/lib/systemd/system/{UNIT}")).exists()
         && !Path::new(&format!("/lib/systemd/system/{UNIT}")).exists()

@@ -83,10 +83,30 @@ pub fn kiosk_window() -> window::Settings {
         closeable: false,
         level: window::Level::AlwaysOnTop,
         exit_on_close_request: false,
-        platform_specific: window::settings::PlatformSpecific {
+        platform_specific: platform(),
+        ..window::Settings::default()
+    }
+}
+
+/// The window's platform settings: on Linux the Wayland app id the kiosk compositor and desktop
+/// entry match; on Windows no taskbar button.
+fn platform() -> window::settings::PlatformSpecific {
+    #[cfg(target_os = "linux")]
+    {
+        window::settings::PlatformSpecific {
             application_id: "ustudy-station".to_owned(),
             ..window::settings::PlatformSpecific::default()
-        },
-        ..window::Settings::default()
+        }
+    }
+    #[cfg(windows)]
+    {
+        window::settings::PlatformSpecific {
+            skip_taskbar: true,
+            ..window::settings::PlatformSpecific::default()
+        }
+    }
+    #[cfg(not(any(target_os = "linux", windows)))]
+    {
+        window::settings::PlatformSpecific::default()
     }
 }
