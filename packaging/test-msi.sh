@@ -14,6 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
+mkdir -p target/msi
 source packaging/windows-env.sh
 win_need wine xvfb xdotool convert
 command -v xwd >/dev/null || { [ "$(id -u)" -eq 0 ] && apt-get install -y -q x11-apps >/dev/null; }
