@@ -111,7 +111,8 @@ enum Command {
         /// The code from `ustudy-center enroll-code`.
         #[arg(long)]
         code: String,
-        /// The station's data directory (default as for the station).
+        /// The station's data directory (default: /var/lib/ustudy, the package's;
+        /// ProgramData\U-STUDY\data on Windows).
         #[arg(long)]
         data_dir: Option<PathBuf>,
     },
@@ -352,7 +353,7 @@ fn enroll(
     code: &str,
     data_dir: Option<PathBuf>,
 ) -> ExitCode {
-    let dir = data_dir.unwrap_or_else(ustudy::boot::default_data_dir);
+    let dir = data_dir.unwrap_or_else(settings::default_data_dir);
     // The configuration is read from anywhere later: it names the data directory absolutely.
     let dir = std::path::absolute(&dir).unwrap_or(dir);
     let identity = match Identity::load_or_create(&dir) {

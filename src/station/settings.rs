@@ -19,6 +19,22 @@ pub fn default_path() -> PathBuf {
     }
 }
 
+/// An enrolled station's default data directory, the one its package makes and locks:
+/// `/var/lib/ustudy` (the deb: group `ustudy`, the kiosk user's once the kiosk is on), on
+/// Windows `ProgramData\U-STUDY\data` (the MSI: SYSTEM, Administrators and the station's
+/// account).
+pub fn default_data_dir() -> PathBuf {
+    #[cfg(windows)]
+    {
+        let base = std::env::var_os("ProgramData").unwrap_or_else(|| "C:\\ProgramData".into());
+        PathBuf::from(base).join("U-STUDY").join("data")
+    }
+    #[cfg(not(windows))]
+    {
+        PathBuf::from("/var/lib/ustudy")
+    }
+}
+
 /// Whether the file at `path` holds a station's settings: the packages install it with only
 /// comments (not enrolled yet: the demo runs), and `enroll` fills it in.
 pub fn is_enrolled(path: &Path) -> bool {
