@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A hall PC that boots straight into the station, proven on a real (virtual) console:
-#   bash packaging/test-kiosk-boot.sh        (as root; about 6 minutes, most of it debootstrap)
+#   bash packaging/test-kiosk-boot.sh        (as root; about 2.5 minutes, half of it debootstrap)
 # Makes a Debian 12 system with debootstrap (kernel, systemd, cage), installs the station's
 # .deb into it with apt-get and runs `ustudy-station kiosk enable`, packs it into a disk image
 # and boots it in QEMU (emulated) with a virtio GPU (a plain VGA card has no PRIME, which wlroots needs) and no

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The Windows half, proven under Wine in a throwaway prefix:
-#   bash packaging/test-msi.sh            (root installs what it needs; ~20 min from clean)
+#   bash packaging/test-msi.sh            (root installs what it needs; ~15 min from clean)
 # 1. the platform-independent tests (exam core, package, journal, crypto: the library's unit
 #    tests and the exam_/package_/journal_ suites that need no Unix tools) built for
 #    x86_64-pc-windows-gnu and run under Wine;
