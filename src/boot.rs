@@ -64,10 +64,7 @@ pub fn default_data_dir() -> PathBuf {
     #[cfg(windows)]
     {
         var("LOCALAPPDATA").map_or_else(
-            || {
-                let base = var("ProgramData").unwrap_or_else(|| PathBuf::from("C:\\ProgramData"));
-                base.join("U-STUDY").join("demo")
-            },
+            || crate::station::settings::program_data().join("demo"),
             |local| local.join("U-STUDY").join("station"),
         )
     }

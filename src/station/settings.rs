@@ -10,8 +10,7 @@ use serde::{Deserialize, Serialize};
 pub fn default_path() -> PathBuf {
     #[cfg(windows)]
     {
-        let base = std::env::var_os("ProgramData").unwrap_or_else(|| "C:\\ProgramData".into());
-        PathBuf::from(base).join("U-STUDY").join("station.toml")
+        program_data().join("station.toml")
     }
     #[cfg(not(windows))]
     {
@@ -26,13 +25,19 @@ pub fn default_path() -> PathBuf {
 pub fn default_data_dir() -> PathBuf {
     #[cfg(windows)]
     {
-        let base = std::env::var_os("ProgramData").unwrap_or_else(|| "C:\\ProgramData".into());
-        PathBuf::from(base).join("U-STUDY").join("data")
+        program_data().join("data")
     }
     #[cfg(not(windows))]
     {
         PathBuf::from("/var/lib/ustudy")
     }
+}
+
+/// `%ProgramData%\U-STUDY`, the folder the MSI makes for the configuration and the data.
+#[cfg(windows)]
+pub fn program_data() -> PathBuf {
+    let base = std::env::var_os("ProgramData").unwrap_or_else(|| "C:\\ProgramData".into());
+    PathBuf::from(base).join("U-STUDY")
 }
 
 /// Whether the file at `path` holds a station's settings: the packages install it with only
