@@ -1,6 +1,10 @@
 //! Logs for the people who keep stations running, with `tracing`. The station writes a daily
-//! file in its data directory (`logs/station.YYYY-MM-DD.log`, the last 14 kept) from a
-//! background thread, so the GUI never waits on the disk; the center writes to stderr or a file.
+//! file in its data directory (`logs/station.YYYY-MM-DD.log`, the last 14 kept), each line
+//! written as it is logged: a write into the page cache (never a sync) for a few lines a minute,
+//! so the GUI does not wait on the disk, a killed station's log is whole up to its last line, and
+//! no thread exists before the window's (a background writer cost ~2 ms at start and made
+//! every C stdio call of the X input method take a lock). The center, which logs under load,
+//! writes to stderr or a file from a background thread.
 //! The level comes from `USTUDY_LOG` (`error`, `warn`, `info` (default), `debug`, `trace`).
 //!
 //! What may be logged: start-up and configuration, journal faults, recoveries, sync state and
@@ -39,20 +43,29 @@ fn level() -> LevelFilter {
         .unwrap_or(LevelFilter::INFO)
 }
 
-/// Installs the subscriber writing to `sink` from a background thread.
-fn install(sink: impl std::io::Write + Send + 'static) -> Result<Guard, LogError> {
-    let (writer, worker) = tracing_appender::non_blocking(sink);
+/// Installs the subscriber writing with `writer`.
+fn install<W>(writer: W) -> Result<(), LogError>
+where
+    W: for<'w> tracing_subscriber::fmt::MakeWriter<'w> + Send + Sync + 'static,
+{
     tracing_subscriber::fmt()
         .with_writer(writer)
         .with_ansi(false)
         .with_max_level(level())
         .try_init()
-        .map_err(|_| LogError::Installed)?;
+        .map_err(|_| LogError::Installed)
+}
+
+/// Installs the subscriber writing to `sink` from a background thread.
+fn install_behind(sink: impl std::io::Write + Send + 'static) -> Result<Guard, LogError> {
+    let (writer, worker) = tracing_appender::non_blocking(sink);
+    install(writer)?;
     Ok(Guard { _worker: worker })
 }
 
-/// Logs to daily files `NAME.YYYY-MM-DD.log` in `dir` (created if needed).
-pub fn to_dir(dir: &Path, name: &str) -> Result<Guard, LogError> {
+/// Logs to daily files `NAME.YYYY-MM-DD.log` in `dir` (created if needed), each line written
+/// as it is logged.
+pub fn to_dir(dir: &Path, name: &str) -> Result<(), LogError> {
     let bad = |e: &dyn std::fmt::Display| LogError::Dir(dir.display().to_string(), e.to_string());
     std::fs::create_dir_all(dir).map_err(|e| bad(&e))?;
     let appender = RollingFileAppender::builder()
@@ -65,7 +78,7 @@ pub fn to_dir(dir: &Path, name: &str) -> Result<Guard, LogError> {
     install(appender)
 }
 
-/// Logs to the file at `path` (appended to, created if needed).
+/// Logs to the file at `path` from a background thread (appended to, created if needed).
 pub fn to_file(path: &Path) -> Result<Guard, LogError> {
     let bad = |e: &dyn std::fmt::Display| LogError::Dir(path.display().to_string(), e.to_string());
     let file = std::fs::OpenOptions::new()
@@ -73,10 +86,10 @@ pub fn to_file(path: &Path) -> Result<Guard, LogError> {
         .append(true)
         .open(path)
         .map_err(|e| bad(&e))?;
-    install(file)
+    install_behind(file)
 }
 
-/// Logs to stderr.
+/// Logs to stderr from a background thread.
 pub fn to_stderr() -> Result<Guard, LogError> {
-    install(std::io::stderr())
+    install_behind(std::io::stderr())
 }

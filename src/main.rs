@@ -262,10 +262,7 @@ fn station(cli: &Cli, settings_path: Option<&std::path::Path>) -> ExitCode {
     // Logs go to the data directory; without them the station still runs, and says so. The
     // directory is made owner-only first (a failure here shows again, in words, at the journal).
     let _ = ustudy::private::create_dir(&dir);
-    let (_logs, no_logs) = match ustudy::logging::to_dir(&dir.join("logs"), "station") {
-        Ok(guard) => (Some(guard), None),
-        Err(e) => (None, Some(e)),
-    };
+    let no_logs = ustudy::logging::to_dir(&dir.join("logs"), "station").err();
     tracing::info!(
         version = env!("CARGO_PKG_VERSION"),
         data_dir = %dir.display(),
@@ -319,12 +316,18 @@ fn station(cli: &Cli, settings_path: Option<&std::path::Path>) -> ExitCode {
         },
         _ => None,
     };
-    let preflight = check::at_start(&dir, settings.as_ref());
+    let readiness = ustudy::preflight::AtStart {
+        data_dir: dir,
+        vm: settings
+            .as_ref()
+            .map(|s| s.virtual_machine)
+            .unwrap_or_default(),
+    };
     let config = Config {
         high_contrast: cli.high_contrast,
         time_scale: cli.time_scale.unwrap_or(1),
         pilot_pin,
-        preflight,
+        readiness: Some(readiness),
         ..config
     };
     let Some(seed) = cli.autopilot else {

@@ -5,7 +5,7 @@
 //! remote session, warned about or refused as the configuration says. Each item is ok, warn or
 //! fail with a finding the interface words in the proctor's language (`ui::errors::preflight`).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
@@ -351,6 +351,29 @@ pub fn local(dir: &Path, policy: VmPolicy) -> Vec<Check> {
     checks.push(clock());
     checks.push(machine(&Machine::here(), policy));
     checks
+}
+
+/// The station's own readiness check, run in the background once its window shows: the clock
+/// item alone sleeps 20 ms and the journal item syncs a probe, which the first frame must not
+/// wait for (the admin and lock screens show the findings when they arrive).
+#[derive(Debug, Clone)]
+pub struct AtStart {
+    /// The station's data directory.
+    pub data_dir: PathBuf,
+    /// What a virtual machine or remote session does.
+    pub vm: VmPolicy,
+}
+
+impl AtStart {
+    /// The local items; what is wanting goes to the log.
+    pub fn run(&self) -> Vec<Check> {
+        let checks = local(&self.data_dir, self.vm);
+        for c in checks.iter().filter(|c| c.level != Level::Ok) {
+            tracing::warn!(item = c.item(), level = c.level.name(), finding = ?c.finding, "readiness check");
+        }
+        tracing::info!(worst = worst(&checks).name(), "readiness check done");
+        checks
+    }
 }
 
 #[cfg(test)]

@@ -157,11 +157,17 @@ fn has_number(hay: &str, needle: &str) -> bool {
     })
 }
 
-/// The log of a whole session (killed, restarted, with appeals) tells start-up, creation and
-/// recovery, and holds no IIN, name, ticket, answer or appeal text, PIN or key.
+/// The log of a whole session (killed, restarted, with appeals) tells start-up, the readiness
+/// check, creation and recovery, and holds no IIN, name, ticket, answer or appeal text, PIN or key.
 fn logs_say_what_happened_and_nothing_private(dir: &Path) {
     let log = read_logs(dir);
-    for said in ["station starting", "session created", "resuming a session"] {
+    // The readiness check runs in the background once the window shows.
+    for said in [
+        "station starting",
+        "readiness check done",
+        "session created",
+        "resuming a session",
+    ] {
         assert!(log.contains(said), "the log does not say {said:?}:\n{log}");
     }
     for who in ustudy::roster::demo() {

@@ -5,11 +5,15 @@
 //! is there after all (its WAL frames were written, only the sync failed) is made durable by a
 //! checkpoint and acknowledged, so a retry never writes the same event twice; otherwise the
 //! error stands and the next append continues from the last committed record.
+//!
+//! The thread starts with the first job: the station opens its window before any thread of its
+//! own runs (a thread started earlier made the X input method's start-up, which reads its tables
+//! with C stdio, take a lock per character: ~4 ms before the first frame).
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, mpsc};
+use std::sync::{Arc, Mutex, mpsc};
 
 use tokio::sync::oneshot;
 
@@ -88,6 +92,15 @@ pub struct NewSession {
 pub struct Writer {
     jobs: mpsc::Sender<Job>,
     faults: Arc<AtomicU64>,
+    /// What the thread runs with, until the first job starts it.
+    idle: Arc<Mutex<Option<Idle>>>,
+}
+
+/// The writer thread's part, before it starts.
+struct Idle {
+    dir: PathBuf,
+    journal: Journal,
+    inbox: mpsc::Receiver<Job>,
 }
 
 impl std::fmt::Debug for Writer {
@@ -102,20 +115,41 @@ fn gone() -> JournalError {
 }
 
 impl Writer {
-    /// Opens the journal in `dir` and starts the writer thread. Fails if the journal cannot be
-    /// opened with durable settings.
+    /// Opens the journal in `dir` for the writer thread, which starts with the first job. Fails
+    /// if the journal cannot be opened with durable settings.
     pub fn spawn(dir: PathBuf) -> Result<Writer, JournalError> {
         let journal = Journal::open(&dir)?;
         let (jobs, inbox) = mpsc::channel();
-        let faults = Arc::new(AtomicU64::new(0));
-        std::thread::Builder::new()
+        Ok(Writer {
+            jobs,
+            faults: Arc::new(AtomicU64::new(0)),
+            idle: Arc::new(Mutex::new(Some(Idle {
+                dir,
+                journal,
+                inbox,
+            }))),
+        })
+    }
+
+    /// Starts the thread if it has not started. If it cannot be started its inbox is dropped,
+    /// and every job is answered that the writer has stopped (the station shows that).
+    fn wake(&self) {
+        let idle = self.idle.lock().ok().and_then(|mut idle| idle.take());
+        let Some(Idle {
+            dir,
+            journal,
+            inbox,
+        }) = idle
+        else {
+            return;
+        };
+        let faults = Arc::clone(&self.faults);
+        if let Err(e) = std::thread::Builder::new()
             .name("journal-writer".to_owned())
-            .spawn({
-                let faults = Arc::clone(&faults);
-                move || run(&dir, journal, &inbox, &faults)
-            })
-            .map_err(|e| JournalError::io(std::path::Path::new("journal-writer"), e))?;
-        Ok(Writer { jobs, faults })
+            .spawn(move || run(&dir, journal, &inbox, &faults))
+        {
+            tracing::error!(error = %e, "the journal writer cannot start");
+        }
     }
 
     /// How many times the journal failed under this writer so far (failed commits, including
@@ -126,6 +160,7 @@ impl Writer {
     }
 
     fn send<T>(&self, make: impl FnOnce(Reply<T>) -> Job) -> Pending<T> {
+        self.wake();
         let (reply, answer) = oneshot::channel();
         // If the thread is gone the reply sender is dropped and the receiver reports it.
         let _ = self.jobs.send(make(reply));
@@ -515,5 +550,26 @@ fn refuse(job: Job, error: &JournalError) {
             drop(reply.send(Err(error.clone())));
         }
         Job::Backlog { reply } => drop(reply.send(Err(error.clone()))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_thread_starts_with_the_first_job_and_answers_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let writer = Writer::spawn(dir.path().to_owned()).unwrap();
+        assert!(
+            writer.idle.lock().unwrap().is_some(),
+            "no thread before a job"
+        );
+        let (done, answered) = mpsc::channel();
+        let clone = writer.clone();
+        std::thread::spawn(move || done.send(clone.backlog_blocking().is_ok()));
+        let answer = answered.recv_timeout(std::time::Duration::from_secs(10));
+        assert_eq!(answer, Ok(true), "the first job is answered");
+        assert!(writer.idle.lock().unwrap().is_none(), "the thread runs");
     }
 }

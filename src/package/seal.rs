@@ -36,8 +36,15 @@ pub fn seal(
     paper: &Paper,
     signer: &SigningKey,
 ) -> Result<Sealed, PackageError> {
+    let header = header(manifest, paper, hex::encode(&signer.public()))?;
+    seal_as(header, paper, signer)
+}
+
+/// The header a validated paper is sealed under, with a fresh random seal id; `signer` is the
+/// signer's public key in hex.
+pub fn header(manifest: &Manifest, paper: &Paper, signer: String) -> Result<Header, PackageError> {
     paper.validate()?;
-    let header = Header {
+    Ok(Header {
         package_id: manifest.id.clone(),
         seal_id: hex::encode(&random::<16>()?),
         format: paper.format.id.clone(),
@@ -50,9 +57,8 @@ pub fn seal(
         minutes: paper.base_minutes(),
         extra_minutes: paper.format.extra_minutes,
         max_score: paper.format.max_score,
-        signer: hex::encode(&signer.public()),
-    };
-    seal_as(header, paper, signer)
+        signer,
+    })
 }
 
 /// Seals a paper under a header given as it is, without deriving it from the paper: for tools

@@ -40,6 +40,13 @@ impl Package {
     }
 }
 
+/// The demo's PIN, shown on its lock screen.
+const DEMO_PIN: &str = "2468";
+/// `DEMO_PIN` hashed once, with a fixed salt (the PIN is public): deriving it at every start
+/// cost the demo ~30 ms of PBKDF2 before its first frame.
+const DEMO_PIN_HASH: &str = "pbkdf2-sha256$100000$7573747564792d64656d6f2d70696e21$\
+                             3708356c53eee88f778fe2cb78925a20f157512798229e12616d37f568250a25";
+
 /// What the station runs with.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -64,19 +71,20 @@ pub struct Config {
     /// The center that releases the keys of sealed packages (an enrolled station); none in the
     /// demo, whose packages are open.
     pub center: Option<crate::sync::release::Center>,
-    /// What the readiness check found at start (the window adds the display), for the proctor.
+    /// What the readiness check found (the window adds the display), for the proctor.
     pub preflight: Vec<crate::preflight::Check>,
+    /// The readiness check the window runs once it shows (none: it is not run, as in tests).
+    pub readiness: Option<crate::preflight::AtStart>,
 }
 
 impl Config {
     /// The bundled demo: a demo station, the demo roster, the demo packages and a demo PIN shown
     /// on screen.
     pub fn demo(packages: Vec<Package>) -> Result<Config, crate::crypto::CryptoError> {
-        const DEMO_PIN: &str = "2468";
         Ok(Config {
             station: "DEMO".to_owned(),
             seat: "1".to_owned(),
-            pin: PinHash::new(DEMO_PIN)?,
+            pin: PinHash::decode(DEMO_PIN_HASH)?,
             demo_pin: Some(DEMO_PIN.to_owned()),
             pilot_pin: None,
             roster: crate::roster::demo(),
@@ -85,6 +93,7 @@ impl Config {
             time_scale: 1,
             center: None,
             preflight: Vec::new(),
+            readiness: None,
         })
     }
 
@@ -131,6 +140,7 @@ impl Config {
             time_scale: 1,
             center: Some(center),
             preflight: Vec::new(),
+            readiness: None,
         }
     }
 
@@ -179,5 +189,13 @@ mod tests {
         config.packages[1].header.sample = false;
         let real = config.packages[1].header.package_id.clone();
         assert_eq!(config.drills_allowed(), Err(real));
+    }
+
+    #[test]
+    fn the_demo_pin_opens_the_demo_and_nothing_else_does() {
+        let config = demo();
+        assert!(config.pin.verify(DEMO_PIN));
+        assert_eq!(config.demo_pin.as_deref(), Some(DEMO_PIN));
+        assert!(!config.pin.verify("2469") && !config.pin.verify(""));
     }
 }

@@ -141,6 +141,8 @@ pub enum Message {
     Monitor(iced::Size),
     /// The X server now drives this many monitors.
     Displays(usize),
+    /// The readiness check run after the first frame found this.
+    Readiness(Vec<crate::preflight::Check>),
     /// The audit log answered for a try at the admin screen's door.
     DoorAudited(Result<i64, JournalError>),
 }
@@ -205,6 +207,7 @@ impl App {
             iced::widget::operation::focus(locked::id::PIN),
             cover_screen(),
             app.send_next(),
+            app.readiness(),
         ]);
         (app, start)
     }
@@ -299,6 +302,7 @@ impl App {
             Message::AdminChord => self.hold(HoldCause::Proctor),
             Message::Monitor(size) => self.on_monitor(size),
             Message::Displays(count) => self.on_displays(count),
+            Message::Readiness(checks) => self.on_readiness(checks),
             Message::DoorAudited(result) => self.door_audited(&result),
         }
     }
@@ -323,6 +327,31 @@ impl App {
         }
         self.config.preflight.retain(|c| c.item() != "display");
         self.config.preflight.push(check);
+        Task::none()
+    }
+
+    /// Runs the readiness check off the window's thread; its findings arrive as `Readiness`.
+    fn readiness(&self) -> Task<Message> {
+        let Some(check) = self.config.readiness.clone() else {
+            return Task::none();
+        };
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || check.run())
+                    .await
+                    .unwrap_or_default()
+            },
+            Message::Readiness,
+        )
+    }
+
+    /// The readiness check's items take the place of any earlier ones (the window's own display
+    /// items stay).
+    fn on_readiness(&mut self, checks: Vec<crate::preflight::Check>) -> Task<Message> {
+        self.config
+            .preflight
+            .retain(|c| checks.iter().all(|new| new.item() != c.item()));
+        self.config.preflight.extend(checks);
         Task::none()
     }
 

@@ -34,17 +34,6 @@ pub fn run(settings: Option<&Settings>, data_dir: PathBuf, lang: Lang) -> ExitCo
     }
 }
 
-/// The readiness check at the station's start, before any candidate sits (the window adds the
-/// display): what is wanting goes to the log and to the proctor's screens.
-pub fn at_start(dir: &std::path::Path, settings: Option<&Settings>) -> Vec<Check> {
-    let policy = settings.map(|s| s.virtual_machine).unwrap_or_default();
-    let checks = preflight::local(dir, policy);
-    for c in checks.iter().filter(|c| c.level != Level::Ok) {
-        tracing::warn!(item = c.item(), level = c.level.name(), finding = ?c.finding, "readiness check");
-    }
-    checks
-}
-
 /// `LEVEL  ITEM  what was found`, with the detail for IT staff where there is one.
 fn line(lang: Lang, c: &Check) -> String {
     let said = errors::text(lang, Problem::Preflight(&c.finding));
