@@ -526,7 +526,9 @@ impl App {
     }
 
     fn set_screen(&mut self, screen: Screen) {
-        tracing::debug!(screen = screen.name(), "screen");
+        if screen.name() != self.screen.name() {
+            tracing::info!(screen = screen.name(), "screen shown");
+        }
         self.screen = screen;
         self.shown_at = self.now;
     }
