@@ -65,6 +65,18 @@ fn a_monitor_added_on_the_x_server_is_counted() {
     );
 }
 
+/// The window's watch keeps one connection to the X server and still sees a monitor added.
+#[test]
+fn the_watch_sees_a_monitor_added_over_the_connection_it_keeps() {
+    let display = Display::start();
+    let name = format!(":{}", display.number);
+    let _window = x11rb::connect(Some(&name)).expect("the X server");
+    let mut watch = ustudy::ui::monitors::Watch::on(Some(&name));
+    assert_eq!(watch.count(), Some(1));
+    add_monitor(&name);
+    assert_eq!(watch.count(), Some(2));
+}
+
 /// The question the window asks of a child process where the X server cannot be asked
 /// (Windows, Wayland): `ustudy-station monitors` prints the count, and fails without a display.
 #[test]

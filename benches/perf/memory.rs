@@ -29,7 +29,7 @@ pub struct Session {
     pub peak: Memory,
     /// RSS when testing began, KiB.
     pub testing_rss: u64,
-    /// RSS at the last sample before the program closed, KiB.
+    /// The highest RSS while the session's last screen (`closed`) was shown, KiB.
     pub end_rss: u64,
     pub took: Duration,
 }
@@ -59,6 +59,15 @@ pub fn session(launch: &Launch, data: &Path) -> Session {
         .find(|(at, _)| *at >= testing)
         .map(|(_, m)| m.rss)
         .expect("a sample after testing began");
+    // The last screen, up to the program's exit (a sample taken while it frees its memory on
+    // the way out would flatter it: the highest counts).
+    let closed = probe::screen_shown(data, "closed").expect("the log says the session closed");
+    let end_rss = samples
+        .iter()
+        .filter(|(at, _)| *at >= closed)
+        .map(|(_, m)| m.rss)
+        .max()
+        .expect("a sample after the session closed");
     let peak = Memory {
         rss: samples.iter().map(|(_, m)| m.rss).max().unwrap_or(0),
         pss: samples.iter().map(|(_, m)| m.pss).max().unwrap_or(0),
@@ -66,7 +75,7 @@ pub fn session(launch: &Launch, data: &Path) -> Session {
     Session {
         peak,
         testing_rss,
-        end_rss: samples.last().map_or(0, |(_, m)| m.rss),
+        end_rss,
         took: started.elapsed(),
     }
 }

@@ -1,7 +1,9 @@
 //! The monitors the window system has. `sizes`, read before any window opens (for
 //! `ustudy-station check`): a winit event loop that lists them when it starts and stops at
 //! once (a process can make one event loop only, so the station's window never calls it).
-//! `count`, asked while the window runs: how many monitors the X server drives (`RandR`).
+//! `count`, asked while the window runs: how many monitors the X server drives (`RandR`);
+//! `Watch` asks it again and again over one connection (connecting anew for every count was
+//! most of the station's CPU time while a candidate sat on a task).
 
 use winit::application::ApplicationHandler;
 use winit::event::WindowEvent;
@@ -78,4 +80,57 @@ pub fn count_in_child() -> Option<usize> {
         return None;
     }
     String::from_utf8_lossy(&out.stdout).trim().parse().ok()
+}
+
+/// Counts the monitors again and again: on X11 over one connection, made again after a query
+/// fails; where the X server cannot be asked, in a child process each time.
+#[derive(Default)]
+pub struct Watch {
+    /// The X server to ask (`None`: `$DISPLAY`).
+    display: Option<String>,
+    #[cfg(target_os = "linux")]
+    x11: Option<(x11rb::rust_connection::RustConnection, u32)>,
+}
+
+impl Watch {
+    /// A watch on the X server `display` (`None`: `$DISPLAY`, as `default`).
+    pub fn on(display: Option<&str>) -> Watch {
+        Watch {
+            display: display.map(str::to_owned),
+            ..Watch::default()
+        }
+    }
+
+    /// How many monitors there are now, if it can be told.
+    pub fn count(&mut self) -> Option<usize> {
+        #[cfg(target_os = "linux")]
+        if let Some(n) = self.count_x11() {
+            return Some(n);
+        }
+        count_in_child()
+    }
+
+    #[cfg(target_os = "linux")]
+    fn count_x11(&mut self) -> Option<usize> {
+        use x11rb::connection::Connection as _;
+        use x11rb::protocol::randr::ConnectionExt as _;
+        if self.x11.is_none() {
+            if self.display.is_none() {
+                std::env::var_os("DISPLAY")?;
+            }
+            let (conn, screen) = x11rb::connect(self.display.as_deref()).ok()?;
+            let root = conn.setup().roots.get(screen)?.root;
+            self.x11 = Some((conn, root));
+        }
+        let (conn, root) = self.x11.as_ref()?;
+        let asked = conn
+            .randr_get_monitors(*root, false)
+            .ok()
+            .and_then(|cookie| cookie.reply().ok());
+        if asked.is_none() {
+            // Connected anew at the next count.
+            self.x11 = None;
+        }
+        asked.map(|reply| reply.monitors.len())
+    }
 }
