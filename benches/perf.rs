@@ -10,6 +10,9 @@
 //!   whole `--autopilot` session at `--time-scale 600` (120 tasks, every tool, breaks, card,
 //!   appeal), against the floor's; RSS at the end of the session against RSS when testing
 //!   began (no growth).
+//! - beside Chromium: Debian's Chromium in kiosk mode (software rendering) showing a static task
+//!   page in the station's font (`benches/perf/task.html`): its start-up to the page, and the
+//!   PSS of all its processes, against the station's (installed with apt when missing, as root).
 //! - idle CPU: CPU time over a stretch (`USTUDY_PERF_IDLE_SECS`, default 30) while a task is on
 //!   screen with the clock ticking (the autopilot stops on the testing screen), against the
 //!   floor redrawing a clock once a second (`--clock`).
@@ -26,6 +29,8 @@
     clippy::cast_precision_loss
 )]
 
+#[path = "perf/browser.rs"]
+mod browser;
 #[path = "perf/memory.rs"]
 mod memory;
 #[path = "perf/probe.rs"]
@@ -64,6 +69,36 @@ fn main() {
     let floor = Launch::new(&floor_bin, &[]);
     screen::start_up(&station);
 
+    let mut rows = start_up_rows(&station, &floor, runs);
+    let idle = idle_memory(&station, &floor);
+    rows.push(Row {
+        figure: "idle PSS, lock screen",
+        measured: idle.station_pss,
+        against: idle.floor_pss,
+        unit: "MiB",
+        goal: 1.3,
+    });
+    rows.extend(browser_rows(&root, rows[0].measured, idle.station_pss));
+    rows.extend(session_rows(&station_bin, &idle));
+    let (station_cpu, floor_cpu) = idle_cpu(&station_bin, &floor_bin, idle_secs);
+    println!("idle CPU over {idle_secs} s: station {station_cpu:.0} ms | floor {floor_cpu:.0} ms");
+    rows.push(Row {
+        figure: "idle CPU, a task on screen, clock ticking",
+        measured: station_cpu,
+        against: floor_cpu,
+        unit: "ms",
+        goal: 1.5,
+    });
+
+    // `exit` runs no destructors: the X server is stopped first.
+    drop(xvfb);
+    if !table(&rows) {
+        std::process::exit(1);
+    }
+}
+
+/// Start-up, free and on one core; the free row first.
+fn start_up_rows(station: &Launch, floor: &Launch, runs: usize) -> Vec<Row> {
     let mut rows = Vec::new();
     for (figure, pinned) in [("start-up", false), ("start-up, one core", true)] {
         let (s, f) = if pinned {
@@ -85,74 +120,107 @@ fn main() {
             goal: 1.3,
         });
     }
+    rows
+}
 
-    let (s, f) = interleave(3, || memory::idle(&station), || memory::idle(&floor));
-    let kib = |v: &[probe::Memory], pick: fn(&probe::Memory) -> u64| {
+/// Medians of the idle memory, MiB.
+struct Idle {
+    station_pss: f64,
+    floor_pss: f64,
+    floor_rss: f64,
+}
+
+fn idle_memory(station: &Launch, floor: &Launch) -> Idle {
+    let (s, f) = interleave(3, || memory::idle(station), || memory::idle(floor));
+    let mib = |v: &[probe::Memory], pick: fn(&probe::Memory) -> u64| {
         v.iter()
             .map(|m| pick(m) as f64 / 1024.0)
             .collect::<Vec<_>>()
     };
-    let (station_pss, floor_pss) = (kib(&s, |m| m.pss), kib(&f, |m| m.pss));
-    let floor_resident = kib(&f, |m| m.rss);
+    let (station_pss, floor_pss) = (mib(&s, |m| m.pss), mib(&f, |m| m.pss));
     println!(
         "idle PSS (MiB): station {} | floor {}",
         spread(&station_pss),
         spread(&floor_pss)
     );
-    rows.push(Row {
-        figure: "idle PSS, lock screen",
-        measured: median(&station_pss),
-        against: median(&floor_pss),
-        unit: "MiB",
-        goal: 1.3,
-    });
+    Idle {
+        station_pss: median(&station_pss),
+        floor_pss: median(&floor_pss),
+        floor_rss: median(&mib(&f, |m| m.rss)),
+    }
+}
 
-    let session = session(&station_bin);
+/// The station's start-up and idle PSS against Chromium's.
+fn browser_rows(root: &Path, start_up: f64, pss: f64) -> [Row; 2] {
+    let chromium = browser::Browser::new(root);
+    let starts: Vec<f64> = (0..3).map(|_| chromium.start_up()).collect();
+    let memory: Vec<f64> = (0..3)
+        .map(|_| chromium.idle_pss() as f64 / 1024.0)
+        .collect();
+    println!(
+        "Chromium kiosk: start-up (ms) {}; PSS of all its processes (MiB) {}",
+        spread(&starts),
+        spread(&memory)
+    );
+    [
+        Row {
+            figure: "start-up (vs Chromium kiosk, a static task page)",
+            measured: start_up,
+            against: median(&starts),
+            unit: "ms",
+            goal: 0.15,
+        },
+        Row {
+            figure: "idle PSS (vs Chromium kiosk, all its processes)",
+            measured: pss,
+            against: median(&memory),
+            unit: "MiB",
+            goal: 0.1,
+        },
+    ]
+}
+
+/// A whole autopilot session's peaks against the floor's idle memory, and its growth.
+fn session_rows(station: &Path, idle: &Idle) -> [Row; 3] {
+    let data = tempfile::tempdir().expect("temp dir");
+    let dir = data.path().to_str().expect("a UTF-8 temp dir");
+    let launch = Launch::new(
+        station,
+        &["--data-dir", dir, "--autopilot", "1", "--time-scale", "600"],
+    );
+    let session = memory::session(&launch, data.path());
+    let mib = |kib: u64| kib as f64 / 1024.0;
     println!(
         "session: {:.1} s; peak RSS {:.1} MiB, peak PSS {:.1} MiB; RSS when testing began {:.1} MiB, at the end {:.1} MiB",
         session.took.as_secs_f64(),
-        session.peak.rss as f64 / 1024.0,
-        session.peak.pss as f64 / 1024.0,
-        session.testing_rss as f64 / 1024.0,
-        session.end_rss as f64 / 1024.0
+        mib(session.peak.rss),
+        mib(session.peak.pss),
+        mib(session.testing_rss),
+        mib(session.end_rss)
     );
-    rows.push(Row {
-        figure: "session peak RSS (vs the floor's idle RSS)",
-        measured: session.peak.rss as f64 / 1024.0,
-        against: median(&floor_resident),
-        unit: "MiB",
-        goal: 1.5,
-    });
-    rows.push(Row {
-        figure: "session peak PSS (vs the floor's idle PSS)",
-        measured: session.peak.pss as f64 / 1024.0,
-        against: median(&floor_pss),
-        unit: "MiB",
-        goal: 1.5,
-    });
-    rows.push(Row {
-        figure: "RSS at the end (vs when testing began)",
-        measured: session.end_rss as f64 / 1024.0,
-        against: session.testing_rss as f64 / 1024.0,
-        unit: "MiB",
-        goal: 1.05,
-    });
-
-    let (station_cpu, floor_cpu) = idle_cpu(&station_bin, &floor_bin, idle_secs);
-    println!("idle CPU over {idle_secs} s: station {station_cpu:.0} ms | floor {floor_cpu:.0} ms");
-    rows.push(Row {
-        figure: "idle CPU, a task on screen, clock ticking",
-        measured: station_cpu,
-        against: floor_cpu,
-        unit: "ms",
-        goal: 1.5,
-    });
-
-    // `exit` runs no destructors: the X server is stopped first.
-    drop(xvfb);
-    if !table(&rows) {
-        std::process::exit(1);
-    }
+    [
+        Row {
+            figure: "session peak RSS (vs the floor's idle RSS)",
+            measured: mib(session.peak.rss),
+            against: idle.floor_rss,
+            unit: "MiB",
+            goal: 1.5,
+        },
+        Row {
+            figure: "session peak PSS (vs the floor's idle PSS)",
+            measured: mib(session.peak.pss),
+            against: idle.floor_pss,
+            unit: "MiB",
+            goal: 1.5,
+        },
+        Row {
+            figure: "RSS at the end (vs when testing began)",
+            measured: mib(session.end_rss),
+            against: mib(session.testing_rss),
+            unit: "MiB",
+            goal: 1.05,
+        },
+    ]
 }
 
 fn env_number<T: std::str::FromStr>(name: &str, default: T) -> T {
@@ -193,17 +261,6 @@ fn interleave<T>(
         right.push(b());
     }
     (left, right)
-}
-
-/// A whole autopilot session on a fresh data directory.
-fn session(station: &Path) -> memory::Session {
-    let data = tempfile::tempdir().expect("temp dir");
-    let dir = data.path().to_str().expect("a UTF-8 temp dir");
-    let launch = Launch::new(
-        station,
-        &["--data-dir", dir, "--autopilot", "1", "--time-scale", "600"],
-    );
-    memory::session(&launch, data.path())
 }
 
 /// CPU milliseconds over `secs` seconds: the station on a task with the clock ticking (the

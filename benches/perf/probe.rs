@@ -44,6 +44,32 @@ pub fn cpu(pid: u32) -> Option<Duration> {
     Some(Duration::from_nanos(total))
 }
 
+/// The processes of the process group `pgid`.
+pub fn group(pgid: u32) -> Vec<u32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/stat"))
+                .ok()
+                .and_then(|stat| {
+                    // After the command name: state, parent, group.
+                    let fields: Vec<String> = stat
+                        .rsplit_once(')')?
+                        .1
+                        .split_whitespace()
+                        .map(str::to_owned)
+                        .collect();
+                    fields.get(2)?.parse::<u32>().ok()
+                })
+                == Some(pgid)
+        })
+        .collect()
+}
+
 /// When the station's log (in `data/logs`) first says `screen shown` for `screen`.
 pub fn screen_shown(data: &Path, screen: &str) -> Option<SystemTime> {
     let needle = format!("screen shown screen=\"{screen}\"");

@@ -157,6 +157,25 @@ impl Screen {
         }
     }
 
+    /// Waits until all five points show `colour` (blue, green, red); how long after `since`.
+    pub fn wait_colour(&self, since: Instant, what: &Path, colour: [u8; 3]) -> Duration {
+        loop {
+            let now = self.now();
+            if now
+                .iter()
+                .all(|p| p.as_ref().is_some_and(|p| p.starts_with(&colour)))
+            {
+                return since.elapsed();
+            }
+            assert!(
+                since.elapsed() < GIVE_UP,
+                "{} never showed its page: now {now:?}",
+                what.display()
+            );
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
+
     /// Waits until the screen is empty again (the program that covered it has gone).
     pub fn wait_empty(&self) {
         let since = Instant::now();
