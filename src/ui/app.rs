@@ -45,6 +45,9 @@ pub mod id {
     pub const JOURNAL_ERROR: &str = "journal-error";
 }
 
+/// How long after the window opens the readiness check starts.
+const READINESS_AFTER: Duration = Duration::from_millis(500);
+
 /// A widget id no widget has: focusing it takes the focus from every field.
 const NOWHERE: &str = "nowhere";
 
@@ -330,13 +333,15 @@ impl App {
         Task::none()
     }
 
-    /// Runs the readiness check off the window's thread; its findings arrive as `Readiness`.
+    /// Runs the readiness check off the window's thread once the first frame is up (it would
+    /// compete with it for the CPU of a one-core PC); its findings arrive as `Readiness`.
     fn readiness(&self) -> Task<Message> {
         let Some(check) = self.config.readiness.clone() else {
             return Task::none();
         };
         Task::perform(
             async move {
+                tokio::time::sleep(READINESS_AFTER).await;
                 tokio::task::spawn_blocking(move || check.run())
                     .await
                     .unwrap_or_default()
