@@ -40,7 +40,7 @@ impl Browser {
         }
     }
 
-    fn spawn(&self, profile: &Path) -> Child {
+    fn spawn(&self, profile: &Path) -> Group {
         let mut command = Command::new("chromium");
         // Root may run Chromium only without its sandbox.
         if Command::new("id")
@@ -61,6 +61,11 @@ impl Browser {
                 "--disable-default-apps",
                 "--disable-extensions",
                 "--disable-features=Translate",
+                // Killed runs must not leave a "restore pages?" bubble over the next one.
+                "--hide-crash-restore-bubble",
+                "--disable-session-crashed-bubble",
+                "--noerrdialogs",
+                "--disable-infobars",
                 "--password-store=basic",
                 "--window-position=0,0",
                 "--window-size=1920,1080",
@@ -72,7 +77,7 @@ impl Browser {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .process_group(0);
-        command.spawn().expect("chromium starts")
+        Group(Some(command.spawn().expect("chromium starts")))
     }
 
     /// Milliseconds from spawning Chromium to the page's background at the screen's five points.
@@ -108,11 +113,29 @@ impl Browser {
     }
 }
 
-/// Kills Chromium's whole process group (its zygotes and renderers outlive the browser).
-fn stop(mut child: Child, screen: &Screen) {
-    let _ = Command::new("kill")
-        .args(["-KILL", "--", &format!("-{}", child.id())])
-        .status();
-    let _ = child.wait();
+/// Chromium's process group, killed whole when dropped (its zygotes and renderers outlive the
+/// browser), also when the harness fails half-way.
+struct Group(Option<Child>);
+
+impl Group {
+    fn id(&self) -> u32 {
+        self.0.as_ref().map_or(0, Child::id)
+    }
+}
+
+impl Drop for Group {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.0.take() {
+            let _ = Command::new("kill")
+                .args(["-KILL", "--", &format!("-{}", child.id())])
+                .status();
+            let _ = child.wait();
+        }
+    }
+}
+
+/// Stops Chromium and waits until its window has left the screen.
+fn stop(group: Group, screen: &Screen) {
+    drop(group);
     screen.wait_empty();
 }
