@@ -13,6 +13,12 @@
 //! - beside Chromium: Debian's Chromium in kiosk mode (software rendering) showing a static task
 //!   page in the station's font (`benches/perf/task.html`): its start-up to the page, and the
 //!   PSS of all its processes, against the station's (installed with apt when missing, as root).
+//! - responsiveness: on the testing screen (the autopilot stopped there, the clock hidden),
+//!   keys pressed with `XTest` and frames seen as `Damage` notifications, 40 rounds of: next task
+//!   and back, an option (from a cleared answer) until the save line reads "✓ Saved", the
+//!   calculator opened and closed. Against the floor changing its line on a key (`--react`), and
+//!   committing a row with WAL and FULL sync first (`--commit`). Task switches also against
+//!   16 ms.
 //! - idle CPU: CPU time over a stretch (`USTUDY_PERF_IDLE_SECS`, default 30) while a task is on
 //!   screen with the clock ticking (the autopilot stops on the testing screen), against the
 //!   floor redrawing a clock once a second (`--clock`).
@@ -31,6 +37,8 @@
 
 #[path = "perf/browser.rs"]
 mod browser;
+#[path = "perf/input.rs"]
+mod input;
 #[path = "perf/memory.rs"]
 mod memory;
 #[path = "perf/probe.rs"]
@@ -80,6 +88,7 @@ fn main() {
     });
     rows.extend(browser_rows(&root, rows[0].measured, idle.station_pss));
     rows.extend(session_rows(&station_bin, &idle));
+    rows.extend(responsiveness_rows(&station_bin, &floor_bin));
     let (station_cpu, floor_cpu) = idle_cpu(&station_bin, &floor_bin, idle_secs);
     println!("idle CPU over {idle_secs} s: station {station_cpu:.0} ms | floor {floor_cpu:.0} ms");
     rows.push(Row {
@@ -261,6 +270,193 @@ fn interleave<T>(
         right.push(b());
     }
     (left, right)
+}
+
+/// Rounds of key presses for the responsiveness rows (five presses and a save each).
+const ROUNDS: usize = 40;
+/// Where the testing screen says whether the answer is saved (bottom right at 1920×1080).
+const SAVE_LINE: input::Area = input::Area {
+    x: 1600,
+    y: 1000,
+    width: 320,
+    height: 80,
+};
+/// Where the floor's line is (the middle of the screen).
+const FLOOR_LINE: input::Area = input::Area {
+    x: 660,
+    y: 500,
+    width: 600,
+    height: 80,
+};
+/// A frame that does not come in this time is lost (and the run fails).
+const FRAME_LIMIT: Duration = Duration::from_millis(500);
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// Input → frame on the testing screen (next task and back, pick an option, open and close the
+/// calculator), and a pick → "✓ Saved", against the floor changing its line on a key and
+/// committing a row before it does.
+fn responsiveness_rows(station: &Path, floor: &Path) -> [Row; 3] {
+    let l = station_latencies(station);
+    let (plain, committed) = floor_latencies(floor);
+    let all: Vec<f64> = [&l.switch, &l.pick, &l.tool]
+        .into_iter()
+        .flatten()
+        .copied()
+        .collect();
+    let p = |v: &[f64]| format!("p50 {:.1} p99 {:.1}", quantile(v, 0.5), quantile(v, 0.99));
+    println!(
+        "input → frame (ms): task switch {}; option {}; calculator open/close {}; floor {}",
+        p(&l.switch),
+        p(&l.pick),
+        p(&l.tool),
+        p(&plain)
+    );
+    println!(
+        "pick → ✓ Saved (ms): {}; floor (commit + frame) {}",
+        p(&l.saved),
+        p(&committed)
+    );
+    [
+        Row {
+            figure: "input → frame, p99 (vs the floor's key → frame)",
+            measured: quantile(&all, 0.99),
+            against: quantile(&plain, 0.99),
+            unit: "ms",
+            goal: 2.0,
+        },
+        Row {
+            figure: "task switch → frame, p99 (vs 16 ms)",
+            measured: quantile(&l.switch, 0.99),
+            against: 16.0,
+            unit: "ms",
+            goal: 1.0,
+        },
+        Row {
+            figure: "pick → ✓ Saved, p99 (vs the floor's commit + frame)",
+            measured: quantile(&l.saved, 0.99),
+            against: quantile(&committed, 0.99),
+            unit: "ms",
+            goal: 1.5,
+        },
+    ]
+}
+
+/// Milliseconds on the testing screen.
+fn station_latencies(station: &Path) -> Latencies {
+    let data = tempfile::tempdir().expect("temp dir");
+    let dir = data.path().to_str().expect("a UTF-8 temp dir");
+    let screen = screen::Screen::empty();
+    let child = Launch::new(
+        station,
+        &[
+            "--data-dir",
+            dir,
+            "--autopilot",
+            "1",
+            "--time-scale",
+            "600",
+            "--autopilot-stop",
+            "testing",
+        ],
+    )
+    .spawn();
+    memory::wait_screen(data.path(), "testing");
+    std::thread::sleep(Duration::from_secs(2));
+    let keys = input::Keyboard::new();
+    // The clock hidden: its tick is a frame no key asked for.
+    keys.press(input::key::T);
+    std::thread::sleep(Duration::from_millis(300));
+    // What the save line shows once an answer is saved, and once it is cleared (which each
+    // pick starts from, so that no frame before the pick's can read as saved).
+    let settle = Duration::from_millis(400);
+    keys.press(input::key::digit(1));
+    std::thread::sleep(settle);
+    let saved_line = keys.read(SAVE_LINE);
+    keys.press(input::key::DELETE);
+    std::thread::sleep(settle);
+    assert_ne!(
+        keys.read(SAVE_LINE),
+        saved_line,
+        "the save line is not where the harness reads it"
+    );
+    let mut l = Latencies::default();
+    let frame = |k: u32| {
+        let t = keys.press(k);
+        ms(keys
+            .first_frame(t, None, FRAME_LIMIT)
+            .expect("a frame after the key"))
+    };
+    for round in 0..ROUNDS {
+        let option = u32::try_from(round % 5).expect("small") + 1;
+        l.switch.push(frame(input::key::RIGHT));
+        std::thread::sleep(Duration::from_millis(30));
+        l.switch.push(frame(input::key::LEFT));
+        std::thread::sleep(Duration::from_millis(30));
+        let t = keys.press(input::key::digit(option));
+        let (picked, stored) = keys.watch(t, SAVE_LINE, FRAME_LIMIT, |now| now == saved_line);
+        l.pick.push(ms(picked.expect("a frame after the pick")));
+        l.saved.push(ms(stored.expect("the save line says saved")));
+        l.tool.push(frame(input::key::F6));
+        std::thread::sleep(Duration::from_millis(30));
+        l.tool.push(frame(input::key::ESCAPE));
+        std::thread::sleep(Duration::from_millis(30));
+        keys.press(input::key::DELETE);
+        std::thread::sleep(Duration::from_millis(150));
+    }
+    screen::stop(child, &screen);
+    l
+}
+
+/// The station's latencies, ms: next and previous task, an option picked, the calculator
+/// opened and closed, and a pick until "✓ Saved".
+#[derive(Default)]
+struct Latencies {
+    switch: Vec<f64>,
+    pick: Vec<f64>,
+    tool: Vec<f64>,
+    saved: Vec<f64>,
+}
+
+/// Milliseconds of the floor: key → frame, and key → commit → frame.
+fn floor_latencies(floor: &Path) -> (Vec<f64>, Vec<f64>) {
+    let data = tempfile::tempdir().expect("temp dir");
+    let dir = data.path().to_str().expect("a UTF-8 temp dir");
+    let screen = screen::Screen::empty();
+    let keys = input::Keyboard::new();
+    // The floor's line changes once its work is done: the first frame that reads otherwise.
+    let frame = |k: u32| {
+        let before = keys.read(FLOOR_LINE);
+        let t = keys.press(k);
+        let (_, changed) = keys.watch(t, FLOOR_LINE, FRAME_LIMIT, |now| now != before);
+        ms(changed.expect("the floor's line changes"))
+    };
+    let (mut plain, mut committed) = (Vec::new(), Vec::new());
+    for (args, into) in [
+        (vec!["--react"], &mut plain),
+        (vec!["--commit", dir], &mut committed),
+    ] {
+        let child = Launch::new(floor, &args).spawn();
+        screen.wait_full(std::time::Instant::now(), floor);
+        std::thread::sleep(Duration::from_secs(1));
+        for _ in 0..ROUNDS * 3 {
+            into.push(frame(input::key::SPACE));
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        screen::stop(child, &screen);
+    }
+    (plain, committed)
+}
+
+/// The `q` quantile (nearest rank).
+fn quantile(v: &[f64], q: f64) -> f64 {
+    let mut v = v.to_vec();
+    v.sort_by(f64::total_cmp);
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let i = ((v.len() as f64 * q).ceil() as usize).clamp(1, v.len()) - 1;
+    v[i]
 }
 
 /// CPU milliseconds over `secs` seconds: the station on a task with the clock ticking (the
