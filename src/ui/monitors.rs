@@ -87,6 +87,7 @@ pub fn count_in_child() -> Option<usize> {
 #[derive(Default)]
 pub struct Watch {
     /// The X server to ask (`None`: `$DISPLAY`).
+    #[cfg(target_os = "linux")]
     display: Option<String>,
     #[cfg(target_os = "linux")]
     x11: Option<(x11rb::rust_connection::RustConnection, u32)>,
@@ -95,9 +96,17 @@ pub struct Watch {
 impl Watch {
     /// A watch on the X server `display` (`None`: `$DISPLAY`, as `default`).
     pub fn on(display: Option<&str>) -> Watch {
-        Watch {
-            display: display.map(str::to_owned),
-            ..Watch::default()
+        #[cfg(target_os = "linux")]
+        {
+            Watch {
+                display: display.map(str::to_owned),
+                ..Watch::default()
+            }
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            let _ = display;
+            Watch::default()
         }
     }
 
