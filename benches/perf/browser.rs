@@ -23,18 +23,7 @@ pub struct Browser {
 impl Browser {
     /// Chromium, installed with apt when it is missing and this runs as root.
     pub fn new(root: &Path) -> Browser {
-        let status = Command::new("bash")
-            .args([
-                "-c",
-                "command -v chromium >/dev/null || { [ \"$(id -u)\" -eq 0 ] && \
-                 DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }",
-            ])
-            .status()
-            .expect("bash runs");
-        assert!(
-            status.success(),
-            "Chromium is missing: install Debian's chromium package (as root the harness does)"
-        );
+        super::screen::need("chromium", "chromium");
         Browser {
             page: root.join("benches/perf/task.html"),
         }

@@ -24,11 +24,31 @@ const POINTS: [(i16, i16); 5] = [
     (WIDTH - 10, HEIGHT - 10),
 ];
 
+/// Makes sure `command` is there: installs Debian's `package` with apt when it is missing and
+/// this runs as root, else stops with what to install.
+pub fn need(command: &str, package: &str) {
+    let status = Command::new("bash")
+        .args([
+            "-c",
+            &format!(
+                "command -v {command} >/dev/null || {{ [ \"$(id -u)\" -eq 0 ] && \
+                 DEBIAN_FRONTEND=noninteractive apt-get install -y -q {package} >&2; }}"
+            ),
+        ])
+        .status()
+        .expect("bash runs");
+    assert!(
+        status.success(),
+        "{command} is missing: install Debian's {package} package (as root the harness does)"
+    );
+}
+
 /// Xvfb for the whole run, stopped on drop.
 pub struct Xvfb(Child);
 
 impl Xvfb {
     pub fn start() -> Xvfb {
+        need("Xvfb", "xvfb");
         let mut child = Command::new("Xvfb")
             .args([
                 DISPLAY,
@@ -42,7 +62,7 @@ impl Xvfb {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .expect("Xvfb runs (bash tests/run.sh installs it)");
+            .expect("Xvfb runs");
         std::thread::sleep(Duration::from_millis(100));
         assert!(
             child.try_wait().expect("Xvfb's status").is_none(),
