@@ -22,14 +22,14 @@
 //! - idle CPU: CPU time over a stretch (`USTUDY_PERF_IDLE_SECS`, default 30) while a task is on
 //!   screen with the clock ticking (the autopilot stops on the testing screen), against the
 //!   floor redrawing a clock once a second (`--clock`).
-//!
 //! - the package, journal and center benches (`package_open`, `journal`, `center_load`), run by
 //!   cargo; each prints its row (package open p99 against AES-GCM + Ed25519, answer save p99
 //!   against a raw WAL+FULL commit, the center's burst ingest against raw `SQLite`).
 //!
 //! It prints one table — figure, measured, against, ratio, goal, met — and exits 1 when a goal
 //! is missed. `USTUDY_PERF_RUNS` sets the runs of the start-up figures (default 9; memory takes
-//! 3). Linux only.
+//! 3); `USTUDY_PERF_CENTER=0` leaves the center's load bench out. Xvfb and Chromium are
+//! installed with apt when missing and this runs as root. Linux only.
 
 #![allow(
     clippy::expect_used,
