@@ -328,3 +328,58 @@ fn a_right_key_id_with_a_wrong_signature_is_refused_as_a_bad_signature() {
         );
     }
 }
+
+/// The names of the images `rich::parse` finds in `text`.
+fn parsed_images(text: &str) -> Vec<String> {
+    ustudy::exam::rich::parse(text)
+        .into_iter()
+        .filter_map(|b| match b {
+            ustudy::exam::rich::Block::Image { name, .. } => Some(name),
+            ustudy::exam::rich::Block::Para(_) => None,
+        })
+        .collect()
+}
+
+/// Validation asks `rich::images` of every text (a line scan, without building paragraphs): it
+/// must name exactly the images `rich::parse` finds, in every text of both demo papers and in
+/// edge cases.
+#[test]
+fn the_image_scan_finds_what_the_parser_finds() {
+    let mut texts = Vec::new();
+    for (_, paper) in ustudy::demo::packages().unwrap() {
+        let json = serde_json::to_value(&paper).unwrap();
+        let mut stack = vec![json];
+        while let Some(v) = stack.pop() {
+            match v {
+                serde_json::Value::String(text) => texts.push(text),
+                serde_json::Value::Array(a) => stack.extend(a),
+                serde_json::Value::Object(o) => stack.extend(o.into_iter().map(|(_, v)| v)),
+                _ => {}
+            }
+        }
+    }
+    assert!(
+        texts.len() > 1000,
+        "every text of both demo papers: {}",
+        texts.len()
+    );
+    assert!(
+        texts.iter().any(|t| !parsed_images(t).is_empty()),
+        "the demo papers have pictures"
+    );
+    texts.extend(
+        [
+            "![a](b.svg)",
+            "  ![a](b.svg)  ",
+            "x\n![a](b.svg)\ny",
+            "![a](b(c).svg)",
+            "![](x.svg)",
+            "text ![a](b.svg) in a line",
+        ]
+        .map(str::to_owned),
+    );
+    for text in &texts {
+        let scanned: Vec<String> = ustudy::exam::rich::images(text).collect();
+        assert_eq!(scanned, parsed_images(text), "{text:?}");
+    }
+}

@@ -68,12 +68,12 @@ pub fn parse(source: &str) -> Vec<Block> {
     blocks
 }
 
-/// Names of every image the text refers to.
-pub fn images(source: &str) -> impl Iterator<Item = String> {
-    parse(source).into_iter().filter_map(|b| match b {
-        Block::Image { name, .. } => Some(name),
-        Block::Para(_) => None,
-    })
+/// Names of every image the text refers to, in order: the lines `parse` makes images of,
+/// found without building the paragraphs (validating a package asks this of every text).
+pub fn images(source: &str) -> impl Iterator<Item = String> + '_ {
+    source
+        .lines()
+        .filter_map(|line| image_line(line.trim()).map(|(_, name)| name))
 }
 
 /// The text without markup, for logs, the card and accessibility.
