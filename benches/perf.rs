@@ -402,11 +402,11 @@ fn responsiveness_rows(station: &Path, floor: &Path) -> [Row; 3] {
     ]
 }
 
-/// Milliseconds on the testing screen.
-fn station_latencies(station: &Path) -> Latencies {
+/// The station on its first task, with the clock at its real speed: the autopilot checks a
+/// candidate in on a fresh data directory (kept as long as the returned guard) and stops there.
+fn on_a_task(station: &Path) -> (std::process::Child, tempfile::TempDir) {
     let data = tempfile::tempdir().expect("temp dir");
     let dir = data.path().to_str().expect("a UTF-8 temp dir");
-    let screen = screen::Screen::empty();
     let child = Launch::new(
         station,
         &[
@@ -422,6 +422,13 @@ fn station_latencies(station: &Path) -> Latencies {
     )
     .spawn();
     memory::wait_screen(data.path(), "testing");
+    (child, data)
+}
+
+/// Milliseconds on the testing screen.
+fn station_latencies(station: &Path) -> Latencies {
+    let screen = screen::Screen::empty();
+    let (child, _data) = on_a_task(station);
     std::thread::sleep(Duration::from_secs(2));
     let keys = input::Keyboard::new();
     // The clock hidden: its tick is a frame no key asked for.
@@ -522,24 +529,8 @@ fn quantile(v: &[f64], q: f64) -> f64 {
 /// redrawing its clock.
 fn idle_cpu(station: &Path, floor: &Path, secs: u64) -> (f64, f64) {
     let stretch = Duration::from_secs(secs);
-    let data = tempfile::tempdir().expect("temp dir");
-    let dir = data.path().to_str().expect("a UTF-8 temp dir");
     let screen = screen::Screen::empty();
-    let child = Launch::new(
-        station,
-        &[
-            "--data-dir",
-            dir,
-            "--autopilot",
-            "1",
-            "--time-scale",
-            "600",
-            "--autopilot-stop",
-            "testing",
-        ],
-    )
-    .spawn();
-    memory::wait_screen(data.path(), "testing");
+    let (child, _data) = on_a_task(station);
     std::thread::sleep(Duration::from_secs(3));
     let s = memory::cpu_over(&child, stretch);
     screen::stop(child, &screen);

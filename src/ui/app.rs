@@ -344,7 +344,11 @@ impl App {
                 tokio::time::sleep(READINESS_AFTER).await;
                 tokio::task::spawn_blocking(move || check.run())
                     .await
-                    .unwrap_or_default()
+                    .unwrap_or_else(|e| {
+                        // Nothing to show the proctor then; IT staff find it in the log.
+                        tracing::error!(error = %e, "the readiness check stopped half-way");
+                        Vec::new()
+                    })
             },
             Message::Readiness,
         )
