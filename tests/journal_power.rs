@@ -144,3 +144,141 @@ fn power_loss() {
         "the control must lose acknowledged events, or the test has no teeth"
     );
 }
+
+const WRITER_CHILD: &str = "USTUDY_POWER_WRITER_DIR";
+/// Answers one by one, then a burst of answers queued together.
+const ANSWERS: u64 = 8;
+const BURST: u64 = 6;
+
+fn acknowledge(i: u64) {
+    let mut out = std::io::stdout().lock();
+    out.write_all(format!("ACK {i}\n").as_bytes()).unwrap();
+    out.flush().unwrap();
+}
+
+fn writer_child(dir: &Path) -> ! {
+    let writer = ustudy::journal::Writer::spawn(dir.into()).unwrap();
+    writer.resume_blocking("s1").unwrap();
+    for i in 0..ANSWERS {
+        writer
+            .append_blocking("s1", Event::Tick { ms: 1000 + i })
+            .unwrap();
+        acknowledge(i);
+        // A candidate's next answer comes after the writer's idle moment.
+        std::thread::sleep(std::time::Duration::from_millis(150));
+    }
+    // Another connection holds the write lock until every answer of the burst waits.
+    let lock = rusqlite::Connection::open(dir.join("journal.sqlite")).unwrap();
+    lock.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let burst: Vec<_> = (ANSWERS..ANSWERS + BURST)
+        .map(|i| {
+            let w = writer.clone();
+            let t =
+                std::thread::spawn(move || w.append_blocking("s1", Event::Tick { ms: 1000 + i }));
+            std::thread::sleep(std::time::Duration::from_millis(30));
+            t
+        })
+        .collect();
+    lock.execute_batch("ROLLBACK").unwrap();
+    for (i, t) in (ANSWERS..).zip(burst) {
+        t.join().unwrap().unwrap();
+        acknowledge(i);
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    std::process::exit(0);
+}
+
+/// The syncs in `ops`, by file.
+fn syncs(ops: &[Op]) -> Vec<usize> {
+    ops.iter()
+        .filter_map(|o| match o {
+            Op::Sync { file } => Some(*file),
+            _ => None,
+        })
+        .collect()
+}
+
+/// An answer waits for its commit's sync, not the anchor's: the writer syncs the anchor when no
+/// answer waits (between answers one by one; once after a burst), so the anchor is never left
+/// unsynced for long.
+#[test]
+fn the_anchor_is_synced_when_no_answer_waits() {
+    if let Ok(dir) = std::env::var(WRITER_CHILD) {
+        writer_child(Path::new(&dir));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut j = Journal::open(dir.path()).unwrap();
+        let paper = Paper::placeholder(preset::by_name("unt-2024").unwrap());
+        j.create_session("s1", "demo", "00112233445566778899aabbccddeeff", &paper)
+            .unwrap();
+    }
+    let (_, ops) = power::record(
+        dir.path(),
+        "the_anchor_is_synced_when_no_answer_waits",
+        WRITER_CHILD,
+        false,
+    );
+    let (wal, anchor) = (1, 2);
+    let is_wal_write = |o: &Op| matches!(o, Op::Write { file, .. } if *file == wal);
+    let is_anchor_write = |o: &Op| matches!(o, Op::Write { file, .. } if *file == anchor);
+    let acks: Vec<usize> = ops
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| matches!(o, Op::Ack(_)))
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(acks.len() as u64, ANSWERS + BURST);
+    // One by one: when an answer begins (its first write to the WAL), the anchor's count from
+    // the answer before is synced.
+    for (n, &ack) in acks[..usize::try_from(ANSWERS).unwrap()]
+        .iter()
+        .enumerate()
+        .skip(1)
+    {
+        let start = ack
+            - ops[..ack]
+                .iter()
+                .rev()
+                .take_while(|o| !matches!(o, Op::Ack(_)))
+                .count();
+        let start = start + ops[start..].iter().position(is_wal_write).unwrap();
+        let written = ops[..start].iter().rposition(is_anchor_write);
+        let synced = ops[..start]
+            .iter()
+            .rposition(|o| matches!(o, Op::Sync { file } if *file == anchor));
+        assert!(
+            written.is_some() && synced > written,
+            "answer {n} began with the anchor's last count unsynced"
+        );
+    }
+    // The burst: its answers are committed one after another with no anchor sync between
+    // them (nobody waits for one); the anchor is synced once they are all answered.
+    let first_ack = usize::try_from(ANSWERS).unwrap();
+    let begun = acks[first_ack - 1]
+        + 1
+        + ops[acks[first_ack - 1] + 1..]
+            .iter()
+            .position(is_wal_write)
+            .unwrap();
+    let last_commit = ops
+        .iter()
+        .rposition(|o| matches!(o, Op::Sync { file } if *file == wal))
+        .unwrap();
+    let during = syncs(&ops[begun..=last_commit]);
+    assert!(
+        during.iter().filter(|&&f| f == wal).count() >= usize::try_from(BURST).unwrap(),
+        "each answer of the burst was committed: {during:?}"
+    );
+    assert!(
+        !during.contains(&anchor),
+        "the anchor was synced while answers waited: {during:?}"
+    );
+    let last_write = ops.iter().rposition(is_anchor_write).unwrap();
+    assert!(
+        ops[last_write..]
+            .iter()
+            .any(|o| matches!(o, Op::Sync { file } if *file == anchor)),
+        "the anchor was left unsynced after the burst"
+    );
+}

@@ -1,7 +1,10 @@
 //! The anchor: a small file beside the journal (`journal.anchor`) that remembers how many
 //! transactions the journal has committed. Every commit counts itself in the database and,
-//! once COMMIT returned, writes the count into the anchor and syncs it, so the anchor is never
-//! ahead of what is durable in the journal. At the next start a journal behind its anchor has
+//! once COMMIT returned, writes the count into the anchor, so the anchor is never ahead of what
+//! is durable in the journal. The anchor is synced once the caller has its answer
+//! (`Journal::settle`, which the writer thread calls when no job waits): a saved answer waits
+//! for one sync, its commit's, and a power cut before the anchor's sync leaves the anchor
+//! behind, which is never taken for a loss. At the next start a journal behind its anchor has
 //! lost committed records (a deleted or truncated `-wal`, an older copy put back): damage, not
 //! a quiet older state. Two slots are written in turn and each carries a tag under a key
 //! derived from the station key, so a torn or forged write is not believed. Only an anchor
@@ -27,6 +30,8 @@ pub struct Anchor {
     file: File,
     key: [u8; 32],
     path: PathBuf,
+    /// A count was written since the last sync.
+    unsynced: bool,
 }
 
 fn anchor_key(station: &Key) -> [u8; 32] {
@@ -69,6 +74,7 @@ impl Anchor {
             file,
             key: anchor_key(station),
             path,
+            unsynced: false,
         };
         if created {
             anchor.reset(committed)?;
@@ -78,16 +84,31 @@ impl Anchor {
     }
 
     /// Records that the journal has committed `count` transactions (into the slot the count
-    /// picks, so the other slot keeps the count before), and syncs it.
+    /// picks, so the other slot keeps the count before); `sync` makes it durable.
     pub fn record(&mut self, count: u64) -> Result<(), JournalError> {
+        self.unsynced = true;
         self.write_slot(count % 2, count)
     }
 
+    /// Syncs what `record` wrote since the last sync, if anything.
+    pub fn sync(&mut self) -> Result<(), JournalError> {
+        if !self.unsynced {
+            return Ok(());
+        }
+        self.file
+            .sync_data()
+            .map_err(|e| JournalError::io(&self.path, e))?;
+        self.unsynced = false;
+        Ok(())
+    }
+
     /// Sets both slots to `count` (after a lost tail was recorded, so the anchor is believed
-    /// again from there).
+    /// again from there), and syncs them.
     pub fn reset(&mut self, count: u64) -> Result<(), JournalError> {
         self.write_slot(0, count)?;
-        self.write_slot(1, count)
+        self.write_slot(1, count)?;
+        self.unsynced = true;
+        self.sync()
     }
 
     fn write_slot(&mut self, slot: u64, count: u64) -> Result<(), JournalError> {
@@ -95,9 +116,15 @@ impl Anchor {
         let mut data = bytes.to_vec();
         data.extend_from_slice(&mac(&self.key, LABEL, &[&bytes]));
         data.resize(usize::try_from(SLOT).unwrap_or(64), 0);
-        write_at(&self.file, &data, slot * SLOT)
-            .and_then(|()| self.file.sync_data())
-            .map_err(|e| JournalError::io(&self.path, e))
+        write_at(&self.file, &data, slot * SLOT).map_err(|e| JournalError::io(&self.path, e))
+    }
+}
+
+impl Drop for Anchor {
+    /// A journal closed with a count unsynced syncs it on the way out (best effort: the anchor
+    /// behind is never taken for a loss).
+    fn drop(&mut self) {
+        let _ = self.sync();
     }
 }
 

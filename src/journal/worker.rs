@@ -4,7 +4,9 @@
 //! database and decides from what is really on disk: a commit reported as failed whose record
 //! is there after all (its WAL frames were written, only the sync failed) is made durable by a
 //! checkpoint and acknowledged, so a retry never writes the same event twice; otherwise the
-//! error stands and the next append continues from the last committed record.
+//! error stands and the next append continues from the last committed record. Whenever no job
+//! waits, the thread syncs the anchor (`Journal::settle`): a reply waits for its commit's sync
+//! only.
 //!
 //! The thread starts with the first job: the station opens its window before any thread of its
 //! own runs (a thread started earlier made the X input method's start-up, which reads its tables
@@ -322,7 +324,19 @@ fn run(dir: &std::path::Path, journal: Journal, inbox: &mpsc::Receiver<Job>, fau
     // Records found on disk after a failed commit whose checkpoint failed too: not yet
     // acknowledged, and never to be written again.
     let mut unconfirmed: HashMap<String, (u64, Event)> = HashMap::new();
-    while let Ok(job) = inbox.recv() {
+    loop {
+        // Whoever waited has their answer: the anchor is synced while no job waits.
+        let job = if let Ok(job) = inbox.try_recv() {
+            job
+        } else {
+            if let Some(Err(e)) = journal.as_mut().map(Journal::settle) {
+                tracing::warn!(error = %e, "journal: the anchor could not be synced");
+            }
+            match inbox.recv() {
+                Ok(job) => job,
+                Err(_) => break,
+            }
+        };
         // A previous failure closed the connection: reopen before anything else, and re-read
         // every chain, since what the failed commit left is only known from the disk.
         if journal.is_none() {

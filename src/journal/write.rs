@@ -193,6 +193,16 @@ impl Journal {
         }
     }
 
+    /// Syncs the anchor's last count, once whoever waited for the commit has its answer: the
+    /// commit alone makes a record durable, the anchor's sync only keeps the anchor close
+    /// behind. The writer thread calls this whenever no job waits.
+    pub fn settle(&mut self) -> Result<(), JournalError> {
+        match &mut self.anchor {
+            Some(a) => a.sync(),
+            None => Ok(()),
+        }
+    }
+
     /// The audit log, oldest first, each row with whether its tag verified.
     pub fn audit_log(&self) -> Result<Vec<audit::Entry>, JournalError> {
         audit::read(&self.conn, &self.station)

@@ -2,7 +2,8 @@
 //! records every write, truncate and sync of the journal files (with the bytes written) and
 //! every acknowledgement the child prints; `durable` then builds the files as a power cut at any
 //! point of that record leaves them: each file keeps only what was written before its last sync
-//! (`LazyFS`'s "lose un-fsynced writes").
+//! (`LazyFS`'s "lose un-fsynced writes"). A call another thread interrupted is taken as made
+//! when it returned.
 
 use std::path::Path;
 use std::process::Command;
@@ -60,15 +61,34 @@ fn unhex(s: &str) -> String {
 /// Reads strace's record into ops.
 pub fn parse(log: &str) -> Vec<Op> {
     let mut ops = Vec::new();
+    // A call another thread interrupted, by thread: taken as made when it returned.
+    let mut unfinished: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
     for line in log.lines() {
-        let line = line.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+        let (pid, call) = line.split_at(line.find(|c: char| !c.is_ascii_digit()).unwrap_or(0));
+        let call = call.trim_start();
+        if let Some(head) = call.strip_suffix(" <unfinished ...>") {
+            unfinished.insert(pid, head);
+            continue;
+        }
+        let joined;
+        let line = match call
+            .strip_prefix("<... ")
+            .and_then(|r| r.split_once(" resumed>"))
+        {
+            Some((_, tail)) => {
+                let head = unfinished.remove(pid).expect("a resumed call was begun");
+                // strace pads the resumed part: `)         = 0`.
+                joined = match tail.strip_prefix(')') {
+                    Some(result) => format!("{head}) {}", result.trim_start()),
+                    None => format!("{head}{tail}"),
+                };
+                joined.as_str()
+            }
+            None => call,
+        };
         let Some((name, rest)) = line.split_once('(') else {
             continue;
         };
-        assert!(
-            !line.contains("<unfinished"),
-            "interleaved syscalls: {line}"
-        );
         let Some((_, result)) = rest.rsplit_once(") = ") else {
             continue;
         };
