@@ -342,7 +342,7 @@ fn alone(
         let batch: Batch = serde_json::from_slice(body).expect("a batch");
         let checked = intake::check(&batch, &stations[*i], &identity).expect("it checks");
         records += checked.records.len();
-        store.put_batch(&checked, 0).expect("kept");
+        store.put_batch(checked, 0).expect("kept");
     }
     let rate = records as f64 / start.elapsed().as_secs_f64();
     println!(

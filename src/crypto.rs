@@ -38,9 +38,17 @@ pub fn random<const N: usize>() -> Result<[u8; N], CryptoError> {
 
 /// SHA-256 of a byte string.
 pub fn sha256(data: &[u8]) -> [u8; 32] {
-    let digest = ring::digest::digest(&ring::digest::SHA256, data);
+    sha256_of(&[data])
+}
+
+/// SHA-256 of `parts` one after another (as of their concatenation, without making it).
+pub fn sha256_of(parts: &[&[u8]]) -> [u8; 32] {
+    let mut context = ring::digest::Context::new(&ring::digest::SHA256);
+    for part in parts {
+        context.update(part);
+    }
     let mut out = [0u8; 32];
-    out.copy_from_slice(digest.as_ref());
+    out.copy_from_slice(context.finish().as_ref());
     out
 }
 

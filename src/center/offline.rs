@@ -60,14 +60,15 @@ pub fn import(
         checked.push(batch_in);
     }
     let mut held: Vec<(String, Held)> = Vec::new();
-    for batch in &checked {
+    for batch in checked {
+        let session = batch.session.clone();
         let after = store.put_batch(batch, now_ms)?;
-        match held.iter_mut().find(|(s, _)| *s == batch.session) {
+        match held.iter_mut().find(|(s, _)| *s == session) {
             Some((_, h)) => {
                 let added = h.added + after.added;
                 *h = Held { added, ..after };
             }
-            None => held.push((batch.session.clone(), after)),
+            None => held.push((session, after)),
         }
     }
     Ok(held)

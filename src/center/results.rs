@@ -451,7 +451,7 @@ mod tests {
             prev: [0; 32],
             records,
         };
-        assert!(store.put_batch(&batch, 1).is_ok());
+        assert!(store.put_batch(batch, 1).is_ok());
     }
 
     #[test]

@@ -209,7 +209,7 @@ pub trait Store: Send + Sync {
     /// with the same hash is a duplicate and changes nothing), only records that continue the
     /// held chain, never over a held record. A session belongs to the station that sent it
     /// first; another station's batch for it is refused and nothing changes.
-    fn put_batch(&self, batch: &BatchIn, now_ms: i64) -> Result<Held, StoreError>;
+    fn put_batch(&self, batch: BatchIn, now_ms: i64) -> Result<Held, StoreError>;
 
     /// The records held of a session, in order: sequence number, hash and the opened entry.
     fn records(&self, session: &str) -> Result<Vec<(i64, Vec<u8>, String)>, StoreError>;

@@ -12,8 +12,21 @@ pub const KEY_LEN: usize = 32;
 pub const OVERHEAD: usize = NONCE_LEN + 16;
 
 /// A 256-bit AES-GCM key.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Key([u8; KEY_LEN]);
+#[derive(Clone)]
+pub struct Key {
+    bytes: [u8; KEY_LEN],
+    /// The expanded key, made at the first use and kept: a session's records and a batch's
+    /// hundreds of records are sealed and opened under one key.
+    ring: std::sync::OnceLock<LessSafeKey>,
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        self.bytes == other.bytes
+    }
+}
+
+impl Eq for Key {}
 
 impl std::fmt::Debug for Key {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -24,22 +37,28 @@ impl std::fmt::Debug for Key {
 impl Key {
     /// A fresh random key.
     pub fn generate() -> Result<Key, CryptoError> {
-        random().map(Key)
+        random().map(Key::from_bytes)
     }
 
     /// A key from its bytes.
     pub fn from_bytes(bytes: [u8; KEY_LEN]) -> Key {
-        Key(bytes)
+        Key {
+            bytes,
+            ring: std::sync::OnceLock::new(),
+        }
     }
 
     /// The key's bytes, for storing it in a key store.
     pub fn as_bytes(&self) -> &[u8; KEY_LEN] {
-        &self.0
+        &self.bytes
     }
 
-    fn ring(&self) -> Result<LessSafeKey, CryptoError> {
-        let unbound = UnboundKey::new(&AES_256_GCM, &self.0).map_err(|_| CryptoError::Key)?;
-        Ok(LessSafeKey::new(unbound))
+    fn ring(&self) -> Result<&LessSafeKey, CryptoError> {
+        if let Some(ring) = self.ring.get() {
+            return Ok(ring);
+        }
+        let unbound = UnboundKey::new(&AES_256_GCM, &self.bytes).map_err(|_| CryptoError::Key)?;
+        Ok(self.ring.get_or_init(|| LessSafeKey::new(unbound)))
     }
 
     /// Encrypts and authenticates `plaintext`, binding `aad`. Returns nonce ‖ ciphertext ‖ tag.

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::crypto::aead::Key;
-use crate::crypto::sha256;
+use crate::crypto::sha256_of;
 use crate::exam::Event;
 
 use super::JournalError;
@@ -34,11 +34,7 @@ fn aad(session: &str, seq: u64, prev: &[u8; 32]) -> Vec<u8> {
 
 /// The chain hash of a sealed record.
 pub fn chain_hash(prev: &[u8; 32], seq: u64, sealed: &[u8]) -> [u8; 32] {
-    let mut data = Vec::with_capacity(32 + 8 + sealed.len());
-    data.extend_from_slice(prev);
-    data.extend_from_slice(&seq.to_le_bytes());
-    data.extend_from_slice(sealed);
-    sha256(&data)
+    sha256_of(&[prev, &seq.to_le_bytes(), sealed])
 }
 
 /// Seals an entry as record `seq` after `prev`; returns the sealed bytes and the new hash.

@@ -42,7 +42,7 @@ pub(super) async fn post(
         }
     };
     let now = now_ms();
-    let held = match blocking(&center, move |s| s.put_batch(&checked, now)).await {
+    let held = match blocking(&center, move |s| s.put_batch(checked, now)).await {
         Ok(held) => held,
         Err(refusal) => return refusal,
     };

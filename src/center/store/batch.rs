@@ -17,22 +17,21 @@ struct Row {
 
 fn held(tx: &Connection, session: &str) -> Result<Option<Row>, StoreError> {
     Ok(tx
-        .query_row(
+        .prepare_cached(
             "SELECT station, package_id, seal_id, supersedes, held_seq, held_hash, flag
              FROM sessions WHERE id = ?1",
-            params![session],
-            |r| {
-                Ok(Row {
-                    station: r.get(0)?,
-                    package_id: r.get(1)?,
-                    seal_id: r.get(2)?,
-                    supersedes: r.get(3)?,
-                    seq: r.get(4)?,
-                    hash: r.get(5)?,
-                    flag: r.get(6)?,
-                })
-            },
-        )
+        )?
+        .query_row(params![session], |r| {
+            Ok(Row {
+                station: r.get(0)?,
+                package_id: r.get(1)?,
+                seal_id: r.get(2)?,
+                supersedes: r.get(3)?,
+                seq: r.get(4)?,
+                hash: r.get(5)?,
+                flag: r.get(6)?,
+            })
+        })
         .optional()?)
 }
 
@@ -61,19 +60,19 @@ fn session(tx: &Connection, batch: &BatchIn, now_ms: i64) -> Result<Row, StoreEr
         }
         return Ok(row);
     }
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO sessions (id, station, package_id, seal_id, supersedes, held_seq,
              held_hash, station_head, first_ms, last_ms)
          VALUES (?1, ?2, ?3, ?4, ?5, -1, x'', -1, ?6, ?6)",
-        params![
-            batch.session,
-            batch.station,
-            batch.package_id,
-            batch.seal_id,
-            batch.supersedes,
-            now_ms
-        ],
-    )?;
+    )?
+    .execute(params![
+        batch.session,
+        batch.station,
+        batch.package_id,
+        batch.seal_id,
+        batch.supersedes,
+        now_ms
+    ])?;
     Ok(Row {
         station: batch.station.clone(),
         package_id: batch.package_id.clone(),
@@ -88,6 +87,11 @@ fn session(tx: &Connection, batch: &BatchIn, now_ms: i64) -> Result<Row, StoreEr
 /// Adds the records that continue the held chain to `held`; a record that differs from the one
 /// held flags the session and stops.
 fn add(tx: &Connection, batch: &BatchIn, held: &mut Held) -> Result<(), StoreError> {
+    // Prepared once per connection: a batch inserts hundreds of rows.
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO events (session, seq, hash, sealed, entry) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    let mut last = None;
     for record in &batch.records {
         if record.seq <= held.seq {
             let kept = hash_at(tx, &batch.session, record.seq)?;
@@ -102,11 +106,7 @@ fn add(tx: &Connection, batch: &BatchIn, held: &mut Held) -> Result<(), StoreErr
             }
             continue;
         }
-        // Prepared once per connection: a batch inserts hundreds of rows.
-        tx.prepare_cached(
-            "INSERT INTO events (session, seq, hash, sealed, entry) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?
-        .execute(params![
+        insert.execute(params![
             batch.session,
             record.seq,
             record.hash.as_slice(),
@@ -114,8 +114,11 @@ fn add(tx: &Connection, batch: &BatchIn, held: &mut Held) -> Result<(), StoreErr
             record.entry
         ])?;
         held.seq = record.seq;
-        held.hash = record.hash.to_vec();
         held.added += 1;
+        last = Some(&record.hash);
+    }
+    if let Some(hash) = last {
+        held.hash = hash.to_vec();
     }
     Ok(())
 }
@@ -155,17 +158,17 @@ pub(super) fn put(tx: &Connection, batch: &BatchIn, now_ms: i64) -> Result<Held,
             )
         });
     }
-    tx.execute(
+    tx.prepare_cached(
         "UPDATE sessions SET held_seq = ?2, held_hash = ?3, station_head = ?4, flag = ?5,
              last_ms = ?6 WHERE id = ?1",
-        params![
-            batch.session,
-            held.seq,
-            held.hash,
-            batch.head_seq,
-            held.flag,
-            now_ms
-        ],
-    )?;
+    )?
+    .execute(params![
+        batch.session,
+        held.seq,
+        held.hash,
+        batch.head_seq,
+        held.flag,
+        now_ms
+    ])?;
     Ok(held)
 }

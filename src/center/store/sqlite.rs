@@ -366,13 +366,13 @@ impl Store for SqliteStore {
         Ok(station)
     }
 
-    fn put_batch(&self, batch: &BatchIn, now_ms: i64) -> Result<Held, StoreError> {
+    fn put_batch(&self, batch: BatchIn, now_ms: i64) -> Result<Held, StoreError> {
         let (reply, answer) = std::sync::mpsc::sync_channel(1);
         self.pending
             .lock()
             .map_err(|_| StoreError::Poisoned)?
             .push(Job {
-                batch: batch.clone(),
+                batch,
                 now_ms,
                 reply,
             });
@@ -493,7 +493,7 @@ mod tests {
     fn batches_kept_together_are_refused_alone() {
         let dir = tempfile::tempdir().unwrap();
         let store = SqliteStore::open(&dir.path().join("center.sqlite")).unwrap();
-        store.put_batch(&batch("st-1", "a", 0..3), 1).unwrap();
+        store.put_batch(batch("st-1", "a", 0..3), 1).unwrap();
         let mut db = store.db().unwrap();
         let (mut replies, mut answers) = (Vec::new(), Vec::new());
         for b in [
@@ -521,7 +521,7 @@ mod tests {
             "nothing of the refused batch"
         );
         assert_eq!(store.records("b").unwrap().len(), 2);
-        let again = store.put_batch(&batch("st-1", "a", 0..5), 3).unwrap();
+        let again = store.put_batch(batch("st-1", "a", 0..5), 3).unwrap();
         assert_eq!((again.seq, again.added), (4, 0), "a duplicate adds nothing");
     }
 }
