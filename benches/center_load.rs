@@ -3,7 +3,7 @@
 //! the pinned certificate) to one center on 127.0.0.1, and every receipt is checked. Reported:
 //! records per second, p50/p99 request latency, and the ratio to the floor — raw `SQLite` inserts
 //! of the same rows in the same batches (WAL, `synchronous=FULL`, one transaction per batch) on
-//! the same disk, measured in the same run (goal ≥ 0.5×). Then the hall during a test: every
+//! the same disk, measured in the same run, the median of three (goal ≥ 0.5×). Then the hall during a test: every
 //! station sends one record a second, spread over the second, and the p99 latency is reported
 //! (goal under 100 ms).
 //!
@@ -297,7 +297,13 @@ fn main() {
     let mut latencies = latencies;
     let rate = delivered as f64 / wall.as_secs_f64();
 
-    let floor_time = floor(&dir.path().join("floor.sqlite"), &all_rows);
+    // The floor varies from run to run on a shared disk: the median of three, each on a fresh
+    // file.
+    let mut floor_times: Vec<Duration> = (0..3)
+        .map(|n| floor(&dir.path().join(format!("floor-{n}.sqlite")), &all_rows))
+        .collect();
+    floor_times.sort_unstable();
+    let floor_time = floor_times[1];
     let floor_rate = total as f64 / floor_time.as_secs_f64();
     println!(
         "center: {delivered} of {total} records acknowledged in {:.1} s, {failures} failed requests: {rate:.0} records/s",

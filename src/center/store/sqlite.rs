@@ -12,6 +12,10 @@ use crate::protocol::roster::RosterRow;
 /// The `SQLite` store.
 pub struct SqliteStore {
     db: Mutex<Connection>,
+    /// A second, read-only connection for the lookup every request makes (the station that
+    /// signed it): WAL lets it read while the other connection keeps a group of batches, so a
+    /// request is checked while the batches before it are being committed.
+    reader: Mutex<Connection>,
     /// Batches waiting to be kept: whoever holds the connection next keeps all of them in one
     /// transaction (group commit: one sync for many stations' batches).
     pending: Mutex<Vec<Job>>,
@@ -102,8 +106,14 @@ impl SqliteStore {
         db.pragma_update(None, "synchronous", "FULL")?;
         db.busy_timeout(std::time::Duration::from_secs(5))?;
         db.execute_batch(SCHEMA)?;
+        let reader = Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        reader.busy_timeout(std::time::Duration::from_secs(5))?;
         Ok(SqliteStore {
             db: Mutex::new(db),
+            reader: Mutex::new(reader),
             pending: Mutex::new(Vec::new()),
         })
     }
@@ -262,25 +272,24 @@ impl Store for SqliteStore {
     }
 
     fn station(&self, name: &str) -> Result<Option<Station>, StoreError> {
-        let db = self.db()?;
+        let db = self.reader.lock().map_err(|_| StoreError::Poisoned)?;
         Ok(db
-            .query_row(
+            .prepare_cached(
                 "SELECT name, hall, seat, signing_public, agree_public, enrolled_ms FROM stations
                  WHERE name = ?1",
-                params![name],
-                |r| {
-                    let signing: Vec<u8> = r.get(3)?;
-                    let agree: Vec<u8> = r.get(4)?;
-                    Ok(Station {
-                        name: r.get(0)?,
-                        hall: r.get(1)?,
-                        seat: r.get(2)?,
-                        signing_public: key32(&signing),
-                        agree_public: key32(&agree),
-                        enrolled_ms: r.get(5)?,
-                    })
-                },
-            )
+            )?
+            .query_row(params![name], |r| {
+                let signing: Vec<u8> = r.get(3)?;
+                let agree: Vec<u8> = r.get(4)?;
+                Ok(Station {
+                    name: r.get(0)?,
+                    hall: r.get(1)?,
+                    seat: r.get(2)?,
+                    signing_public: key32(&signing),
+                    agree_public: key32(&agree),
+                    enrolled_ms: r.get(5)?,
+                })
+            })
             .optional()?)
     }
 
@@ -523,5 +532,33 @@ mod tests {
         assert_eq!(store.records("b").unwrap().len(), 2);
         let again = store.put_batch(batch("st-1", "a", 0..5), 3).unwrap();
         assert_eq!((again.seq, again.added), (4, 0), "a duplicate adds nothing");
+    }
+
+    #[test]
+    fn a_station_is_looked_up_while_batches_are_being_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = std::sync::Arc::new(SqliteStore::open(&dir.path().join("c.sqlite")).unwrap());
+        store
+            .add_code(&NewCode {
+                id: "C".into(),
+                key: [0; 32],
+                station: "st-1".into(),
+                hall: "1".into(),
+                seat: "4".into(),
+                created_ms: 0,
+                expires_ms: 10,
+            })
+            .unwrap();
+        store.redeem("C", 1, &|_| true, [1; 32], [2; 32]).unwrap();
+        // The writing connection busy (as during a group commit): the lookup still answers.
+        let held = store.db().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let s = std::sync::Arc::clone(&store);
+        std::thread::spawn(move || tx.send(s.station("st-1")));
+        let found = rx
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("the lookup waited for the writer");
+        drop(held);
+        assert_eq!(found.unwrap().map(|s| s.seat), Some("4".to_owned()));
     }
 }
