@@ -554,7 +554,9 @@ mod tests {
         let held = store.db().unwrap();
         let (tx, rx) = std::sync::mpsc::channel();
         let s = std::sync::Arc::clone(&store);
-        std::thread::spawn(move || tx.send(s.station("st-1")));
+        std::thread::spawn(move || {
+            let _ = tx.send(s.station("st-1"));
+        });
         let found = rx
             .recv_timeout(std::time::Duration::from_secs(20))
             .expect("the lookup waited for the writer");
