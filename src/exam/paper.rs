@@ -177,7 +177,7 @@ impl Paper {
         }
         self.validate_groups()?;
         for g in &self.groups {
-            self.validate_text(&format!("group {}", g.id), &g.stimulus)?;
+            self.validate_text(|| format!("group {}", g.id), &g.stimulus)?;
         }
         Ok(())
     }
@@ -271,10 +271,10 @@ impl Paper {
         if (task.kind == TaskKind::Context) != task.group.is_some() {
             return Err(shape_err("only context tasks belong to a group".to_owned()));
         }
-        let place = format!("task {}", task.id);
-        self.validate_text(&place, &task.stem)?;
+        let place = || format!("task {}", task.id);
+        self.validate_text(place, &task.stem)?;
         for text in task.options.iter().chain(&task.items) {
-            self.validate_text(&place, text)?;
+            self.validate_text(place, text)?;
         }
         Self::validate_key(task, entry.items, &self.key[ix])
     }
@@ -351,18 +351,24 @@ impl Paper {
         Ok(())
     }
 
-    fn validate_text(&self, place: &str, text: &Localized) -> Result<(), PaperError> {
+    /// Checks a text is given in every language and names only media the paper has; `place`
+    /// says where it stands, for the error (made only then).
+    fn validate_text(
+        &self,
+        place: impl Fn() -> String,
+        text: &Localized,
+    ) -> Result<(), PaperError> {
         for lang in &self.languages {
             let Some(body) = text.get(lang).filter(|t| !t.trim().is_empty()) else {
                 return Err(PaperError::Text {
-                    task: place.to_owned(),
+                    task: place(),
                     lang: lang.code(),
                 });
             };
             for name in rich::images(body) {
                 if !self.media.contains_key(&name) {
                     return Err(PaperError::Media {
-                        place: place.to_owned(),
+                        place: place(),
                         name,
                     });
                 }

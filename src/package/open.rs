@@ -17,9 +17,11 @@ use crate::exam::paper::Paper;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct BodyIn {
+struct BodyIn<'a> {
     paper: Paper,
-    media: BTreeMap<String, String>,
+    /// Base64, read in place (it has nothing to unescape).
+    #[serde(borrow)]
+    media: BTreeMap<String, std::borrow::Cow<'a, str>>,
 }
 
 /// Reads the header and checks the signature against the signer key the header names. With
@@ -56,10 +58,14 @@ pub fn open(
     let plain = key
         .open(parts.aad, parts.body)
         .map_err(|_| PackageError::Decrypt)?;
-    let body: BodyIn = serde_json::from_slice(&plain).map_err(|e| PackageError::Json {
+    let json_error = |message: String| PackageError::Json {
         file: "package body".to_owned(),
-        message: e.to_string(),
-    })?;
+        message,
+    };
+    // Checked as UTF-8 once, whole: read from a `str`, the parser does not check each string
+    // again (a paper is mostly strings).
+    let plain = std::str::from_utf8(&plain).map_err(|e| json_error(e.to_string()))?;
+    let body: BodyIn = serde_json::from_str(plain).map_err(|e| json_error(e.to_string()))?;
     let mut paper = body.paper;
     if !paper.media.is_empty() {
         return Err(PackageError::Mismatch("media outside the media table"));
