@@ -116,6 +116,16 @@ impl Session {
             return;
         }
         self.pending_ms = self.pending_ms.saturating_add(ms);
+        // Most ticks cross no boundary and come before the checkpoint: only what is shown moves
+        // (no stepping through a copy of the state, a second each, for events left unrecorded).
+        let quiet = self
+            .state
+            .next_boundary(&self.paper)
+            .is_none_or(|b| b.in_ms > self.pending_ms);
+        if quiet && self.pending_ms < CHECKPOINT_MS {
+            self.reshow();
+            return;
+        }
         let events = self.state.advance(&self.paper, self.pending_ms);
         if self.pending_ms >= CHECKPOINT_MS
             || events.iter().any(|e| !matches!(e, Event::Tick { .. }))
@@ -312,6 +322,35 @@ mod tests {
         assert!(drain(&mut s).is_empty());
         s.elapse(60 * 60_000);
         assert_eq!(s.recorded().phase, Phase::Break { index: 0 });
+        assert!(drain(&mut s).contains(&Event::BreakStarted { index: 0 }));
+    }
+
+    #[test]
+    fn a_break_starts_on_the_tick_it_is_due_between_checkpoints() {
+        let mut s = session();
+        s.record(Event::Unlocked).expect("unlock");
+        s.record(Event::CheckedIn {
+            candidate: Candidate {
+                iin: "061211600012".into(),
+                name: "A".into(),
+                ticket: "T".into(),
+                extra_time: false,
+                interface: Lang::Kk,
+                languages: std::collections::BTreeMap::new(),
+            },
+        })
+        .expect("check in");
+        s.record(Event::Started).expect("start");
+        // Steps of 1.6 s: minute 60 is step 2,250, between two checkpoints (every 4 steps),
+        // so the break is due exactly when the time since the last checkpoint reaches it.
+        let mut steps = 0;
+        while s.now().phase == Phase::Testing && steps < 10_000 {
+            s.elapse(1600);
+            steps += 1;
+        }
+        assert_eq!(s.now().phase, Phase::Break { index: 0 });
+        assert_eq!(s.recorded().phase, Phase::Break { index: 0 });
+        assert_eq!(steps, 2250, "the break at minute 60, not a step later");
         assert!(drain(&mut s).contains(&Event::BreakStarted { index: 0 }));
     }
 }
