@@ -196,4 +196,168 @@ mod tests {
             }
         }
     }
+
+    /// Numbers that take every Russian plural form and its edges.
+    const NUMBERS: [i64; 9] = [0, 1, 2, 5, 11, 21, 22, 25, 111];
+
+    /// A real value for each argument a message takes (numbers are tried with `NUMBERS`).
+    fn real_value(var: &str) -> Option<&'static str> {
+        Some(match var {
+            "time" | "due" | "used" | "lost" | "given" | "lasted" | "owed" | "charged" => "0:09:59",
+            "times" => "60, 120, 180",
+            "tasks" => "3, 7, 12",
+            "subject" => "Математика",
+            "language" => "қазақ тілі",
+            "screen" | "phase" | "state" => "тестілеу",
+            "mark" => "Ұлттық ЖОО",
+            "receipt" => "4821-0937",
+            "pin" => "2468",
+            "code" => "RX4K-9MTQ",
+            "name" | "station" => "Айгерім Серікқызы",
+            "seat" => "14",
+            "package" => "unt-2024-demo",
+            "error" | "reason" | "cause" | "what" | "meaning" | "dir" | "fs" | "version" => {
+                "диск толып қалды"
+            }
+            "answer" => "B, D",
+            "formula" | "cation" | "anion" | "value" => "BaSO₄",
+            _ => return None,
+        })
+    }
+
+    fn render(lang: Lang, id: &str, args: &FluentArgs<'_>) -> Result<String, String> {
+        let i = get();
+        let (_, bundle) = i
+            .bundles
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .expect("a bundle");
+        let pattern = bundle
+            .get_message(id)
+            .and_then(|m| m.value())
+            .ok_or_else(|| format!("{lang:?} {id}: no such message"))?;
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, Some(args), &mut errors);
+        if !errors.is_empty() || text.is_empty() || text.contains('{') {
+            return Err(format!("{lang:?} {id}: {text:?} {errors:?}"));
+        }
+        Ok(text.into_owned())
+    }
+
+    #[test]
+    fn every_message_renders_with_real_values_and_every_number_in_every_language() {
+        let mut rendered = 0;
+        for (lang, source) in SOURCES {
+            for (id, vars) in catalogue(source).expect("parses") {
+                for n in NUMBERS {
+                    let mut args = FluentArgs::new();
+                    for v in &vars {
+                        match real_value(v) {
+                            Some(text) => args.set(v.as_str(), FluentValue::from(text)),
+                            None => args.set(v.as_str(), FluentValue::from(n)),
+                        }
+                    }
+                    render(lang, &id, &args).unwrap_or_else(|e| panic!("{e}"));
+                    rendered += 1;
+                }
+            }
+        }
+        assert!(rendered > 3 * 9 * 300, "{rendered}");
+    }
+
+    /// Every Russian selector on a number names one, few, many and other.
+    #[test]
+    fn every_russian_plural_names_every_form() {
+        let resource = fluent_syntax::parser::parse(SOURCES[1].1).expect("ru parses");
+        let mut selectors = 0;
+        for entry in resource.body {
+            let ast::Entry::Message(message) = entry else {
+                continue;
+            };
+            let Some(pattern) = &message.value else {
+                continue;
+            };
+            for element in &pattern.elements {
+                let ast::PatternElement::Placeable {
+                    expression: ast::Expression::Select { variants, .. },
+                } = element
+                else {
+                    continue;
+                };
+                selectors += 1;
+                let keys: Vec<&str> = variants
+                    .iter()
+                    .filter_map(|v| match &v.key {
+                        ast::VariantKey::Identifier { name } => Some(*name),
+                        ast::VariantKey::NumberLiteral { .. } => None,
+                    })
+                    .collect();
+                for form in ["one", "few", "many", "other"] {
+                    assert!(
+                        keys.contains(&form),
+                        "ru {}: no [{form}] among {keys:?}",
+                        message.id.name
+                    );
+                }
+            }
+        }
+        assert!(selectors >= 12, "{selectors}");
+    }
+
+    #[test]
+    fn russian_numbers_agree_with_their_words() {
+        let ru = |id: &str, var: &str, n: i64| {
+            let mut args = FluentArgs::new();
+            args.set(var, FluentValue::from(n));
+            for v in ["mark", "tasks"] {
+                args.set(v, FluentValue::from(real_value(v).unwrap_or("")));
+            }
+            render(Lang::Ru, id, &args).unwrap_or_else(|e| panic!("{e}"))
+        };
+        let cases: [(&str, &str, i64, &str); 14] = [
+            (
+                "checkin-extra-time",
+                "minutes",
+                1,
+                "1 дополнительную минуту",
+            ),
+            (
+                "checkin-extra-time",
+                "minutes",
+                21,
+                "21 дополнительную минуту",
+            ),
+            (
+                "checkin-extra-time",
+                "minutes",
+                22,
+                "22 дополнительные минуты",
+            ),
+            ("checkin-extra-time", "minutes", 5, "5 дополнительных минут"),
+            (
+                "checkin-extra-time",
+                "minutes",
+                11,
+                "11 дополнительных минут",
+            ),
+            (
+                "checkin-extra-time",
+                "minutes",
+                111,
+                "111 дополнительных минут",
+            ),
+            ("briefing-rule-appeal", "minutes", 21, "в течение 21 минуты"),
+            ("briefing-rule-appeal", "minutes", 25, "в течение 25 минут"),
+            ("lock-wrong-pin", "left", 21, "осталась 21 попытка"),
+            ("lock-locked-out", "seconds", 11, "11 секунд."),
+            ("review-pass-met", "points", 21, "21 балл —"),
+            ("review-pass-met", "points", 22, "22 балла —"),
+            ("review-pass-met", "points", 65, "65 баллов —"),
+            ("finish-unanswered", "count", 111, "Без ответа 111 заданий"),
+        ];
+        for (id, var, n, words) in cases {
+            let text = ru(id, var, n);
+            assert!(text.contains(words), "{id} {n}: {text}");
+        }
+    }
 }

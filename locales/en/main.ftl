@@ -40,8 +40,8 @@ checkin-iin-short = { $missing ->
    *[other] { $missing } more digits needed.
 }
 checkin-iin-digits = An IIN has exactly 12 digits.
-checkin-iin-check = This IIN is not valid: its check digit does not match. Check every digit.
-checkin-iin-date = This IIN is not valid: its first six digits are not a date of birth.
+checkin-iin-check = This IIN was typed with a mistake: its check digit does not match. Check every digit.
+checkin-iin-date = This IIN was typed with a mistake: its first six digits are not a date of birth.
 checkin-not-found = No candidate with this IIN and ticket code is expected at this station.
 checkin-found-title = Is this you?
 checkin-no-package = The test for this candidate is not on this station. Call the proctor.
@@ -82,11 +82,11 @@ subject-informatics = Informatics
 subject-pedagogy = Pedagogy
 subject-methodology = Methodology
 subject-subject = Subject
-pass-general = General (50)
-pass-national = National universities (65)
-pass-pedagogy = Pedagogy (75)
-pass-healthcare = Healthcare (70)
-pass-agriculture = Agriculture and veterinary (60)
+pass-general = General
+pass-national = National universities
+pass-pedagogy = Pedagogy
+pass-healthcare = Healthcare
+pass-agriculture = Agriculture and veterinary
 pass-pass = Pass
 pass-teacher = Teacher
 pass-moderator = Teacher-moderator
@@ -111,7 +111,7 @@ phase-closed = closed
 
 ## Lock screen: recovery
 lock-recovered-title = Session recovered after a restart
-lock-recovered-where = Was on { $screen }: { $subject }, task { $n }
+lock-recovered-where = Stage: { $screen }; { $subject }, task { $n }
 lock-recovered-time = Time left: { $time }
 lock-recovered-answers = { $count ->
     [one] { $count } answer saved
@@ -132,7 +132,7 @@ briefing-title = Before you start
 briefing-summary = { $tasks } tasks, { $minutes } minutes.
 briefing-rule-prohibited = Phones, smart watches, notes, books and talking are prohibited. A violation ends your test.
 briefing-rule-saving = Every answer is saved on this station the moment you give it; "Saved" appears under the task.
-briefing-rule-breaks = Exercise breaks come at { $times } minutes of testing. The tasks are hidden during a break and the clock keeps running.
+briefing-rule-breaks = Exercise breaks come at these minutes of testing: { $times }. The tasks are hidden during a break and the clock keeps running.
 briefing-rule-no-breaks = This test has no exercise breaks.
 briefing-rule-navigation = Start with any subject and change answers until the end. Mark a task to come back to it.
 briefing-rule-technical = If a task is broken (text or picture missing), press "Technical problem" on that task and describe it.
@@ -254,8 +254,14 @@ review-title = Analysis card
 review-total = Total: { $points } of { $max }
 review-minimum-met = minimum { $minimum }: met
 review-minimum-missed = minimum { $minimum }: not met
-review-pass-met = { $mark }: { $points } — reached
-review-pass-missed = { $mark }: { $points } — not reached
+review-pass-met = { $points ->
+    [one] { $mark }: { $points } point — reached
+   *[other] { $mark }: { $points } points — reached
+}
+review-pass-missed = { $points ->
+    [one] { $mark }: { $points } point — not reached
+   *[other] { $mark }: { $points } points — not reached
+}
 review-col-task = Task
 review-col-answer = Your answer
 review-col-points = Points
@@ -292,7 +298,7 @@ ground-no-correct = No correct option
 ground-several-correct = More than one correct option
 ground-error = Error in the task
 ground-missing = Part of the task is missing
-appeal-card-title = Appeal application accepted
+appeal-card-title = Appeal application received
 appeal-card-receipt = Receipt number: { $receipt }
 appeal-card-answer = Your answer: { $answer }
 appeal-card-none = No tasks were appealed.
