@@ -4,7 +4,9 @@ hand-written and templated sample content beside this script. Deterministic: the
 always writes the same files. Run: python3 assets/demo/tools/build_demo.py"""
 
 import json
+import math
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -12,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from content_fixed import HISTORY, MATH_LITERACY, READING  # noqa: E402
 from content_generated import (  # noqa: E402
     MATH_CONTEXT, MATH_MATCHING, MATH_MULTIPLE, PHYSICS_CONTEXT, PHYSICS_MATCHING, PHYSICS_MULTIPLE,
-    math_single, physics_single,
+    distractors, math_single, num, physics_single,
 )
 
 DEMO = Path(__file__).resolve().parent.parent
@@ -33,7 +35,43 @@ class Builder:
         self.rng = random.Random(seed)
         self.tasks, self.groups, self.key = [], [], {}
 
-    def options(self, correct, wrong, count):
+    def rebalance(self, correct, wrong, count):
+        """Hand-written options that are one whole number in the same words each time (a year,
+        an amount): the wrong values are drawn anew around the key, the hand-written ones used
+        as the likely mistakes, so the key's rank among the options is random (written by hand,
+        keys sat in the middle). Other options are kept as written."""
+        opts = [pair(correct)] + [pair(w) for w in wrong]
+        shapes = []
+        for lang in (0, 1):
+            texts = [o[lang] for o in opts]
+            found = [list(NUMBER.finditer(t)) for t in texts]
+            if not all(len(f) == 1 for f in found):
+                return correct, wrong
+            heads = {t[: f[0].start()] for t, f in zip(texts, found)}
+            tails = {t[f[0].end():] for t, f in zip(texts, found)}
+            if len(heads) != 1 or len(tails) != 1:
+                return correct, wrong
+            raw = [f[0].group(0) for f in found]
+            if any("," in r for r in raw):
+                return correct, wrong
+            values = [int(r.replace(" ", "").replace("−", "-")) for r in raw]
+            shapes.append((heads.pop(), tails.pop(), values, any(" " in r for r in raw)))
+        if shapes[0][2] != shapes[1][2]:
+            return correct, wrong
+        values = shapes[0][2]
+        key = values[0]
+        year = 1000 <= key <= 2100 and not shapes[0][3]
+        new = distractors(key, self.rng, count - 1, values[1:],
+                          step=self.rng.choice([1, 2, 3, 5, 10]) if year else None)
+
+        def text(v):
+            return tuple(head + (num(v) if grouped or v < 0 else str(v)) + tail
+                         for head, tail, _, grouped in shapes)
+        return text(key), [text(v) for v in new]
+
+    def options(self, correct, wrong, count, written=False):
+        if written:
+            correct, wrong = self.rebalance(correct, wrong, count)
         opts = [pair(correct)] + [pair(w) for w in wrong[: count - 1]]
         assert len(opts) == count, (correct, wrong)
         assert len({o[1] for o in opts}) == count, f"repeated option in {opts}"
@@ -41,8 +79,8 @@ class Builder:
         self.rng.shuffle(order)
         return [loc(*opts[i]) for i in order], order.index(0)
 
-    def single(self, block, tid, kk, ru, correct, wrong, count, group=None, kind=None):
-        options, k = self.options(correct, wrong, count)
+    def single(self, block, tid, kk, ru, correct, wrong, count, group=None, kind=None, written=True):
+        options, k = self.options(correct, wrong, count, written)
         task = {"id": tid, "block": block, "kind": kind or ("context" if group else "single"),
                 "stem": loc(kk, ru), "options": options}
         if group:
@@ -98,7 +136,7 @@ def build(fmt):
         ("profile-2", "phys", physics_single(b.rng, n_single), PHYSICS_CONTEXT, PHYSICS_MATCHING, PHYSICS_MULTIPLE),
     ]:
         for i, (kk, ru, key, wrong) in enumerate(singles):
-            b.single(block, f"{prefix}-{i + 1:02}", kk, ru, key, wrong, opts)
+            b.single(block, f"{prefix}-{i + 1:02}", kk, ru, key, wrong, opts, written=False)
         b.context(block, prefix, context, opts)
         for i in range(n_match):
             b.matching(block, f"{prefix}-match-{i + 1}", matching[i])
@@ -126,12 +164,79 @@ def build(fmt):
     write(out / "manifest.json", manifest)
     write(out / "tasks.json", {"groups": b.groups, "tasks": b.tasks})
     write(out / "key.json", b.key)
+    check_guessability(fmt, b.tasks, b.key)
     media = {"parabola.svg": parabola_svg(), "velocity.svg": velocity_svg()}
     if n_read >= 2:
         media["library-visitors.svg"] = library_svg()
     for name, text in media.items():
         (out / "media" / name).write_text(text, encoding="utf-8")
     print(f"{fmt}: {len(b.tasks)} tasks")
+
+
+NUMBER = re.compile(r"[−-]?\d+(?: \d{3})*(?:,\d+)?")
+
+
+def numbers(text):
+    """The numbers a text holds, as floats (decimal comma, spaces between thousands, − minus)."""
+    out = []
+    for m in NUMBER.finditer(text):
+        s = m.group(0).strip().replace(" ", "").replace(",", ".").replace("−", "-")
+        try:
+            out.append(float(s))
+        except ValueError:
+            pass
+    return out
+
+
+def unique(scores):
+    """The index of the single highest score, if there is one and it is above zero."""
+    best = max(scores)
+    return scores.index(best) if best > 0 and scores.count(best) == 1 else None
+
+
+def picks(options):
+    """What each simple rule a guesser might use picks among `options` (texts), or None."""
+    values = [numbers(o) for o in options]
+    out = {}
+    if all(len(v) == 1 for v in values):
+        flat = [v[0] for v in values]
+        order = sorted(range(len(flat)), key=lambda i: flat[i])
+        out["smallest"] = order[0] if flat.count(flat[order[0]]) == 1 else None
+        out["largest"] = order[-1] if flat.count(flat[order[-1]]) == 1 else None
+        out["middle"] = order[len(order) // 2] if len(order) % 2 == 1 else None
+        out["most ±1 neighbours"] = unique([sum(abs(a - b) == 1 for b in flat) for a in flat])
+    sets = [set(v) for v in values]
+    out["shares a number"] = unique([sum(1 for j, t in enumerate(sets) if j != i and s & t)
+                                     for i, s in enumerate(sets)])
+    return out
+
+
+def check_guessability(fmt, tasks, key):
+    """Fails the build when a simple rule finds the key of single-choice tasks more often than
+    chance (beyond two standard deviations and one task)."""
+    hits, expected, var, used = {}, {}, {}, {}
+    for task in tasks:
+        if task["kind"] not in ("single", "context"):
+            continue
+        options = [o["ru"] for o in task["options"]]
+        p = 1 / len(options)
+        for rule, pick in picks(options).items():
+            if pick is None:
+                continue
+            used[rule] = used.get(rule, 0) + 1
+            hits[rule] = hits.get(rule, 0) + (pick == key[task["id"]]["one"])
+            expected[rule] = expected.get(rule, 0) + p
+            var[rule] = var.get(rule, 0) + p * (1 - p)
+    failed = []
+    for rule in sorted(used):
+        bound = expected[rule] + 2 * math.sqrt(var[rule]) + 1
+        line = (f"{fmt}: rule '{rule}' picks in {used[rule]} tasks, finds the key in {hits[rule]} "
+                f"(chance {expected[rule]:.1f}, at most {bound:.1f})")
+        print(line)
+        if hits[rule] > bound:
+            failed.append(line)
+    if failed:
+        sys.exit("guessable keys:\n" + "\n".join(failed))
 
 
 def write(path, data):

@@ -17,23 +17,63 @@ def num(x):
     return ("−" if n < 0 else "") + s
 
 
-def distractors(key, rng, count, spread=None):
-    """Distinct plausible wrong integers near `key`."""
-    out, tries = [], 0
-    cands = [key + 1, key - 1, key * 2, key + 2, key - 2, -key, key + 10, key - 10, key * 3, key + 5]
-    if spread:
-        cands = [key + d for d in spread] + cands
-    rng.shuffle(cands[len(spread or []):])
-    for c in cands:
-        if c != key and c not in out:
+def _step(key, rng):
+    """A spacing for wrong values that suits the size of `key` (1 for small keys, 10 for
+    hundreds, ...), drawn from a few so the options do not all sit one apart."""
+    size = max(abs(key), 1)
+    steps = [s for s in (1, 2, 3, 5, 10, 20, 25, 50, 100, 200, 500, 1000) if s * 8 <= size] or [1]
+    return rng.choice(steps[-3:])
+
+
+def distractors(key, rng, count, mistakes=(), positive=None, step=None):
+    """`count` distinct wrong integers for a task whose answer is `key`.
+
+    `mistakes` are what a candidate gets by a typical slip (absolute values, not offsets). The
+    key's rank among all the options is drawn at random first; mistakes are used where they fit
+    that rank, and values around the key at an irregular spacing fill the rest. So neither the
+    smallest, the largest, the middle option nor the one with the most close neighbours finds
+    the key more often than chance. With `positive` (by default: when the key is positive) no
+    option is zero or below: no negative mass or resistance. `step` overrides the spacing (a
+    year's options lie a few years apart)."""
+    if positive is None:
+        positive = key > 0
+    step = step or _step(key, rng)
+
+    def fits(c, out):
+        return c != key and c not in out and (not positive or c > 0)
+
+    room_below = (key - 1) // step if positive else count
+    usable = [m for m in dict.fromkeys(mistakes) if fits(m, [])]
+    mistakes_below = [m for m in usable if m < key]
+    below = rng.randint(0, min(count, room_below + len(mistakes_below)))
+    above = count - below
+    out = []
+    for m in usable:
+        if m < key and sum(c < key for c in out) < below:
+            out.append(m)
+        elif m > key and sum(c > key for c in out) < above:
+            out.append(m)
+    for side, want in ((-1, below), (1, above)):
+        have = sum((c < key) if side < 0 else (c > key) for c in out)
+        multipliers = list(range(1, 12))
+        rng.shuffle(multipliers)
+        # Mostly near the key, sometimes further: sorted small first, with a random start.
+        multipliers.sort(key=lambda k: k + rng.random() * 4)
+        for k in multipliers:
+            if have >= want:
+                break
+            c = key + side * k * step
+            if fits(c, out):
+                out.append(c)
+                have += 1
+    # A key too close to zero for the rank drawn: what is missing goes above.
+    k = 1
+    while len(out) < count:
+        c = key + (above + k) * step
+        if fits(c, out):
             out.append(c)
-        if len(out) == count:
-            return out
-    while len(out) < count and tries < 1000:
-        c = key + rng.randint(-20, 20)
-        tries += 1
-        if c != key and c not in out:
-            out.append(c)
+        k += 1
+    rng.shuffle(out)
     return out
 
 
@@ -121,10 +161,12 @@ def _geom(rng):
 
 def _percent(rng):
     p, base = rng.choice([5, 12, 15, 20, 25, 35, 40]), rng.choice([80, 120, 240, 360, 420, 600])
-    key = Fraction(p * base, 100)
-    wrong = [key + 1, key * 2, Fraction(base, p) if base % p == 0 else key + 10, key - 2]
+    key = p * base // 100 if p * base % 100 == 0 else None
+    if key is None:
+        return _percent(rng)
+    wrong = distractors(key, rng, 4, [key * 2, base // p if base % p == 0 else key * 10, base - key])
     return (f"{num(base)} санының {p} %-ын табыңыз.", f"Найдите {p} % от числа {num(base)}.",
-            num(float(key) if key.denominator != 1 else int(key)), [num(float(w) if w.denominator != 1 else int(w)) for w in wrong])
+            num(key), [num(w) for w in wrong])
 
 
 def _system(rng):
@@ -294,7 +336,7 @@ PHYSICS_MATCHING = [
       ("жылдамдық", "скорость", "v = s/t", "v = s/t")], ("F = ma", "F = ma")),
     ("Ғалымды оның ашқан заңымен сәйкестендіріңіз.", "Установите соответствие между учёным и открытым им законом.",
      [("Ньютон", "Ньютон", "бүкіләлемдік тартылыс заңы", "закон всемирного тяготения"),
-      ("Ом", "Ом", "тізбек бөлігі үшін ток заңы", "закон тока для участка цепи"),
+      ("Ом", "Ом", "тізбек бөлігі үшін Ом заңы", "закон Ома для участка цепи"),
       ("Архимед", "Архимед", "ығыстырушы күш заңы", "закон о выталкивающей силе")],
      ("электромагниттік индукция заңы", "закон электромагнитной индукции")),
     ("Құралды ол өлшейтін шамамен сәйкестендіріңіз.", "Установите соответствие между прибором и измеряемой им величиной.",
