@@ -140,8 +140,10 @@ def build(fmt):
         b.context(block, prefix, context, opts)
         for i in range(n_match):
             b.matching(block, f"{prefix}-match-{i + 1}", matching[i])
+        # Every multiple-answer task of a package asks about a pool of its own.
+        assert n_mult <= len(multiple), f"{fmt}: {n_mult} multiple-answer tasks, {len(multiple)} pools"
         for i in range(n_mult):
-            b.multiple(block, f"{prefix}-multi-{i + 1:02}", multiple[i % len(multiple)], mult_opts, 3)
+            b.multiple(block, f"{prefix}-multi-{i + 1:02}", multiple[i], mult_opts, 3)
     year = fmt.split("-")[1]
     manifest = {
         "id": f"demo-{fmt}",
