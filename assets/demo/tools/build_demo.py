@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Builds the demo package sources assets/demo/unt-2024 and assets/demo/unt-2021 from the
-hand-written and templated sample content beside this script. Deterministic: the same script
-always writes the same files. Run: python3 assets/demo/tools/build_demo.py"""
+"""Builds the demo package sources assets/demo/unt-2024, assets/demo/unt-2021 and
+assets/demo/teacher-2024 from the hand-written and templated sample content beside this
+script. Deterministic: the same script always writes the same files. Run: python3 assets/demo/tools/build_demo.py"""
 
 import json
 import math
@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from content_fixed import HISTORY, MATH_LITERACY, READING  # noqa: E402
+from content_fixed import HISTORY, MATH_LITERACY, METHODOLOGY, READING, STATS_CONTEXT  # noqa: E402
 from content_generated import (  # noqa: E402
     MATH_CONTEXT, MATH_MATCHING, MATH_MULTIPLE, PHYSICS_CONTEXT, PHYSICS_MATCHING, PHYSICS_MULTIPLE,
     distractors, math_single, num, physics_single,
@@ -241,6 +241,41 @@ def check_guessability(fmt, tasks, key):
         sys.exit("guessable keys:\n" + "\n".join(failed))
 
 
+def build_teacher():
+    """The teacher-test demo (teacher-2024): a mathematics teacher's subject knowledge (20 tasks
+    and two contexts of five) and teaching methodology (20 tasks), four options each."""
+    fmt = "teacher-2024"
+    b = Builder(seed=2025)
+    for i, (kk, ru, key, wrong) in enumerate(math_single(b.rng, 20)):
+        b.single("subject", f"subj-{i + 1:02}", kk, ru, key, wrong, 4, written=False)
+    b.context("subject", "subj", MATH_CONTEXT, 4)
+    b.context("subject", "subj", STATS_CONTEXT, 4)
+    for i, (kk, ru, o) in enumerate(METHODOLOGY):
+        b.single("methodology", f"meth-{i + 1:02}", kk, ru, o[0], o[1:], 4)
+    manifest = {
+        "id": f"demo-{fmt}",
+        "title": loc("Педагогтерді аттестаттау демо-пакеті (математика)",
+                     "Демо-пакет аттестации педагогов (математика)"),
+        "format": fmt,
+        "subjects": [
+            {"block": "subject", "code": "mathematics"},
+            {"block": "methodology", "code": "methodology"},
+        ],
+        "languages": ["kk", "ru"],
+        "variant": "standard",
+        "sample": True,
+        "note": NOTE,
+    }
+    out = DEMO / fmt
+    (out / "media").mkdir(parents=True, exist_ok=True)
+    write(out / "manifest.json", manifest)
+    write(out / "tasks.json", {"groups": b.groups, "tasks": b.tasks})
+    write(out / "key.json", b.key)
+    check_guessability(fmt, b.tasks, b.key)
+    (out / "media" / "parabola.svg").write_text(parabola_svg(), encoding="utf-8")
+    print(f"{fmt}: {len(b.tasks)} tasks")
+
+
 def write(path, data):
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
@@ -304,3 +339,4 @@ def library_svg():
 if __name__ == "__main__":
     for fmt in ["unt-2024", "unt-2021"]:
         build(fmt)
+    build_teacher()
