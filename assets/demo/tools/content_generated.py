@@ -129,13 +129,22 @@ def _diff_squares(rng):
                  key, distractors(key, rng, 4, [a - b, a * b]))
 
 
+def term(coef, var=""):
+    """A term after the first, as printed: "+ 3x", "− x", nothing for zero; with no `var`, a
+    constant ("+ 4", "− 12")."""
+    if coef == 0:
+        return ""
+    sign = "+" if coef > 0 else "−"
+    size = "" if abs(coef) == 1 and var else str(abs(coef))
+    return f" {sign} {size}{var}"
+
+
 def _vieta(rng):
     r1, r2 = rng.randint(1, 9), rng.randint(-8, 9)
     p, q = r1 + r2, r1 * r2
-    sign_p = f"− {p}x" if p >= 0 else f"+ {-p}x"
-    sign_q = f"+ {q}" if q >= 0 else f"− {-q}"
-    return _wrap(f"x² {sign_p} {sign_q} = 0 теңдеуі түбірлерінің қосындысын табыңыз.",
-                 f"Найдите сумму корней уравнения x² {sign_p} {sign_q} = 0.",
+    poly = f"x²{term(-p, 'x')}{term(q)}"
+    return _wrap(f"{poly} = 0 теңдеуі түбірлерінің қосындысын табыңыз.",
+                 f"Найдите сумму корней уравнения {poly} = 0.",
                  p, distractors(p, rng, 4, [-p, q]))
 
 
@@ -149,9 +158,9 @@ def _log(rng):
 def _derivative(rng):
     a, b, x0 = rng.randint(2, 6), rng.randint(-7, 7), rng.randint(1, 4)
     key = 2 * a * x0 + b
-    bt = f"+ {b}x" if b >= 0 else f"− {-b}x"
-    return _wrap(f"f(x) = {a}x² {bt} функциясы үшін f′({x0}) мәнін табыңыз.",
-                 f"Для функции f(x) = {a}x² {bt} найдите f′({x0}).",
+    f = f"{a}x²{term(b, 'x')}"
+    return _wrap(f"f(x) = {f} функциясы үшін f′({x0}) мәнін табыңыз.",
+                 f"Для функции f(x) = {f} найдите f′({x0}).",
                  key, distractors(key, rng, 4, [a * x0 * x0 + b * x0, a * x0 + b]))
 
 
@@ -183,8 +192,8 @@ def _percent(rng):
 
 def _system(rng):
     x, y = rng.randint(2, 15), rng.randint(1, 12)
-    return _wrap(f"Теңдеулер жүйесін шешіп, x мәнін табыңыз: x + y = {x + y}, x − y = {x - y}.",
-                 f"Решите систему и найдите x: x + y = {x + y}, x − y = {x - y}.",
+    return _wrap(f"Теңдеулер жүйесін шешіп, x мәнін табыңыз: x + y = {x + y}, x − y = {num(x - y)}.",
+                 f"Решите систему и найдите x: x + y = {x + y}, x − y = {num(x - y)}.",
                  x, distractors(x, rng, 4, [y, x + y]))
 
 
