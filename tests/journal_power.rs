@@ -57,18 +57,22 @@ fn record(eat_my_data: bool) -> (tempfile::TempDir, [Option<Vec<u8>>; 3], Vec<Op
     (dir, base, ops)
 }
 
+/// Where the acknowledgements stand in the record.
+fn acks_in(ops: &[Op]) -> Vec<usize> {
+    ops.iter()
+        .enumerate()
+        .filter(|(_, o)| matches!(o, Op::Ack(_)))
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// Cuts power at `cuts` points; returns (cuts evaluated, cuts that lost acknowledged events).
 fn cut_everywhere(
     dir: &Path,
     base: &[Option<Vec<u8>>; 3],
     ops: &[Op],
 ) -> (usize, usize, BTreeMap<&'static str, usize>) {
-    let acks: Vec<usize> = ops
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| matches!(o, Op::Ack(_)))
-        .map(|(i, _)| i)
-        .collect();
+    let acks = acks_in(ops);
     assert_eq!(
         acks.len() as u64,
         APPENDS,
@@ -222,12 +226,7 @@ fn the_anchor_is_synced_when_no_answer_waits() {
     let (wal, anchor) = (1, 2);
     let is_wal_write = |o: &Op| matches!(o, Op::Write { file, .. } if *file == wal);
     let is_anchor_write = |o: &Op| matches!(o, Op::Write { file, .. } if *file == anchor);
-    let acks: Vec<usize> = ops
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| matches!(o, Op::Ack(_)))
-        .map(|(i, _)| i)
-        .collect();
+    let acks = acks_in(ops);
     assert_eq!(acks.len() as u64, ANSWERS + BURST);
     // One by one: when an answer begins (its first write to the WAL), the anchor's count from
     // the answer before is synced.

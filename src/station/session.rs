@@ -265,17 +265,8 @@ mod tests {
         Session::new("s".into(), "p".into(), paper, state, true)
     }
 
-    fn drain(s: &mut Session) -> Vec<Event> {
-        let mut out = Vec::new();
-        while let Some(o) = s.next_to_send() {
-            out.push(o.event.clone());
-            s.sent(o.n, true);
-        }
-        out
-    }
-
-    #[test]
-    fn events_wait_in_order_and_a_failed_commit_goes_first_again() {
+    /// A session checked in and testing.
+    fn testing() -> Session {
         let mut s = session();
         s.record(Event::Unlocked).expect("unlock");
         s.record(Event::CheckedIn {
@@ -290,6 +281,21 @@ mod tests {
         })
         .expect("check in");
         s.record(Event::Started).expect("start");
+        s
+    }
+
+    fn drain(s: &mut Session) -> Vec<Event> {
+        let mut out = Vec::new();
+        while let Some(o) = s.next_to_send() {
+            out.push(o.event.clone());
+            s.sent(o.n, true);
+        }
+        out
+    }
+
+    #[test]
+    fn events_wait_in_order_and_a_failed_commit_goes_first_again() {
+        let mut s = testing();
         s.elapse(1200);
         s.record(Event::Answered {
             task: 3,
@@ -327,20 +333,7 @@ mod tests {
 
     #[test]
     fn a_break_starts_on_the_tick_it_is_due_between_checkpoints() {
-        let mut s = session();
-        s.record(Event::Unlocked).expect("unlock");
-        s.record(Event::CheckedIn {
-            candidate: Candidate {
-                iin: "061211600012".into(),
-                name: "A".into(),
-                ticket: "T".into(),
-                extra_time: false,
-                interface: Lang::Kk,
-                languages: std::collections::BTreeMap::new(),
-            },
-        })
-        .expect("check in");
-        s.record(Event::Started).expect("start");
+        let mut s = testing();
         // Steps of 1.6 s: minute 60 is step 2,250, between two checkpoints (every 4 steps),
         // so the break is due exactly when the time since the last checkpoint reaches it.
         let mut steps = 0;

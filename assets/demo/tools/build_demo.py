@@ -156,23 +156,11 @@ def build(fmt):
             {"block": "profile-1", "code": "mathematics"},
             {"block": "profile-2", "code": "physics"},
         ],
-        "languages": ["kk", "ru"],
-        "variant": "standard",
-        "sample": True,
-        "note": NOTE,
     }
-    out = DEMO / fmt
-    (out / "media").mkdir(parents=True, exist_ok=True)
-    write(out / "manifest.json", manifest)
-    write(out / "tasks.json", {"groups": b.groups, "tasks": b.tasks})
-    write(out / "key.json", b.key)
-    check_guessability(fmt, b.tasks, b.key)
     media = {"parabola.svg": parabola_svg(), "velocity.svg": velocity_svg()}
     if n_read >= 2:
         media["library-visitors.svg"] = library_svg()
-    for name, text in media.items():
-        (out / "media" / name).write_text(text, encoding="utf-8")
-    print(f"{fmt}: {len(b.tasks)} tasks")
+    save(fmt, manifest, b, media)
 
 
 NUMBER = re.compile(r"[−-]?\d+(?: \d{3})*(?:,\d+)?")
@@ -261,18 +249,22 @@ def build_teacher():
             {"block": "subject", "code": "mathematics"},
             {"block": "methodology", "code": "methodology"},
         ],
-        "languages": ["kk", "ru"],
-        "variant": "standard",
-        "sample": True,
-        "note": NOTE,
     }
+    save(fmt, manifest, b, {"parabola.svg": parabola_svg()})
+
+
+def save(fmt, manifest, b, media):
+    """Writes package source `fmt`: the manifest (with what every demo package says of itself),
+    the tasks, the key and the media; then checks its keys cannot be guessed."""
+    manifest.update({"languages": ["kk", "ru"], "variant": "standard", "sample": True, "note": NOTE})
     out = DEMO / fmt
     (out / "media").mkdir(parents=True, exist_ok=True)
     write(out / "manifest.json", manifest)
     write(out / "tasks.json", {"groups": b.groups, "tasks": b.tasks})
     write(out / "key.json", b.key)
     check_guessability(fmt, b.tasks, b.key)
-    (out / "media" / "parabola.svg").write_text(parabola_svg(), encoding="utf-8")
+    for name, text in media.items():
+        (out / "media" / name).write_text(text, encoding="utf-8")
     print(f"{fmt}: {len(b.tasks)} tasks")
 
 
