@@ -226,7 +226,7 @@ fn the_anchor_is_synced_when_no_answer_waits() {
     let (wal, anchor) = (1, 2);
     let is_wal_write = |o: &Op| matches!(o, Op::Write { file, .. } if *file == wal);
     let is_anchor_write = |o: &Op| matches!(o, Op::Write { file, .. } if *file == anchor);
-    let acks = acks_in(ops);
+    let acks = acks_in(&ops);
     assert_eq!(acks.len() as u64, ANSWERS + BURST);
     // One by one: when an answer begins (its first write to the WAL), the anchor's count from
     // the answer before is synced.
