@@ -1,4 +1,5 @@
-//! The bundled demo: both demo package sources embedded in the binary, read and validated at
+//! The bundled demo: the three demo package sources (two UNT formats and a teacher test)
+//! embedded in the binary, read and validated at
 //! start exactly as sealing validates them, with the header sealing would write. They run open:
 //! the demo has no center to release a key. Sealing and opening them at every start, as the demo
 //! once did, parsed each package twice and cost ~3 ms before the first frame; the tests prove
@@ -17,7 +18,7 @@ struct Source {
     media: &'static [(&'static str, &'static [u8])],
 }
 
-const SOURCES: [Source; 2] = [
+const SOURCES: [Source; 3] = [
     Source {
         manifest: include_str!("../assets/demo/unt-2024/manifest.json"),
         tasks: include_str!("../assets/demo/unt-2024/tasks.json"),
@@ -56,9 +57,18 @@ const SOURCES: [Source; 2] = [
             ),
         ],
     },
+    Source {
+        manifest: include_str!("../assets/demo/teacher-2024/manifest.json"),
+        tasks: include_str!("../assets/demo/teacher-2024/tasks.json"),
+        key: include_str!("../assets/demo/teacher-2024/key.json"),
+        media: &[(
+            "parabola.svg",
+            include_bytes!("../assets/demo/teacher-2024/media/parabola.svg"),
+        )],
+    },
 ];
 
-/// Both demo packages: each header with its validated paper.
+/// The demo packages: each header with its validated paper.
 pub fn packages() -> Result<Vec<(Header, Paper)>, PackageError> {
     SOURCES
         .iter()
@@ -76,17 +86,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn both_demo_packages_open_from_the_binary() -> Result<(), PackageError> {
+    fn every_demo_package_opens_from_the_binary() -> Result<(), PackageError> {
         let packages = packages()?;
         let ids: Vec<&str> = packages
             .iter()
             .map(|(h, _)| h.package_id.as_str())
             .collect();
-        assert_eq!(ids, ["demo-unt-2024", "demo-unt-2021"]);
-        for (header, paper) in &packages {
+        assert_eq!(ids, ["demo-unt-2024", "demo-unt-2021", "demo-teacher-2024"]);
+        let sizes: Vec<(usize, u32)> = packages
+            .iter()
+            .map(|(_, p)| (p.tasks.len(), p.format.max_score))
+            .collect();
+        assert_eq!(sizes, [(120, 140), (120, 140), (50, 50)]);
+        for (header, _) in &packages {
             assert!(header.sample);
-            assert_eq!(paper.tasks.len(), 120);
-            assert_eq!(paper.format.max_score, 140);
         }
         // Every roster entry's package is among them.
         for entry in crate::roster::demo() {

@@ -46,6 +46,14 @@ pub fn demo() -> Vec<Entry> {
             extra_time: true,
             language: Lang::Ru,
         },
+        Entry {
+            iin: "850314401276".to_owned(),
+            ticket: "DEMO-T".to_owned(),
+            name: "Гүлнар Серікқызы Оспанова".to_owned(),
+            package: "demo-teacher-2024".to_owned(),
+            extra_time: false,
+            language: Lang::Kk,
+        },
     ]
 }
 

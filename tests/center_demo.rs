@@ -1,6 +1,6 @@
 //! The README's quick start, as a test: `ustudy-center demo` makes a ready center (packages,
 //! roster, an enrollment code), a station enrolls with the printed code, fetches its roster and
-//! both demo packages, and a key released for a demo candidate opens that candidate's package.
+//! every demo package, and a key released for a demo candidate opens that candidate's package.
 
 // Tests fail loudly on purpose.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
@@ -21,7 +21,7 @@ fn the_demo_center_enrolls_a_station_that_gets_everything_it_needs() {
     let made = cli::center(&["demo", "--dir", dir.to_str().unwrap()]);
     assert!(made.ok(), "{}", made.stderr);
     assert!(
-        made.stdout.contains("roster: 2 demo candidates in hall 1"),
+        made.stdout.contains("roster: 3 demo candidates in hall 1"),
         "{}",
         made.stdout
     );
@@ -52,12 +52,12 @@ fn the_demo_center_enrolls_a_station_that_gets_everything_it_needs() {
     let fetched = cli::station(&["fetch", "--config", config_arg]);
     assert!(fetched.ok(), "{}", fetched.stderr);
     assert!(
-        fetched.stdout.contains("roster: 2 candidates for hall 1"),
+        fetched.stdout.contains("roster: 3 candidates for hall 1"),
         "{}",
         fetched.stdout
     );
     assert!(
-        fetched.stdout.contains("packages: 2 (2 new)"),
+        fetched.stdout.contains("packages: 3 (3 new)"),
         "{}",
         fetched.stdout
     );

@@ -113,33 +113,33 @@ shot 02-locked-wrong-pin "1 1 1 1 Return"
 shot 03-locked-high-contrast "" --high-contrast
 shot 04-check-in-invalid-iin "2 4 6 8 Return $(digits 061211600013)"
 shot 05-check-in-confirm "2 4 6 8 Return $(digits 061211600012) Tab D E M O minus 2 4 Return"
-auto 06-briefing briefing 4 1
-KEYS=2 auto 07-testing-single testing:5 4 20
-auto 08-testing-context testing:31 4 20
-KEYS="1 Down 3 Down 2" auto 09-testing-matching testing:71 4 20
-KEYS="1 3" auto 10-testing-multiple testing:116 4 20
-auto 11-finish-confirm finish-confirm 4 20
-auto 12-break interlude 4 400
-auto 13-time-up finished 2 600
-auto 14-analysis-card review 4 600
-auto 15-decision decision 4 600
-auto 16-appeal appeal 4 600
-auto 17-appeal-card appeal-card 4 600
+auto 06-briefing briefing 6 1
+KEYS=2 auto 07-testing-single testing:5 6 20
+auto 08-testing-context testing:31 6 20
+KEYS="1 Down 3 Down 2" auto 09-testing-matching testing:71 6 20
+KEYS="1 3" auto 10-testing-multiple testing:116 6 20
+auto 11-finish-confirm finish-confirm 6 20
+auto 12-break interlude 6 400
+auto 13-time-up finished 3 600
+auto 14-analysis-card review 6 600
+auto 15-decision decision 6 600
+auto 16-appeal appeal 6 600
+auto 17-appeal-card appeal-card 6 600
 auto 18-closed closed 0 600
 auto 19-testing-russian-extra-time testing:45 1 20
-auto 20-testing-high-contrast testing:12 4 20 --high-contrast
+auto 20-testing-high-contrast testing:12 6 20 --high-contrast
 
 # 22-27: the proctor. The chord (Ctrl+Shift+F12) holds the session: the lock screen hides the
-# tasks; the PIN opens the admin screen. Kazakh (seed 4), Russian (seed 1), English (seed 4 with
+# tasks; the PIN opens the admin screen. Kazakh (seed 6), Russian (seed 1), English (seed 6 with
 # the language bar's English button, top right).
-KEYS="ctrl+shift+F12" auto 22-held-kk testing:5 4 20
-KEYS="ctrl+shift+F12 2 4 6 8 Return" auto 23-admin-kk testing:5 4 20
+KEYS="ctrl+shift+F12" auto 22-held-kk testing:5 6 20
+KEYS="ctrl+shift+F12 2 4 6 8 Return" auto 23-admin-kk testing:5 6 20
 KEYS="ctrl+shift+F12" auto 24-held-ru testing:5 1 20
 KEYS="ctrl+shift+F12 2 4 6 8 Return" auto 25-admin-ru testing:5 1 20
-CLICK="$(en)" KEYS="ctrl+shift+F12" auto 26-held-en testing:5 4 20
+CLICK="$(en)" KEYS="ctrl+shift+F12" auto 26-held-en testing:5 6 20
 # The admin screen after a pause with its reason (typed, then Tab away and 1 presses Pause).
 CLICK="$(en)" KEYS="ctrl+shift+F12 2 4 6 8 Return p o w e r space c u t Escape 1" \
-  auto 27-admin-paused-en testing:5 4 20
+  auto 27-admin-paused-en testing:5 6 20
 # Accommodations set at the briefing (9 zoom, 0 high contrast, Enter back), then the test.
 KEYS="ctrl+shift+F12 2 4 6 8 Return Escape 9 0 Return Return" auto 29-testing-zoomed-ru briefing 1 20
 # Five wrong PINs: the lock-out (Kazakh, then Russian and English with the language bar; Tab
@@ -153,20 +153,27 @@ CLICK="$(ru)" shot 32-locked-ru ""
 CLICK="$(en)" shot 33-locked-wrong-pin-en "Tab 1 1 1 1 Return"
 
 # 34-44: the candidate's tools and reading aids, in the three languages.
-KEYS="F6 1 2 KP_Add 3 KP_Multiply 4 Return 1 KP_Divide 3 Return" auto 34-calculator-kk testing:5 4 20
+KEYS="F6 1 2 KP_Add 3 KP_Multiply 4 Return 1 KP_Divide 3 Return" auto 34-calculator-kk testing:5 6 20
 KEYS="F6 0 comma 1 KP_Add 0 comma 2 Return" auto 35-calculator-ru testing:45 1 20
 KEYS="F7 F e" auto 36-periodic-ru testing:5 1 20
-CLICK="$(en)" KEYS="F7 A u" auto 37-periodic-en testing:5 4 20
+CLICK="$(en)" KEYS="F7 A u" auto 37-periodic-en testing:5 6 20
 KEYS="F8 Down Down Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right Right" \
-  auto 38-solubility-kk testing:5 4 20
+  auto 38-solubility-kk testing:5 6 20
 CLICK="$(en)" KEYS="F8 Down Down Down Down Down Down Down Right Right Right Right Right" \
-  auto 39-solubility-en testing:5 4 20
-KEYS="shift+b shift+c $zoom200" auto 40-eliminator-zoom-200-kk testing:5 4 20
+  auto 39-solubility-en testing:5 6 20
+KEYS="shift+b shift+c $zoom200" auto 40-eliminator-zoom-200-kk testing:5 6 20
 KEYS="$zoom200" auto 41-context-zoom-200-ru testing:31 1 20
-KEYS="$zoom200" auto 42-matching-zoom-200-kk testing:71 4 20
+KEYS="$zoom200" auto 42-matching-zoom-200-kk testing:71 6 20
 KEYS="l" auto 43-line-reader-ru testing:31 1 20
-CLICK="$(en)" KEYS="t" auto 44-timer-hidden-en testing:5 4 20
-CLICK="$(en)" auto 45-testing-en testing:5 4 20
+CLICK="$(en)" KEYS="t" auto 44-timer-hidden-en testing:5 6 20
+CLICK="$(en)" auto 45-testing-en testing:5 6 20
+
+# 46-49: the teacher test (seed 8: the demo's teacher candidate, who appeals): its briefing, a
+# methodology task, the card with the category thresholds, and the appeal filed in the hall.
+auto 46-teacher-briefing briefing 8 1
+auto 47-teacher-testing testing:35 8 20
+auto 48-teacher-card review 8 600
+auto 49-teacher-appeal-card appeal-card 8 600
 }
 
 # 21: a session killed in the middle of testing and started again: the lock screen says what
@@ -174,7 +181,7 @@ CLICK="$(en)" auto 45-testing-en testing:5 4 20
 recovered_shot() {
 if ! skip 21-locked-recovered; then
   x_start
-  DISPLAY=:$d ICED_BACKEND=tiny-skia "$bin" --data-dir "$work/$size/recovered" --autopilot 4 \
+  DISPLAY=:$d ICED_BACKEND=tiny-skia "$bin" --data-dir "$work/$size/recovered" --autopilot 6 \
     --time-scale 20 --autopilot-stop testing:25 > "$work/recovered.log" & app=$!
   until_stop "$work/recovered.log"
   kill -9 $app; wait $app 2>/dev/null || true

@@ -139,7 +139,7 @@ fn the_running_station_notices_a_second_display() {
         .args(["--data-dir", dir.path().to_str().unwrap()])
         .args([
             "--autopilot",
-            "4",
+            "6",
             "--time-scale",
             "20",
             "--autopilot-stop",

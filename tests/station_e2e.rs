@@ -87,7 +87,7 @@ fn run_to_end(display: &Display, dir: &Path, seed: u64) {
 fn a_killed_station_comes_back_and_completes_the_journey_with_the_same_answers() {
     let display = Display::start();
     let dir = tempfile::tempdir().unwrap();
-    let mut child = station(&display, dir.path(), 4);
+    let mut child = station(&display, dir.path(), 6);
     // Wait until the candidate is well into the test, then kill the process outright.
     let started = Instant::now();
     let before = loop {
@@ -106,7 +106,7 @@ fn a_killed_station_comes_back_and_completes_the_journey_with_the_same_answers()
     assert_eq!(at_kill.phase, Phase::Testing);
     assert!(at_kill.answered_count() >= before.answered_count());
 
-    run_to_end(&display, dir.path(), 4);
+    run_to_end(&display, dir.path(), 6);
     let all = sessions(dir.path());
     assert_eq!(all.len(), 1, "the same session went on, no new one");
     let end = &all[0];
@@ -188,19 +188,44 @@ fn logs_say_what_happened_and_nothing_private(dir: &Path) {
 #[test]
 fn unattended_sessions_end_by_time_up_and_by_auto_close() {
     let display = Display::start();
-    // Seed 3: the unt-2021 candidate with extra time sits until the clock runs out, then
+    // Seed 4: the unt-2021 candidate with extra time sits until the clock runs out, then
     // finishes without appeal.
     let dir = tempfile::tempdir().unwrap();
-    run_to_end(&display, dir.path(), 3);
+    run_to_end(&display, dir.path(), 4);
     let s = sessions(dir.path()).pop().unwrap();
     assert_eq!(s.finish, Some(FinishReason::TimeUp));
     assert_eq!(s.clock.used_ms, 280 * 60_000);
     assert_eq!(s.clock.breaks_taken, 3);
     assert_eq!(s.close, Some(CloseReason::NoAppeal));
-    // Seed 8: finishes, then chooses nothing on the decision screen: it closes by itself.
+    // Seed 12: finishes, then chooses nothing on the decision screen: it closes by itself.
     let dir = tempfile::tempdir().unwrap();
-    run_to_end(&display, dir.path(), 8);
+    run_to_end(&display, dir.path(), 12);
     let s = sessions(dir.path()).pop().unwrap();
     assert_eq!(s.finish, Some(FinishReason::Candidate));
     assert_eq!(s.close, Some(CloseReason::AutoClose));
+}
+
+#[test]
+fn the_teacher_candidate_sits_a_whole_session_and_appeals_in_the_hall() {
+    let display = Display::start();
+    // Seed 8: the demo's third candidate, the teacher test; finishes, then appeals two tasks
+    // before leaving, as a teacher's appeal is filed in the hall.
+    let dir = tempfile::tempdir().unwrap();
+    run_to_end(&display, dir.path(), 8);
+    let journal = Journal::open_existing(dir.path()).unwrap();
+    let info = journal.sessions().unwrap().pop().unwrap();
+    assert_eq!(info.package_id, "demo-teacher-2024");
+    let loaded = journal.load(&info.id).unwrap();
+    assert_eq!(loaded.paper.format.id, "teacher-2024");
+    let s = fold(&loaded.paper, &loaded.events()).unwrap();
+    assert_eq!(s.finish, Some(FinishReason::Candidate));
+    assert_eq!(s.close, Some(CloseReason::AppealFiled));
+    let notes = loaded
+        .events()
+        .iter()
+        .filter(|e| matches!(e, Event::AppealNote { .. }))
+        .count();
+    assert_eq!(notes, 2, "two tasks appealed");
+    // A mathematics teacher: the long testing time of the format.
+    assert_eq!(s.clock.allowed_ms, 125 * 60_000);
 }

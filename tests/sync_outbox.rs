@@ -291,7 +291,7 @@ fn autopilot_session(station: &Station) -> String {
         .env("DISPLAY", format!(":{}", display.number))
         .env("USTUDY_PIN", PIN)
         .args(["--config", station.config.to_str().unwrap()])
-        .args(["--autopilot", "4", "--time-scale", "600"])
+        .args(["--autopilot", "6", "--time-scale", "600"])
         .output()
         .unwrap();
     let said = String::from_utf8_lossy(&out.stdout);

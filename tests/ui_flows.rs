@@ -617,7 +617,7 @@ fn an_autopilot_that_cannot_go_on_gives_up_with_a_reason() {
     };
     let failure = std::sync::Arc::new(std::sync::Mutex::new(None));
     let (app, _) = App::new(config, boot.writer, boot.start);
-    let mut pilot = Piloted::new(app, 4, Stop::default(), std::sync::Arc::clone(&failure));
+    let mut pilot = Piloted::new(app, 6, Stop::default(), std::sync::Arc::clone(&failure));
     let start = std::time::Instant::now();
     let _ = pilot.update(Message::Tick(start));
     let _ = pilot.update(Message::Tick(start + Duration::from_secs(30)));

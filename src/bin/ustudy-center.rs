@@ -64,7 +64,7 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// A ready demo center in DIR: the key store (created if needed), both demo packages sealed
+    /// A ready demo center in DIR: the key store (created if needed), every demo package (two UNT, one teacher test) sealed
     /// and published, the demo candidates on the roster of hall 1, and an enrollment code for
     /// station demo-1 (printed as `enroll-code: CODE`).
     Demo {
@@ -526,7 +526,7 @@ fn demo(dir: &Path, sources: &Path, out: &mut impl std::io::Write) -> anyhow::Re
     if !dir.join("center.key").exists() {
         init(dir, out)?;
     }
-    for name in ["unt-2024", "unt-2021"] {
+    for name in ["unt-2024", "unt-2021", "teacher-2024"] {
         let file = dir.join(format!("demo-{name}.pkg"));
         pack(dir, &sources.join(name), &file, out)?;
         writeln!(out, "file: {}", file.display())?;

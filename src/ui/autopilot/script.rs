@@ -3,9 +3,12 @@
 //! screen's real `update`. Its choices depend only on the seed and on the exam state, so after a restart it
 //! carries on where the journal says the candidate was, and never changes an answer it gave.
 //!
-//! The seed picks the candidate (the roster entry at `seed % len`), whether testing ends by
-//! Finish or by the clock (`seed / 2 % 2`), and the path after the card (`seed / 4 % 3`: finish
-//! without appeal, appeal two tasks, or wait for the auto-close).
+//! The seed picks the candidate (the roster entry at `seed % len`); the rest of it,
+//! `rest = seed / len`, picks whether testing ends by Finish or by the clock (`rest % 2`) and
+//! the path after the card (`rest / 2 % 3`: finish without appeal, appeal two tasks, or wait for
+//! the auto-close). With the demo's three candidates: seed 0 the UNT-2024 candidate, 1 the
+//! UNT-2021 one, 2 the teacher; 3 and 4 sit until the clock runs out; 6, 7 and 8 appeal; 12, 13
+//! and 14 wait on the decision screen.
 
 use std::sync::Arc;
 
@@ -44,8 +47,6 @@ enum After {
 #[derive(Debug, Clone)]
 pub struct Script {
     seed: u64,
-    by_clock: bool,
-    after: After,
     /// Ticks spent on the current reading screen.
     dwell: u32,
 }
@@ -76,16 +77,25 @@ const SUM: [Key; 6] = [
 impl Script {
     /// A scripted candidate for `seed`.
     pub fn new(seed: u64) -> Script {
-        let after = match seed / 4 % 3 {
+        Script { seed, dwell: 0 }
+    }
+
+    /// What is left of the seed once it picked a candidate of a roster of `len`.
+    fn rest(&self, len: usize) -> u64 {
+        self.seed / u64::try_from(len.max(1)).unwrap_or(1)
+    }
+
+    /// Whether testing ends by the clock rather than by Finish.
+    fn by_clock(&self, len: usize) -> bool {
+        self.rest(len) % 2 == 1
+    }
+
+    /// The path after the analysis card.
+    fn after(&self, len: usize) -> After {
+        match self.rest(len) / 2 % 3 {
             0 => After::NoAppeal,
             1 => After::Appeal,
             _ => After::Wait,
-        };
-        Script {
-            seed,
-            by_clock: seed / 2 % 2 == 1,
-            after,
-            dwell: 0,
         }
     }
 
@@ -124,12 +134,16 @@ impl Script {
             ))),
             Screen::CheckIn(check) => self.check_in(check, view.config),
             Screen::Briefing(_) => Some(Message::Briefing(briefing::Message::StartPressed)),
-            Screen::Testing(screen) => self.testing(screen, view.session?),
+            Screen::Testing(screen) => self.testing(
+                screen,
+                view.session?,
+                self.by_clock(view.config.roster.len()),
+            ),
             Screen::Finished(_) => Some(Message::Finished(finished::Message::ToCard)),
             Screen::Review(_) if self.dwell > READ_TICKS => {
                 Some(Message::Review(review::Message::ToDecision))
             }
-            Screen::Decision(_) => match self.after {
+            Screen::Decision(_) => match self.after(view.config.roster.len()) {
                 After::NoAppeal => Some(Message::Decision(decision::Message::NoAppeal)),
                 After::Appeal => Some(Message::Decision(decision::Message::GoAppeal)),
                 After::Wait => None,
@@ -159,7 +173,12 @@ impl Script {
         Some(Message::CheckIn(m))
     }
 
-    fn testing(&self, screen: &testing::Testing, session: &Session) -> Option<Message> {
+    fn testing(
+        &self,
+        screen: &testing::Testing,
+        session: &Session,
+        by_clock: bool,
+    ) -> Option<Message> {
         use testing::Message as T;
         let paper = &*session.paper;
         let state = session.recorded();
@@ -176,7 +195,7 @@ impl Script {
         let current = state.current;
         let ix = usize::from(current);
         let last = paper.tasks.len().saturating_sub(1);
-        if self.by_clock && state.answered_count() * 3 >= paper.tasks.len() * 2 {
+        if by_clock && state.answered_count() * 3 >= paper.tasks.len() * 2 {
             return None; // Two thirds answered: sit and let the clock run out.
         }
         if current == TOOL_TASK
