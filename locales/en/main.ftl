@@ -46,7 +46,10 @@ checkin-not-found = No candidate with this IIN and ticket code is expected at th
 checkin-found-title = Is this you?
 checkin-no-package = The test for this candidate is not on this station. Call the proctor.
 checkin-minutes = Testing time: { $minutes } minutes
-checkin-extra-time = Includes { $minutes } extra minutes (accommodation).
+checkin-extra-time = { $minutes ->
+    [one] Includes { $minutes } extra minute (accommodation).
+   *[other] Includes { $minutes } extra minutes (accommodation).
+}
 checkin-subjects = Your subjects (profile subjects in bold):
 checkin-subject-line = { $subject } — test in { $language }
 checkin-pair-ok = My subjects and test language are right
@@ -97,16 +100,16 @@ pass-master = Teacher-master
 ## Phases (recovery summary)
 phase-locked = locked
 phase-check-in = check-in
-phase-briefing = the briefing
+phase-briefing = briefing
 phase-testing = testing
-phase-break = a break
-phase-paused = a pause
-phase-stepped-out = a step-out
-phase-finished = the end of testing
-phase-review = the analysis card
-phase-decision = the appeal decision
-phase-appeal = the appeal
-phase-appeal-card = the appeal card
+phase-break = break
+phase-paused = pause
+phase-stepped-out = step-out
+phase-finished = end of testing
+phase-review = analysis card
+phase-decision = appeal decision
+phase-appeal = appeal
+phase-appeal-card = appeal card
 phase-closed = closed
 
 ## Lock screen: recovery
@@ -136,7 +139,10 @@ briefing-rule-breaks = Exercise breaks come at these minutes of testing: { $time
 briefing-rule-no-breaks = This test has no exercise breaks.
 briefing-rule-navigation = Start with any subject and change answers until the end. Mark a task to come back to it.
 briefing-rule-technical = If a task is broken (text or picture missing), press "Technical problem" on that task and describe it.
-briefing-rule-appeal = After the test you see your results and may file a content appeal within { $minutes } minutes of the end of testing.
+briefing-rule-appeal = { $minutes ->
+    [one] After the test you see your results and may file a content appeal within { $minutes } minute of the end of testing.
+   *[other] After the test you see your results and may file a content appeal within { $minutes } minutes of the end of testing.
+}
 briefing-rule-keys = Keys: 1–9 or A–H choose an option (with Shift: strike it out), ← → previous/next task, M marks, Delete clears, F6 F7 F8 the calculator and the tables, + − text size, L line reader, T hides the time, Tab moves between buttons.
 briefing-start = Start the test
 
