@@ -60,7 +60,9 @@ class Builder:
             return correct, wrong
         values = shapes[0][2]
         key = values[0]
-        year = 1000 <= key <= 2100 and not shapes[0][3]
+        # A year (its words say so): its options lie a few years apart.
+        words = " ".join(head + tail for head, tail, _, _ in shapes)
+        year = 1000 <= key <= 2100 and ("жыл" in words or "год" in words)
         new = distractors(key, self.rng, count - 1, values[1:],
                           step=self.rng.choice([1, 2, 3, 5, 10]) if year else None)
 

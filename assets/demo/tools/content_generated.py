@@ -33,7 +33,8 @@ def _step(key, rng):
     """A spacing for wrong values that suits the size of `key` (1 for small keys, 10 for
     hundreds, ...), drawn from a few so the options do not all sit one apart."""
     size = max(abs(key), 1)
-    steps = [s for s in (1, 2, 3, 5, 10, 20, 25, 50, 100, 200, 500, 1000) if s * 8 <= size] or [1]
+    steps = [s for s in (1, 2, 3, 5, 10, 20, 25, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000)
+             if s * 8 <= size] or [1]
     return rng.choice(steps[-3:])
 
 
