@@ -383,3 +383,56 @@ fn the_image_scan_finds_what_the_parser_finds() {
         assert_eq!(scanned, parsed_images(text), "{text:?}");
     }
 }
+
+/// A body the signer sealed but that is not a paper: not UTF-8, not JSON, media that is not
+/// base64. Each is refused with its reason, and nothing of it is taken.
+#[test]
+fn a_signed_body_that_is_not_a_valid_paper_is_refused_with_its_reason() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = KeyStore::init(dir.path()).expect("key store");
+    let good = sealed("unt-2024", &store);
+    let header = package::container::split(&good.bytes)
+        .expect("splits")
+        .header
+        .to_vec();
+    let reseal = |body: &[u8]| {
+        let key = Key::generate().expect("a key");
+        let aad = package::container::prefix(
+            package::container::MAGIC,
+            package::container::VERSION,
+            &header,
+        );
+        let sealed_body = key.seal(&aad, body).expect("seals");
+        let bytes = package::container::assemble(&header, &sealed_body, |signed| {
+            store.signer().sign(signed)
+        });
+        package::open(&bytes, &store.public(), &key)
+    };
+    let plain = {
+        let parts = package::container::split(&good.bytes).expect("splits");
+        good.key.open(parts.aad, parts.body).expect("opens")
+    };
+    // The same body, opened as it is: the test's own sealing is sound.
+    assert!(reseal(&plain).is_ok());
+    let mut not_utf8 = plain.clone();
+    let at = not_utf8.len() / 2;
+    not_utf8[at] = 0xff;
+    assert!(
+        matches!(reseal(&not_utf8), Err(PackageError::Json { .. })),
+        "a body that is not UTF-8"
+    );
+    assert!(
+        matches!(reseal(b"{\"paper\": 1}"), Err(PackageError::Json { .. })),
+        "a body that is not a paper"
+    );
+    let text = String::from_utf8(plain).expect("utf-8");
+    let bad_media = text.replacen("\"media\":{\"", "\"media\":{\"x.png\":\"@@@\",\"", 1);
+    assert_ne!(bad_media, text, "the body has a media table");
+    assert!(
+        matches!(
+            reseal(bad_media.as_bytes()),
+            Err(PackageError::Media(name, why)) if name == "x.png" && why == "is not valid base64"
+        ),
+        "media that is not base64"
+    );
+}
