@@ -72,10 +72,9 @@ pub fn parse(source: &str) -> Vec<Block> {
 /// found without building the paragraphs (validating a package asks this of every text).
 pub fn images(source: &str) -> impl Iterator<Item = String> + '_ {
     // Most texts hold no image: one search over the text says so without walking its lines.
-    let any = source.contains("![");
-    source
+    let lines = if source.contains("![") { source } else { "" };
+    lines
         .lines()
-        .take_while(move |_| any)
         .filter_map(|line| image_line(line.trim()).map(|(_, name)| name))
 }
 
