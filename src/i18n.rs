@@ -360,4 +360,70 @@ mod tests {
             assert!(text.contains(words), "{id} {n}: {text}");
         }
     }
+
+    /// A number never parts from the word after it at a line end, and a Kazakh case ending is
+    /// never fixed after a number the message does not know (it agrees with the number's sound).
+    #[test]
+    fn a_number_keeps_its_word_and_no_kazakh_ending_is_fixed_after_a_value() {
+        for (lang, source) in SOURCES {
+            let resource = fluent_syntax::parser::parse(source).expect("parses");
+            for entry in resource.body {
+                let ast::Entry::Message(message) = entry else {
+                    continue;
+                };
+                let Some(pattern) = &message.value else {
+                    continue;
+                };
+                let id = message.id.name;
+                for pair in pattern.elements.windows(2) {
+                    let [
+                        ast::PatternElement::Placeable { .. },
+                        ast::PatternElement::TextElement { value },
+                    ] = pair
+                    else {
+                        continue;
+                    };
+                    assert!(
+                        !value.starts_with('-'),
+                        "{lang:?} {id}: a breakable hyphen after a value: {value:?}"
+                    );
+                    if let Some(word) = value.strip_prefix('\u{2011}') {
+                        assert!(
+                            word.starts_with("тапсырма"),
+                            "{lang:?} {id}: an ending fixed after a value: {value:?}"
+                        );
+                    }
+                }
+            }
+            for (id, vars) in catalogue(source).expect("parses") {
+                let mut args = FluentArgs::new();
+                for v in &vars {
+                    match real_value(v) {
+                        Some(text) => args.set(v.as_str(), FluentValue::from(text)),
+                        None => args.set(v.as_str(), FluentValue::from(6)),
+                    }
+                }
+                let text = render(lang, &id, &args).unwrap_or_else(|e| panic!("{e}"));
+                // A number standing alone (not part of a name such as unt-2024-demo).
+                let chars: Vec<char> = text.chars().collect();
+                let mut start = 0;
+                while start < chars.len() {
+                    let end = start
+                        + chars[start..]
+                            .iter()
+                            .take_while(|c| c.is_ascii_digit())
+                            .count();
+                    let alone = start == 0
+                        || !(chars[start - 1].is_alphanumeric() || chars[start - 1] == '-');
+                    if end > start && alone && end + 1 < chars.len() {
+                        assert!(
+                            !(chars[end] == '-' && chars[end + 1].is_alphabetic()),
+                            "{lang:?} {id}: a number and its word may part at a line end: {text}"
+                        );
+                    }
+                    start = end.max(start + 1);
+                }
+            }
+        }
+    }
 }

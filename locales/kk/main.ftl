@@ -107,7 +107,7 @@ phase-closed = аяқталды
 
 ## Құлыптау экраны: қалпына келтіру
 lock-recovered-title = Сеанс қайта іске қосылғаннан кейін қалпына келтірілді
-lock-recovered-where = Кезең: { $screen }; { $subject }, { $n }-тапсырма
+lock-recovered-where = Кезең: { $screen }; { $subject }, { $n }‑тапсырма
 lock-recovered-time = Қалған уақыт: { $time }
 lock-recovered-answers = Сақталған жауаптар: { $count }
 lock-recovered-damaged = Журналдың бір бөлігі бүлінген: сеанс соңғы бүтін жазбадан жалғасады. Орталыққа хабарлаңыз.
@@ -134,8 +134,9 @@ briefing-rule-keys = Пернелер: 1–9 немесе A–H — нұсқан
 briefing-start = Тестті бастау
 
 ## Тестілеу
-task-number = { $n }-тапсырма
-testing-heading = { $subject } · { $n }-тапсырма, барлығы { $total }
+# «‑» — үзілмейтін дефис (U+2011): сан мен сөз жол соңында ажырамайды.
+task-number = { $n }‑тапсырма
+testing-heading = { $subject } · { $n }‑тапсырма, барлығы { $total }
 testing-choose-many = Бір немесе бірнеше жауапты таңдаңыз
 testing-matching-hint = Әр тармақты оң жақтағы әріппен сәйкестендіріңіз.
 testing-time-left = Қалған уақыт
@@ -345,7 +346,7 @@ admin-health-unsaved = { $count ->
    *[other] Сақталуды күтіп тұрған оқиғалар: { $count }.
 }
 admin-health-failing = Журналға жазу сәтсіз. Техникті шақырыңыз.
-admin-minutes-bad = Қосылатын минуттарды енгізіңіз: 1-ден { $max }-ға дейінгі бүтін сан.
+admin-minutes-bad = Қосылатын минуттарды енгізіңіз: 1 мен { $max } аралығындағы бүтін сан.
 admin-needs-reason = Алдымен себебін енгізіңіз: ол әрекетпен бірге сақталады.
 admin-nothing-due = Бұл қатысушыға қайтарылатын уақыт жоқ.
 admin-not-now = Мұны қазір істеу мүмкін емес.
