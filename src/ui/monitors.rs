@@ -110,6 +110,13 @@ impl Watch {
         }
     }
 
+    /// Sleeps `every`, then counts. (The X server sends no `RandR` event when a monitor is
+    /// defined with `SetMonitor`, so the watch asks instead of waiting to be told.)
+    pub fn next(&mut self, every: std::time::Duration) -> Option<usize> {
+        std::thread::sleep(every);
+        self.count()
+    }
+
     /// How many monitors there are now, if it can be told.
     pub fn count(&mut self) -> Option<usize> {
         #[cfg(target_os = "linux")]

@@ -1,42 +1,44 @@
-//! Watching for a second display during a test: every few seconds the monitors are counted, and a
-//! change arrives as `Message::Displays`; a session then is held as for a focus loss. On X11 the
-//! X server is asked (`RandR`, over one connection kept open); elsewhere (Windows, Wayland) the station asks itself in a child
-//! process, `ustudy-station monitors`, which lists them with winit (a process can run one event
-//! loop, and the window's is iced's).
+//! Watching for a second display during a test: every few seconds a thread of its own counts the
+//! monitors, and a change arrives as `Message::Displays`; a session then is held as for a focus
+//! loss. On X11 the X server is asked (`RandR`, over one connection kept open); elsewhere
+//! (Windows, Wayland) the station asks itself in a child process, `ustudy-station monitors`,
+//! which lists them with winit (a process can run one event loop, and the window's is iced's).
 
 use std::time::Duration;
 
 use iced::Subscription;
-use iced::futures::Stream;
+use iced::futures::{Stream, StreamExt as _};
 
 use super::Message;
+use crate::ui::monitors::Watch;
 
 /// How often the monitors are counted.
 const EVERY: Duration = Duration::from_secs(3);
 
 fn stream(_: &&'static str) -> impl Stream<Item = Message> + use<> {
     iced::stream::channel(4, async move |mut output| {
-        let mut last = None;
-        let mut watch = Some(crate::ui::monitors::Watch::default());
-        loop {
-            let mut asking = watch.take().unwrap_or_default();
-            let now = match tokio::task::spawn_blocking(move || {
-                let now = asking.count();
-                (asking, now)
-            })
-            .await
-            {
-                Ok((asked, now)) => {
-                    watch = Some(asked);
-                    now
+        let (counted, mut counts) = iced::futures::channel::mpsc::unbounded();
+        // A thread of its own, asleep between counts: asking through the runtime (a timer, then a
+        // task on its blocking pool) woke two of its threads each time. It ends with the next
+        // count after the window is gone.
+        let watching = std::thread::Builder::new()
+            .name("displays".into())
+            .spawn(move || {
+                let mut watch = Watch::default();
+                let mut now = watch.count();
+                while counted.unbounded_send(now).is_ok() {
+                    now = watch.next(EVERY);
                 }
-                Err(_) => None,
-            };
+            });
+        if watching.is_err() {
+            return;
+        }
+        let mut last = None;
+        while let Some(now) = counts.next().await {
             if now.is_some() && now != last {
                 last = now;
                 let _ = output.try_send(Message::Displays(now.unwrap_or(1)));
             }
-            tokio::time::sleep(EVERY).await;
         }
     })
 }
