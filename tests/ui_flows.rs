@@ -415,6 +415,47 @@ fn a_restart_brings_back_the_same_task_answers_and_time_after_the_proctor_unlock
     );
 }
 
+/// While a test runs with nothing due, time is counted at each checkpoint (the clock on screen
+/// counts by itself in between); near a break, near the warnings at the end, and on every other
+/// screen, every second, so nothing that time brings comes late.
+#[test]
+fn time_is_counted_at_checkpoints_while_nothing_is_due_and_every_second_near_a_boundary() {
+    let second = Duration::from_secs(1);
+    let checkpoint = Duration::from_millis(ustudy::journal::CHECKPOINT_MS);
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = gui::station(dir.path());
+    check_in(&mut app, 0);
+    let mut clock = Clock::start(&mut app);
+    assert_eq!(app.tick_every(), second, "the briefing");
+    click(&mut app, ids::briefing::START);
+    assert_eq!(app.tick_every(), checkpoint, "a quiet test");
+    assert!(shows(&app, ids::testing::TIMER));
+    // The first break is due at minute 60: ten seconds before it, ticks come every second.
+    clock.pass(&mut app, 59 * MINUTE + 49 * second);
+    assert_eq!(app.tick_every(), checkpoint);
+    clock.pass(&mut app, 2 * second);
+    assert_eq!(app.tick_every(), second, "a break is due in 9 s");
+    for _ in 0..9 {
+        clock.pass(&mut app, second);
+    }
+    assert_eq!(screen(&app), "interlude");
+    assert_eq!(app.tick_every(), second, "the break's own countdown");
+    clock.pass(&mut app, 10 * MINUTE);
+    assert_eq!(screen(&app), "testing");
+    assert_eq!(app.tick_every(), checkpoint);
+    // The timer warns from 15 minutes left: every second from ten seconds before.
+    for minutes in [45, 10, 10, 50, 10] {
+        clock.pass(&mut app, minutes * MINUTE);
+    }
+    assert_eq!(screen(&app), "testing");
+    let left = state(&app).clock.remaining_ms();
+    let warn = ustudy::ui::widget::clock::WARN_MS;
+    clock.pass(&mut app, Duration::from_millis(left - warn - 11_000));
+    assert_eq!(app.tick_every(), checkpoint, "{left}");
+    clock.pass(&mut app, 2 * second);
+    assert_eq!(app.tick_every(), second);
+}
+
 #[test]
 fn close_requests_are_ignored_and_recorded_during_a_session() {
     let dir = tempfile::tempdir().unwrap();

@@ -78,6 +78,12 @@ impl Session {
         &self.shown
     }
 
+    /// How long, from what is shown, until time next makes something happen (a break, time up,
+    /// a post-test step); `None` when nothing lies ahead.
+    pub fn quiet_ms(&self) -> Option<u64> {
+        self.shown.next_boundary(&self.paper).map(|b| b.in_ms)
+    }
+
     /// Brings `shown` up to the recorded state and the time not yet ticked.
     fn reshow(&mut self) {
         self.shown.clone_from(&self.state);

@@ -13,7 +13,7 @@ use crate::exam::event::{By, HoldCause, Incident, ProctorAction};
 use crate::exam::{Event, Phase};
 use crate::i18n::{Lang, tr};
 use crate::journal::recovery::Sittings;
-use crate::journal::{JournalError, Writer};
+use crate::journal::{CHECKPOINT_MS, JournalError, Writer};
 use crate::station::door::Door;
 use crate::station::{Config, Session, Start};
 use crate::sync::outbox::{Outbox, SyncState};
@@ -622,13 +622,32 @@ impl App {
         self.record(events)
     }
 
-    /// The tick (every second; faster when time is scaled), the window events and the key set.
-    pub fn subscription(&self) -> Subscription<Message> {
-        let every = if self.config.time_scale > 1 {
-            Duration::from_millis(50)
+    /// How often time is counted: at each checkpoint while a test runs with nothing due soon
+    /// (its clock counts down on screen by itself in between, and nothing else on the testing
+    /// screen moves with time), else every second; faster when time is scaled.
+    pub fn tick_every(&self) -> Duration {
+        if self.config.time_scale > 1 {
+            return Duration::from_millis(50);
+        }
+        // Far enough from anything that a checkpoint's tick cannot be late for it: the break or
+        // time up, the timer's warnings, a commit to try again.
+        let margin = 2 * CHECKPOINT_MS;
+        let quiet = self.screen.kind() == Kind::Testing
+            && self.session.as_ref().is_some_and(|s| {
+                s.failures() == 0
+                    && s.now().clock.remaining_ms() > crate::ui::widget::clock::WARN_MS + margin
+                    && s.quiet_ms().is_none_or(|q| q > margin)
+            });
+        if quiet {
+            Duration::from_millis(CHECKPOINT_MS)
         } else {
             Duration::from_secs(1)
-        };
+        }
+    }
+
+    /// The tick (`tick_every`), the window events and the key set.
+    pub fn subscription(&self) -> Subscription<Message> {
+        let every = self.tick_every();
         let outbox = self
             .config
             .center

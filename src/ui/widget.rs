@@ -1,8 +1,9 @@
 //! Reusable widgets the screens build from: the navigator grid and its legend, task text with
-//! markup and images, the clock (times left, the testing timer with its warnings, countdowns)
-//! and the saved badge.
+//! markup and images, the clock (times left, the testing timer with its warnings, countdowns),
+//! the countdown that redraws itself between ticks, and the saved badge.
 
 pub mod clock;
+pub mod countdown;
 pub mod navigator;
 pub mod rich;
 pub mod saved;

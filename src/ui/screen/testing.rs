@@ -185,6 +185,9 @@ struct Shown<'a> {
     lang: crate::i18n::Lang,
     session: &'a Session,
     now: &'a State,
+    /// The instant `now` stands at (the app's last tick), and how fast time runs.
+    at: std::time::Instant,
+    scale: u32,
 }
 
 impl Shown<'_> {

@@ -1,15 +1,19 @@
 //! Time on screen: `H:MM:SS` for a time left, the testing timer with its 15- and 5-minute
 //! warnings, and the post-test countdown lines.
 
+use std::time::Instant;
+
 use iced::widget::{column, container, text};
 use iced::{Alignment, Element};
+
+use super::countdown::Countdown;
 
 use crate::exam::clock::{MINUTE_MS, display_seconds};
 use crate::i18n::{Arg, Lang, tr, tr_args};
 use crate::ui::theme::{self, Text, bold, metrics};
 
 /// From this much time left the timer warns.
-const WARN_MS: u64 = 15 * MINUTE_MS;
+pub const WARN_MS: u64 = 15 * MINUTE_MS;
 /// From this much time left the warning is urgent.
 const URGENT_MS: u64 = 5 * MINUTE_MS;
 
@@ -40,21 +44,29 @@ pub fn countdown<'a, M: 'a>(lang: Lang, label: &str, ms: u64) -> Element<'a, M> 
         .into()
 }
 
-/// The testing timer: the time left, amber from 15 minutes and red from 5, with a warning line.
-pub fn timer<'a, M: 'a>(lang: Lang, remaining: u64) -> Element<'a, M> {
-    let look = theme::text(if remaining <= URGENT_MS {
+/// The testing timer: the time left (`remaining` at `at`, counting down by itself while
+/// `running`, at `scale` times real time), amber from 15 minutes and red from 5, with a warning
+/// line.
+pub fn timer<'a, M: 'a>(
+    lang: Lang,
+    remaining: u64,
+    at: Instant,
+    scale: u32,
+    running: bool,
+) -> Element<'a, M> {
+    let look = if remaining <= URGENT_MS {
         Text::Bad
     } else if remaining <= WARN_MS {
         Text::Warning
     } else {
         Text::Plain
-    });
+    };
     let mut timer = column![
         text(tr(lang, "testing-time-left")).size(metrics::SMALL),
-        text(clock(remaining))
+        Countdown::new(remaining, at, scale, running)
             .size(metrics::CLOCK)
             .font(bold())
-            .style(look),
+            .look(look),
     ]
     .align_x(Alignment::End);
     if remaining <= WARN_MS {
@@ -66,7 +78,7 @@ pub fn timer<'a, M: 'a>(lang: Lang, remaining: u64) -> Element<'a, M> {
                 &[("minutes", Arg::Num(i64::try_from(minutes).unwrap_or(0)))],
             ))
             .size(metrics::SMALL)
-            .style(look),
+            .style(theme::text(look)),
         );
     }
     timer.into()

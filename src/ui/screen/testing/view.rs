@@ -35,6 +35,8 @@ impl Testing {
             lang: ctx.lang,
             session,
             now,
+            at: ctx.now,
+            scale: ctx.config.time_scale,
         };
         let body: Element<'a, Message> = if self.confirm_finish {
             finish_confirmation(ctx)

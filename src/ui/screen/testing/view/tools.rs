@@ -98,9 +98,12 @@ impl Testing {
 pub(super) fn timer<'a>(ctx: &Shown<'a>) -> Element<'a, Message> {
     let remaining = ctx.now.clock.remaining_ms();
     if ctx.now.view.timer_shows(remaining) {
-        container(widget::timer(ctx.lang, remaining))
-            .id(id::TIMER)
-            .into()
+        let running = ctx.now.clock_runs(&ctx.session.paper);
+        container(widget::timer(
+            ctx.lang, remaining, ctx.at, ctx.scale, running,
+        ))
+        .id(id::TIMER)
+        .into()
     } else {
         text(tr(ctx.lang, "aid-timer-hidden"))
             .size(metrics::SMALL)
