@@ -83,33 +83,54 @@ fn main() {
     let floor = Launch::new(&floor_bin, &[]);
     screen::start_up(&station);
 
-    let mut rows = start_up_rows(&station, &floor, runs);
-    let idle = idle_memory(&station, &floor);
-    rows.push(Row {
-        figure: "idle PSS, lock screen".into(),
-        measured: idle.station_pss,
-        against: idle.floor_pss,
-        unit: "MiB".into(),
-        goal: 1.3,
-        at_least: false,
-    });
-    rows.extend(browser_rows(&root, rows[0].measured, idle.station_pss));
-    rows.extend(session_rows(&station_bin, &idle));
-    rows.extend(responsiveness_rows(&station_bin, &floor_bin));
-    let (station_cpu, floor_cpu) = idle_cpu(&station_bin, &floor_bin, idle_secs);
-    println!("idle CPU over {idle_secs} s: station {station_cpu:.0} ms | floor {floor_cpu:.0} ms");
-    rows.push(Row {
-        figure: "idle CPU, a task on screen, clock ticking".into(),
-        measured: station_cpu,
-        against: floor_cpu,
-        unit: "ms".into(),
-        goal: 1.5,
-        at_least: false,
-    });
+    // `USTUDY_PERF_ONLY=input,idle` (a developer's quick look) measures only those parts.
+    let only = std::env::var("USTUDY_PERF_ONLY").ok();
+    let wants = |part: &str| {
+        only.as_deref()
+            .is_none_or(|o| o.split(',').any(|p| p == part))
+    };
+    let mut rows = Vec::new();
+    if wants("startup") {
+        rows.extend(start_up_rows(&station, &floor, runs));
+    }
+    if wants("memory") {
+        let idle = idle_memory(&station, &floor);
+        rows.push(Row {
+            figure: "idle PSS, lock screen".into(),
+            measured: idle.station_pss,
+            against: idle.floor_pss,
+            unit: "MiB".into(),
+            goal: 1.3,
+            at_least: false,
+        });
+        if wants("startup") {
+            rows.extend(browser_rows(&root, rows[0].measured, idle.station_pss));
+        }
+        rows.extend(session_rows(&station_bin, &idle));
+    }
+    if wants("input") {
+        rows.extend(responsiveness_rows(&station_bin, &floor_bin));
+    }
+    if wants("idle") {
+        let (station_cpu, floor_cpu) = idle_cpu(&station_bin, &floor_bin, idle_secs);
+        println!(
+            "idle CPU over {idle_secs} s: station {station_cpu:.0} ms | floor {floor_cpu:.0} ms"
+        );
+        rows.push(Row {
+            figure: "idle CPU, a task on screen, clock ticking".into(),
+            measured: station_cpu,
+            against: floor_cpu,
+            unit: "ms".into(),
+            goal: 1.5,
+            at_least: false,
+        });
+    }
 
     // The X server is done with; `exit` below would run no destructors.
     drop(xvfb);
-    rows.extend(bench_rows(&root));
+    if wants("benches") {
+        rows.extend(bench_rows(&root));
+    }
     if !table(&rows) {
         std::process::exit(1);
     }
