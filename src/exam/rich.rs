@@ -71,8 +71,13 @@ pub fn parse(source: &str) -> Vec<Block> {
 /// Names of every image the text refers to, in order: the lines `parse` makes images of,
 /// found without building the paragraphs (validating a package asks this of every text).
 pub fn images(source: &str) -> impl Iterator<Item = String> + '_ {
-    // Most texts hold no image: one search over the text says so without walking its lines.
-    let lines = if source.contains("![") { source } else { "" };
+    // Most texts hold no image: one search over the text says so without walking its lines (a
+    // search for one byte first, which is much quicker than for two on a short text).
+    let lines = if source.contains('!') && source.contains("![") {
+        source
+    } else {
+        ""
+    };
     lines
         .lines()
         .filter_map(|line| image_line(line.trim()).map(|(_, name)| name))

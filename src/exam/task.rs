@@ -1,8 +1,6 @@
 //! Tasks as the candidate sees them, their answer keys and the candidate's choices. Text is
 //! kept per language; see `rich` for the markup it may contain.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::spec::TaskKind;
@@ -42,8 +40,106 @@ impl Lang {
     }
 }
 
-/// A text in one or more languages.
-pub type Localized = BTreeMap<Lang, String>;
+/// A text in one or more languages: a slot per language, so the ~700 texts of a paper cost no
+/// allocation beyond their strings (as a map they cost a tree node each, a tenth of opening a
+/// package). In JSON a map from language code to text; a language given twice is refused.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Localized([Option<String>; Lang::ALL.len()]);
+
+impl Localized {
+    /// The text in `lang`.
+    pub fn get(&self, lang: &Lang) -> Option<&String> {
+        self.0[*lang as usize].as_ref()
+    }
+
+    /// Sets the text in `lang`; the one it replaces.
+    pub fn insert(&mut self, lang: Lang, text: String) -> Option<String> {
+        self.0[lang as usize].replace(text)
+    }
+
+    /// Each language given, with its text, in `Lang` order.
+    pub fn iter(&self) -> impl Iterator<Item = (Lang, &String)> {
+        Lang::ALL
+            .into_iter()
+            .zip(&self.0)
+            .filter_map(|(lang, text)| Some((lang, text.as_ref()?)))
+    }
+
+    /// The texts, in `Lang` order.
+    pub fn values(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().flatten()
+    }
+
+    /// How many languages are given.
+    pub fn len(&self) -> usize {
+        self.values().count()
+    }
+
+    /// Whether no language is given.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl<const N: usize> From<[(Lang, String); N]> for Localized {
+    fn from(texts: [(Lang, String); N]) -> Localized {
+        let mut out = Localized::default();
+        for (lang, text) in texts {
+            out.insert(lang, text);
+        }
+        out
+    }
+}
+
+impl<'a> IntoIterator for &'a Localized {
+    type Item = (Lang, &'a String);
+    type IntoIter = Box<dyn Iterator<Item = (Lang, &'a String)> + 'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
+impl Serialize for Localized {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(Some(self.len()))?;
+        for (lang, text) in self.iter() {
+            map.serialize_entry(&lang, text)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Localized {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Localized, D::Error> {
+        struct Texts;
+        impl<'de> serde::de::Visitor<'de> for Texts {
+            type Value = Localized;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a map from language code to text")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Localized, A::Error> {
+                let mut out = Localized::default();
+                while let Some((lang, text)) = map.next_entry::<Lang, String>()? {
+                    if out.insert(lang, text).is_some() {
+                        return Err(serde::de::Error::custom(format!(
+                            "the language {} is given twice",
+                            lang.code()
+                        )));
+                    }
+                }
+                Ok(out)
+            }
+        }
+        deserializer.deserialize_map(Texts)
+    }
+}
 
 /// One task of a paper.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -146,5 +242,29 @@ impl Shape {
             }
             _ => false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_reads_and_writes_as_a_map_and_a_language_given_twice_is_refused() {
+        let text: Localized = serde_json::from_str(r#"{"ru": "Вопрос", "kk": "Сұрақ"}"#).unwrap();
+        assert_eq!(text.get(&Lang::Kk).map(String::as_str), Some("Сұрақ"));
+        assert_eq!(text.get(&Lang::En), None);
+        assert_eq!(text.len(), 2);
+        // Written back in the languages' order.
+        assert_eq!(
+            serde_json::to_string(&text).unwrap(),
+            r#"{"kk":"Сұрақ","ru":"Вопрос"}"#
+        );
+        let twice = serde_json::from_str::<Localized>(r#"{"kk": "a", "kk": "b"}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(twice.contains("the language kk is given twice"), "{twice}");
+        assert!(serde_json::from_str::<Localized>(r#"{"de": "x"}"#).is_err());
+        assert!(serde_json::from_str::<Localized>(r#"["kk"]"#).is_err());
     }
 }

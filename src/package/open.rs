@@ -63,8 +63,11 @@ pub fn open(
         message,
     };
     // Checked as UTF-8 once, whole: read from a `str`, the parser does not check each string
-    // again (a paper is mostly strings).
-    let plain = std::str::from_utf8(&plain).map_err(|e| json_error(e.to_string()))?;
+    // again (a paper is mostly strings). The SIMD check is several times faster on Cyrillic;
+    // on a failure the standard one says where.
+    let plain = simdutf8::basic::from_utf8(&plain)
+        .or_else(|_| std::str::from_utf8(&plain))
+        .map_err(|e| json_error(e.to_string()))?;
     let body: BodyIn = serde_json::from_str(plain).map_err(|e| json_error(e.to_string()))?;
     let mut paper = body.paper;
     if !paper.media.is_empty() {
