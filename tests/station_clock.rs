@@ -9,7 +9,6 @@
 
 mod support;
 
-use std::io::BufRead as _;
 use std::time::{Duration, Instant};
 
 use support::display::Display;
@@ -22,30 +21,7 @@ fn the_clock_changes_every_second_between_the_checkpoints_ticks() {
     let display = Display::start();
     let name = format!(":{}", display.number);
     let dir = tempfile::tempdir().unwrap();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ustudy-station"))
-        .env("DISPLAY", &name)
-        .env("ICED_BACKEND", "tiny-skia")
-        .env_remove("WAYLAND_DISPLAY")
-        .args(["--data-dir", dir.path().to_str().unwrap()])
-        // Where the autopilot stops, time runs at its real speed again.
-        .args([
-            "--autopilot",
-            "6",
-            "--time-scale",
-            "20",
-            "--autopilot-stop",
-            "testing:3",
-        ])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("the station starts");
-    let stdout = child.stdout.take().unwrap();
-    let stopped = std::io::BufReader::new(stdout)
-        .lines()
-        .map_while(Result::ok)
-        .any(|l| l.contains("autopilot: stopped"));
-    assert!(stopped, "the autopilot reached the test");
+    let mut child = display.station_on_a_task(dir.path());
     std::thread::sleep(Duration::from_secs(1));
 
     let (conn, screen) = x11rb::connect(Some(&name)).expect("the X server");

@@ -128,33 +128,10 @@ fn a_second_display_holds_the_session_until_a_proctor_opens_it() {
 /// added, and within a few seconds the journal holds the session for the second display.
 #[test]
 fn the_running_station_notices_a_second_display() {
-    use std::io::BufRead as _;
     let display = Display::start();
     let name = format!(":{}", display.number);
     let dir = tempfile::tempdir().unwrap();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ustudy-station"))
-        .env("DISPLAY", &name)
-        .env("ICED_BACKEND", "tiny-skia")
-        .env_remove("WAYLAND_DISPLAY")
-        .args(["--data-dir", dir.path().to_str().unwrap()])
-        .args([
-            "--autopilot",
-            "6",
-            "--time-scale",
-            "20",
-            "--autopilot-stop",
-            "testing:3",
-        ])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("the station starts");
-    let stdout = child.stdout.take().unwrap();
-    let stopped = std::io::BufReader::new(stdout)
-        .lines()
-        .map_while(Result::ok)
-        .any(|l| l.contains("autopilot: stopped"));
-    assert!(stopped, "the autopilot reached the test");
+    let mut child = display.station_on_a_task(dir.path());
     add_monitor(&name);
     let held = (0..100).any(|_| {
         std::thread::sleep(std::time::Duration::from_millis(100));

@@ -1,5 +1,5 @@
-//! A private X server (Xvfb) for the tests that run the real window; `bash tests/run.sh`
-//! installs it.
+//! A private X server (Xvfb) for the tests that run the real window, and the station's window
+//! on it with a test under way; `bash tests/run.sh` installs Xvfb.
 
 use std::process::{Child, Command, Stdio};
 
@@ -44,5 +44,32 @@ impl Drop for Display {
     fn drop(&mut self) {
         let _ = self.server.kill();
         let _ = self.server.wait();
+    }
+}
+
+impl Display {
+    /// The real station window on this display, with data in `data`, the autopilot (seed 6,
+    /// time 20 times faster) stopped on the third task of a test; there time runs at its real
+    /// speed again.
+    pub fn station_on_a_task(&self, data: &std::path::Path) -> Child {
+        use std::io::BufRead as _;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ustudy-station"))
+            .env("DISPLAY", format!(":{}", self.number))
+            .env("ICED_BACKEND", "tiny-skia")
+            .env_remove("WAYLAND_DISPLAY")
+            .args(["--data-dir", data.to_str().expect("a UTF-8 path")])
+            .args(["--autopilot", "6", "--time-scale", "20"])
+            .args(["--autopilot-stop", "testing:3"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the station starts");
+        let stdout = child.stdout.take().expect("the station's stdout");
+        let stopped = std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+            .any(|l| l.contains("autopilot: stopped"));
+        assert!(stopped, "the autopilot reached the test");
+        child
     }
 }
