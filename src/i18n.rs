@@ -28,28 +28,33 @@ pub enum Arg<'a> {
     Str(&'a str),
 }
 
-/// Every language's bundle.
+/// Every language's bundle, each parsed the first time its language is shown (the lock screen
+/// needs one; parsing all three took half a millisecond of start-up).
 pub struct I18n {
-    bundles: Vec<(Lang, FluentBundle<FluentResource>)>,
+    bundles: [OnceLock<FluentBundle<FluentResource>>; 3],
 }
 
 impl I18n {
     fn load() -> I18n {
-        let bundles = SOURCES
-            .iter()
-            .map(|(lang, source)| {
-                // A resource with syntax errors still yields every message that parsed.
-                let resource =
-                    FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(r, _)| r);
-                let id = lang.code().parse().unwrap_or_default();
-                let mut bundle = FluentBundle::new_concurrent(vec![id]);
-                // No Unicode isolation marks: the fonts would draw them as boxes.
-                bundle.set_use_isolating(false);
-                let _ = bundle.add_resource(resource);
-                (*lang, bundle)
-            })
-            .collect();
-        I18n { bundles }
+        I18n {
+            bundles: [OnceLock::new(), OnceLock::new(), OnceLock::new()],
+        }
+    }
+
+    /// The bundle of `lang`, parsed on first use.
+    fn bundle(&self, lang: Lang) -> Option<&FluentBundle<FluentResource>> {
+        let ix = SOURCES.iter().position(|(l, _)| *l == lang)?;
+        Some(self.bundles.get(ix)?.get_or_init(|| {
+            let source = SOURCES[ix].1;
+            // A resource with syntax errors still yields every message that parsed.
+            let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, _)| r);
+            let id = lang.code().parse().unwrap_or_default();
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            // No Unicode isolation marks: the fonts would draw them as boxes.
+            bundle.set_use_isolating(false);
+            let _ = bundle.add_resource(resource);
+            bundle
+        }))
     }
 
     /// The text of message `id` in `lang`.
@@ -59,7 +64,7 @@ impl I18n {
 
     /// The text of message `id` in `lang` with arguments.
     pub fn tr_args(&self, lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
-        let Some((_, bundle)) = self.bundles.iter().find(|(l, _)| *l == lang) else {
+        let Some(bundle) = self.bundle(lang) else {
             return id.to_owned();
         };
         let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
@@ -80,7 +85,7 @@ impl I18n {
     }
 }
 
-/// The loaded bundles (loaded on first use).
+/// The bundles (each parsed on first use).
 pub fn get() -> &'static I18n {
     static I18N: OnceLock<I18n> = OnceLock::new();
     I18N.get_or_init(I18n::load)
@@ -166,6 +171,17 @@ mod tests {
         }
     }
 
+    /// Start-up parses the language the lock screen shows, not all three.
+    #[test]
+    fn a_language_is_parsed_when_first_shown() {
+        let i = I18n::load();
+        assert_eq!(i.tr(Lang::Kk, "lock-title"), "Станция құлыпталған");
+        assert!(i.bundles[0].get().is_some());
+        assert!(i.bundles[1].get().is_none() && i.bundles[2].get().is_none());
+        assert_eq!(i.tr(Lang::En, "lock-title"), "Station locked");
+        assert!(i.bundles[2].get().is_some());
+    }
+
     #[test]
     fn plurals_and_arguments_render() {
         let i = get();
@@ -227,11 +243,7 @@ mod tests {
 
     fn render(lang: Lang, id: &str, args: &FluentArgs<'_>) -> Result<String, String> {
         let i = get();
-        let (_, bundle) = i
-            .bundles
-            .iter()
-            .find(|(l, _)| *l == lang)
-            .expect("a bundle");
+        let bundle = i.bundle(lang).expect("a bundle");
         let pattern = bundle
             .get_message(id)
             .and_then(|m| m.value())
