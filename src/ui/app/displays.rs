@@ -18,27 +18,30 @@ const EVERY: Duration = Duration::from_secs(3);
 fn stream(_: &&'static str) -> impl Stream<Item = Message> + use<> {
     iced::stream::channel(4, async move |mut output| {
         let (counted, mut counts) = iced::futures::channel::mpsc::unbounded();
-        // A thread of its own, asleep between counts: asking through the runtime (a timer, then a
-        // task on its blocking pool) woke two of its threads each time. It ends with the next
-        // count after the window is gone.
+        // A thread of its own, asleep between counts, that speaks only when the count changes:
+        // asking through the runtime (a timer, then a task on its blocking pool) woke two of its
+        // threads each time.
         let watching = std::thread::Builder::new()
             .name("displays".into())
             .spawn(move || {
                 let mut watch = Watch::default();
+                let mut last = None;
                 let mut now = watch.count();
-                while counted.unbounded_send(now).is_ok() {
+                loop {
+                    if let Some(n) = now.filter(|_| now != last) {
+                        last = now;
+                        if counted.unbounded_send(n).is_err() {
+                            return;
+                        }
+                    }
                     now = watch.next(EVERY);
                 }
             });
         if watching.is_err() {
             return;
         }
-        let mut last = None;
-        while let Some(now) = counts.next().await {
-            if now.is_some() && now != last {
-                last = now;
-                let _ = output.try_send(Message::Displays(now.unwrap_or(1)));
-            }
+        while let Some(n) = counts.next().await {
+            let _ = output.try_send(Message::Displays(n));
         }
     })
 }
