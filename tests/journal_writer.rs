@@ -8,6 +8,9 @@
 
 mod support;
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use support::paper;
 use ustudy::exam::Event;
 use ustudy::exam::event::Incident;
@@ -115,9 +118,17 @@ fn a_reader_beside_the_writer_never_sees_damage() {
     let s1 = writer.create_blocking(new_session(vec![])).unwrap();
     let w = writer.clone();
     let id = s1.clone();
+    // The writer waits for the reader every 20 records, so the two run interleaved however
+    // fast the disk is (under Wine a commit costs next to nothing, and 400 records were done
+    // before the first read).
+    let done = Arc::new(AtomicUsize::new(0));
+    let seen = Arc::clone(&done);
     let appends = std::thread::spawn(move || {
         let s1 = id;
-        for _ in 0..400 {
+        for i in 0..400 {
+            while seen.load(Ordering::Acquire) < i / 20 {
+                std::thread::yield_now();
+            }
             w.append_blocking(&s1, Event::Tick { ms: 1 }).unwrap();
         }
     });
@@ -135,6 +146,7 @@ fn a_reader_beside_the_writer_never_sees_damage() {
         assert!(loaded.entries.len() >= last, "a snapshot never goes back");
         last = loaded.entries.len();
         reads += 1;
+        done.store(reads, Ordering::Release);
     }
     appends.join().unwrap();
     assert!(
