@@ -316,3 +316,75 @@ fn zoom_contrast_timer_and_line_reader_by_mouse_and_keyboard_with_the_task_still
 fn char_key_shift(app: &mut App, c: &str, code: Code) {
     char_key(app, c, code, true);
 }
+
+/// Whether `inner` lies within `outer` grown by `by` on every side.
+fn within(inner: iced::Rectangle, outer: iced::Rectangle, by: f32) -> bool {
+    inner.x >= outer.x - by
+        && inner.y >= outer.y - by
+        && inner.x + inner.width <= outer.x + outer.width + by
+        && inner.y + inner.height <= outer.y + outer.height + by
+}
+
+#[test]
+fn opening_the_calculator_redraws_its_column_and_its_button_and_nothing_of_the_task() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = testing(dir.path(), Lang::Ru);
+    settle(&mut app);
+    let heading = gui::bounds(&app, ids::testing::HEADING);
+    let option = gui::bounds(&app, ids::testing::option(0));
+    let before = gui::draw(&app, None);
+    let shown = before.layers.clone();
+    click(&mut app, ids::testing::tool(Tool::Calculator));
+    settle(&mut app);
+    assert_eq!(state(&app).tool, Some(Tool::Calculator));
+    // The calculator takes the navigator's column at its width: the task does not move.
+    assert_eq!(gui::bounds(&app, ids::testing::HEADING), heading);
+    assert_eq!(gui::bounds(&app, ids::testing::option(0)), option);
+    // What the renderer finds changed: the column left of the task and the tool's button (a
+    // shape's change counts one pixel around it), nothing else
+    // (The timer counts down by itself between the two frames.)
+    let button = gui::bounds(&app, ids::testing::tool(Tool::Calculator));
+    let timer = gui::bounds(&app, ids::testing::TIMER);
+    let redrawn = gui::redrawn(&shown, &gui::draw(&app, Some(before)).layers);
+    assert!(!redrawn.is_empty(), "the calculator is drawn");
+    for region in redrawn {
+        assert!(
+            region.x + region.width <= heading.x
+                || within(region, button, 2.0)
+                || within(region, timer, 2.0),
+            "{region:?} of the page is redrawn for the calculator (the task starts at x = {})",
+            heading.x
+        );
+    }
+}
+
+#[test]
+fn the_saved_badge_keeps_one_width_so_a_save_redraws_the_badge_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = testing(dir.path(), Lang::Ru);
+    settle(&mut app);
+    let nothing = gui::bounds(&app, ids::testing::SAVED);
+    assert!(shows_text(&app, "Ответа пока нет"));
+    click(&mut app, ids::testing::option(1));
+    assert!(
+        shows_text(&app, "Сохранение…"),
+        "the pick waits for the journal"
+    );
+    let saving = gui::bounds(&app, ids::testing::SAVED);
+    let before = gui::draw(&app, None);
+    let shown = before.layers.clone();
+    settle(&mut app);
+    assert!(shows_text(&app, "✓ Сохранено"));
+    let saved = gui::bounds(&app, ids::testing::SAVED);
+    assert_eq!(nothing, saving);
+    assert_eq!(saving, saved);
+    // The save's frame: the badge's words change and nothing beside them.
+    let redrawn = gui::redrawn(&shown, &gui::draw(&app, Some(before)).layers);
+    assert!(!redrawn.is_empty(), "the badge changes");
+    for region in redrawn {
+        assert!(
+            within(region, saved, 2.0),
+            "{region:?} is redrawn when the answer is saved (the badge is {saved:?})"
+        );
+    }
+}

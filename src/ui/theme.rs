@@ -94,8 +94,9 @@ pub mod metrics {
     pub const CALC_RESULT: f32 = 24.0;
     /// Space around a calculator key's label.
     pub const CALC_KEY_PAD: f32 = 6.0;
-    /// The calculator's width beside the task.
-    pub const CALC_WIDTH: f32 = 300.0;
+    /// The column beside the task, the navigator's or the calculator's: one width, so that
+    /// opening the calculator leaves the task where it was (nothing else to redraw).
+    pub const SIDE_WIDTH: f32 = 300.0;
     /// A line of text, relative to its size (iced's default).
     pub const LINE: f32 = 1.3;
     /// Lines of task text the line reader's band shows.

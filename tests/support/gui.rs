@@ -125,6 +125,86 @@ pub fn click(app: &mut App, id: impl Into<String>) {
     });
 }
 
+/// The bounds of the widget with `id` on screen.
+pub fn bounds(app: &App, id: impl Into<String>) -> iced::Rectangle {
+    use iced_test::selector::Bounded as _;
+    let id = leak(id);
+    let mut ui = Simulator::with_size(settings(), SIZE, app.view());
+    let found = ui
+        .find(selector::id(id))
+        .unwrap_or_else(|e| panic!("{id} is not on screen: {e:?}"));
+    found
+        .visible_bounds()
+        .unwrap_or_else(|| panic!("{id} is not visible"))
+}
+
+/// A frame as the software renderer draws it: its layers of shapes and text, and what the next
+/// frame starts from (the widget tree's memory, the renderer), as in the running station.
+pub struct Frame {
+    pub layers: Vec<iced_tiny_skia::Layer>,
+    cache: iced_runtime::user_interface::Cache,
+    renderer: iced_tiny_skia::Renderer,
+}
+
+/// Draws the current view, after the frame `last` if there was one.
+pub fn draw(app: &App, last: Option<Frame>) -> Frame {
+    static FONTS: std::sync::Once = std::sync::Once::new();
+    FONTS.call_once(|| {
+        let mut fonts = iced_tiny_skia::graphics::text::font_system()
+            .write()
+            .expect("the font system");
+        for font in settings().fonts {
+            fonts.load_font(font);
+        }
+    });
+    let (cache, mut renderer) = match last {
+        Some(frame) => (frame.cache, frame.renderer),
+        None => (
+            iced_runtime::user_interface::Cache::default(),
+            iced_tiny_skia::Renderer::new(
+                iced::Font::with_name(ustudy::ui::FONT_NAME),
+                iced::Pixels(16.0),
+            ),
+        ),
+    };
+    let mut ui = iced_runtime::UserInterface::build(
+        app.view(),
+        iced::Size::new(SIZE.0, SIZE.1),
+        cache,
+        &mut renderer,
+    );
+    let theme = app.theme();
+    ui.draw(
+        &mut renderer,
+        &theme,
+        &iced::advanced::renderer::Style {
+            text_color: theme.palette().text,
+        },
+        iced::mouse::Cursor::Unavailable,
+    );
+    let cache = ui.into_cache();
+    let layers = renderer.layers().to_vec();
+    Frame {
+        layers,
+        cache,
+        renderer,
+    }
+}
+
+/// What the software renderer redraws going from the frame `before` to `after`: the regions
+/// its own comparison of the two frames' layers finds changed.
+pub fn redrawn(
+    before: &[iced_tiny_skia::Layer],
+    after: &[iced_tiny_skia::Layer],
+) -> Vec<iced::Rectangle> {
+    iced_tiny_skia::graphics::damage::diff(
+        before,
+        after,
+        |layer| vec![layer.bounds],
+        iced_tiny_skia::Layer::damage,
+    )
+}
+
 /// Whether the widget with `id` is on screen.
 pub fn shows(app: &App, id: impl Into<String>) -> bool {
     let id = leak(id);

@@ -46,17 +46,21 @@ impl Testing {
                 .spacing(metrics::GAP_SMALL)
                 .into()
         } else {
-            // The calculator takes the navigator's place, so the task keeps its width and all
-            // the keys fit a 720-line screen; the arrows and Previous/Next still move.
+            // The calculator takes the navigator's place, in a column of the same width, so the
+            // task stays where it is and all the keys fit a 720-line screen; the arrows and
+            // Previous/Next still move.
             let left = if now.tool == Some(Tool::Calculator) {
                 self.calculator_panel(ctx)
             } else {
                 navigator(ctx)
             };
-            row![left, container(self.task_view(ctx)).width(Length::Fill)]
-                .spacing(metrics::GAP)
-                .height(Length::Fill)
-                .into()
+            row![
+                widget::layer(left),
+                container(self.task_view(ctx)).width(Length::Fill)
+            ]
+            .spacing(metrics::GAP)
+            .height(Length::Fill)
+            .into()
         };
         column![header(ctx), body]
             .spacing(metrics::GAP_SMALL)
@@ -377,10 +381,7 @@ fn navigator<'a>(ctx: &Shown<'a>) -> Element<'a, Message> {
     let lang = ctx.lang;
     let legend = widget::legend(lang);
     // The scrollbar sits beside the cells, never over them.
-    container(scrollable(column![grid, legend].spacing(metrics::GAP)).spacing(metrics::GAP_TINY))
-        .width(Length::Shrink)
-        .height(Length::Fill)
-        .into()
+    tools::side_panel(column![grid, legend].spacing(metrics::GAP).into()).into()
 }
 
 fn task_bar<'a>(ctx: &Shown<'a>) -> Element<'a, Message> {

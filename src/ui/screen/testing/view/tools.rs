@@ -84,14 +84,20 @@ impl Testing {
             calculator::view(calc, ctx.lang).map(Message::Calc),
         ]
         .spacing(metrics::GAP_SMALL);
-        container(scrollable(body).spacing(metrics::GAP_TINY))
-            .id(id::TOOL_PANEL)
-            .padding(metrics::GAP_SMALL)
-            .width(Length::Fixed(metrics::CALC_WIDTH))
-            .height(Length::Fill)
-            .style(theme::panel(Panel::Plain))
-            .into()
+        side_panel(body.into()).id(id::TOOL_PANEL).into()
     }
+}
+
+/// The column beside the task, for the navigator and the calculator alike: one frame, width and
+/// look, so that swapping one for the other redraws only the column (the renderer compares a
+/// frame's shapes with the last frame's in order, and one shape more or less before the task
+/// would make it redraw the whole page).
+pub(super) fn side_panel(body: Element<'_, Message>) -> container::Container<'_, Message> {
+    container(scrollable(body).spacing(metrics::GAP_TINY))
+        .padding(metrics::GAP_SMALL)
+        .width(Length::Fixed(metrics::SIDE_WIDTH))
+        .height(Length::Fill)
+        .style(theme::panel(Panel::Plain))
 }
 
 /// The timer, or a note that it is hidden (never in the last minutes).
