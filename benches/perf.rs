@@ -1,6 +1,7 @@
 //! The station's performance beside its floor, on one X server (Xvfb, 1920×1080, tiny-skia):
-//! `cargo bench --bench perf`. It builds the release station and the floor (a bare iced window
-//! with the same features, fonts and window settings, `benches/perf/floor.rs`), then measures,
+//! `cargo bench --bench perf`. It builds the station and the floor (a bare iced window with the
+//! same features, fonts and window settings, `benches/perf/floor.rs`) as the packages are built
+//! (`USTUDY_PERF_PROFILE`, default `packaging`), then measures,
 //! interleaved so machine noise hits both alike:
 //!
 //! - start-up: process start → the first full-screen frame on the X server, free and pinned to
@@ -70,9 +71,13 @@ fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let runs: usize = env_number("USTUDY_PERF_RUNS", 9);
     let idle_secs = env_number("USTUDY_PERF_IDLE_SECS", 30);
-    build(&root);
-    let station_bin = root.join("target/release/ustudy-station");
-    let floor_bin = root.join("target/release/examples/perf-floor");
+    // The binaries as a station runs them: the profile the packages are built with (link-time
+    // optimised, one codegen unit, stripped), the floor alike; `USTUDY_PERF_PROFILE=release`
+    // for a quicker build.
+    let profile = std::env::var("USTUDY_PERF_PROFILE").unwrap_or_else(|_| "packaging".to_owned());
+    build(&root, &profile);
+    let station_bin = root.join(format!("target/{profile}/ustudy-station"));
+    let floor_bin = root.join(format!("target/{profile}/examples/perf-floor"));
     let xvfb = Xvfb::start();
 
     // A hall PC starts on the data directory it has (its journal made at the first start, which
@@ -315,14 +320,15 @@ fn bench_rows(root: &Path) -> Vec<Row> {
     rows
 }
 
-/// Builds the release station and the floor.
-fn build(root: &Path) {
+/// Builds the station and the floor with `profile`.
+fn build(root: &Path, profile: &str) {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let status = Command::new(cargo)
         .current_dir(root)
         .args([
             "build",
-            "--release",
+            "--profile",
+            profile,
             "--bin",
             "ustudy-station",
             "--example",
@@ -330,7 +336,7 @@ fn build(root: &Path) {
         ])
         .status()
         .expect("cargo runs");
-    assert!(status.success(), "the release build failed");
+    assert!(status.success(), "the {profile} build failed");
 }
 
 /// `runs` results of each, taken in turn so that machine noise hits both alike.
