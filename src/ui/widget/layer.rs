@@ -1,8 +1,10 @@
 //! A region of a screen drawn as a layer of its own: the software renderer finds what to redraw
 //! by comparing each layer's shapes with the last frame's in order, so a shape more or fewer in
-//! one region (the calculator in the navigator's place, a task with more options) would shift
-//! every shape drawn after it and redraw the whole page. Inside its own layer a region's changes
-//! stay its own. Otherwise the wrapper is invisible: the same widget tree, layout and events.
+//! one region (the calculator in the navigator's place) would shift every shape drawn after it
+//! and redraw the whole page. Inside its own layer a region's changes stay its own. Layers are
+//! not free: every layer a redrawn region meets resets a full-screen clip mask, so only a region
+//! whose number of shapes changes gets one. Otherwise the wrapper is invisible: the same widget
+//! tree, layout and events.
 
 use iced::advanced::layout::{self, Layout};
 use iced::advanced::widget::{Operation, Tree, Widget, tree};
