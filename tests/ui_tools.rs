@@ -388,3 +388,32 @@ fn the_saved_badge_keeps_one_width_so_a_save_redraws_the_badge_alone() {
         );
     }
 }
+
+#[test]
+fn a_failed_save_is_said_in_full_and_the_answer_is_saved_once_the_disk_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = testing(dir.path(), Lang::Ru);
+    settle(&mut app);
+    let everyday = gui::bounds(&app, ids::testing::SAVED);
+    // Another process holds the journal past the writer's busy timeout: the commit fails.
+    let blocker = rusqlite::Connection::open(dir.path().join("journal.sqlite")).unwrap();
+    blocker.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    click(&mut app, ids::testing::option(1));
+    settle(&mut app);
+    let failed = "Ещё не сохранено — станция повторяет попытки. Сообщите администратору.";
+    assert!(shows_text(&app, failed), "the failure is said in full");
+    assert!(!app.session().unwrap().is_saved(state(&app).current));
+    // The long words take the room they need; the task bar's buttons stay on screen.
+    assert!(gui::bounds(&app, ids::testing::SAVED).width > everyday.width);
+    assert!(shows(&app, ids::testing::TECHNICAL));
+    assert!(shows(&app, ids::testing::NEXT));
+    // The answer is kept: once the disk answers, the next tick saves it.
+    blocker.execute_batch("ROLLBACK").unwrap();
+    drop(blocker);
+    let mut clock = Clock::start(&mut app);
+    clock.pass(&mut app, std::time::Duration::from_secs(1));
+    settle(&mut app);
+    assert!(shows_text(&app, "✓ Сохранено"));
+    assert!(app.session().unwrap().is_saved(state(&app).current));
+    assert_eq!(gui::bounds(&app, ids::testing::SAVED), everyday);
+}
