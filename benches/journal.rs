@@ -1,9 +1,9 @@
-//! One answer save — seal, chain, and commit with `synchronous=FULL` (event row, outbox row and
+//! One answer save — seal, chain, and commit with `synchronous=FULL` (the event row and the
 //! chain head in one transaction), as long as the candidate waits for it — against the floor: a raw single-row `SQLite` insert and commit
 //! with WAL and FULL on the same disk, the same payload size, interleaved in the same run.
 //!
-//! The anchor's sync, which the writer thread does after the answer was given, is done between
-//! rounds, untimed, as there: the next round's disk is the one a candidate's next save meets.
+//! The anchor's sync and the checkpoint between saves, which the writer thread does after the
+//! answer was given (`Journal::settle`), are done between rounds, untimed, as there: the next round's disk is the one a candidate's next save meets.
 //!
 //! Run: `cargo bench --bench journal`. The goal is p99 within 1.5× of the floor.
 

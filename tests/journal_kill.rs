@@ -1,5 +1,6 @@
 //! Kill torture: a child process appends events as fast as a scripted candidate would and
-//! prints each acknowledged sequence number; the parent SIGKILLs it at random moments and
+//! prints each acknowledged sequence number, settling after each as the writer thread does (the
+//! anchor's sync, and the checkpoint between saves); the parent SIGKILLs it at random moments and
 //! restarts it. After every kill the database passes `integrity_check` and holds every
 //! acknowledged event; at the end the whole chain verifies and decrypts to exactly the events
 //! the child was told were saved, and folds to a valid state.
@@ -74,6 +75,9 @@ fn child(dir: &Path) -> ! {
         // The acknowledgement: printed only after the commit returned.
         let _ = writeln!(out, "ACK {seq}");
         let _ = out.flush();
+        // As the writer thread does once the answer is given: the anchor's sync, and every
+        // hundred commits a checkpoint, so kills land in those too.
+        journal.settle().unwrap_or_else(|e| fail(&e));
     }
 }
 

@@ -37,6 +37,9 @@ fn child(dir: &Path) -> ! {
         // One write per acknowledgement, after the commit returned.
         out.write_all(format!("ACK {i}\n").as_bytes()).unwrap();
         out.flush().unwrap();
+        // Then what the writer thread does once the answer is given: the anchor's sync, and at
+        // the hundredth commit the checkpoint into the database file, so the cuts land there too.
+        j.settle().unwrap();
     }
     std::process::exit(0);
 }
@@ -81,6 +84,14 @@ fn cut_everywhere(
     // Right after every acknowledgement (the worst moments), and between them at even steps.
     let mut cuts: Vec<usize> = acks.iter().map(|i| i + 1).collect();
     cuts.extend((0..=ops.len()).step_by((ops.len() / 100).max(1)));
+    // And at every step of a checkpoint: before and after each write and sync of the database
+    // file once answers were acknowledged.
+    let first_ack = acks.first().copied().unwrap_or(0);
+    for (i, o) in ops.iter().enumerate().skip(first_ack) {
+        if matches!(o, Op::Write { file: 0, .. } | Op::Sync { file: 0 }) {
+            cuts.extend([i, i + 1]);
+        }
+    }
     cuts.sort_unstable();
     cuts.dedup();
     let mut lost = 0;
@@ -124,9 +135,23 @@ fn power_loss() {
     }
     let (dir, base, ops) = record(false);
     let syncs = ops.iter().filter(|o| matches!(o, Op::Sync { .. })).count();
+    // The checkpoint between saves: pages written into the database file itself (file 0) once
+    // answers were acknowledged, and synced there; the cuts below land in it too.
+    let first_ack = ops.iter().position(|o| matches!(o, Op::Ack(_))).unwrap();
+    let checkpointed = ops[first_ack..]
+        .iter()
+        .filter(|o| matches!(o, Op::Write { file: 0, .. }))
+        .count();
+    assert!(
+        checkpointed > 0
+            && ops[first_ack..]
+                .iter()
+                .any(|o| matches!(o, Op::Sync { file: 0 })),
+        "no checkpoint between the saves"
+    );
     let (cuts, lost, kinds) = cut_everywhere(dir.path(), &base, &ops);
     println!(
-        "power loss, synchronous=FULL: {} ops, {syncs} syncs, {cuts} cuts, {lost} lost ({kinds:?})",
+        "power loss, synchronous=FULL: {} ops, {syncs} syncs, {checkpointed} pages checkpointed, {cuts} cuts, {lost} lost ({kinds:?})",
         ops.len()
     );
     assert!(cuts >= 200);

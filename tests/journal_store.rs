@@ -157,7 +157,6 @@ fn a_deleted_record_is_a_gap() {
     let dir = tempfile::tempdir().unwrap();
     journal_with_session(dir.path());
     let c = raw(dir.path());
-    c.execute("DELETE FROM outbox WHERE seq = 7", []).unwrap();
     c.execute("DELETE FROM events WHERE seq = 7", []).unwrap();
     let loaded = Journal::open(dir.path()).unwrap().load("s1").unwrap();
     assert!(
@@ -254,4 +253,119 @@ fn a_missing_station_key_beside_sessions_is_not_recreated() {
     drop(Journal::open(empty.path()).unwrap());
     std::fs::remove_file(empty.path().join("station.key")).unwrap();
     Journal::open(empty.path()).expect("an empty journal gets a new key");
+}
+
+/// Lays a journal out as version 3 wrote it: events in a rowid table with its key beside it,
+/// and an outbox table listing what waits (each session's records after its receipt).
+fn as_version_3(dir: &std::path::Path) {
+    let c = raw(dir);
+    c.execute_batch(
+        "PRAGMA foreign_keys = OFF;
+         BEGIN;
+         CREATE TABLE events_v3 (
+             session TEXT NOT NULL REFERENCES sessions(id),
+             seq INTEGER NOT NULL,
+             hash BLOB NOT NULL,
+             sealed BLOB NOT NULL,
+             PRIMARY KEY (session, seq)
+         ) STRICT;
+         INSERT INTO events_v3 SELECT session, seq, hash, sealed FROM events;
+         DROP TABLE events;
+         ALTER TABLE events_v3 RENAME TO events;
+         CREATE TABLE outbox (
+             session TEXT NOT NULL,
+             seq INTEGER NOT NULL,
+             PRIMARY KEY (session, seq),
+             FOREIGN KEY (session, seq) REFERENCES events(session, seq)
+         ) STRICT;
+         INSERT INTO outbox SELECT e.session, e.seq FROM events e
+             WHERE e.seq > coalesce((SELECT seq FROM receipts r WHERE r.session = e.session), -1);
+         PRAGMA user_version = 3;
+         COMMIT;",
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_version_3_journal_is_read_as_it_lies_and_migrates_with_every_record_and_what_waits() {
+    let dir = tempfile::tempdir().unwrap();
+    let evs = journal_with_session(dir.path());
+    let mut j = Journal::open(dir.path()).unwrap();
+    let hash: Vec<u8> = raw(dir.path())
+        .query_row(
+            "SELECT hash FROM events WHERE session = 's1' AND seq = 19",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(j.acknowledge("s1", 19, &hash, "{}").unwrap(), 43);
+    drop(j);
+    as_version_3(dir.path());
+    let version = |dir: &std::path::Path| -> i64 {
+        raw(dir)
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(version(dir.path()), 3);
+
+    // Inspection reads the old layout without changing it.
+    let old = Journal::open_existing(dir.path()).unwrap();
+    assert_eq!(old.backlog().unwrap().waiting, 43);
+    assert_eq!(old.unsent(100, &[]).unwrap().unwrap().records[0].seq, 20);
+    drop(old);
+    assert_eq!(version(dir.path()), 3);
+
+    let j = Journal::open(dir.path()).unwrap();
+    assert!(j.lost().is_none(), "{:?}", j.lost());
+    assert_eq!(version(dir.path()), 4);
+    let tables: Vec<String> = raw(dir.path())
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(!tables.iter().any(|t| t == "outbox"), "{tables:?}");
+    let loaded = j.load("s1").unwrap();
+    assert!(loaded.damage.is_none(), "{:?}", loaded.damage);
+    assert_eq!(loaded.events(), evs);
+    assert_eq!(j.backlog().unwrap().waiting, 43);
+    let unsent = j.unsent(100, &[]).unwrap().unwrap();
+    assert_eq!(unsent.records.first().map(|r| r.seq), Some(20));
+    assert_eq!(unsent.records.last().map(|r| r.seq), Some(62));
+}
+
+#[test]
+fn the_wal_starts_over_between_saves_so_no_save_waits_for_the_automatic_checkpoint() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut j = Journal::open(dir.path()).unwrap();
+    let mut cursor = j
+        .create_session(
+            "s1",
+            "demo-unt-2024",
+            "00112233445566778899aabbccddeeff",
+            &paper(),
+        )
+        .unwrap();
+    let wal = dir.path().join("journal.sqlite-wal");
+    let mut largest = 0;
+    for i in 0..1500u16 {
+        j.append(
+            &mut cursor,
+            &Event::Answered {
+                task: i % 120,
+                choice: Choice::One(u8::try_from(i % 4).unwrap()),
+            },
+        )
+        .unwrap();
+        j.settle().unwrap();
+        largest = largest.max(std::fs::metadata(&wal).unwrap().len());
+    }
+    // The automatic checkpoint runs inside the commit that takes the WAL past 1,000 pages (4 MB):
+    // a WAL that never grows to half of that was started over between saves.
+    assert!(
+        largest < 2 * 1024 * 1024,
+        "the WAL grew to {largest} bytes between checkpoints"
+    );
+    assert_eq!(j.load("s1").unwrap().entries.len(), 1500);
 }

@@ -148,12 +148,12 @@ fn write_at(file: &File, data: &[u8], at: u64) -> std::io::Result<()> {
 
 /// Counts one more committed transaction, inside it; returns the new count.
 pub fn count(tx: &Transaction<'_>) -> Result<u64, JournalError> {
-    let n: i64 = tx.query_row(
-        "INSERT INTO commits (id, n) VALUES (1, 1)
-         ON CONFLICT (id) DO UPDATE SET n = n + 1 RETURNING n",
-        [],
-        |r| r.get(0),
-    )?;
+    let n: i64 = tx
+        .prepare_cached(
+            "INSERT INTO commits (id, n) VALUES (1, 1)
+             ON CONFLICT (id) DO UPDATE SET n = n + 1 RETURNING n",
+        )?
+        .query_row([], |r| r.get(0))?;
     Ok(u64::try_from(n).unwrap_or(0))
 }
 

@@ -1,8 +1,9 @@
-//! The journal's side of the upload to the center. Every record is committed with an outbox row;
-//! `unsent` reads the oldest session's waiting records as stored (sealed and chained, never
-//! decrypted here), and `acknowledge` takes a verified receipt: in one transaction it keeps the
-//! receipt and leaves in the outbox exactly the records after the one the receipt covers. No
-//! record is ever deleted; only the outbox rows are, and only once a receipt covers them.
+//! The journal's side of the upload to the center. What waits is each session's records after the
+//! last receipt the center signed for it (all of them before the first): `unsent` reads the
+//! oldest session's waiting records as stored (sealed and chained, never decrypted here), and
+//! `acknowledge` takes a verified receipt and keeps it, in one transaction, which is all it takes
+//! for the records it covers to stop waiting. No record is ever deleted, and a save writes
+//! nothing for the upload: the events' key and the receipts answer what waits.
 
 use rusqlite::{OptionalExtension as _, TransactionBehavior, params};
 
@@ -55,6 +56,9 @@ pub struct Backlog {
     pub last_receipt_ms: Option<u64>,
 }
 
+/// The last record of session `s.id` a receipt covers (-1: none), as an SQL expression.
+const AFTER_RECEIPT: &str = "coalesce((SELECT r.seq FROM receipts r WHERE r.session = s.id), -1)";
+
 fn seq_i(seq: u64) -> Result<i64, JournalError> {
     i64::try_from(seq).map_err(|_| JournalError::Gap { seq })
 }
@@ -68,10 +72,11 @@ impl Journal {
     /// sealed bytes (at least one record), leaving out the sessions in `skip`; `None` when
     /// nothing (else) waits.
     pub fn unsent(&self, limit: usize, skip: &[String]) -> Result<Option<Unsent>, JournalError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT o.session, min(o.seq) FROM outbox o JOIN sessions s ON s.id = o.session
-             GROUP BY o.session ORDER BY min(s.rowid)",
-        )?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT s.id, {AFTER_RECEIPT} + 1 FROM sessions s
+             WHERE EXISTS (SELECT 1 FROM events e WHERE e.session = s.id AND e.seq > {AFTER_RECEIPT})
+             ORDER BY s.rowid"
+        ))?;
         let waiting: Vec<(String, i64)> = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<Result<_, _>>()?;
@@ -79,7 +84,7 @@ impl Journal {
             return Ok(None);
         };
         let from = u64::try_from(from).map_err(|_| JournalError::Gap { seq: 0 })?;
-        self.chunk(&session, from, limit, true)
+        self.chunk(&session, from, limit)
     }
 
     /// Records of `session` from `from` on, whether they wait or not (the offline export), in
@@ -90,7 +95,7 @@ impl Journal {
         from: u64,
         limit: usize,
     ) -> Result<Option<Unsent>, JournalError> {
-        self.chunk(session, from, limit, false)
+        self.chunk(session, from, limit)
     }
 
     fn chunk(
@@ -98,7 +103,6 @@ impl Journal {
         session: &str,
         from: u64,
         limit: usize,
-        waiting: bool,
     ) -> Result<Option<Unsent>, JournalError> {
         let snapshot = self.conn.unchecked_transaction()?;
         let (wrapped, package_id, seal_id, supersedes, head_seq): (
@@ -128,15 +132,10 @@ impl Journal {
                 .ok_or(JournalError::Gap { seq: from - 1 })?;
             hash32(&before, from - 1)?
         };
-        let sql = if waiting {
-            "SELECT e.seq, e.hash, e.sealed FROM outbox o
-             JOIN events e ON e.session = o.session AND e.seq = o.seq
-             WHERE o.session = ?1 AND o.seq >= ?2 ORDER BY o.seq LIMIT ?3"
-        } else {
+        let mut stmt = snapshot.prepare(
             "SELECT seq, hash, sealed FROM events WHERE session = ?1 AND seq >= ?2
-             ORDER BY seq LIMIT ?3"
-        };
-        let mut stmt = snapshot.prepare(sql)?;
+             ORDER BY seq LIMIT ?3",
+        )?;
         let mut rows = stmt.query(params![
             session,
             from_i,
@@ -176,9 +175,9 @@ impl Journal {
 
     /// Takes a verified receipt for `session`: the center holds every record up to `seq`, the
     /// last of them with `hash`. Refused (nothing changes) when the journal's record `seq` has
-    /// another hash. In one transaction the receipt is kept and the outbox is left holding
-    /// exactly the records after `seq` (a receipt lower than an earlier one puts records back:
-    /// the center lost them and they go again). Returns how many records still wait.
+    /// another hash. The receipt is kept, in one transaction, and from then on exactly the
+    /// records after `seq` wait (a receipt lower than an earlier one puts records back: the
+    /// center lost them and they go again). Returns how many records still wait.
     pub fn acknowledge(
         &mut self,
         session: &str,
@@ -212,15 +211,6 @@ impl Journal {
                 )));
             }
         }
-        tx.execute(
-            "DELETE FROM outbox WHERE session = ?1 AND seq <= ?2",
-            params![session, seq],
-        )?;
-        tx.execute(
-            "INSERT OR IGNORE INTO outbox (session, seq)
-             SELECT session, seq FROM events WHERE session = ?1 AND seq > ?2",
-            params![session, seq],
-        )?;
         let at = seq_i(now_ms())?;
         tx.execute(
             "INSERT INTO receipts (session, seq, hash, at_ms, receipt) VALUES (?1, ?2, ?3, ?4, ?5)
@@ -229,8 +219,8 @@ impl Journal {
             params![session, seq, hash, at, receipt],
         )?;
         let left: i64 = tx.query_row(
-            "SELECT count(*) FROM outbox WHERE session = ?1",
-            params![session],
+            "SELECT count(*) FROM events WHERE session = ?1 AND seq > ?2",
+            params![session, seq],
             |r| r.get(0),
         )?;
         let count = anchor::count(&tx)?;
@@ -241,9 +231,14 @@ impl Journal {
 
     /// How many records wait for a receipt, and when the last receipt came.
     pub fn backlog(&self) -> Result<Backlog, JournalError> {
-        let waiting: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM outbox", [], |r| r.get(0))?;
+        let waiting: i64 = self.conn.query_row(
+            &format!(
+                "SELECT coalesce(sum((SELECT count(*) FROM events e
+                     WHERE e.session = s.id AND e.seq > {AFTER_RECEIPT})), 0) FROM sessions s"
+            ),
+            [],
+            |r| r.get(0),
+        )?;
         let last: Option<i64> =
             self.conn
                 .query_row("SELECT max(at_ms) FROM receipts", [], |r| r.get(0))?;

@@ -34,6 +34,8 @@ pub struct Journal {
     path: PathBuf,
     /// The anchor, for a journal open for writing.
     pub(super) anchor: Option<Anchor>,
+    /// Commits since the last checkpoint `settle` ran.
+    pub(super) since_checkpoint: u32,
     /// Committed records found lost at open (the journal was behind its anchor).
     lost: Option<JournalError>,
     /// The copy a read-only open reads, when the original's WAL index could not be used.
@@ -176,6 +178,7 @@ impl Journal {
             station,
             path,
             anchor: None,
+            since_checkpoint: 0,
             lost,
             _copy: copy,
         })
@@ -194,6 +197,7 @@ impl Journal {
             station,
             path,
             anchor: None,
+            since_checkpoint: 0,
             lost: None,
             _copy: None,
         })

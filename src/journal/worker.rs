@@ -5,8 +5,8 @@
 //! is there after all (its WAL frames were written, only the sync failed) is made durable by a
 //! checkpoint and acknowledged, so a retry never writes the same event twice; otherwise the
 //! error stands and the next append continues from the last committed record. Whenever no job
-//! waits, the thread syncs the anchor (`Journal::settle`): a reply waits for its commit's sync
-//! only.
+//! waits, the thread syncs the anchor and, every hundred commits, checkpoints the WAL
+//! (`Journal::settle`): a reply waits for its commit's sync only.
 //!
 //! The thread starts with the first job: the station opens its window before any thread of its
 //! own runs (a thread started earlier made the X input method's start-up, which reads its tables

@@ -1,5 +1,5 @@
 //! Writing the journal: a session is created together with its opening events, each later event
-//! is one transaction with its outbox row and the session's authenticated head, and a damaged
+//! is one transaction with the session's authenticated head, and a damaged
 //! session is carried on in a complete copy written in one transaction. A transaction either
 //! commits whole or leaves nothing, so a crash never leaves half a session behind.
 
@@ -13,6 +13,10 @@ use super::store::{Cursor, Journal, Loaded, PAPER_AAD, now_ms};
 use super::{JournalError, keys};
 use crate::crypto::aead::Key;
 use crate::exam::{Event, Paper};
+
+/// Commits between two checkpoints `settle` runs: a few hundred WAL pages, well inside the
+/// automatic checkpoint's thousand, which stays on as the backstop.
+const CHECKPOINT_EVERY: u32 = 100;
 
 impl Journal {
     /// Starts a session with no events yet (see `create_session_with`).
@@ -117,7 +121,8 @@ impl Journal {
         Ok(staged)
     }
 
-    /// Appends one event in one transaction with its outbox row and the session's new head.
+    /// Appends one event in one transaction with the session's new head (it waits for the center
+    /// as a record after the session's receipt: no outbox row is written).
     /// Returns its sequence number only after COMMIT returned; on any error nothing was
     /// acknowledged and the cursor is unchanged.
     pub fn append(&mut self, cursor: &mut Cursor, event: &Event) -> Result<u64, JournalError> {
@@ -188,19 +193,34 @@ impl Journal {
     /// After a commit: the anchor records the new count. The commit is durable already, so a
     /// failed anchor write only leaves the anchor behind, which is never taken for a loss.
     pub(super) fn anchored(&mut self, count: u64) {
+        self.since_checkpoint = self.since_checkpoint.saturating_add(1);
         if let Some(a) = &mut self.anchor {
             let _ = a.record(count);
         }
     }
 
-    /// Syncs the anchor's last count, once whoever waited for the commit has its answer: the
-    /// commit alone makes a record durable, the anchor's sync only keeps the anchor close
-    /// behind. The writer thread calls this whenever no job waits.
+    /// What the writer thread does whenever no job waits, once whoever waited for a commit has
+    /// its answer. It syncs the anchor's last count: the commit alone makes a record durable,
+    /// the anchor's sync only keeps the anchor close behind. And every `CHECKPOINT_EVERY`
+    /// commits it copies the WAL into the database file (a passive checkpoint, which gives way
+    /// to any reader), so the WAL starts over and the automatic checkpoint, which runs inside
+    /// the commit that fills the WAL, never lands on a candidate's save. A checkpoint that
+    /// fails is only left for later: every commit is durable in the WAL already.
     pub fn settle(&mut self) -> Result<(), JournalError> {
-        match &mut self.anchor {
+        let synced = match &mut self.anchor {
             Some(a) => a.sync(),
             None => Ok(()),
+        };
+        if self.since_checkpoint >= CHECKPOINT_EVERY {
+            self.since_checkpoint = 0;
+            if let Err(e) = self
+                .conn
+                .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
+            {
+                tracing::warn!(error = %e, "journal: the checkpoint between saves failed");
+            }
         }
+        synced
     }
 
     /// The audit log, oldest first, each row with whether its tag verified.
@@ -209,8 +229,7 @@ impl Journal {
     }
 }
 
-/// Writes record `cursor.next_seq` with its outbox row and moves the cursor past it; returns
-/// its sequence number.
+/// Writes record `cursor.next_seq` and moves the cursor past it; returns its sequence number.
 fn write_record(
     tx: &Transaction<'_>,
     cursor: &mut Cursor,
@@ -220,14 +239,8 @@ fn write_record(
     let next = seq.checked_add(1).ok_or(JournalError::Gap { seq })?;
     let seq_i = i64::try_from(seq).map_err(|_| JournalError::Gap { seq })?;
     let (sealed, hash) = record::seal(&cursor.key, &cursor.session, seq, &cursor.prev, entry)?;
-    tx.execute(
-        "INSERT INTO events (session, seq, hash, sealed) VALUES (?1, ?2, ?3, ?4)",
-        params![cursor.session, seq_i, hash.as_slice(), sealed],
-    )?;
-    tx.execute(
-        "INSERT INTO outbox (session, seq) VALUES (?1, ?2)",
-        params![cursor.session, seq_i],
-    )?;
+    tx.prepare_cached("INSERT INTO events (session, seq, hash, sealed) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![cursor.session, seq_i, hash.as_slice(), sealed])?;
     cursor.next_seq = next;
     cursor.prev = hash;
     Ok(seq)
@@ -244,10 +257,10 @@ fn write_head(tx: &Transaction<'_>, cursor: &Cursor) -> Result<(), JournalError>
         hash: &cursor.prev,
     };
     let tag = head::tag(&cursor.key, &cursor.session, &cursor.meta, &at);
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO heads (session, seq, hash, mac) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (session) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, mac = excluded.mac",
-        params![cursor.session, seq, cursor.prev.as_slice(), tag.as_slice()],
-    )?;
+    )?
+    .execute(params![cursor.session, seq, cursor.prev.as_slice(), tag.as_slice()])?;
     Ok(())
 }
