@@ -320,23 +320,20 @@ fn bench_rows(root: &Path) -> Vec<Row> {
     rows
 }
 
-/// Builds the station and the floor with `profile`.
+/// Builds the station and the floor with `profile`, each on its own: the station as
+/// `packaging/build-deb.sh` builds it (the floor, an example, brings the dev-dependencies'
+/// features along, which would make a station the package never ships).
 fn build(root: &Path, profile: &str) {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let status = Command::new(cargo)
-        .current_dir(root)
-        .args([
-            "build",
-            "--profile",
-            profile,
-            "--bin",
-            "ustudy-station",
-            "--example",
-            "perf-floor",
-        ])
-        .status()
-        .expect("cargo runs");
-    assert!(status.success(), "the {profile} build failed");
+    for target in [["--bin", "ustudy-station"], ["--example", "perf-floor"]] {
+        let status = Command::new(&cargo)
+            .current_dir(root)
+            .args(["build", "--profile", profile])
+            .args(target)
+            .status()
+            .expect("cargo runs");
+        assert!(status.success(), "the {profile} build failed");
+    }
 }
 
 /// `runs` results of each, taken in turn so that machine noise hits both alike.

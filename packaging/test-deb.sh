@@ -4,7 +4,7 @@
 # check under Xvfb, the man page), enables and disables the kiosk, then purges it twice: once
 # with a journal the center never received (the purge must keep it and say where) and once
 # clean (nothing of the package may remain).
-# Takes about 3 minutes after a release build; CI runs it from .ci/run.
+# Takes about 3 minutes after the packaging build; CI runs it from .ci/run.
 #   bash packaging/test-deb.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
