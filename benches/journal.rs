@@ -3,7 +3,8 @@
 //! with WAL and FULL on the same disk, the same payload size, interleaved in the same run.
 //!
 //! The anchor's sync and the checkpoint between saves, which the writer thread does after the
-//! answer was given (`Journal::settle`), are done between rounds, untimed, as there: the next round's disk is the one a candidate's next save meets.
+//! answer was given and in a pause (`Journal::settle`, `Journal::rest`), are done between
+//! rounds, untimed, as there: the next round's disk is the one a candidate's next save meets.
 //!
 //! Run: `cargo bench --bench journal`. The goal is p99 within 1.5× of the floor.
 
@@ -68,6 +69,7 @@ fn main() {
             )
             .expect("append");
         journal.settle().expect("anchor sync");
+        journal.rest();
     }
     let (mut base, mut save) = (Vec::with_capacity(ROUNDS), Vec::with_capacity(ROUNDS));
     for i in 0..ROUNDS {
@@ -82,6 +84,7 @@ fn main() {
         journal.append(&mut cursor, &event).expect("append");
         save.push(t.elapsed());
         journal.settle().expect("anchor sync");
+        journal.rest();
     }
     let (b50, s50) = (pct(&mut base, 50), pct(&mut save, 50));
     let (b99, s99) = (pct(&mut base, 99), pct(&mut save, 99));

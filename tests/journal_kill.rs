@@ -75,9 +75,10 @@ fn child(dir: &Path) -> ! {
         // The acknowledgement: printed only after the commit returned.
         let _ = writeln!(out, "ACK {seq}");
         let _ = out.flush();
-        // As the writer thread does once the answer is given: the anchor's sync, and every
-        // hundred commits a checkpoint, so kills land in those too.
+        // As the writer thread does once the answer is given and in a pause: the anchor's sync,
+        // and every hundred commits a checkpoint, so kills land in those too.
         journal.settle().unwrap_or_else(|e| fail(&e));
+        journal.rest();
     }
 }
 

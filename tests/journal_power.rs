@@ -37,9 +37,11 @@ fn child(dir: &Path) -> ! {
         // One write per acknowledgement, after the commit returned.
         out.write_all(format!("ACK {i}\n").as_bytes()).unwrap();
         out.flush().unwrap();
-        // Then what the writer thread does once the answer is given: the anchor's sync, and at
-        // the hundredth commit the checkpoint into the database file, so the cuts land there too.
+        // Then what the writer thread does once the answer is given and in a pause: the
+        // anchor's sync, and at the hundredth commit the checkpoint into the database file, so
+        // the cuts land there too.
         j.settle().unwrap();
+        j.rest();
     }
     std::process::exit(0);
 }

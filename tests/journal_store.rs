@@ -353,6 +353,7 @@ fn the_wal_starts_over_between_saves_so_no_save_waits_for_the_automatic_checkpoi
         )
         .unwrap();
         j.settle().unwrap();
+        j.rest();
         largest = largest.max(std::fs::metadata(&wal).unwrap().len());
     }
     // The automatic checkpoint runs inside the commit that takes the WAL past 1,000 pages (4 MB):

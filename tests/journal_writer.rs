@@ -249,3 +249,32 @@ fn a_commit_that_fails_while_writing_the_wal_is_not_acknowledged() {
         );
     }
 }
+
+/// The salt in the WAL's header, which `SQLite` changes each time the WAL starts over after a
+/// checkpoint.
+fn wal_salt(dir: &std::path::Path) -> [u8; 8] {
+    let header = std::fs::read(dir.join("journal.sqlite-wal")).unwrap();
+    header[16..24].try_into().unwrap()
+}
+
+#[test]
+fn the_writer_checkpoints_in_a_pause_and_never_between_quick_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let writer = Writer::spawn(dir.path().to_owned()).unwrap();
+    let s1 = writer.create_blocking(new_session(vec![])).unwrap();
+    let before = wal_salt(dir.path());
+    // A burst of 150 saves, each sent as soon as the last was acknowledged: past the hundred
+    // commits a checkpoint waits for, and no pause among them.
+    for _ in 0..150 {
+        writer.append_blocking(&s1, Event::Tick { ms: 1 }).unwrap();
+    }
+    assert_eq!(
+        wal_salt(dir.path()),
+        before,
+        "a checkpoint ran between two quick saves"
+    );
+    // A pause, then one more save: the checkpoint ran in the pause, so the WAL starts over.
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    writer.append_blocking(&s1, Event::Tick { ms: 1 }).unwrap();
+    assert_ne!(wal_salt(dir.path()), before, "no checkpoint in the pause");
+}

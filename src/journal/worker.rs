@@ -5,8 +5,9 @@
 //! is there after all (its WAL frames were written, only the sync failed) is made durable by a
 //! checkpoint and acknowledged, so a retry never writes the same event twice; otherwise the
 //! error stands and the next append continues from the last committed record. Whenever no job
-//! waits, the thread syncs the anchor and, every hundred commits, checkpoints the WAL
-//! (`Journal::settle`): a reply waits for its commit's sync only.
+//! waits, the thread syncs the anchor (`Journal::settle`): a reply waits for its commit's sync
+//! only. After a pause of 200 ms with no job, every hundred commits, it checkpoints the WAL
+//! (`Journal::rest`), so a checkpoint never holds a save up.
 //!
 //! The thread starts with the first job: the station opens its window before any thread of its
 //! own runs (a thread started earlier made the X input method's start-up, which reads its tables
@@ -318,6 +319,32 @@ impl Writer {
     }
 }
 
+/// How long no job must come before the writer checkpoints (`Journal::rest`): far shorter than
+/// a candidate's pause between two answers, far longer than the jobs one click queues.
+const PAUSE: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// The next job (`None`: every sender is gone). Whoever waited has their answer: while no job
+/// waits the anchor is synced, and after a pause the WAL is checkpointed, so that a checkpoint
+/// never holds up a save.
+fn next_job(journal: &mut Option<Journal>, inbox: &mpsc::Receiver<Job>) -> Option<Job> {
+    if let Ok(job) = inbox.try_recv() {
+        return Some(job);
+    }
+    if let Some(Err(e)) = journal.as_mut().map(Journal::settle) {
+        tracing::warn!(error = %e, "journal: the anchor could not be synced");
+    }
+    match inbox.recv_timeout(PAUSE) {
+        Ok(job) => Some(job),
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            if let Some(j) = journal.as_mut() {
+                j.rest();
+            }
+            inbox.recv().ok()
+        }
+        Err(mpsc::RecvTimeoutError::Disconnected) => None,
+    }
+}
+
 fn run(dir: &std::path::Path, journal: Journal, inbox: &mpsc::Receiver<Job>, faults: &AtomicU64) {
     let mut journal = Some(journal);
     let mut cursors: HashMap<String, Cursor> = HashMap::new();
@@ -325,17 +352,8 @@ fn run(dir: &std::path::Path, journal: Journal, inbox: &mpsc::Receiver<Job>, fau
     // acknowledged, and never to be written again.
     let mut unconfirmed: HashMap<String, (u64, Event)> = HashMap::new();
     loop {
-        // Whoever waited has their answer: the anchor is synced while no job waits.
-        let job = if let Ok(job) = inbox.try_recv() {
-            job
-        } else {
-            if let Some(Err(e)) = journal.as_mut().map(Journal::settle) {
-                tracing::warn!(error = %e, "journal: the anchor could not be synced");
-            }
-            match inbox.recv() {
-                Ok(job) => job,
-                Err(_) => break,
-            }
+        let Some(job) = next_job(&mut journal, inbox) else {
+            break;
         };
         // A previous failure closed the connection: reopen before anything else, and re-read
         // every chain, since what the failed commit left is only known from the disk.

@@ -14,7 +14,7 @@ use super::{JournalError, keys};
 use crate::crypto::aead::Key;
 use crate::exam::{Event, Paper};
 
-/// Commits between two checkpoints `settle` runs: a few hundred WAL pages, well inside the
+/// Commits between two checkpoints `rest` runs: a few hundred WAL pages, well inside the
 /// automatic checkpoint's thousand, which stays on as the backstop.
 const CHECKPOINT_EVERY: u32 = 100;
 
@@ -200,27 +200,32 @@ impl Journal {
     }
 
     /// What the writer thread does whenever no job waits, once whoever waited for a commit has
-    /// its answer. It syncs the anchor's last count: the commit alone makes a record durable,
-    /// the anchor's sync only keeps the anchor close behind. And every `CHECKPOINT_EVERY`
-    /// commits it copies the WAL into the database file (a passive checkpoint, which gives way
-    /// to any reader), so the WAL starts over and the automatic checkpoint, which runs inside
-    /// the commit that fills the WAL, never lands on a candidate's save. A checkpoint that
-    /// fails is only left for later: every commit is durable in the WAL already.
+    /// its answer: it syncs the anchor's last count. The commit alone makes a record durable,
+    /// the anchor's sync only keeps the anchor close behind.
     pub fn settle(&mut self) -> Result<(), JournalError> {
-        let synced = match &mut self.anchor {
+        match &mut self.anchor {
             Some(a) => a.sync(),
             None => Ok(()),
-        };
-        if self.since_checkpoint >= CHECKPOINT_EVERY {
-            self.since_checkpoint = 0;
-            if let Err(e) = self
-                .conn
-                .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
-            {
-                tracing::warn!(error = %e, "journal: the checkpoint between saves failed");
-            }
         }
-        synced
+    }
+
+    /// What the writer thread does in a pause between saves (no job for a moment): every
+    /// `CHECKPOINT_EVERY` commits it copies the WAL into the database file (a passive
+    /// checkpoint, which gives way to any reader), so the WAL starts over and the automatic
+    /// checkpoint, which runs inside the commit that fills the WAL, never lands on a
+    /// candidate's save; and, run in a pause, it never holds a save up either. A checkpoint
+    /// that fails is only left for later: every commit is durable in the WAL already.
+    pub fn rest(&mut self) {
+        if self.since_checkpoint < CHECKPOINT_EVERY {
+            return;
+        }
+        self.since_checkpoint = 0;
+        if let Err(e) = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
+        {
+            tracing::warn!(error = %e, "journal: the checkpoint between saves failed");
+        }
     }
 
     /// The audit log, oldest first, each row with whether its tag verified.
