@@ -364,3 +364,32 @@ fn the_wal_starts_over_between_saves_so_no_save_waits_for_the_automatic_checkpoi
     );
     assert_eq!(j.load("s1").unwrap().entries.len(), opening + 1500);
 }
+
+#[test]
+fn a_journal_of_another_schema_is_refused_and_left_as_it_lies() {
+    for version in [2, 99] {
+        let dir = tempfile::tempdir().unwrap();
+        let evs = journal_with_session(dir.path());
+        raw(dir.path())
+            .pragma_update(None, "user_version", version)
+            .unwrap();
+        // Version 2 is older than inspection reads (it had no receipts); 99 is a newer program's.
+        assert!(
+            matches!(Journal::open_existing(dir.path()), Err(JournalError::Schema(v)) if v == version)
+        );
+        if version > 3 {
+            assert!(matches!(
+                Journal::open(dir.path()),
+                Err(JournalError::Schema(99))
+            ));
+        }
+        let c = raw(dir.path());
+        let kept: i64 = c
+            .query_row("SELECT count(*) FROM events", [], |r| r.get(0))
+            .unwrap();
+        let now: i64 = c
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!((kept, now), (i64::try_from(evs.len()).unwrap(), version));
+    }
+}
