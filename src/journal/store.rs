@@ -34,7 +34,7 @@ pub struct Journal {
     path: PathBuf,
     /// The anchor, for a journal open for writing.
     pub(super) anchor: Option<Anchor>,
-    /// Commits since the last checkpoint `settle` ran.
+    /// Commits since the last checkpoint `rest` ran.
     pub(super) since_checkpoint: u32,
     /// Committed records found lost at open (the journal was behind its anchor).
     lost: Option<JournalError>,
