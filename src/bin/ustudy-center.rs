@@ -163,6 +163,9 @@ enum Command {
     /// The roster of candidates.
     #[command(subcommand)]
     Roster(RosterCommand),
+    /// The operators who may log in to the hall dashboard (`https://CENTER/hall`).
+    #[command(subcommand)]
+    Operator(OperatorCommand),
     /// Let a candidate whose test was already started sit again (after a failed sitting): the
     /// key release is moved to the re-issue log with the reason, and the candidate's key can be
     /// released once more, on any station of the hall.
@@ -263,6 +266,9 @@ fn main() -> ExitCode {
         Command::Roster(RosterCommand::Import { dir, file }) => {
             roster_import(&dir, &file, &mut out)
         }
+        Command::Operator(OperatorCommand::Add { dir, name }) => {
+            sessions::operator_add(&dir, &name, &mut out)
+        }
         Command::Demo { dir, sources } => demo(&dir, &sources, &mut out),
         Command::StationKey { dir, station } => station_key(&dir, &station, &mut out),
         Command::ImportJournal { dir, station, file } => {
@@ -281,6 +287,19 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+#[derive(Subcommand)]
+enum OperatorCommand {
+    /// Add an operator: the password (at least 10 characters) is read from standard input,
+    /// one line (typed at a prompt, or piped). Only its PBKDF2 hash is kept.
+    Add {
+        /// Key store directory.
+        #[arg(long)]
+        dir: PathBuf,
+        /// The operator's login name (letters, digits, '-', '_', '.').
+        name: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -345,6 +364,7 @@ fn command_name(command: &Command) -> &'static str {
         Command::Serve { .. } => "serve",
         Command::EnrollCode { .. } => "enroll-code",
         Command::Roster(_) => "roster import",
+        Command::Operator(_) => "operator add",
         Command::KeySheet { .. } => "key-sheet",
         Command::UnlockCode { .. } => "unlock-code",
         Command::Status { .. } => "status",

@@ -19,6 +19,20 @@ pub fn path(dir: &Path, seal_id: &str) -> Option<PathBuf> {
     ok.then(|| dir.join(FOLDER).join(format!("{seal_id}.pkg")))
 }
 
+/// The paper of the published package with this seal, opened with the center's own key.
+pub fn open_paper(
+    dir: &Path,
+    keys: &super::KeyStore,
+    seal_id: &str,
+) -> Result<crate::exam::Paper, String> {
+    let path = path(dir, seal_id).ok_or_else(|| format!("seal id {seal_id:?}"))?;
+    let bytes = std::fs::read(&path)
+        .map_err(|e| format!("package of seal {seal_id} is not kept here: {e}"))?;
+    let key = keys.package_key(seal_id).map_err(|e| e.to_string())?;
+    let (_, paper) = package::open(&bytes, &keys.public(), &key).map_err(|e| e.to_string())?;
+    Ok(paper)
+}
+
 /// Keeps a sealed package for stations (beside it first, then renamed).
 pub fn publish(dir: &Path, header: &Header, bytes: &[u8]) -> std::io::Result<PathBuf> {
     let target = path(dir, &header.seal_id)

@@ -43,18 +43,41 @@ pub struct Center {
     signing_public: [u8; 32],
     keys: Arc<KeyStore>,
     identity: Arc<ServerIdentity>,
+    /// The dashboard's view of the halls.
+    halls: Arc<super::hall::Halls>,
+    /// Told each time a batch adds records (the dashboard's live pages listen).
+    changed: tokio::sync::broadcast::Sender<()>,
 }
 
 impl Center {
     /// The center with key store `keys`, over `store`, with its server identity.
     pub fn new(keys: KeyStore, store: Arc<dyn Store>, identity: ServerIdentity) -> Center {
+        let keys = Arc::new(keys);
+        let dir = keys.dir().to_owned();
         Center {
-            dir: keys.dir().to_owned(),
+            halls: Arc::new(super::web::halls_for(dir.clone(), Arc::clone(&keys))),
+            dir,
             store,
             signing_public: keys.public(),
-            keys: Arc::new(keys),
+            keys,
             identity: Arc::new(identity),
+            changed: tokio::sync::broadcast::channel(16).0,
         }
+    }
+
+    /// The store.
+    pub fn store(&self) -> Arc<dyn Store> {
+        Arc::clone(&self.store)
+    }
+
+    /// The dashboard's view of the halls.
+    pub fn halls(&self) -> Arc<super::hall::Halls> {
+        Arc::clone(&self.halls)
+    }
+
+    /// A receiver told of every batch that adds records.
+    pub fn changes(&self) -> tokio::sync::broadcast::Receiver<()> {
+        self.changed.subscribe()
     }
 }
 
@@ -68,6 +91,7 @@ pub fn router(center: Center) -> Router {
         .route(&format!("{API}/packages/{{seal}}"), get(package_file))
         .route(&format!("{API}/start"), post(start))
         .route(&format!("{API}/events"), post(events::post))
+        .merge(super::web::routes())
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(center)
 }

@@ -37,6 +37,8 @@ pub enum StoreError {
     Mismatch(String),
     #[error("no package key was released for IIN {0}: there is nothing to re-issue")]
     NotReleased(String),
+    #[error("an operator named {0} exists already")]
+    OperatorExists(String),
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -219,6 +221,36 @@ pub trait Store: Send + Sync {
 
     /// Every enrolled station, by name.
     fn stations(&self) -> Result<Vec<Station>, StoreError>;
+
+    /// The records held of a session after sequence number `after`, in order (the dashboard
+    /// folds each session once and then only what came since).
+    fn records_after(
+        &self,
+        session: &str,
+        after: i64,
+    ) -> Result<Vec<(i64, Vec<u8>, String)>, StoreError>;
+
+    /// Keeps a new operator with a password hash (`operators::hash`); a taken name is refused.
+    fn add_operator(&self, name: &str, hash: &str, now_ms: i64) -> Result<(), StoreError>;
+
+    /// An operator's password hash, if the operator exists.
+    fn operator_hash(&self, name: &str) -> Result<Option<String>, StoreError>;
+
+    /// Opens an operator's login: the SHA-256 of its cookie's token (never the token), until
+    /// `expires_ms`.
+    fn open_login(
+        &self,
+        token_hash: &[u8; 32],
+        operator: &str,
+        now_ms: i64,
+        expires_ms: i64,
+    ) -> Result<(), StoreError>;
+
+    /// The operator whose login has this token hash, if it is open and not expired at `now_ms`.
+    fn login(&self, token_hash: &[u8; 32], now_ms: i64) -> Result<Option<String>, StoreError>;
+
+    /// Ends a login (logging out); an unknown one changes nothing.
+    fn close_login(&self, token_hash: &[u8; 32]) -> Result<(), StoreError>;
 }
 
 #[cfg(test)]
@@ -322,12 +354,37 @@ mod tests {
         ));
     }
 
+    /// Operators: one per name; a login is found by its token hash until it expires or closes.
+    pub fn keeps_the_operator_contract(store: &dyn Store) {
+        assert_eq!(store.operator_hash("aigerim").unwrap(), None);
+        store.add_operator("aigerim", "h1", 1).unwrap();
+        assert!(matches!(
+            store.add_operator("aigerim", "h2", 2),
+            Err(StoreError::OperatorExists(n)) if n == "aigerim"
+        ));
+        assert_eq!(
+            store.operator_hash("aigerim").unwrap().as_deref(),
+            Some("h1")
+        );
+        store.open_login(&[1; 32], "aigerim", 10, 100).unwrap();
+        assert_eq!(
+            store.login(&[1; 32], 50).unwrap().as_deref(),
+            Some("aigerim")
+        );
+        assert_eq!(store.login(&[2; 32], 50).unwrap(), None, "another token");
+        assert_eq!(store.login(&[1; 32], 100).unwrap(), None, "expired");
+        store.open_login(&[3; 32], "aigerim", 10, 100).unwrap();
+        store.close_login(&[3; 32]).unwrap();
+        assert_eq!(store.login(&[3; 32], 50).unwrap(), None, "logged out");
+    }
+
     #[test]
     fn sqlite_keeps_the_enrollment_contract() {
         let dir = tempfile::tempdir().unwrap();
         let store = SqliteStore::open(&dir.path().join("center.sqlite")).unwrap();
         keeps_the_enrollment_contract(&store);
         keeps_the_roster_contract(&store);
+        keeps_the_operator_contract(&store);
         drop(store);
         let again = SqliteStore::open(&dir.path().join("center.sqlite")).unwrap();
         assert!(

@@ -13,6 +13,14 @@ pub enum IinError {
     Date,
 }
 
+/// An IIN with the middle hidden, as screens and reports show it: `0612******12`.
+pub fn masked(iin: &str) -> String {
+    iin.chars()
+        .enumerate()
+        .map(|(i, c)| if (4..10).contains(&i) { '*' } else { c })
+        .collect()
+}
+
 /// Checks an IIN. Foreigners' IINs may carry another century digit, so that digit alone never
 /// makes an IIN invalid.
 pub fn validate(iin: &str) -> Result<(), IinError> {

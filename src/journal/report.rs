@@ -57,14 +57,6 @@ pub fn verify(dir: &Path) -> Result<Vec<SessionReport>, JournalError> {
     Ok(reports)
 }
 
-/// An IIN with the middle hidden: `0612******12`.
-fn mask(iin: &str) -> String {
-    iin.chars()
-        .enumerate()
-        .map(|(i, c)| if (4..10).contains(&i) { '*' } else { c })
-        .collect()
-}
-
 impl fmt::Display for SessionReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let i = &self.info;
@@ -88,7 +80,7 @@ impl fmt::Display for SessionReport {
                 let remaining = state.clock.remaining_ms() / 1000;
                 let who = state.candidate.as_ref().map_or_else(
                     || "not checked in".to_owned(),
-                    |c| format!("{} {}", mask(&c.iin), c.name),
+                    |c| format!("{} {}", crate::exam::iin::masked(&c.iin), c.name),
                 );
                 writeln!(
                     f,

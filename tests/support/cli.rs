@@ -35,14 +35,23 @@ fn run(bin: &str, args: &[&str]) -> Ran {
 
 /// Runs `ustudy-station` with `args`, `input` on its standard input.
 pub fn station_with_input(args: &[&str], input: &str) -> Ran {
+    with_input(env!("CARGO_BIN_EXE_ustudy-station"), args, input)
+}
+
+/// Runs `ustudy-center` with `args`, `input` on its standard input.
+pub fn center_with_input(args: &[&str], input: &str) -> Ran {
+    with_input(env!("CARGO_BIN_EXE_ustudy-center"), args, input)
+}
+
+fn with_input(program: &str, args: &[&str], input: &str) -> Ran {
     use std::io::Write as _;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ustudy-station"))
+    let mut child = Command::new(program)
         .args(args)
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
-        .expect("ustudy-station starts");
+        .expect("the program starts");
     child
         .stdin
         .take()

@@ -34,6 +34,36 @@ pub fn reissue(
     Ok(())
 }
 
+/// `operator add`: one line of standard input is the password.
+pub fn operator_add(dir: &Path, name: &str, out: &mut impl std::io::Write) -> anyhow::Result<()> {
+    use std::io::IsTerminal as _;
+    use ustudy::center::operators;
+    KeyStore::open(dir)?;
+    operators::check_name(name)?;
+    let store = SqliteStore::open(&dir.join("center.sqlite"))?;
+    if store.operator_hash(name)?.is_some() {
+        anyhow::bail!("an operator named {name} exists already");
+    }
+    let terminal = std::io::stdin().is_terminal();
+    if terminal {
+        eprint!(
+            "password for {name} (at least {} characters): ",
+            operators::MIN_PASSWORD
+        );
+    }
+    let mut line = String::new();
+    std::io::stdin()
+        .read_line(&mut line)
+        .context("reading the password from standard input")?;
+    let password = line.trim_end_matches(['\n', '\r']);
+    let hash = operators::hash(password)?;
+    let now = i64::try_from(ustudy::journal::store::now_ms()).unwrap_or(i64::MAX);
+    store.add_operator(name, &hash, now)?;
+    tracing::info!(operator = %name, "a dashboard operator was added");
+    writeln!(out, "operator {name} added: log in at https://CENTER/hall")?;
+    Ok(())
+}
+
 pub fn unlock_code(
     dir: &Path,
     station: &str,
@@ -137,14 +167,7 @@ pub fn status(dir: &Path, out: &mut impl std::io::Write) -> anyhow::Result<()> {
 
 /// The paper of a held session's package, opened with the center's own key.
 fn paper_of(dir: &Path, keys: &KeyStore, held: &HeldSession) -> Result<Paper, String> {
-    let path = ustudy::center::published::path(dir, &held.seal_id)
-        .ok_or_else(|| format!("seal id {:?}", held.seal_id))?;
-    let bytes = std::fs::read(&path)
-        .map_err(|e| format!("package {} is not kept here: {e}", held.package_id))?;
-    let key = keys.package_key(&held.seal_id).map_err(|e| e.to_string())?;
-    let (_, paper) =
-        ustudy::package::open(&bytes, &keys.public(), &key).map_err(|e| e.to_string())?;
-    Ok(paper)
+    ustudy::center::published::open_paper(dir, keys, &held.seal_id)
 }
 
 pub fn export(dir: &Path, file: &Path, out: &mut impl std::io::Write) -> anyhow::Result<()> {

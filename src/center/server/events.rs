@@ -46,6 +46,10 @@ pub(super) async fn post(
         Ok(held) => held,
         Err(refusal) => return refusal,
     };
+    if held.added > 0 {
+        // No live page listening is no error.
+        let _ = center.changed.send(());
+    }
     if let Some(flag) = &held.flag {
         tracing::warn!(station = %station.name, session = %batch.session, flag = %flag, "security: session flagged");
     }

@@ -90,6 +90,17 @@ CREATE TABLE IF NOT EXISTS reissues (
     reissued_ms INTEGER NOT NULL,
     reason TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS operators (
+    name TEXT PRIMARY KEY,
+    hash TEXT NOT NULL,
+    created_ms INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS logins (
+    token_hash BLOB PRIMARY KEY,
+    operator TEXT NOT NULL REFERENCES operators(name),
+    opened_ms INTEGER NOT NULL,
+    expires_ms INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS releases (
     iin TEXT PRIMARY KEY,
     station TEXT NOT NULL,
@@ -430,6 +441,85 @@ impl Store for SqliteStore {
             })?
             .collect::<Result<_, _>>()?;
         Ok(rows)
+    }
+
+    fn records_after(
+        &self,
+        session: &str,
+        after: i64,
+    ) -> Result<Vec<(i64, Vec<u8>, String)>, StoreError> {
+        let db = self.db()?;
+        let mut q = db.prepare_cached(
+            "SELECT seq, hash, entry FROM events WHERE session = ?1 AND seq > ?2 ORDER BY seq",
+        )?;
+        let rows = q
+            .query_map(params![session, after], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    fn add_operator(&self, name: &str, hash: &str, now_ms: i64) -> Result<(), StoreError> {
+        let db = self.db()?;
+        let added = db.execute(
+            "INSERT INTO operators (name, hash, created_ms) VALUES (?1, ?2, ?3)
+             ON CONFLICT (name) DO NOTHING",
+            params![name, hash, now_ms],
+        )?;
+        if added == 0 {
+            return Err(StoreError::OperatorExists(name.to_owned()));
+        }
+        Ok(())
+    }
+
+    fn operator_hash(&self, name: &str) -> Result<Option<String>, StoreError> {
+        let db = self.db()?;
+        Ok(db
+            .query_row(
+                "SELECT hash FROM operators WHERE name = ?1",
+                params![name],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    fn open_login(
+        &self,
+        token_hash: &[u8; 32],
+        operator: &str,
+        now_ms: i64,
+        expires_ms: i64,
+    ) -> Result<(), StoreError> {
+        let db = self.db()?;
+        // Expired logins go as new ones come: the table holds the logins that are open.
+        db.execute("DELETE FROM logins WHERE expires_ms <= ?1", params![now_ms])?;
+        db.execute(
+            "INSERT INTO logins (token_hash, operator, opened_ms, expires_ms)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![token_hash.as_slice(), operator, now_ms, expires_ms],
+        )?;
+        Ok(())
+    }
+
+    fn login(&self, token_hash: &[u8; 32], now_ms: i64) -> Result<Option<String>, StoreError> {
+        let db = self.db()?;
+        Ok(db
+            .query_row(
+                "SELECT operator FROM logins WHERE token_hash = ?1 AND expires_ms > ?2",
+                params![token_hash.as_slice(), now_ms],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    fn close_login(&self, token_hash: &[u8; 32]) -> Result<(), StoreError> {
+        let db = self.db()?;
+        db.execute(
+            "DELETE FROM logins WHERE token_hash = ?1",
+            params![token_hash.as_slice()],
+        )?;
+        Ok(())
     }
 
     fn stations(&self) -> Result<Vec<Station>, StoreError> {

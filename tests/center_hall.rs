@@ -1,0 +1,264 @@
+//! The hall dashboard over HTTPS against a real center on 127.0.0.1 with a real enrolled
+//! station: `operator add`, login (a wrong password, a form without its token, the cookie's
+//! flags), every page refused without a login, the hall's seat map and a seat's page showing the
+//! station's session as the center holds it, and the live stream bringing a new answer.
+
+// Tests fail loudly on purpose.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use support::cli;
+use support::enrolled::{PIN, Station, demo_center, enroll};
+use support::gui::{click, ids, screen, settle, type_into};
+use support::runtime;
+use ustudy::ui::App;
+
+const PASSWORD: &str = "hall password 1";
+
+fn client() -> reqwest::Client {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    reqwest::Client::builder()
+        .danger_accept_invalid_certs(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// The value of a `Set-Cookie` named `name`, with its attributes.
+fn set_cookie(response: &reqwest::Response, name: &str) -> Option<String> {
+    response
+        .headers()
+        .get_all(reqwest::header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with(&format!("{name}=")))
+        .map(str::to_owned)
+}
+
+fn value(set_cookie: &str) -> String {
+    set_cookie.split(';').next().unwrap().to_owned()
+}
+
+/// A form body, `application/x-www-form-urlencoded`.
+fn form(fields: &[(&str, &str)]) -> String {
+    fields
+        .iter()
+        .map(|(k, v)| format!("{k}={}", ustudy::center::web::pages::urlencode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn csrf_of(html: &str) -> String {
+    let at = html.find("name=\"csrf\" value=\"").expect("a CSRF field") + 19;
+    html[at..at + 64].to_owned()
+}
+
+/// Logs in; the login cookie (`name=value`).
+async fn login(http: &reqwest::Client, url: &str, password: &str) -> (u16, Option<String>) {
+    let page = http.get(format!("{url}/login")).send().await.unwrap();
+    let pre = value(&set_cookie(&page, "ustudy_pre").expect("the form's cookie"));
+    let csrf = csrf_of(&page.text().await.unwrap());
+    let answer = http
+        .post(format!("{url}/login"))
+        .header(reqwest::header::COOKIE, pre)
+        .header(
+            reqwest::header::CONTENT_TYPE,
+            "application/x-www-form-urlencoded",
+        )
+        .body(form(&[
+            ("name", "aigerim"),
+            ("password", password),
+            ("csrf", csrf.as_str()),
+            ("next", "/hall/1"),
+        ]))
+        .send()
+        .await
+        .unwrap();
+    (
+        answer.status().as_u16(),
+        set_cookie(&answer, "ustudy_login"),
+    )
+}
+
+async fn get(http: &reqwest::Client, url: &str, cookie: &str) -> (u16, String) {
+    let r = http
+        .get(url)
+        .header(reqwest::header::COOKIE, cookie)
+        .send()
+        .await
+        .unwrap();
+    (r.status().as_u16(), r.text().await.unwrap())
+}
+
+/// The first candidate of the station's roster checked in and started, `answers` answered.
+fn sitting(station: &Station, answers: usize) -> (App, ustudy::journal::Writer) {
+    let (mut app, writer) = station.start_with_writer();
+    let who = station.roster()[0].clone();
+    type_into(&mut app, ids::locked::PIN, PIN);
+    click(&mut app, ids::locked::UNLOCK);
+    type_into(&mut app, ids::check_in::IIN, &who.iin);
+    type_into(&mut app, ids::check_in::TICKET, &who.ticket);
+    click(&mut app, ids::check_in::FIND);
+    click(&mut app, ids::check_in::PAIR_OK);
+    click(&mut app, ids::check_in::CONFIRM);
+    settle(&mut app);
+    assert_eq!(screen(&app), "briefing");
+    click(&mut app, ids::briefing::START);
+    answer(&mut app, 0..answers);
+    (app, writer)
+}
+
+fn answer(app: &mut App, tasks: std::ops::Range<usize>) {
+    for i in tasks {
+        click(app, ids::testing::option(i % 4));
+        click(app, ids::testing::NEXT);
+    }
+    settle(app);
+}
+
+#[test]
+fn an_operator_logs_in_and_watches_a_station_answer_live() {
+    let (center, code) = demo_center();
+    let dir = center.dir.to_str().unwrap().to_owned();
+    let short = cli::center_with_input(&["operator", "add", "--dir", &dir, "aigerim"], "short\n");
+    assert!(
+        !short.ok() && short.stderr.contains("at least 10"),
+        "{}",
+        short.stderr
+    );
+    let added = cli::center_with_input(
+        &["operator", "add", "--dir", &dir, "aigerim"],
+        &format!("{PASSWORD}\n"),
+    );
+    assert!(added.ok(), "{}", added.stderr);
+    let again = cli::center_with_input(
+        &["operator", "add", "--dir", &dir, "aigerim"],
+        &format!("{PASSWORD}\n"),
+    );
+    assert!(again.stderr.contains("exists already"), "{}", again.stderr);
+
+    let station = enroll(&center, &code);
+    let (mut app, writer) = sitting(&station, 5);
+    let rt = runtime();
+    rt.block_on(station.outbox(&writer, None).drain()).unwrap();
+
+    let http = client();
+    let url = center.url.clone();
+    let mut live = rt.block_on(async {
+        refusals(&http, &url).await;
+        let (status, cookie) = login(&http, &url, PASSWORD).await;
+        assert_eq!(status, 303);
+        let cookie = cookie.expect("a login cookie");
+        for flag in ["Secure", "HttpOnly", "SameSite=Strict"] {
+            assert!(cookie.contains(flag), "{cookie}");
+        }
+        let cookie = value(&cookie);
+
+        // The hall shows seat 1 testing with five answers; in Russian, with the roster's seats.
+        let (status, hall) = get(&http, &format!("{url}/hall/1?lang=ru"), &cookie).await;
+        assert_eq!(status, 200, "{hall}");
+        let seat1 = &hall[hall.find("id=\"seat-1\"").expect("seat 1")..];
+        let seat1 = &seat1[..seat1.find("</a>").unwrap()];
+        assert!(seat1.contains("demo-1"), "{seat1}");
+        assert!(seat1.contains("тестирование"), "{seat1}");
+        assert!(seat1.contains("отвечено 5/120"), "{seat1}");
+        assert!(
+            hall.contains("id=\"seat-2\""),
+            "the roster's other seats are shown"
+        );
+        let (_, en) = get(&http, &format!("{url}/hall/1?lang=en"), &cookie).await;
+        assert!(en.contains("5/120 answered"), "{en}");
+
+        // The seat's page: the timeline and the receipts.
+        let (status, seat) = get(&http, &format!("{url}/hall/1/seat/1?lang=en"), &cookie).await;
+        assert_eq!(status, 200);
+        assert!(
+            seat.contains("Checked in") && seat.contains("Testing started"),
+            "{seat}"
+        );
+        assert!(seat.contains("The center holds"), "{seat}");
+        let (status, _) = get(&http, &format!("{url}/hall/1/seat/99"), &cookie).await;
+        assert_eq!(status, 404);
+        let (status, _) = get(&http, &format!("{url}/hall/nope"), &cookie).await;
+        assert_eq!(status, 404);
+
+        // Live: the stream's first event is the hall as it is; a new answer brings another.
+        let mut live = http
+            .get(format!("{url}/hall/1/live?lang=en"))
+            .header(reqwest::header::COOKIE, &cookie)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(live.status().as_u16(), 200);
+        let first = next_event(&mut live).await;
+        assert!(first.contains("5/120 answered"), "{first}");
+        live
+    });
+    answer(&mut app, 5..6);
+    rt.block_on(async {
+        let posted = Instant::now();
+        station.outbox(&writer, None).drain().await.unwrap();
+        loop {
+            let event = next_event(&mut live).await;
+            if event.contains("6/120 answered") {
+                break;
+            }
+            assert!(posted.elapsed() < Duration::from_secs(10), "no live update");
+        }
+    });
+}
+
+/// Without a login nothing is shown; a wrong password and a form without its token are refused.
+async fn refusals(http: &reqwest::Client, url: &str) {
+    // Nothing without a login: every page sends the browser to the login form.
+    for path in ["/hall", "/hall/1", "/hall/1/seat/1", "/hall/1/live"] {
+        let r = http.get(format!("{url}{path}")).send().await.unwrap();
+        assert_eq!(r.status().as_u16(), 303, "{path}");
+        let to = r.headers()[reqwest::header::LOCATION].to_str().unwrap();
+        assert!(to.starts_with("/login?next="), "{path} -> {to}");
+    }
+    let forged = get(http, &format!("{url}/hall/1"), "ustudy_login=00ff").await;
+    assert_eq!(forged.0, 303, "a made-up cookie is no login");
+
+    // A wrong password and a form posted without its own cookie are refused.
+    let (status, cookie) = login(http, url, "not the password").await;
+    assert_eq!((status, cookie), (401, None));
+    let stale = http
+        .post(format!("{url}/login"))
+        .header(
+            reqwest::header::CONTENT_TYPE,
+            "application/x-www-form-urlencoded",
+        )
+        .body(form(&[
+            ("name", "aigerim"),
+            ("password", PASSWORD),
+            ("csrf", "00"),
+        ]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stale.status().as_u16(), 403);
+    assert!(set_cookie(&stale, "ustudy_login").is_none());
+}
+
+/// The next `hall` event's HTML.
+async fn next_event(live: &mut reqwest::Response) -> String {
+    let mut text = String::new();
+    loop {
+        let chunk = tokio::time::timeout(Duration::from_secs(15), live.chunk())
+            .await
+            .expect("the stream sends within 15 s")
+            .unwrap()
+            .expect("the stream goes on");
+        text.push_str(&String::from_utf8_lossy(&chunk));
+        if let Some(at) = text.find("event: hall\ndata: ") {
+            let rest = &text[at + 18..];
+            if let Some(end) = rest.find('\n') {
+                return serde_json::from_str::<String>(&rest[..end]).unwrap();
+            }
+        }
+    }
+}
