@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # All the tests: installs the system packages they need on a fresh Debian (strace and eatmydata
-# for the fault and power-loss tests, Xvfb and the X11 libraries for the real window), then
-# runs `cargo test` with any arguments given. .ci/run runs this after fmt and clippy.
+# for the fault and power-loss tests, Xvfb and the X11 libraries for the real window, Chromium and its WebDriver for the
+# dashboard), then runs `cargo test` with any arguments given. .ci/run runs this after fmt and clippy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +11,8 @@ command -v pkg-config >/dev/null || need+=(pkg-config)
 command -v strace >/dev/null || need+=(strace)         # journal fault-injection and power-loss tests
 command -v eatmydata >/dev/null || need+=(eatmydata)   # the power-loss test's negative control
 command -v Xvfb >/dev/null || need+=(xvfb)             # the end-to-end test runs the real window
+command -v chromium >/dev/null || need+=(chromium)     # the hall dashboard's browser test
+command -v chromedriver >/dev/null || need+=(chromium-driver)
 # Libraries winit opens at run time on X11.
 for lib in libX11.so.6 libX11-xcb.so.1 libXcursor.so.1 libXrandr.so.2 libXi.so.6 libxkbcommon-x11.so.0; do
   ldconfig -p | grep -q "$lib" || need+=("$(case $lib in

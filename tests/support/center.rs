@@ -116,6 +116,11 @@ impl Center {
 
     /// A one-time enrollment code for `station` in `hall`, valid for `minutes`.
     pub fn code_in(&self, station: &str, hall: &str, minutes: u32) -> String {
+        self.code_at(station, hall, "7", minutes)
+    }
+
+    /// A one-time enrollment code for `station` at `seat` of `hall`, valid for `minutes`.
+    pub fn code_at(&self, station: &str, hall: &str, seat: &str, minutes: u32) -> String {
         let ran = cli::center(&[
             "enroll-code",
             "--dir",
@@ -125,7 +130,7 @@ impl Center {
             "--hall",
             hall,
             "--seat",
-            "7",
+            seat,
             "--valid-minutes",
             &minutes.to_string(),
         ]);
