@@ -209,6 +209,11 @@ fn the_hall_page_follows_twenty_stations_and_shows_a_killed_one_silent() {
             h.contains("id=\"seats\"")
         })
         .await;
+        // In Kazakh (the browser asks for English): the choice is kept in a cookie.
+        browser
+            .goto(&format!("{}/hall/1?lang=kk", center.url))
+            .await
+            .unwrap();
         // The page is not reloaded from here on: this mark would go with a reload.
         browser
             .execute("window.ustudyMark = 1; return 1;", vec![])

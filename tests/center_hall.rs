@@ -11,87 +11,13 @@ mod support;
 use std::time::{Duration, Instant};
 
 use support::cli;
+use support::dashboard::{client, form, get, login, next_event, set_cookie, value};
 use support::enrolled::{PIN, Station, demo_center, enroll};
 use support::gui::{click, ids, screen, settle, type_into};
 use support::runtime;
 use ustudy::ui::App;
 
 const PASSWORD: &str = "hall password 1";
-
-fn client() -> reqwest::Client {
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    reqwest::Client::builder()
-        .danger_accept_invalid_certs(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
-
-/// The value of a `Set-Cookie` named `name`, with its attributes.
-fn set_cookie(response: &reqwest::Response, name: &str) -> Option<String> {
-    response
-        .headers()
-        .get_all(reqwest::header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with(&format!("{name}=")))
-        .map(str::to_owned)
-}
-
-fn value(set_cookie: &str) -> String {
-    set_cookie.split(';').next().unwrap().to_owned()
-}
-
-/// A form body, `application/x-www-form-urlencoded`.
-fn form(fields: &[(&str, &str)]) -> String {
-    fields
-        .iter()
-        .map(|(k, v)| format!("{k}={}", ustudy::center::web::pages::urlencode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-fn csrf_of(html: &str) -> String {
-    let at = html.find("name=\"csrf\" value=\"").expect("a CSRF field") + 19;
-    html[at..at + 64].to_owned()
-}
-
-/// Logs in; the login cookie (`name=value`).
-async fn login(http: &reqwest::Client, url: &str, password: &str) -> (u16, Option<String>) {
-    let page = http.get(format!("{url}/login")).send().await.unwrap();
-    let pre = value(&set_cookie(&page, "ustudy_pre").expect("the form's cookie"));
-    let csrf = csrf_of(&page.text().await.unwrap());
-    let answer = http
-        .post(format!("{url}/login"))
-        .header(reqwest::header::COOKIE, pre)
-        .header(
-            reqwest::header::CONTENT_TYPE,
-            "application/x-www-form-urlencoded",
-        )
-        .body(form(&[
-            ("name", "aigerim"),
-            ("password", password),
-            ("csrf", csrf.as_str()),
-            ("next", "/hall/1"),
-        ]))
-        .send()
-        .await
-        .unwrap();
-    (
-        answer.status().as_u16(),
-        set_cookie(&answer, "ustudy_login"),
-    )
-}
-
-async fn get(http: &reqwest::Client, url: &str, cookie: &str) -> (u16, String) {
-    let r = http
-        .get(url)
-        .header(reqwest::header::COOKIE, cookie)
-        .send()
-        .await
-        .unwrap();
-    (r.status().as_u16(), r.text().await.unwrap())
-}
 
 /// The first candidate of the station's roster checked in and started, `answers` answered.
 fn sitting(station: &Station, answers: usize) -> (App, ustudy::journal::Writer) {
@@ -149,7 +75,7 @@ fn an_operator_logs_in_and_watches_a_station_answer_live() {
     let url = center.url.clone();
     let mut live = rt.block_on(async {
         refusals(&http, &url).await;
-        let (status, cookie) = login(&http, &url, PASSWORD).await;
+        let (status, cookie) = login(&http, &url, "aigerim", PASSWORD).await;
         assert_eq!(status, 303);
         let cookie = cookie.expect("a login cookie");
         for flag in ["Secure", "HttpOnly", "SameSite=Strict"] {
@@ -224,7 +150,7 @@ async fn refusals(http: &reqwest::Client, url: &str) {
     assert_eq!(forged.0, 303, "a made-up cookie is no login");
 
     // A wrong password and a form posted without its own cookie are refused.
-    let (status, cookie) = login(http, url, "not the password").await;
+    let (status, cookie) = login(http, url, "aigerim", "not the password").await;
     assert_eq!((status, cookie), (401, None));
     let stale = http
         .post(format!("{url}/login"))
@@ -242,23 +168,4 @@ async fn refusals(http: &reqwest::Client, url: &str) {
         .unwrap();
     assert_eq!(stale.status().as_u16(), 403);
     assert!(set_cookie(&stale, "ustudy_login").is_none());
-}
-
-/// The next `hall` event's HTML.
-async fn next_event(live: &mut reqwest::Response) -> String {
-    let mut text = String::new();
-    loop {
-        let chunk = tokio::time::timeout(Duration::from_secs(15), live.chunk())
-            .await
-            .expect("the stream sends within 15 s")
-            .unwrap()
-            .expect("the stream goes on");
-        text.push_str(&String::from_utf8_lossy(&chunk));
-        if let Some(at) = text.find("event: hall\ndata: ") {
-            let rest = &text[at + 18..];
-            if let Some(end) = rest.find('\n') {
-                return serde_json::from_str::<String>(&rest[..end]).unwrap();
-            }
-        }
-    }
 }

@@ -52,9 +52,11 @@ pub struct SeatView {
     pub incidents: Vec<(String, usize)>,
     /// A step-out past `STEP_OUT_LONG_MS` is going on.
     pub long_step_out: bool,
-    /// Why the center flagged the session (a rolled-back journal, a forked chain, a card that
-    /// differs from the center's score), or why it cannot be followed.
+    /// Why the center flagged the session (a rolled-back journal, a forked chain), or why it
+    /// cannot be followed.
     pub flag: Option<String>,
+    /// The station's analysis card differs from the center's score.
+    pub card_differs: bool,
 }
 
 /// An alert over the hall.
@@ -293,6 +295,7 @@ fn blank(seat: &str, station: Option<String>) -> SeatView {
         incidents: Vec::new(),
         long_step_out: false,
         flag: None,
+        card_differs: false,
     }
 }
 
@@ -328,6 +331,7 @@ fn fill(seat: &mut SeatView, held: &HeldSession, folded: &Folded, now_ms: i64) {
     seat.long_step_out =
         state.phase == Phase::SteppedOut && state.clock.step_out_ms > STEP_OUT_LONG_MS;
     seat.flag = held.flag.clone().or_else(|| folded.problem.clone());
+    seat.card_differs = folded.card_differs.is_some();
     if held.flag.is_some() {
         seat.phase = "quarantined".into();
     }
@@ -354,6 +358,9 @@ fn alerts_of(seat: &SeatView, held: &HeldSession, folded: &Folded, now_ms: i64) 
     if let Some(flag) = &seat.flag {
         push(held.last_ms, "flag", Some(flag.clone()));
     }
+    if let Some(differs) = &folded.card_differs {
+        push(held.last_ms, "card", Some(differs.clone()));
+    }
     for m in folded
         .timeline
         .iter()
@@ -362,4 +369,211 @@ fn alerts_of(seat: &SeatView, held: &HeldSession, folded: &Folded, now_ms: i64) 
         push(i64::try_from(m.at_ms).unwrap_or(i64::MAX), &m.what, None);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::center::store::{BatchIn, Incoming, NewCode, SqliteStore};
+    use crate::exam::event::{Candidate, FinishReason};
+    use crate::exam::task::{Choice, Lang};
+    use crate::exam::{Event, State};
+    use crate::journal::record::Entry;
+
+    /// The demo's UNT 2024 paper (its first task is single choice).
+    fn paper() -> Paper {
+        crate::demo::packages()
+            .unwrap()
+            .into_iter()
+            .find(|(h, _)| h.format == "unt-2024")
+            .unwrap()
+            .1
+    }
+
+    /// One station (`st-1`, hall A, seat 3) posting one session, as the store keeps it.
+    struct Seat {
+        _dir: tempfile::TempDir,
+        store: SqliteStore,
+        halls: Halls,
+        paper: Paper,
+        state: State,
+        seq: i64,
+        prev: [u8; 32],
+    }
+
+    const T0: i64 = 1_800_000_000_000;
+
+    impl Seat {
+        fn new() -> Seat {
+            let dir = tempfile::tempdir().unwrap();
+            let store = SqliteStore::open(&dir.path().join("center.sqlite")).unwrap();
+            store
+                .add_code(&NewCode {
+                    id: "C1".into(),
+                    key: [0; 32],
+                    station: "st-1".into(),
+                    hall: "A".into(),
+                    seat: "3".into(),
+                    created_ms: 0,
+                    expires_ms: i64::MAX,
+                })
+                .unwrap();
+            store.redeem("C1", 1, &|_| true, [1; 32], [2; 32]).unwrap();
+            let paper = paper();
+            let for_halls = paper.clone();
+            Seat {
+                _dir: dir,
+                store,
+                halls: Halls::new(Box::new(move |_| Ok(for_halls.clone()))),
+                state: State::new(&paper),
+                paper,
+                seq: -1,
+                prev: [0; 32],
+            }
+        }
+
+        /// Posts `events`, written by the station at `at_ms` and kept by the center at
+        /// `now_ms`, the station having written `unsent` more after them.
+        fn post(&mut self, events: &[Event], at_ms: i64, now_ms: i64, unsent: i64) {
+            let prev = self.prev;
+            let mut records = Vec::new();
+            for event in events {
+                self.state.apply(&self.paper, event).unwrap();
+                self.seq += 1;
+                let entry = Entry {
+                    at_ms: u64::try_from(at_ms).unwrap(),
+                    event: event.clone(),
+                };
+                let mut chained = self.prev.to_vec();
+                chained.extend_from_slice(&self.seq.to_be_bytes());
+                let digest = ring::digest::digest(&ring::digest::SHA256, &chained);
+                self.prev.copy_from_slice(digest.as_ref());
+                records.push(Incoming {
+                    seq: self.seq,
+                    hash: self.prev,
+                    sealed: Vec::new(),
+                    entry: serde_json::to_string(&entry).unwrap(),
+                });
+            }
+            let batch = BatchIn {
+                station: "st-1".into(),
+                session: "s-1".into(),
+                package_id: "p".into(),
+                seal_id: "ab".into(),
+                supersedes: None,
+                head_seq: self.seq + unsent,
+                prev,
+                records,
+            };
+            let held = self.store.put_batch(batch, now_ms).unwrap();
+            assert_eq!(held.seq, self.seq);
+        }
+
+        fn start(&mut self) {
+            let candidate = Candidate {
+                iin: "061211600012".into(),
+                name: "Әсем".into(),
+                ticket: "T-1".into(),
+                extra_time: false,
+                interface: Lang::Kk,
+                languages: BTreeMap::new(),
+            };
+            self.post(
+                &[
+                    Event::Unlocked,
+                    Event::CheckedIn { candidate },
+                    Event::Started,
+                ],
+                T0,
+                T0,
+                0,
+            );
+        }
+
+        fn hall(&self, now_ms: i64) -> HallView {
+            self.halls.hall(&self.store, "A", now_ms).unwrap()
+        }
+    }
+
+    fn kinds(view: &HallView) -> Vec<&str> {
+        view.alerts.iter().map(|a| a.kind.as_str()).collect()
+    }
+
+    #[test]
+    fn a_running_session_turns_silent_after_30_s_and_a_closed_one_never() {
+        let mut seat = Seat::new();
+        seat.start();
+        let view = seat.hall(T0 + SILENT_MS - 1_000);
+        let shown = &view.seats[0];
+        assert_eq!(
+            (shown.seat.as_str(), shown.phase.as_str()),
+            ("3", "testing")
+        );
+        assert_eq!(shown.candidate.as_ref().unwrap().0, "0612******12");
+        assert!(!shown.silent && view.alerts.is_empty());
+        let view = seat.hall(T0 + SILENT_MS + 1_000);
+        assert!(view.seats[0].silent);
+        assert_eq!(kinds(&view), ["silent"]);
+        assert_eq!(view.alerts[0].at_ms, T0 + SILENT_MS);
+        // Finished, then the card and the close: nothing runs, nothing is silent.
+        let end = seat.state.clone();
+        let mut rest = vec![Event::Finished {
+            reason: FinishReason::Candidate,
+        }];
+        let mut s = end;
+        s.apply(&seat.paper, &rest[0]).unwrap();
+        rest.extend(s.advance(&seat.paper, 60 * 60_000));
+        seat.post(&rest, T0 + 60_000, T0 + 60_000, 0);
+        let view = seat.hall(T0 + 3_600_000);
+        assert!(!view.seats[0].silent, "{:?}", view.seats[0].phase);
+    }
+
+    #[test]
+    fn new_records_are_folded_in_and_what_waits_at_the_station_shows_as_lag() {
+        let mut seat = Seat::new();
+        seat.start();
+        assert_eq!(seat.hall(T0).seats[0].answered, (0, 120));
+        let answer = Event::Answered {
+            task: 0,
+            choice: Choice::One(1),
+        };
+        // The station wrote five more records it could not deliver yet.
+        seat.post(&[answer], T0 + 1_000, T0 + 1_000, 5);
+        let view = seat.hall(T0 + 2_000);
+        let shown = &view.seats[0];
+        assert_eq!(shown.answered, (1, 120), "the new record is folded in");
+        assert_eq!((shown.waiting, shown.lag_ms), (5, 1_000));
+        assert!(kinds(&view).is_empty());
+        let view = seat.hall(T0 + 1_000 + LAG_ALERT_MS + 1);
+        assert!(kinds(&view).contains(&"lag"), "{:?}", kinds(&view));
+    }
+
+    #[test]
+    fn a_card_that_differs_from_the_centers_score_is_an_alert() {
+        let mut seat = Seat::new();
+        seat.start();
+        let mut s = seat.state.clone();
+        let mut rest = vec![Event::Finished {
+            reason: FinishReason::Candidate,
+        }];
+        s.apply(&seat.paper, &rest[0]).unwrap();
+        rest.push(Event::ReviewOpened);
+        rest.push(Event::CardShown {
+            total: 99,
+            points: vec![0; 120],
+        });
+        seat.post(&rest, T0 + 1_000, T0 + 1_000, 0);
+        let view = seat.hall(T0 + 2_000);
+        assert!(view.seats[0].card_differs);
+        assert_eq!(kinds(&view), ["card"]);
+        assert!(
+            view.alerts[0]
+                .detail
+                .as_ref()
+                .unwrap()
+                .contains("99 points")
+        );
+    }
 }

@@ -246,7 +246,7 @@ fn score(
 }
 
 /// The card the station showed must be the one the center scores: how it differs, if it does.
-fn card_disagrees(state: &exam::State, card: &card::AnalysisCard) -> Option<String> {
+pub fn card_disagrees(state: &exam::State, card: &card::AnalysisCard) -> Option<String> {
     let ours: Vec<u32> = card.task_points();
     state
         .card_shown

@@ -1,6 +1,6 @@
 //! Helpers shared by the integration tests: papers and candidates (`script`), journals
 //! (`copy_journal`, the power-cut harness in `power`), the binaries as child processes (`cli`), a real center
-//! on loopback (`center`), a real browser (`browser`),
+//! on loopback (`center`), a real browser (`browser`), the dashboard over HTTPS (`dashboard`),
 //! a private X server (`display`) and the headless station window (`gui`). Each test binary uses some of them.
 
 #![allow(dead_code, unused_imports, clippy::many_single_char_names)]
@@ -8,6 +8,7 @@
 pub mod browser;
 pub mod center;
 pub mod cli;
+pub mod dashboard;
 pub mod display;
 pub mod enrolled;
 pub mod gui;

@@ -32,6 +32,8 @@ pub struct Folded {
     /// Why folding stopped, if it did (a record that does not read, or an event the exam rules
     /// refuse): what is shown is the state before it.
     pub problem: Option<String>,
+    /// How the analysis card the station showed differs from the center's score, if it does.
+    pub card_differs: Option<String>,
 }
 
 impl Folded {
@@ -43,6 +45,7 @@ impl Folded {
             last_at_ms: 0,
             timeline: Vec::new(),
             problem: None,
+            card_differs: None,
         }
     }
 
@@ -66,6 +69,10 @@ impl Folded {
             }
             self.seq = *seq;
             self.last_at_ms = entry.at_ms;
+            if matches!(entry.event, Event::CardShown { .. }) {
+                let card = crate::exam::card::build(paper, &self.state);
+                self.card_differs = crate::center::results::card_disagrees(&self.state, &card);
+            }
             if let Some(moment) = moment(&entry) {
                 self.timeline.push(moment);
             }

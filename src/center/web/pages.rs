@@ -207,6 +207,7 @@ fn seat_tile(lang: Lang, hall: &str, seat: &SeatView, now_ms: i64) -> Markup {
                     }
                 }
                 @if seat.flag.is_some() { span.badge.flag { (tr(lang, "hall-alert-flag")) } }
+                @if seat.card_differs { span.badge.flag { (tr(lang, "hall-badge-card")) } }
             }
         }
     }
