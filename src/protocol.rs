@@ -7,6 +7,7 @@ pub mod enroll;
 pub mod packages;
 pub mod release;
 pub mod roster;
+pub mod status;
 pub mod unlock;
 
 use serde::{Deserialize, Serialize};

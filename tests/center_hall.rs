@@ -169,3 +169,70 @@ async fn refusals(http: &reqwest::Client, url: &str) {
     assert_eq!(stale.status().as_u16(), 403);
     assert!(set_cookie(&stale, "ustudy_login").is_none());
 }
+
+#[test]
+fn a_station_s_heartbeat_shows_what_its_readiness_check_found() {
+    use ustudy::protocol::status::{StationStatus, Wanting};
+    let (center, code) = demo_center();
+    let dir = center.dir.to_str().unwrap().to_owned();
+    let added = cli::center_with_input(
+        &["operator", "add", "--dir", &dir, "aigerim"],
+        &format!("{PASSWORD}\n"),
+    );
+    assert!(added.ok(), "{}", added.stderr);
+    let station = enroll(&center, &code);
+    let link = station.link(None);
+    let rt = runtime();
+    let http = client();
+    let url = center.url.clone();
+    rt.block_on(async {
+        // Not signed by an enrolled station: refused, nothing kept.
+        let anonymous = http
+            .post(format!("{url}/v1/status"))
+            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .body(r#"{"waiting":0,"readiness":[]}"#)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(anonymous.status().as_u16(), 401);
+        // An item the protocol does not know is refused.
+        let odd = StationStatus {
+            waiting: 0,
+            readiness: vec![Wanting {
+                item: "<b>".into(),
+                level: "warn".into(),
+            }],
+        };
+        assert!(link.status(&odd).await.is_err());
+        let (_, cookie) = login(&http, &url, "aigerim", PASSWORD).await;
+        let cookie = value(&cookie.unwrap());
+        let (_, before) = get(&http, &format!("{url}/hall/1?lang=en"), &cookie).await;
+        let seat1 = &before[before.find("id=\"seat-1\"").unwrap()..];
+        assert!(
+            !seat1[..seat1.find("</a>").unwrap()].contains("heard"),
+            "no contact yet"
+        );
+        let status = StationStatus {
+            waiting: 0,
+            readiness: vec![
+                Wanting {
+                    item: "clock".into(),
+                    level: "warn".into(),
+                },
+                Wanting {
+                    item: "machine".into(),
+                    level: "fail".into(),
+                },
+            ],
+        };
+        link.status(&status).await.unwrap();
+        let (_, after) = get(&http, &format!("{url}/hall/1?lang=en"), &cookie).await;
+        let seat1 = &after[after.find("id=\"seat-1\"").unwrap()..];
+        let seat1 = &seat1[..seat1.find("</a>").unwrap()];
+        assert!(
+            seat1.contains("heard ") && seat1.contains(" s ago"),
+            "{seat1}"
+        );
+        assert!(seat1.contains("Readiness: clock, machine"), "{seat1}");
+    });
+}

@@ -57,6 +57,8 @@ pub struct SeatView {
     pub flag: Option<String>,
     /// The station's analysis card differs from the center's score.
     pub card_differs: bool,
+    /// What the station's readiness check found wanting (its last heartbeat): item and level.
+    pub readiness: Vec<(String, String)>,
 }
 
 /// An alert over the hall.
@@ -192,6 +194,7 @@ impl Halls {
             .filter(|s| s.hall == hall)
             .collect();
         let sessions = newest_by_station(store.sessions()?);
+        let heartbeats = heartbeats(store)?;
         let roster = store.roster(hall)?;
         let mut seats: BTreeMap<String, SeatView> = BTreeMap::new();
         for row in &roster {
@@ -207,6 +210,14 @@ impl Halls {
                 .or_insert_with(|| blank(&st.seat, None));
             seat.station = Some(st.name.clone());
             seat.phase = "waiting".into();
+            if let Some((status, at_ms)) = heartbeats.get(&st.name) {
+                seat.last_contact_ms = Some(*at_ms);
+                seat.readiness = status
+                    .readiness
+                    .iter()
+                    .map(|w| (w.item.clone(), w.level.clone()))
+                    .collect();
+            }
             if let Some(held) = sessions.get(&st.name) {
                 match self.follow(store, held)? {
                     Ok(folded) => {
@@ -216,7 +227,10 @@ impl Halls {
                     Err(problem) => {
                         seat.session = Some(held.id.clone());
                         seat.phase = "unreadable".into();
-                        seat.last_contact_ms = Some(held.last_ms);
+                        seat.last_contact_ms = Some(
+                            seat.last_contact_ms
+                                .map_or(held.last_ms, |h| h.max(held.last_ms)),
+                        );
                         seat.flag = Some(problem);
                     }
                 }
@@ -279,6 +293,17 @@ impl Halls {
     }
 }
 
+/// Every station's last heartbeat and when it came (one that does not read is left out).
+fn heartbeats(
+    store: &dyn Store,
+) -> Result<HashMap<String, (crate::protocol::status::StationStatus, i64)>, StoreError> {
+    Ok(store
+        .statuses()?
+        .into_iter()
+        .filter_map(|(station, json, at)| Some((station, (serde_json::from_str(&json).ok()?, at))))
+        .collect())
+}
+
 fn blank(seat: &str, station: Option<String>) -> SeatView {
     SeatView {
         seat: seat.to_owned(),
@@ -296,6 +321,7 @@ fn blank(seat: &str, station: Option<String>) -> SeatView {
         long_step_out: false,
         flag: None,
         card_differs: false,
+        readiness: Vec::new(),
     }
 }
 
@@ -326,7 +352,9 @@ fn fill(seat: &mut SeatView, held: &HeldSession, folded: &Folded, now_ms: i64) {
     } else {
         0
     };
-    seat.silent = running(state.phase) && now_ms - held.last_ms > SILENT_MS;
+    // A heartbeat counts as contact: the station is there, whatever its batches do.
+    let contact = seat.last_contact_ms.unwrap_or(held.last_ms);
+    seat.silent = running(state.phase) && now_ms - contact > SILENT_MS;
     seat.incidents = folded.incident_counts();
     seat.long_step_out =
         state.phase == Phase::SteppedOut && state.clock.step_out_ms > STEP_OUT_LONG_MS;
@@ -350,7 +378,8 @@ fn alerts_of(seat: &SeatView, held: &HeldSession, folded: &Folded, now_ms: i64) 
         });
     };
     if seat.silent {
-        push(held.last_ms + SILENT_MS, "silent", None);
+        let contact = seat.last_contact_ms.unwrap_or(held.last_ms);
+        push(contact + SILENT_MS, "silent", None);
     }
     if seat.waiting > 0 && seat.lag_ms > LAG_ALERT_MS {
         push(now_ms - seat.lag_ms + LAG_ALERT_MS, "lag", None);

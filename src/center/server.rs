@@ -31,6 +31,7 @@ use axum::body::Bytes;
 
 mod events;
 pub mod limits;
+mod status;
 
 /// Largest request body the center reads.
 pub const BODY_LIMIT: usize = 256 * 1024;
@@ -91,6 +92,7 @@ pub fn router(center: Center) -> Router {
         .route(&format!("{API}/packages/{{seal}}"), get(package_file))
         .route(&format!("{API}/start"), post(start))
         .route(&format!("{API}/events"), post(events::post))
+        .route(&format!("{API}/status"), post(status::post))
         .merge(super::web::routes())
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(center)

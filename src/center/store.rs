@@ -251,6 +251,12 @@ pub trait Store: Send + Sync {
 
     /// Ends a login (logging out); an unknown one changes nothing.
     fn close_login(&self, token_hash: &[u8; 32]) -> Result<(), StoreError>;
+
+    /// Keeps a station's latest heartbeat (its JSON) and when it came, replacing the one before.
+    fn put_status(&self, station: &str, status: &str, now_ms: i64) -> Result<(), StoreError>;
+
+    /// Every station's latest heartbeat: station, its JSON, when it came.
+    fn statuses(&self) -> Result<Vec<(String, String, i64)>, StoreError>;
 }
 
 #[cfg(test)]
@@ -376,6 +382,13 @@ mod tests {
         store.open_login(&[3; 32], "aigerim", 10, 100).unwrap();
         store.close_login(&[3; 32]).unwrap();
         assert_eq!(store.login(&[3; 32], 50).unwrap(), None, "logged out");
+        store.put_status("st-1", "{\"waiting\":1}", 5).unwrap();
+        store.put_status("st-1", "{\"waiting\":0}", 6).unwrap();
+        assert_eq!(
+            store.statuses().unwrap(),
+            vec![("st-1".to_owned(), "{\"waiting\":0}".to_owned(), 6)],
+            "the latest heartbeat replaces the one before"
+        );
     }
 
     #[test]

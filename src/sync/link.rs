@@ -186,6 +186,15 @@ impl Link {
         self.get("/health").await.map(drop)
     }
 
+    /// Sends the station's heartbeat; whether the center took it.
+    pub async fn status(
+        &self,
+        status: &crate::protocol::status::StationStatus,
+    ) -> Result<(), LinkError> {
+        let body = serde_json::to_vec(status).map_err(|e| LinkError::BadReply(e.to_string()))?;
+        self.request("POST", "/status", body).await.map(drop)
+    }
+
     /// The station's name.
     pub fn station(&self) -> &str {
         &self.station

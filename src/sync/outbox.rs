@@ -16,6 +16,7 @@ use base64::engine::general_purpose::STANDARD as B64;
 use crate::crypto::hex;
 use crate::journal::{JournalError, Unsent, Writer};
 use crate::protocol::batch::{Contents, MAX_RECORDS, Receipt, Record};
+use crate::protocol::status::{StationStatus, Wanting};
 use crate::sync::link::{Link, LinkError};
 
 /// How long the outbox rests when nothing waits.
@@ -133,7 +134,12 @@ pub struct Outbox {
     link: Arc<Link>,
     /// Sessions the center refused for good, with when they are tried again.
     parked: Arc<Mutex<HashMap<String, Instant>>>,
+    /// What the readiness check found wanting, for the heartbeat (the window keeps it current).
+    readiness: Readiness,
 }
+
+/// The readiness items a station's heartbeat reports, shared with whoever keeps them current.
+pub type Readiness = Arc<Mutex<Vec<Wanting>>>;
 
 impl std::fmt::Debug for Outbox {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -148,6 +154,27 @@ impl Outbox {
             writer,
             link,
             parked: Arc::default(),
+            readiness: Arc::default(),
+        }
+    }
+
+    /// The outbox, its heartbeat reporting what `readiness` holds at the time.
+    #[must_use]
+    pub fn reporting(mut self, readiness: Readiness) -> Outbox {
+        self.readiness = readiness;
+        self
+    }
+
+    /// Sends the heartbeat: what waits and what the readiness check found wanting. A center
+    /// from before heartbeats is asked for its health instead.
+    async fn heartbeat(&self, waiting: u64) -> Result<(), LinkError> {
+        let status = StationStatus {
+            waiting,
+            readiness: self.readiness.lock().map(|r| r.clone()).unwrap_or_default(),
+        };
+        match self.link.status(&status).await {
+            Err(LinkError::Refused { error, .. }) if error == "404" => self.link.health().await,
+            other => other,
         }
     }
 
@@ -231,7 +258,7 @@ impl Outbox {
                 Ok(Step::Idle) => {
                     if asked.is_none_or(|at| at.elapsed() >= HEARTBEAT) {
                         asked = Some(Instant::now());
-                        let answered = self.link.health().await;
+                        let answered = self.heartbeat(state.waiting).await;
                         state.reached = Some(answered.is_ok());
                         state.problem = answered.err().map(|e| e.to_string());
                     }

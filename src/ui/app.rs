@@ -86,6 +86,8 @@ pub struct App {
     /// The app's start: monotonic, and wall-clock ms (the one wall-clock read, for one-time
     /// codes' windows).
     started: (Instant, u64),
+    /// What the readiness check found wanting, as the outbox's heartbeat reports it.
+    wanting: crate::sync::outbox::Readiness,
 }
 
 impl std::fmt::Debug for App {
@@ -205,7 +207,9 @@ impl App {
             door: Door::restore(start.door, now),
             door_audits: std::collections::VecDeque::new(),
             started: (now, crate::journal::store::now_ms()),
+            wanting: crate::sync::outbox::Readiness::default(),
         };
+        app.report_readiness();
         let start = Task::batch([
             iced::widget::operation::focus(locked::id::PIN),
             cover_screen(),
@@ -361,7 +365,34 @@ impl App {
             .preflight
             .retain(|c| checks.iter().all(|new| new.item() != c.item()));
         self.config.preflight.extend(checks);
+        self.report_readiness();
         Task::none()
+    }
+
+    /// Puts what the readiness check found wanting where the heartbeat reads it: each item once,
+    /// at its worst level.
+    fn report_readiness(&self) {
+        use crate::preflight::Level;
+        let mut wanting: Vec<crate::protocol::status::Wanting> = Vec::new();
+        for check in self
+            .config
+            .preflight
+            .iter()
+            .filter(|c| c.level != Level::Ok)
+        {
+            let level = check.level.name().to_owned();
+            match wanting.iter_mut().find(|w| w.item == check.item()) {
+                Some(w) if check.level == Level::Fail => w.level = level,
+                Some(_) => {}
+                None => wanting.push(crate::protocol::status::Wanting {
+                    item: check.item().to_owned(),
+                    level,
+                }),
+            }
+        }
+        if let Ok(mut shared) = self.wanting.lock() {
+            *shared = wanting;
+        }
     }
 
     /// Another display appeared: a live session is held (the tasks hidden) until a proctor
@@ -376,6 +407,7 @@ impl App {
                 .preflight
                 .push(crate::preflight::several_displays(count));
         }
+        self.report_readiness();
         let holds = self.can_hold();
         if count > 1 && holds {
             return self.record(vec![Event::Held {
@@ -653,7 +685,10 @@ impl App {
             .center
             .as_ref()
             .map_or_else(Subscription::none, |center| {
-                sync::subscription(Outbox::new(self.writer.clone(), center.link.clone()))
+                sync::subscription(
+                    Outbox::new(self.writer.clone(), center.link.clone())
+                        .reporting(std::sync::Arc::clone(&self.wanting)),
+                )
             });
         Subscription::batch([
             iced::time::every(every).map(Message::Tick),

@@ -101,6 +101,11 @@ CREATE TABLE IF NOT EXISTS logins (
     opened_ms INTEGER NOT NULL,
     expires_ms INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS station_status (
+    station TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    at_ms INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS releases (
     iin TEXT PRIMARY KEY,
     station TEXT NOT NULL,
@@ -520,6 +525,26 @@ impl Store for SqliteStore {
             params![token_hash.as_slice()],
         )?;
         Ok(())
+    }
+
+    fn put_status(&self, station: &str, status: &str, now_ms: i64) -> Result<(), StoreError> {
+        let db = self.db()?;
+        db.execute(
+            "INSERT INTO station_status (station, status, at_ms) VALUES (?1, ?2, ?3)
+             ON CONFLICT (station) DO UPDATE SET status = excluded.status, at_ms = excluded.at_ms",
+            params![station, status, now_ms],
+        )?;
+        Ok(())
+    }
+
+    fn statuses(&self) -> Result<Vec<(String, String, i64)>, StoreError> {
+        let db = self.db()?;
+        let mut q =
+            db.prepare("SELECT station, status, at_ms FROM station_status ORDER BY station")?;
+        let rows = q
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
     }
 
     fn stations(&self) -> Result<Vec<Station>, StoreError> {

@@ -208,6 +208,11 @@ fn seat_tile(lang: Lang, hall: &str, seat: &SeatView, now_ms: i64) -> Markup {
                 }
                 @if seat.flag.is_some() { span.badge.flag { (tr(lang, "hall-alert-flag")) } }
                 @if seat.card_differs { span.badge.flag { (tr(lang, "hall-badge-card")) } }
+                @if !seat.readiness.is_empty() {
+                    @let items = seat.readiness.iter().map(|(item, _)| tr(lang, &format!("hall-item-{item}"))).collect::<Vec<_>>().join(", ");
+                    @let fails = seat.readiness.iter().any(|(_, level)| level == "fail");
+                    span.badge.readiness.flag[fails] { (tr_args(lang, "hall-badge-readiness", &[("items", Arg::Str(&items))])) }
+                }
             }
         }
     }

@@ -1,0 +1,57 @@
+//! `POST /v1/status`: a station's heartbeat, signed like every station request. The center keeps
+//! the latest one per station (what its readiness check found wanting, what waits in its outbox)
+//! for the hall dashboard, and answers with its health.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use super::{Center, blocking, now_ms, refuse, station_of};
+use crate::crypto::sign;
+use crate::protocol::status::StationStatus;
+use crate::protocol::{API, Health};
+
+pub(super) async fn post(
+    State(center): State<Center>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let path = format!("{API}/status");
+    let station = match station_of(&center, &headers, "POST", &path, &body).await {
+        Ok(s) => s,
+        Err(refusal) => return refusal,
+    };
+    let status = match serde_json::from_slice::<StationStatus>(&body) {
+        Ok(s) => s,
+        Err(e) => {
+            return refuse(
+                StatusCode::BAD_REQUEST,
+                "bad-request",
+                format!("not a heartbeat: {e}"),
+            );
+        }
+    };
+    if let Err(e) = status.check() {
+        return refuse(StatusCode::BAD_REQUEST, "bad-request", e.to_string());
+    }
+    let Ok(kept) = serde_json::to_string(&status) else {
+        return refuse(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "the heartbeat cannot be kept",
+        );
+    };
+    let now = now_ms();
+    let name = station.name.clone();
+    if let Err(refusal) = blocking(&center, move |s| s.put_status(&name, &kept, now)).await {
+        return refusal;
+    }
+    let _ = center.changed.send(());
+    Json(Health {
+        center: sign::key_id(&center.signing_public),
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+    })
+    .into_response()
+}
