@@ -236,3 +236,41 @@ fn a_station_s_heartbeat_shows_what_its_readiness_check_found() {
         assert!(seat1.contains("Readiness: clock, machine"), "{seat1}");
     });
 }
+
+#[test]
+fn a_flood_of_logins_is_checked_one_at_a_time_and_the_rest_told_to_retry() {
+    let (center, _) = demo_center();
+    let dir = center.dir.to_str().unwrap().to_owned();
+    let added = cli::center_with_input(
+        &["operator", "add", "--dir", &dir, "aigerim"],
+        &format!("{PASSWORD}\n"),
+    );
+    assert!(added.ok(), "{}", added.stderr);
+    let rt = runtime();
+    let http = client();
+    let url = center.url.clone();
+    rt.block_on(async {
+        // Each check costs a few hundred milliseconds: far more than fit in the 3 s a login
+        // waits for its turn.
+        let tries: Vec<_> = (0..60)
+            .map(|_| {
+                let (http, url) = (http.clone(), url.clone());
+                tokio::spawn(async move { login(&http, &url, "aigerim", "a wrong password").await })
+            })
+            .collect();
+        let mut statuses = Vec::new();
+        for t in tries {
+            let (status, cookie) = t.await.unwrap();
+            assert!(cookie.is_none());
+            statuses.push(status);
+        }
+        let busy = statuses.iter().filter(|s| **s == 429).count();
+        let wrong = statuses.iter().filter(|s| **s == 401).count();
+        assert_eq!(busy + wrong, 60, "{statuses:?}");
+        assert!(busy > 0 && wrong > 0, "{statuses:?}");
+        // The flood over, the operator logs in.
+        let (status, cookie) = login(&http, &url, "aigerim", PASSWORD).await;
+        assert_eq!(status, 303);
+        assert!(cookie.is_some());
+    });
+}

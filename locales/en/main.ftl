@@ -446,6 +446,7 @@ hall-login-submit = Log in
 hall-login-wrong = Wrong name or password.
 hall-login-stale = This form has expired. Please log in again.
 hall-login-bad-form = The form was incomplete. Please fill in both fields.
+hall-login-busy = Too many logins at once. Wait a moment and try again.
 hall-logout = Log out
 hall-list-title = Halls
 hall-list-empty = No station is enrolled at this center yet.

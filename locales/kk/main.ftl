@@ -413,6 +413,7 @@ hall-login-submit = Кіру
 hall-login-wrong = Аты немесе құпиясөз қате.
 hall-login-stale = Форманың мерзімі өтті. Қайта кіріңіз.
 hall-login-bad-form = Форма толық толтырылмаған. Екі өрісті де толтырыңыз.
+hall-login-busy = Бір мезгілде тым көп кіру әрекеті. Сәл күтіп, қайталаңыз.
 hall-logout = Шығу
 hall-list-title = Залдар
 hall-list-empty = Бұл орталықта әлі бірде-бір станция тіркелмеген.

@@ -16,6 +16,16 @@ use crate::center::server::Center;
 
 /// The login cookie.
 const LOGIN: &str = "ustudy_login";
+/// Password checks at once: each costs a core a few hundred milliseconds, and the stations'
+/// batches share the cores; a flood of logins waits its turn instead of starving them.
+const CHECKS_AT_ONCE: usize = 1;
+/// How long a login waits for its turn before it is told to try again.
+const CHECK_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
+fn checks() -> &'static tokio::sync::Semaphore {
+    static CHECKS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    CHECKS.get_or_init(|| tokio::sync::Semaphore::new(CHECKS_AT_ONCE))
+}
 /// The login form's own cookie, for its CSRF token.
 const PRE: &str = "ustudy_pre";
 
@@ -164,6 +174,16 @@ pub async fn login(
             StatusCode::FORBIDDEN,
         );
     }
+    let Ok(Ok(_turn)) = tokio::time::timeout(CHECK_WAIT, checks().acquire()).await else {
+        tracing::warn!("security: dashboard logins are coming faster than they can be checked");
+        return form_page(
+            lang,
+            &query,
+            &next,
+            Some("hall-login-busy"),
+            StatusCode::TOO_MANY_REQUESTS,
+        );
+    };
     let store = center.store();
     let name = form.name.trim().to_owned();
     let who = name.clone();
