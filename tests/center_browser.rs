@@ -132,6 +132,31 @@ async fn log_in(browser: &Client, url: &str, password: &str) {
         .unwrap();
 }
 
+/// With JavaScript off the login works and the hall page still comes up to date by itself
+/// (it reloads every 15 s).
+async fn without_scripts(driver: &Driver, url: &str) {
+    let profile = tempfile::tempdir().unwrap();
+    let browser = driver.browser_without_scripts(profile.path()).await;
+    log_in(&browser, url, PASSWORD).await;
+    let first = until(
+        &browser,
+        Duration::from_secs(10),
+        "the hall without scripts",
+        |h| h.contains("id=\"seats\""),
+    )
+    .await;
+    let updated = |h: &str| {
+        let at = h.find("class=\"updated\"").expect("the update time");
+        h[at..at + 60].to_owned()
+    };
+    let was = updated(&first);
+    until(&browser, Duration::from_secs(25), "the page renewed", |h| {
+        h.contains("class=\"updated\"") && updated(h) != was
+    })
+    .await;
+    browser.close().await.unwrap();
+}
+
 /// The hall in Russian, a seat's page in Russian and Kazakh.
 async fn screenshots(browser: &Client, url: &str) {
     browser
@@ -258,6 +283,7 @@ fn the_hall_page_follows_twenty_stations_and_shows_a_killed_one_silent() {
 
         screenshots(&browser, &center.url).await;
         browser.close().await.unwrap();
+        without_scripts(&driver, &center.url).await;
     });
     for mut child in running {
         let _ = child.kill();

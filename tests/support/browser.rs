@@ -43,6 +43,15 @@ impl Driver {
 
     /// A new headless browser session (its own empty profile), 1366×768.
     pub async fn browser(&self, profile: &std::path::Path) -> fantoccini::Client {
+        self.session(profile, true).await
+    }
+
+    /// A new headless browser session with JavaScript turned off.
+    pub async fn browser_without_scripts(&self, profile: &std::path::Path) -> fantoccini::Client {
+        self.session(profile, false).await
+    }
+
+    async fn session(&self, profile: &std::path::Path, scripts: bool) -> fantoccini::Client {
         let args = [
             "--headless=new".to_owned(),
             "--no-sandbox".to_owned(),
@@ -59,7 +68,13 @@ impl Driver {
         caps.insert("acceptInsecureCerts".into(), serde_json::json!(true));
         caps.insert(
             "goog:chromeOptions".into(),
-            serde_json::json!({ "args": args, "binary": "/usr/bin/chromium" }),
+            serde_json::json!({
+                "args": args,
+                "binary": "/usr/bin/chromium",
+                "prefs": {
+                    "profile.managed_default_content_settings.javascript": if scripts { 1 } else { 2 }
+                }
+            }),
         );
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
         fantoccini::ClientBuilder::new(connector)
