@@ -69,21 +69,6 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
 
-/// Valid IINs, as many as asked.
-fn iins(n: usize) -> Vec<String> {
-    let mut out = Vec::with_capacity(n);
-    let mut serial = 1;
-    while out.len() < n {
-        let body = format!("0805155{serial:04}");
-        serial += 1;
-        let digits: Vec<u32> = body.chars().filter_map(|c| c.to_digit(10)).collect();
-        if let Some(check) = ustudy::exam::iin::check_digit(&digits) {
-            out.push(format!("{body}{check}"));
-        }
-    }
-    out
-}
-
 /// A session's events from check-in to `minutes` into testing, as the exam core makes them.
 fn events(paper: &Paper, iin: &str, minutes: u64) -> Vec<Event> {
     let mut state = State::new(paper);
@@ -215,7 +200,7 @@ fn main() {
     // The hall: its roster, its stations enrolled, an operator.
     let now = i64::try_from(now_ms()).expect("now");
     let today = chrono::Local::now().format("%Y-%m-%d").to_string();
-    let candidates = iins(stations);
+    let candidates = dashboard::iins(stations);
     let rows: Vec<RosterRow> = candidates
         .iter()
         .enumerate()

@@ -20,6 +20,7 @@ use fantoccini::{Client, Locator};
 use support::browser::Driver;
 use support::center::Center;
 use support::cli;
+use support::dashboard;
 use support::display::Display;
 use support::enrolled::{PIN, Station, demo_center, enroll};
 use support::runtime;
@@ -29,26 +30,11 @@ const PASSWORD: &str = "hall password 1";
 /// The station the test kills.
 const KILLED: usize = 7;
 
-/// Valid IINs (born in 2008, serials from 1), as many as asked.
-fn iins(n: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut serial = 1;
-    while out.len() < n {
-        let body = format!("0805155{serial:04}");
-        serial += 1;
-        let digits: Vec<u32> = body.chars().filter_map(|c| c.to_digit(10)).collect();
-        if let Some(check) = ustudy::exam::iin::check_digit(&digits) {
-            out.push(format!("{body}{check}"));
-        }
-    }
-    out
-}
-
 /// Seats 4.. of hall 1 for the candidates beyond the demo's three.
 fn add_candidates(center: &Center, n: usize) {
     let today = chrono::Local::now().format("%Y-%m-%d");
     let mut csv = "iin,name,ticket,format,language,extra_time,hall,seat,date,start\n".to_owned();
-    for (i, iin) in iins(n).into_iter().enumerate() {
+    for (i, iin) in dashboard::iins(n).into_iter().enumerate() {
         writeln!(
             csv,
             "{iin},Талапкер {i},T-{i},unt-2024,kk,no,1,{},{today},09:00",
@@ -200,12 +186,7 @@ async fn screenshots(browser: &Client, url: &str) {
 #[test]
 fn the_hall_page_follows_twenty_stations_and_shows_a_killed_one_silent() {
     let (center, code) = demo_center();
-    let dir = center.dir.to_str().unwrap().to_owned();
-    let added = cli::center_with_input(
-        &["operator", "add", "--dir", &dir, "aigerim"],
-        &format!("{PASSWORD}\n"),
-    );
-    assert!(added.ok(), "{}", added.stderr);
+    center.add_operator("aigerim", PASSWORD);
     add_candidates(&center, STATIONS - 3);
     let mut stations = vec![enroll(&center, &code)];
     for i in 2..=STATIONS {

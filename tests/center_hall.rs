@@ -12,30 +12,12 @@ use std::time::{Duration, Instant};
 
 use support::cli;
 use support::dashboard::{client, form, get, login, next_event, set_cookie, value};
-use support::enrolled::{PIN, Station, demo_center, enroll};
-use support::gui::{click, ids, screen, settle, type_into};
+use support::enrolled::{demo_center, enroll};
+use support::gui::{click, ids, settle};
 use support::runtime;
 use ustudy::ui::App;
 
 const PASSWORD: &str = "hall password 1";
-
-/// The first candidate of the station's roster checked in and started, `answers` answered.
-fn sitting(station: &Station, answers: usize) -> (App, ustudy::journal::Writer) {
-    let (mut app, writer) = station.start_with_writer();
-    let who = station.roster()[0].clone();
-    type_into(&mut app, ids::locked::PIN, PIN);
-    click(&mut app, ids::locked::UNLOCK);
-    type_into(&mut app, ids::check_in::IIN, &who.iin);
-    type_into(&mut app, ids::check_in::TICKET, &who.ticket);
-    click(&mut app, ids::check_in::FIND);
-    click(&mut app, ids::check_in::PAIR_OK);
-    click(&mut app, ids::check_in::CONFIRM);
-    settle(&mut app);
-    assert_eq!(screen(&app), "briefing");
-    click(&mut app, ids::briefing::START);
-    answer(&mut app, 0..answers);
-    (app, writer)
-}
 
 fn answer(app: &mut App, tasks: std::ops::Range<usize>) {
     for i in tasks {
@@ -67,7 +49,7 @@ fn an_operator_logs_in_and_watches_a_station_answer_live() {
     assert!(again.stderr.contains("exists already"), "{}", again.stderr);
 
     let station = enroll(&center, &code);
-    let (mut app, writer) = sitting(&station, 5);
+    let (mut app, writer, _) = station.sitting(5);
     let rt = runtime();
     rt.block_on(station.outbox(&writer, None).drain()).unwrap();
 
@@ -174,12 +156,7 @@ async fn refusals(http: &reqwest::Client, url: &str) {
 fn a_station_s_heartbeat_shows_what_its_readiness_check_found() {
     use ustudy::protocol::status::{StationStatus, Wanting};
     let (center, code) = demo_center();
-    let dir = center.dir.to_str().unwrap().to_owned();
-    let added = cli::center_with_input(
-        &["operator", "add", "--dir", &dir, "aigerim"],
-        &format!("{PASSWORD}\n"),
-    );
-    assert!(added.ok(), "{}", added.stderr);
+    center.add_operator("aigerim", PASSWORD);
     let station = enroll(&center, &code);
     let link = station.link(None);
     let rt = runtime();
@@ -240,12 +217,7 @@ fn a_station_s_heartbeat_shows_what_its_readiness_check_found() {
 #[test]
 fn a_flood_of_logins_is_checked_one_at_a_time_and_the_rest_told_to_retry() {
     let (center, _) = demo_center();
-    let dir = center.dir.to_str().unwrap().to_owned();
-    let added = cli::center_with_input(
-        &["operator", "add", "--dir", &dir, "aigerim"],
-        &format!("{PASSWORD}\n"),
-    );
-    assert!(added.ok(), "{}", added.stderr);
+    center.add_operator("aigerim", PASSWORD);
     let rt = runtime();
     let http = client();
     let url = center.url.clone();

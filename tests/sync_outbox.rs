@@ -14,7 +14,7 @@ mod support;
 use support::runtime;
 
 use support::enrolled::{PIN, Station, demo_center, enroll};
-use support::gui::{click, ids, screen, settle, shows, type_into};
+use support::gui::{click, ids, settle};
 use support::proxy::{Mode, Proxy};
 use ustudy::journal::{Journal, Writer};
 use ustudy::protocol::batch::{Batch, OfflineExport};
@@ -25,31 +25,6 @@ use ustudy::ui::App;
 /// More than a TLS handshake's client bytes and less than any batch's request: the proxy lets
 /// the handshake through and swallows the answer to the request.
 const HANDSHAKE: usize = 2_500;
-
-/// The station's first roster candidate checked in (the key released by the center), started,
-/// and `answers` tasks answered; every event committed.
-fn sitting(station: &Station, answers: usize) -> (App, Writer, String) {
-    let (mut app, writer) = station.start_with_writer();
-    let who = station.roster()[0].clone();
-    type_into(&mut app, ids::locked::PIN, PIN);
-    click(&mut app, ids::locked::UNLOCK);
-    type_into(&mut app, ids::check_in::IIN, &who.iin);
-    type_into(&mut app, ids::check_in::TICKET, &who.ticket);
-    click(&mut app, ids::check_in::FIND);
-    assert!(shows(&app, ids::check_in::FOUND));
-    click(&mut app, ids::check_in::PAIR_OK);
-    click(&mut app, ids::check_in::CONFIRM);
-    settle(&mut app);
-    assert_eq!(screen(&app), "briefing");
-    click(&mut app, ids::briefing::START);
-    for i in 0..answers {
-        click(&mut app, ids::testing::option(i % 4));
-        click(&mut app, ids::testing::NEXT);
-    }
-    settle(&mut app);
-    let session = app.session().unwrap().id.clone();
-    (app, writer, session)
-}
 
 /// How many records the station's journal holds for `session`.
 fn journal_len(station: &Station, session: &str) -> i64 {
@@ -82,7 +57,7 @@ fn all_held_once(
 fn every_record_reaches_the_center_once_through_cuts_lost_receipts_and_restarts() {
     let (mut center, code) = demo_center();
     let station = enroll(&center, &code);
-    let (mut app, writer, session) = sitting(&station, 30);
+    let (mut app, writer, session) = station.sitting(30);
     let proxy = Proxy::start(&center.url);
     let outbox = station.outbox(&writer, Some(&proxy.url));
     let rt = runtime();
@@ -211,7 +186,7 @@ fn replayed_forged_and_tampered_batches_are_refused_and_nothing_is_stored() {
     let (center, code) = demo_center();
     let station = enroll(&center, &code);
     let other = enroll(&center, &center.code_in("demo-2", "1", 10));
-    let (_app, writer, session) = sitting(&station, 3);
+    let (_app, writer, session) = station.sitting(3);
     let link = station.link(None);
     let rt = runtime();
     let batch = batch_of(&station, &link, &session);
@@ -407,7 +382,7 @@ fn an_offline_export_is_kept_once_and_a_forged_one_not_at_all() {
     let (center, code) = demo_center();
     let station = enroll(&center, &code);
     let other = enroll(&center, &center.code_in("demo-2", "1", 10));
-    let (_app, writer, session) = sitting(&station, 12);
+    let (_app, writer, session) = station.sitting(12);
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("demo-1.export");
     let ran = support::cli::station(&[
@@ -471,7 +446,7 @@ fn an_offline_export_is_kept_once_and_a_forged_one_not_at_all() {
 fn batches_out_of_order_and_twice_leave_each_record_once() {
     let (center, code) = demo_center();
     let station = enroll(&center, &code);
-    let (_app, writer, session) = sitting(&station, 12);
+    let (_app, writer, session) = station.sitting(12);
     let link = station.link(None);
     let rt = runtime();
     let j = Journal::open_existing(&station.data_dir()).unwrap();
@@ -499,7 +474,7 @@ fn batches_out_of_order_and_twice_leave_each_record_once() {
 fn synced() -> (support::center::Center, Station, Writer, String, App) {
     let (center, code) = demo_center();
     let station = enroll(&center, &code);
-    let (app, writer, session) = sitting(&station, 12);
+    let (app, writer, session) = station.sitting(12);
     runtime()
         .block_on(station.outbox(&writer, None).drain())
         .unwrap();
@@ -635,7 +610,7 @@ fn reported(
 fn while_the_center_is_down_the_outbox_says_how_many_records_wait() {
     let (center, code) = demo_center();
     let station = enroll(&center, &code);
-    let (mut app, writer, session) = sitting(&station, 5);
+    let (mut app, writer, session) = station.sitting(5);
     let proxy = Proxy::start(&center.url);
     proxy.set(Mode::Refuse);
     let outbox = station.outbox(&writer, Some(&proxy.url));

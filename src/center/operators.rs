@@ -4,9 +4,10 @@
 //! carry, derived from its token.
 
 use ring::rand::{SecureRandom as _, SystemRandom};
-use ring::{digest, hmac, pbkdf2};
+use ring::{digest, hmac};
 
 use crate::crypto::hex;
+use crate::crypto::pin::PinHash;
 
 /// PBKDF2 iterations for a new hash (OWASP's figure for HMAC-SHA256).
 pub const ITERATIONS: u32 = 600_000;
@@ -16,8 +17,6 @@ pub const MIN_PASSWORD: usize = 10;
 pub const LOGIN_MS: i64 = 12 * 3600 * 1000;
 /// An operator name: letters, digits, `-`, `_` and `.`, at most this many.
 pub const MAX_NAME: usize = 40;
-
-const SCHEME: &str = "pbkdf2-sha256";
 
 /// Why a name or password is refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -44,65 +43,20 @@ pub fn check_name(name: &str) -> Result<(), OperatorError> {
     }
 }
 
-/// The stored form of `password`: `pbkdf2-sha256$ITERATIONS$SALT$HASH`, hex.
+/// The stored form of `password`: `pbkdf2-sha256$ITERATIONS$SALT$HASH`, hex (the proctor PIN's
+/// form, with more iterations).
 pub fn hash(password: &str) -> Result<String, OperatorError> {
     if password.chars().count() < MIN_PASSWORD {
         return Err(OperatorError::ShortPassword);
     }
-    let mut salt = [0u8; 16];
-    SystemRandom::new()
-        .fill(&mut salt)
-        .map_err(|_| OperatorError::Random)?;
-    Ok(hash_with(password, &salt, ITERATIONS))
-}
-
-fn hash_with(password: &str, salt: &[u8], iterations: u32) -> String {
-    let mut out = [0u8; 32];
-    let n = std::num::NonZeroU32::new(iterations).unwrap_or(std::num::NonZeroU32::MIN);
-    pbkdf2::derive(
-        pbkdf2::PBKDF2_HMAC_SHA256,
-        n,
-        salt,
-        password.as_bytes(),
-        &mut out,
-    );
-    format!(
-        "{SCHEME}${iterations}${}${}",
-        hex::encode(salt),
-        hex::encode(&out)
-    )
+    PinHash::with_iterations(password, ITERATIONS)
+        .map(|h| h.encode())
+        .map_err(|_| OperatorError::Random)
 }
 
 /// Whether `password` matches `stored` (in constant time); a malformed hash matches nothing.
 pub fn verify(password: &str, stored: &str) -> bool {
-    let mut parts = stored.split('$');
-    let (Some(SCHEME), Some(iterations), Some(salt), Some(hash), None) = (
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-    ) else {
-        return false;
-    };
-    let Some(iterations) = iterations
-        .parse::<u32>()
-        .ok()
-        .and_then(std::num::NonZeroU32::new)
-    else {
-        return false;
-    };
-    let (Ok(salt), Ok(hash)) = (hex::decode_vec(salt), hex::decode::<32>(hash)) else {
-        return false;
-    };
-    pbkdf2::verify(
-        pbkdf2::PBKDF2_HMAC_SHA256,
-        iterations,
-        &salt,
-        password.as_bytes(),
-        &hash,
-    )
-    .is_ok()
+    PinHash::decode(stored).is_ok_and(|h| h.verify(password))
 }
 
 /// A new login token (the cookie's value), hex.
@@ -142,13 +96,13 @@ mod tests {
 
     #[test]
     fn a_password_verifies_against_its_own_hash_only() {
-        // Few iterations here: the count is read from the hash, as for real ones.
-        let stored = hash_with("correct horse", b"0123456789abcdef", 1_000);
+        let stored = hash("correct horse").unwrap();
+        assert!(stored.starts_with("pbkdf2-sha256$600000$"), "{stored}");
         assert!(verify("correct horse", &stored));
         assert!(!verify("correct horsf", &stored));
         assert!(!verify(
             "correct horse",
-            &stored.replace("$1000$", "$1001$")
+            &stored.replace("$600000$", "$600001$")
         ));
         assert!(!verify("correct horse", "plain"));
         assert!(!verify("correct horse", "pbkdf2-sha256$0$00$00"));

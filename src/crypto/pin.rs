@@ -1,4 +1,5 @@
-//! Proctor PINs, kept only as PBKDF2-HMAC-SHA256 hashes with a random salt.
+//! Proctor PINs (and the dashboard's operator passwords), kept only as PBKDF2-HMAC-SHA256 hashes
+//! with a random salt.
 
 use std::num::NonZeroU32;
 
@@ -25,8 +26,13 @@ impl std::fmt::Debug for PinHash {
 impl PinHash {
     /// Hashes a PIN with a fresh salt.
     pub fn new(pin: &str) -> Result<PinHash, CryptoError> {
+        PinHash::with_iterations(pin, ITERATIONS)
+    }
+
+    /// Hashes a secret with a fresh salt and `iterations` rounds (at least 10,000).
+    pub fn with_iterations(pin: &str, iterations: u32) -> Result<PinHash, CryptoError> {
         let salt = random()?;
-        let iterations = NonZeroU32::new(ITERATIONS).ok_or(CryptoError::Key)?;
+        let iterations = NonZeroU32::new(iterations.max(10_000)).ok_or(CryptoError::Key)?;
         let mut hash = [0u8; 32];
         pbkdf2::derive(
             pbkdf2::PBKDF2_HMAC_SHA256,

@@ -142,6 +142,21 @@ impl Center {
             .to_owned()
     }
 
+    /// Adds a dashboard operator (`ustudy-center operator add`, the password on stdin).
+    pub fn add_operator(&self, name: &str, password: &str) {
+        let added = cli::center_with_input(
+            &[
+                "operator",
+                "add",
+                "--dir",
+                self.dir.to_str().expect("utf-8"),
+                name,
+            ],
+            &format!("{password}\n"),
+        );
+        assert!(added.ok(), "operator add: {}", added.stderr);
+    }
+
     /// The key store directory.
     pub fn path(&self) -> &Path {
         &self.dir

@@ -1,6 +1,7 @@
 //! An HTTPS client for the hall dashboard, as a browser would use it but without one: the
 //! login form (its cookie and CSRF field), pages with the login cookie, and the next event of a
-//! live stream. Used by the dashboard's HTTP test and its bench.
+//! live stream; and valid IINs for a hall of made-up candidates. Used by the dashboard's tests
+//! and its bench.
 
 use std::time::Duration;
 
@@ -108,4 +109,19 @@ pub async fn next_event(live: &mut reqwest::Response) -> String {
             }
         }
     }
+}
+
+/// Valid IINs (born on 15 May 2008, serials from 1), as many as asked.
+pub fn iins(n: usize) -> Vec<String> {
+    let mut out = Vec::with_capacity(n);
+    let mut serial = 1;
+    while out.len() < n {
+        let body = format!("0805155{serial:04}");
+        serial += 1;
+        let digits: Vec<u32> = body.chars().filter_map(|c| c.to_digit(10)).collect();
+        if let Some(check) = ustudy::exam::iin::check_digit(&digits) {
+            out.push(format!("{body}{check}"));
+        }
+    }
+    out
 }

@@ -14,6 +14,7 @@ use ustudy::ui::App;
 
 use super::center::Center;
 use super::cli;
+use super::gui::{click, ids, screen, settle, shows, type_into};
 
 /// The PIN the enrolled stations are given.
 pub const PIN: &str = "1357";
@@ -26,6 +27,31 @@ pub struct Station {
 }
 
 impl Station {
+    /// The station started, its roster's first candidate checked in (the key released by the
+    /// center), started, and `answers` tasks answered; every event committed. The session's id.
+    pub fn sitting(&self, answers: usize) -> (App, Writer, String) {
+        let (mut app, writer) = self.start_with_writer();
+        let who = self.roster()[0].clone();
+        type_into(&mut app, ids::locked::PIN, PIN);
+        click(&mut app, ids::locked::UNLOCK);
+        type_into(&mut app, ids::check_in::IIN, &who.iin);
+        type_into(&mut app, ids::check_in::TICKET, &who.ticket);
+        click(&mut app, ids::check_in::FIND);
+        assert!(shows(&app, ids::check_in::FOUND));
+        click(&mut app, ids::check_in::PAIR_OK);
+        click(&mut app, ids::check_in::CONFIRM);
+        settle(&mut app);
+        assert_eq!(screen(&app), "briefing");
+        click(&mut app, ids::briefing::START);
+        for i in 0..answers {
+            click(&mut app, ids::testing::option(i % 4));
+            click(&mut app, ids::testing::NEXT);
+        }
+        settle(&mut app);
+        let session = app.session().expect("a session").id.clone();
+        (app, writer, session)
+    }
+
     /// Its settings as kept.
     pub fn settings(&self) -> Settings {
         Settings::load(&self.config).expect("the settings load")
