@@ -154,7 +154,6 @@ fn alert_item(lang: Lang, hall: &str, alert: &Alert) -> Markup {
                 " "
                 b { (tr_args(lang, "hall-seat", &[("seat", Arg::Str(&alert.seat))])) }
                 " · " (alert.station) " · " (what)
-                @if let Some(detail) = &alert.detail { " — " (detail) }
             }
         }
     }
@@ -300,8 +299,13 @@ fn moment_text(lang: Lang, what: &str, amount: Option<u64>) -> String {
         let time = duration(amount.unwrap_or(0) * 1000);
         return tr_args(lang, what, &[("time", Arg::Str(&time))]);
     }
-    if let Some(action) = what.strip_prefix("proctor-") {
-        return tr_args(lang, "hall-moment-proctor", &[("action", Arg::Str(action))]);
+    if what.starts_with("proctor-") {
+        let action = tr(lang, &format!("hall-{what}"));
+        return tr_args(
+            lang,
+            "hall-moment-proctor",
+            &[("action", Arg::Str(&action))],
+        );
     }
     match amount {
         Some(seconds) => tr_args(
@@ -350,4 +354,42 @@ pub fn urlencode(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every proctor action on a timeline reads in the operator's language, never as its id.
+    #[test]
+    fn every_proctor_action_has_its_words() {
+        use crate::exam::event::{ProctorAction, Verdict};
+        let actions = [
+            ProctorAction::Release {
+                verdict: Verdict::Technical,
+            },
+            ProctorAction::Recovered,
+            ProctorAction::Pause,
+            ProctorAction::Resume,
+            ProctorAction::StepOut,
+            ProctorAction::Return,
+            ProctorAction::AddTime { seconds: 300 },
+            ProctorAction::GiveBack { ms: 1_000 },
+            ProctorAction::EndTest,
+            ProctorAction::EndViolation,
+            ProctorAction::Accommodate {
+                zoom: true,
+                high_contrast: false,
+            },
+        ];
+        for lang in Lang::ALL {
+            for action in &actions {
+                let text = moment_text(lang, action.name(), None);
+                let id = action.name().trim_start_matches("proctor-");
+                assert!(!text.contains("hall-"), "{lang:?}: {text}");
+                // Kazakh and Russian words never spell the action's Latin id.
+                assert!(lang == Lang::En || !text.contains(id), "{lang:?}: {text}");
+            }
+        }
+    }
 }
