@@ -48,7 +48,8 @@ pub(super) async fn post(
     if let Err(refusal) = blocking(&center, move |s| s.put_status(&name, &kept, now)).await {
         return refusal;
     }
-    let _ = center.changed.send(());
+    // No signal to the live pages: they render every few seconds anyway, and 500 stations'
+    // heartbeats would make them render 30 times a second for a changed "heard … ago".
     Json(Health {
         center: sign::key_id(&center.signing_public),
         version: env!("CARGO_PKG_VERSION").to_owned(),
