@@ -5,6 +5,7 @@ pub mod hall;
 pub mod identity;
 pub mod intake;
 pub mod keystore;
+pub mod moves;
 pub mod offline;
 pub mod operators;
 pub mod published;

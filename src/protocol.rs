@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod batch;
 pub mod enroll;
+pub mod handover;
 pub mod packages;
 pub mod release;
 pub mod roster;
@@ -22,6 +23,10 @@ pub struct Refusal {
     pub error: String,
     /// What went wrong, in English, for the operator's log.
     pub message: String,
+    /// For `moved` (a batch of a session moved to another station): the seat it went to, for
+    /// the old station's lock screen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seat: Option<String>,
 }
 
 /// The center's answer to a health check.
@@ -31,4 +36,7 @@ pub struct Health {
     pub center: String,
     /// The program's version.
     pub version: String,
+    /// A moved session waits to be handed to the station that asked (`POST /v1/handover`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub handover: bool,
 }

@@ -23,6 +23,8 @@ fn new_session(opening: Vec<Event>) -> NewSession {
         seal_id: "00112233445566778899aabbccddeeff".to_owned(),
         paper: paper(),
         opening,
+        carried: Vec::new(),
+        supersedes: None,
     }
 }
 

@@ -121,6 +121,10 @@ lock-recovered-answers = { $count ->
    *[other] { $count } answers saved
 }
 lock-recovered-damaged = Part of the journal is damaged: the session continues from the last intact record. Tell the center.
+lock-moved-here-title = Session moved here from another station
+lock-moved-here-from = It comes from seat { $seat }, with every answer the center received. Check the candidate's identity, then unlock with the PIN.
+lock-moved-away-title = This session moved to another station
+lock-moved-away = The center moved this candidate's session to seat { $seat }; the candidate carries on there. Unlock with the PIN for the next candidate.
 lock-stuck-title = A session on this station cannot go on
 lock-stuck-candidate = Candidate: { $name }
 lock-stuck-what = Enter the PIN to set it aside: it is kept on this station as evidence for the center, and the station goes on to the next candidate.
@@ -403,6 +407,8 @@ incident-step-out-overdue = The step-out passed its limit
 incident-downtime = The station was down for { $time }
 incident-save-failed = Saving failed
 incident-wrong-pin = A wrong PIN or code
+incident-moved-from = Moved here from seat { $seat }
+incident-moved = Moved here from another station
 incident-none = No incidents.
 interlude-proctor = Proctor
 finished-violation = A proctor ended the test for a violation. Your answers are saved.
@@ -478,6 +484,7 @@ hall-badge-incident-step-out-overdue = Step-out overdue
 hall-badge-incident-downtime = Downtime
 hall-badge-incident-save-failed = Save failed
 hall-badge-incident-wrong-pin = Wrong PIN
+hall-badge-incident-moved = Moved here
 hall-receipts = Receipts
 hall-receipts-line = The center holds { $held } records; the station had written { $head } at its last batch.
 hall-result = Result (scored by the center)

@@ -133,6 +133,10 @@ lock-recovered-answers = { $count ->
    *[other] Сохранено { $count } ответов
 }
 lock-recovered-damaged = Часть журнала повреждена: сеанс продолжается с последней целой записи. Сообщите в центр.
+lock-moved-here-title = Сеанс перенесён сюда с другой станции
+lock-moved-here-from = Он пришёл с места { $seat } со всеми ответами, полученными центром. Проверьте личность кандидата и разблокируйте PIN-кодом.
+lock-moved-away-title = Этот сеанс перенесён на другую станцию
+lock-moved-away = Центр перенёс сеанс этого кандидата на место { $seat }; кандидат продолжает там. Разблокируйте PIN-кодом для следующего кандидата.
 lock-stuck-title = Сеанс на этой станции не может продолжиться
 lock-stuck-candidate = Участник: { $name }
 lock-stuck-what = Введите PIN-код, чтобы отложить его: он сохранится на станции как доказательство для центра, а станция перейдёт к следующему участнику.
@@ -435,6 +439,8 @@ incident-step-out-overdue = Выход из аудитории превысил 
 incident-downtime = Станция не работала { $time }
 incident-save-failed = Не удалось сохранить
 incident-wrong-pin = Неверный PIN или код
+incident-moved-from = Перенесён сюда с места { $seat }
+incident-moved = Перенесён сюда с другой станции
 incident-none = Происшествий нет.
 interlude-proctor = Администратор
 finished-violation = Администратор завершил тест за нарушение. Ваши ответы сохранены.
@@ -510,6 +516,7 @@ hall-badge-incident-step-out-overdue = Выход просрочен
 hall-badge-incident-downtime = Простой
 hall-badge-incident-save-failed = Сбой сохранения
 hall-badge-incident-wrong-pin = Неверный PIN
+hall-badge-incident-moved = Перенесён сюда
 hall-receipts = Квитанции
 hall-receipts-line = В центре { $held } записей; на станции при последней отправке было { $head }.
 hall-result = Результат (подсчитан центром)

@@ -24,6 +24,8 @@ use ustudy::protocol::roster::RosterRow;
 
 #[path = "ustudy-center/sessions.rs"]
 mod sessions;
+#[path = "ustudy-center/swap.rs"]
+mod swap;
 
 /// U-STUDY center tools.
 #[derive(Parser)]
@@ -180,6 +182,24 @@ enum Command {
         #[arg(long)]
         reason: String,
     },
+    /// A seat swap: move the session candidate IIN sits to the spare station STATION (its
+    /// station died). The old station is fenced at once (its batches are refused; if it comes
+    /// back it says where the session went and locks); STATION takes the session over at its
+    /// next heartbeat (within 15 s) and resumes it at the same task once the proctor unlocks it.
+    Move {
+        /// Key store directory.
+        #[arg(long)]
+        dir: PathBuf,
+        /// The candidate's IIN.
+        #[arg(long)]
+        candidate: String,
+        /// The enrolled station to move to.
+        #[arg(long)]
+        to: String,
+        /// Why (kept with the move).
+        #[arg(long)]
+        reason: String,
+    },
     /// Every enrolled station with its last contact, and every session the center holds: records
     /// held, records the station still had to send at its last batch, the time since, and flags.
     Status {
@@ -262,6 +282,12 @@ fn main() -> ExitCode {
         Command::Status { dir } => sessions::status(&dir, &mut out),
         Command::Reissue { dir, iin, reason } => sessions::reissue(&dir, &iin, &reason, &mut out),
         Command::Import { dir, file } => sessions::import(&dir, &file, &mut out),
+        Command::Move {
+            dir,
+            candidate,
+            to,
+            reason,
+        } => swap::move_candidate(&dir, &candidate, &to, &reason, &mut out),
         Command::Export { dir, out: file } => sessions::export(&dir, &file, &mut out),
         Command::Roster(RosterCommand::Import { dir, file }) => {
             roster_import(&dir, &file, &mut out)
@@ -370,6 +396,7 @@ fn command_name(command: &Command) -> &'static str {
         Command::Status { .. } => "status",
         Command::Reissue { .. } => "reissue",
         Command::Import { .. } => "import",
+        Command::Move { .. } => "move",
         Command::Export { .. } => "export",
     }
 }

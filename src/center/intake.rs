@@ -83,6 +83,7 @@ pub fn check(
         package_id: contents.package_id,
         seal_id: contents.seal_id,
         supersedes: contents.supersedes,
+        data_key: *key.as_bytes(),
         head_seq: contents.head_seq,
         prev: first_prev,
         records,

@@ -447,6 +447,7 @@ mod tests {
             package_id: "p".into(),
             seal_id: "s".into(),
             supersedes: None,
+            data_key: [4; 32],
             head_seq: i64::try_from(events.len()).unwrap_or(0) - 1,
             prev: [0; 32],
             records,

@@ -30,6 +30,7 @@ use crate::protocol::{API, Health, Refusal};
 use axum::body::Bytes;
 
 mod events;
+mod handover;
 pub mod limits;
 mod status;
 
@@ -76,6 +77,15 @@ impl Center {
         Arc::clone(&self.halls)
     }
 
+    /// The center's health, saying whether a handover waits for the station that asked.
+    fn health(&self, handover: bool) -> Health {
+        Health {
+            center: sign::key_id(&self.signing_public),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            handover,
+        }
+    }
+
     /// A receiver told of every batch that adds records.
     pub fn changes(&self) -> tokio::sync::broadcast::Receiver<()> {
         self.changed.subscribe()
@@ -93,6 +103,7 @@ pub fn router(center: Center) -> Router {
         .route(&format!("{API}/start"), post(start))
         .route(&format!("{API}/events"), post(events::post))
         .route(&format!("{API}/status"), post(status::post))
+        .route(&format!("{API}/handover"), post(handover::post))
         .merge(super::web::routes())
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(center)
@@ -132,6 +143,7 @@ fn refuse(status: StatusCode, error: &str, message: impl Into<String>) -> Respon
     let body = Refusal {
         error: error.to_owned(),
         message,
+        seat: None,
     };
     (status, Json(body)).into_response()
 }
@@ -141,10 +153,7 @@ fn now_ms() -> i64 {
 }
 
 async fn health(State(center): State<Center>) -> Json<Health> {
-    Json(Health {
-        center: sign::key_id(&center.signing_public),
-        version: env!("CARGO_PKG_VERSION").to_owned(),
-    })
+    Json(center.health(false))
 }
 
 async fn enroll(
@@ -505,6 +514,15 @@ fn store_refusal(e: &StoreError) -> Response {
             refuse(StatusCode::FORBIDDEN, "not-your-session", e.to_string())
         }
         StoreError::Mismatch(_) => refuse(StatusCode::CONFLICT, "session-mismatch", e.to_string()),
+        StoreError::Moved { seat, .. } => {
+            tracing::warn!(error = %e, "security: a moved session's old station posted to it");
+            let body = Refusal {
+                error: "moved".to_owned(),
+                message: e.to_string(),
+                seat: Some(seat.clone()),
+            };
+            (StatusCode::CONFLICT, Json(body)).into_response()
+        }
         StoreError::CodeExpired => refuse(
             StatusCode::FORBIDDEN,
             "code-expired",

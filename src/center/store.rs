@@ -39,6 +39,20 @@ pub enum StoreError {
     NotReleased(String),
     #[error("an operator named {0} exists already")]
     OperatorExists(String),
+    #[error("session {session} was moved to station {to} (seat {seat}); its old station may not add to it")]
+    Moved {
+        session: String,
+        to: String,
+        seat: String,
+    },
+    #[error("session {session} was already moved, to station {to}")]
+    AlreadyMoved { session: String, to: String },
+    #[error("the center holds no session {0}")]
+    NotHeld(String),
+    #[error("no station {0} is enrolled")]
+    NoStation(String),
+    #[error("session {0} is on that station already")]
+    SameStation(String),
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -92,6 +106,38 @@ pub struct Redeemed {
     pub station: Station,
 }
 
+/// A session moved to another station (a seat swap): from then on the station it was on is
+/// refused (fenced), and the station it went to carries it on in a session that supersedes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Move {
+    /// The moved session.
+    pub session: String,
+    /// Its candidate.
+    pub iin: String,
+    /// The station it was on.
+    pub from_station: String,
+    /// The station it went to.
+    pub to_station: String,
+    /// Why, in the operator's words.
+    pub reason: String,
+    /// When (center clock, ms since the epoch).
+    pub moved_ms: i64,
+    /// The last record held when it moved (`-1`: none).
+    pub head_seq: i64,
+    /// That record's hash (empty when none).
+    pub head_hash: Vec<u8>,
+}
+
+/// A held session as its station sealed it: the data key and every record (sequence number,
+/// chain hash, sealed bytes), in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sealed {
+    /// The session's data key.
+    pub data_key: [u8; 32],
+    /// The records.
+    pub records: Vec<(i64, Vec<u8>, Vec<u8>)>,
+}
+
 /// One verified record of a batch, to keep.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Incoming {
@@ -116,8 +162,10 @@ pub struct BatchIn {
     pub package_id: String,
     /// That package's seal.
     pub seal_id: String,
-    /// The damaged session it carries on from.
+    /// The damaged or moved session it carries on from.
     pub supersedes: Option<String>,
+    /// The session's data key (kept, so a moved session can be handed on whole).
+    pub data_key: [u8; 32],
     /// The station's head when it sent the batch.
     pub head_seq: i64,
     /// The hash of the record before the first one.
@@ -257,6 +305,30 @@ pub trait Store: Send + Sync {
 
     /// Every station's latest heartbeat: station, its JSON, when it came.
     fn statuses(&self) -> Result<Vec<(String, String, i64)>, StoreError>;
+
+    /// Moves `session` (candidate `iin`) to station `to`, in one transaction: the end of the
+    /// chain held at this moment becomes the move's head, and from then on the station it was
+    /// on is refused (`put_batch` answers `Moved`). Refused: a session not held, a station not
+    /// enrolled or the one the session is on, a session moved already (one move per session,
+    /// however many ask at once).
+    fn add_move(
+        &self,
+        session: &str,
+        iin: &str,
+        to: &str,
+        reason: &str,
+        now_ms: i64,
+    ) -> Result<Move, StoreError>;
+
+    /// The move of a session, if it was moved.
+    fn move_of(&self, session: &str) -> Result<Option<Move>, StoreError>;
+
+    /// The moves to `station` that it has not carried on yet (no session of it supersedes the
+    /// moved one), oldest first.
+    fn moves_to(&self, station: &str) -> Result<Vec<Move>, StoreError>;
+
+    /// A held session as sealed (its data key and records), if the center holds its key.
+    fn sealed(&self, session: &str) -> Result<Option<Sealed>, StoreError>;
 }
 
 #[cfg(test)]

@@ -332,6 +332,9 @@ pub enum CloseReason {
     Proctor,
     /// The test was ended for a violation: the session closes without the card.
     Violation,
+    /// The center moved the session to another station (a seat swap): this station closes its
+    /// copy, whatever the phase, and the candidate carries on at the other one.
+    Moved,
 }
 
 /// The grounds of a content appeal (domain.md).
@@ -382,6 +385,14 @@ pub enum Incident {
     },
     /// A wrong PIN or one-time code was typed on the admin screen's door.
     WrongPin,
+    /// The session was moved here from another station (a seat swap): the records before this
+    /// one are the ones the center held of it.
+    MovedFrom {
+        /// The station it came from.
+        station: String,
+        /// That station's seat.
+        seat: String,
+    },
 }
 
 /// Why the station locked over a live session.

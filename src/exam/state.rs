@@ -427,6 +427,10 @@ impl State {
             Event::DecisionOpened => phase == Phase::Review,
             Event::AppealOpened | Event::AppealNote { .. } => self.appeal_allowed(paper, event)?,
             Event::AppealFinished { .. } => phase == Phase::Appeal,
+            // A move closes the old station's copy in any phase but before check-in.
+            Event::Closed {
+                reason: CloseReason::Moved,
+            } => self.candidate.is_some() && phase != Phase::Closed,
             Event::Closed { .. } => {
                 matches!(
                     phase,

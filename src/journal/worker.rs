@@ -23,7 +23,9 @@ use tokio::sync::oneshot;
 use super::JournalError;
 use super::audit::Action;
 use super::outbox::{Backlog, Unsent};
+use super::record::Entry;
 use super::store::{Cursor, Journal, Loaded, now_ms};
+use super::write::Header;
 use crate::exam::{Event, Paper};
 
 type Reply<T> = oneshot::Sender<Result<T, JournalError>>;
@@ -36,6 +38,8 @@ enum Job {
         seal_id: String,
         paper: Box<Paper>,
         opening: Vec<Event>,
+        carried: Vec<Entry>,
+        supersedes: Option<String>,
         reply: Reply<String>,
     },
     Continue {
@@ -86,8 +90,13 @@ pub struct NewSession {
     pub seal_id: String,
     /// The paper.
     pub paper: Paper,
-    /// The unlock and check-in events.
+    /// The unlock and check-in events (or, for a session moved here, what the move recorded).
     pub opening: Vec<Event>,
+    /// For a session moved here from another station: its records, opened and verified, with
+    /// their original times (written before the opening events).
+    pub carried: Vec<Entry>,
+    /// The session it carries on (a session moved here).
+    pub supersedes: Option<String>,
 }
 
 /// A handle to the writer thread. Cloning shares the same writer.
@@ -177,6 +186,8 @@ impl Writer {
             seal_id: new.seal_id,
             paper: Box::new(new.paper),
             opening: new.opening,
+            carried: new.carried,
+            supersedes: new.supersedes,
             reply,
         })
     }
@@ -378,12 +389,19 @@ fn run(dir: &std::path::Path, journal: Journal, inbox: &mpsc::Receiver<Job>, fau
                 seal_id,
                 paper,
                 opening,
+                carried,
+                supersedes,
                 reply,
             } => {
                 let at = now_ms();
                 let id = format!("{prefix}-{at}");
+                let header = Header {
+                    package_id: &package_id,
+                    seal_id: &seal_id,
+                    supersedes: supersedes.as_deref(),
+                };
                 let result = j
-                    .create_session_with(&id, &package_id, &seal_id, &paper, &opening, at)
+                    .create_session_after(&id, &header, &paper, &carried, &opening, at)
                     .map(|cursor| {
                         cursors.insert(id.clone(), cursor);
                         id

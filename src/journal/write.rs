@@ -14,6 +14,17 @@ use super::{JournalError, keys};
 use crate::crypto::aead::Key;
 use crate::exam::{Event, Paper};
 
+/// What a new session's row says besides its id.
+#[derive(Debug, Clone, Copy)]
+pub struct Header<'a> {
+    /// Package it runs.
+    pub package_id: &'a str,
+    /// Seal of that package.
+    pub seal_id: &'a str,
+    /// The session it carries on, if any.
+    pub supersedes: Option<&'a str>,
+}
+
 /// Commits between two checkpoints `rest` runs: a few hundred WAL pages, well inside the
 /// automatic checkpoint's thousand, which stays on as the backstop.
 const CHECKPOINT_EVERY: u32 = 100;
@@ -43,23 +54,49 @@ impl Journal {
         opening: &[Event],
         at_ms: u64,
     ) -> Result<Cursor, JournalError> {
-        let candidate = opening.iter().find_map(|e| match e {
-            Event::CheckedIn { candidate } => Some(self.candidate_tag(&candidate.iin)),
-            _ => None,
-        });
-        let meta = Meta {
-            package_id: package_id.to_owned(),
-            seal_id: seal_id.to_owned(),
-            candidate,
+        let header = Header {
+            package_id,
+            seal_id,
             supersedes: None,
+        };
+        self.create_session_after(id, &header, paper, &[], opening, at_ms)
+    }
+
+    /// Starts a session that carries on one moved here from another station (a seat swap):
+    /// the records it came with (their events with their original times, verified by the
+    /// caller), then its own opening events, all in one transaction; it names the session it
+    /// carries on, as a damaged session's copy does.
+    pub fn create_session_after(
+        &mut self,
+        id: &str,
+        header: &Header<'_>,
+        paper: &Paper,
+        carried: &[Entry],
+        opening: &[Event],
+        at_ms: u64,
+    ) -> Result<Cursor, JournalError> {
+        let candidate = carried
+            .iter()
+            .map(|e| &e.event)
+            .chain(opening)
+            .find_map(|e| match e {
+                Event::CheckedIn { candidate } => Some(self.candidate_tag(&candidate.iin)),
+                _ => None,
+            });
+        let meta = Meta {
+            package_id: header.package_id.to_owned(),
+            seal_id: header.seal_id.to_owned(),
+            candidate,
+            supersedes: header.supersedes.map(str::to_owned),
             closed: false,
         };
-        let entries: Vec<Entry> = opening
+        let entries: Vec<Entry> = carried
             .iter()
-            .map(|event| Entry {
+            .cloned()
+            .chain(opening.iter().map(|event| Entry {
                 at_ms,
                 event: event.clone(),
-            })
+            }))
             .collect();
         self.insert_session(id, meta, paper, &entries)
     }

@@ -100,6 +100,7 @@ pub async fn enroll(url: &str, code: &str, identity: &Identity) -> Result<Enroll
         let refusal: Refusal = serde_json::from_slice(&body).unwrap_or_else(|_| Refusal {
             error: status.as_u16().to_string(),
             message: String::from_utf8_lossy(&body).chars().take(200).collect(),
+            seat: None,
         });
         return Err(EnrollError::Refused {
             error: refusal.error,

@@ -10,6 +10,7 @@ use crate::crypto::aead::Key;
 use crate::crypto::{self, hex};
 use crate::package;
 use crate::protocol::batch::{Batch, Contents, Receipt};
+use crate::protocol::handover::{Carried, Handover, HandoverError};
 use crate::protocol::packages::PackageInfo;
 use crate::protocol::release::{KeyRelease, StartRequest};
 use crate::protocol::roster::SignedRoster;
@@ -40,6 +41,8 @@ pub enum LinkError {
     BadReply(String),
     #[error("the answer is not signed by this station's center")]
     Unsigned,
+    #[error("the center moved this session to seat {seat}: {message}")]
+    Moved { seat: String, message: String },
     #[error("{0}: {1}")]
     Io(String, String),
     #[error("{0}")]
@@ -134,7 +137,14 @@ impl Link {
             let refusal: Refusal = serde_json::from_slice(&body).unwrap_or_else(|_| Refusal {
                 error: status.as_u16().to_string(),
                 message: String::from_utf8_lossy(&body).chars().take(200).collect(),
+                seat: None,
             });
+            if refusal.error == "moved" {
+                return Err(LinkError::Moved {
+                    seat: refusal.seat.unwrap_or_default(),
+                    message: refusal.message,
+                });
+            }
             return Err(LinkError::Refused {
                 error: refusal.error,
                 message: refusal.message,
@@ -186,13 +196,33 @@ impl Link {
         self.get("/health").await.map(drop)
     }
 
-    /// Sends the station's heartbeat; whether the center took it.
+    /// Sends the station's heartbeat; whether a session moved here waits to be taken over.
     pub async fn status(
         &self,
         status: &crate::protocol::status::StationStatus,
-    ) -> Result<(), LinkError> {
+    ) -> Result<bool, LinkError> {
         let body = serde_json::to_vec(status).map_err(|e| LinkError::BadReply(e.to_string()))?;
-        self.request("POST", "/status", body).await.map(drop)
+        let reply = self.request("POST", "/status", body).await?;
+        let health: crate::protocol::Health =
+            serde_json::from_slice(&reply).map_err(|e| LinkError::BadReply(e.to_string()))?;
+        Ok(health.handover)
+    }
+
+    /// The session moved to this station, checked against the center's key and opened with
+    /// the station's (`protocol::handover`); the center answers `no-handover` when none waits.
+    pub async fn handover(&self) -> Result<(Handover, Carried), LinkError> {
+        let reply = self.request("POST", "/handover", b"{}".to_vec()).await?;
+        let handover: Handover =
+            serde_json::from_slice(&reply).map_err(|e| LinkError::BadReply(e.to_string()))?;
+        let carried = handover
+            .open(&self.center, &self.station, |eph, ctx, sealed| {
+                self.identity.open_sealed(eph, ctx, sealed)
+            })
+            .map_err(|e| match e {
+                HandoverError::Contents(why) => LinkError::BadReply(why),
+                _ => LinkError::Unsigned,
+            })?;
+        Ok((handover, carried))
     }
 
     /// The station's name.

@@ -63,6 +63,8 @@ pub enum SyncError {
     Journal(#[from] JournalError),
     #[error("{0}")]
     Link(#[from] LinkError),
+    #[error("the center moved session {session} to seat {seat}; this station may not add to it")]
+    Moved { session: String, seat: String },
     #[error(
         "the center refuses session {session} for good: {message} ({error}); it is left aside, the others go on"
     )]
@@ -103,6 +105,11 @@ pub struct SyncState {
     pub refused: bool,
     /// What the last failure was, for the log and the proctor.
     pub problem: Option<String>,
+    /// The center has a session moved to this station (a seat swap), to take over.
+    pub handover: bool,
+    /// The center moved a session of this station to another station: the session and the
+    /// seat it went to (this station is fenced from it).
+    pub moved: Option<(String, String)>,
 }
 
 /// The batch contents of journal records as stored.
@@ -167,13 +174,15 @@ impl Outbox {
 
     /// Sends the heartbeat: what waits and what the readiness check found wanting. A center
     /// from before heartbeats is asked for its health instead.
-    async fn heartbeat(&self, waiting: u64) -> Result<(), LinkError> {
+    async fn heartbeat(&self, waiting: u64) -> Result<bool, LinkError> {
         let status = StationStatus {
             waiting,
             readiness: self.readiness.lock().map(|r| r.clone()).unwrap_or_default(),
         };
         match self.link.status(&status).await {
-            Err(LinkError::Refused { error, .. }) if error == "404" => self.link.health().await,
+            Err(LinkError::Refused { error, .. }) if error == "404" => {
+                self.link.health().await.map(|()| false)
+            }
             other => other,
         }
     }
@@ -202,6 +211,14 @@ impl Outbox {
         let contents = contents(&unsent);
         let batch = self.link.seal_batch(&contents)?;
         let receipt = match self.link.post_batch(&batch).await {
+            Err(LinkError::Moved { seat, message }) => {
+                tracing::warn!(session = %unsent.session, seat = %seat, message = %message, "outbox: the center moved this session to another station");
+                self.park(&unsent.session);
+                return Err(SyncError::Moved {
+                    session: unsent.session,
+                    seat,
+                });
+            }
             Err(LinkError::Refused { error, message }) if FOR_GOOD.contains(&error.as_str()) => {
                 tracing::error!(session = %unsent.session, error = %error, message = %message, "outbox: the center refuses a session for good; it is left aside");
                 self.park(&unsent.session);
@@ -260,10 +277,16 @@ impl Outbox {
                         asked = Some(Instant::now());
                         let answered = self.heartbeat(state.waiting).await;
                         state.reached = Some(answered.is_ok());
+                        state.handover = answered.as_ref().is_ok_and(|waits| *waits);
                         state.problem = answered.err().map(|e| e.to_string());
                     }
                     retries = backoff().build();
                     IDLE
+                }
+                Err(SyncError::Moved { session, seat }) => {
+                    state.reached = Some(true);
+                    state.moved = Some((session, seat));
+                    Duration::ZERO
                 }
                 // Refused for good: the session is left aside and the next one goes at once.
                 Err(e @ SyncError::Refused { .. }) => {

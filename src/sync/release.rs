@@ -61,7 +61,14 @@ pub fn with_code(
     open(center, header, sealed, &key)
 }
 
-fn open(center: &Center, header: &Header, sealed: &[u8], key: &Key) -> Result<Paper, ReleaseError> {
+/// Opens `sealed` with `key`: the center's signature, the decryption, the paper's checks, and
+/// the seal `header` names.
+pub fn open(
+    center: &Center,
+    header: &Header,
+    sealed: &[u8],
+    key: &Key,
+) -> Result<Paper, ReleaseError> {
     let (opened, paper) = package::open(sealed, &center.signing_public, key)
         .map_err(|_| ReleaseError::WrongKey(header.package_id.clone()))?;
     if opened.seal_id != header.seal_id {

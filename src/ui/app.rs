@@ -26,6 +26,7 @@ mod journal;
 mod kiosk;
 mod proctor;
 mod release;
+mod swap;
 mod sync;
 mod view;
 
@@ -88,6 +89,8 @@ pub struct App {
     started: (Instant, u64),
     /// What the readiness check found wanting, as the outbox's heartbeat reports it.
     wanting: crate::sync::outbox::Readiness,
+    /// A session moved here is being fetched and checked.
+    taking_over: bool,
 }
 
 impl std::fmt::Debug for App {
@@ -140,6 +143,8 @@ pub enum Message {
     },
     /// The outbox reported how the upload to the center stands.
     Synced(SyncState),
+    /// A session the center moved here was fetched and checked, or not.
+    TookOver(Result<std::sync::Arc<crate::sync::handover::Adopted>, crate::sync::handover::TakeOverError>),
     /// The proctor's chord (Ctrl+Shift+F12): hold the session and ask for the PIN.
     AdminChord,
     /// The window learned its monitor's size (the readiness check's display item).
@@ -208,6 +213,7 @@ impl App {
             door_audits: std::collections::VecDeque::new(),
             started: (now, crate::journal::store::now_ms()),
             wanting: crate::sync::outbox::Readiness::default(),
+            taking_over: false,
         };
         app.report_readiness();
         let start = Task::batch([
@@ -306,6 +312,7 @@ impl App {
             Message::Audited(result) => self.on_audited(result),
             Message::Committed { n, result } => self.on_committed(n, result),
             Message::Synced(state) => self.on_synced(state),
+            Message::TookOver(result) => self.on_took_over(result),
             Message::AdminChord => self.hold(HoldCause::Proctor),
             Message::Monitor(size) => self.on_monitor(size),
             Message::Displays(count) => self.on_displays(count),
@@ -427,7 +434,7 @@ impl App {
     fn on_synced(&mut self, state: SyncState) -> Task<Message> {
         self.sync = Some(state);
         self.sync_reports += 1;
-        Task::none()
+        self.follow_moves()
     }
 
     /// Hands a message to the screen on show and performs what it asks for.
@@ -481,6 +488,10 @@ impl App {
     /// credential), or check-in.
     fn unlocked(&mut self, by: By) -> Task<Message> {
         tracing::info!(resumed = self.session.is_some(), "unlocked by the proctor");
+        if self.moved_away_saved() {
+            // The candidate sits elsewhere now: this station takes the next one.
+            self.session = None;
+        }
         if self.session.is_some() {
             let recovered = Event::Proctor {
                 action: ProctorAction::Recovered,

@@ -109,6 +109,7 @@ fn moment(entry: &Entry) -> Option<Moment> {
                 // The proctor's own actions are on the timeline as themselves.
                 Incident::Proctor { .. } => return None,
                 Incident::WrongPin => ("wrong-pin", None),
+                Incident::MovedFrom { .. } => ("moved", None),
             };
             (format!("incident-{name}"), amount)
         }

@@ -9,9 +9,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use super::{Center, blocking, now_ms, refuse, station_of};
-use crate::crypto::sign;
 use crate::protocol::status::StationStatus;
-use crate::protocol::{API, Health};
+use crate::protocol::API;
 
 pub(super) async fn post(
     State(center): State<Center>,
@@ -45,14 +44,16 @@ pub(super) async fn post(
     };
     let now = now_ms();
     let name = station.name.clone();
-    if let Err(refusal) = blocking(&center, move |s| s.put_status(&name, &kept, now)).await {
-        return refusal;
-    }
+    let waits = match blocking(&center, move |s| {
+        s.put_status(&name, &kept, now)?;
+        s.moves_to(&name)
+    })
+    .await
+    {
+        Ok(moves) => !moves.is_empty(),
+        Err(refusal) => return refusal,
+    };
     // No signal to the live pages: they render every few seconds anyway, and 500 stations'
     // heartbeats would make them render 30 times a second for a changed "heard … ago".
-    Json(Health {
-        center: sign::key_id(&center.signing_public),
-        version: env!("CARGO_PKG_VERSION").to_owned(),
-    })
-    .into_response()
+    Json(center.health(waits)).into_response()
 }

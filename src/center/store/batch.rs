@@ -42,9 +42,49 @@ fn hash_at(tx: &Connection, session: &str, seq: i64) -> Result<Option<Vec<u8>>, 
         .optional()?)
 }
 
+/// The move of `session` as the fence needs it: the station and seat it went to.
+fn moved_to(tx: &Connection, session: &str) -> Result<Option<(String, String)>, StoreError> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT m.to_station, COALESCE(s.seat, '') FROM moves m
+             LEFT JOIN stations s ON s.name = m.to_station WHERE m.session = ?1",
+        )?
+        .query_row(params![session], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
+/// A new session may carry on one of another station only if that one was moved to it (a
+/// seat swap); a damaged session of its own, or one the center never held, it may.
+fn may_supersede(tx: &Connection, batch: &BatchIn) -> Result<(), StoreError> {
+    let Some(earlier) = &batch.supersedes else {
+        return Ok(());
+    };
+    let Some(row) = held(tx, earlier)? else {
+        return Ok(());
+    };
+    if row.station == batch.station {
+        return Ok(());
+    }
+    match moved_to(tx, earlier)? {
+        Some((to, _)) if to == batch.station => Ok(()),
+        _ => Err(StoreError::Foreign {
+            session: earlier.clone(),
+            owner: row.station,
+        }),
+    }
+}
+
 /// The session the batch belongs to, as held, or a new one: refused when another station sent
-/// it or it was first sent with another package, seal or predecessor.
+/// it, it was first sent with another package, seal or predecessor, or it was moved to another
+/// station (the fence).
 fn session(tx: &Connection, batch: &BatchIn, now_ms: i64) -> Result<Row, StoreError> {
+    if let Some((to, seat)) = moved_to(tx, &batch.session)? {
+        return Err(StoreError::Moved {
+            session: batch.session.clone(),
+            to,
+            seat,
+        });
+    }
     if let Some(row) = held(tx, &batch.session)? {
         if row.station != batch.station {
             return Err(StoreError::Foreign {
@@ -60,6 +100,12 @@ fn session(tx: &Connection, batch: &BatchIn, now_ms: i64) -> Result<Row, StoreEr
         }
         return Ok(row);
     }
+    may_supersede(tx, batch)?;
+    tx.prepare_cached(
+        "INSERT INTO session_keys (session, data_key) VALUES (?1, ?2)
+         ON CONFLICT (session) DO NOTHING",
+    )?
+    .execute(params![batch.session, batch.data_key.as_slice()])?;
     tx.prepare_cached(
         "INSERT INTO sessions (id, station, package_id, seal_id, supersedes, held_seq,
              held_hash, station_head, first_ms, last_ms)

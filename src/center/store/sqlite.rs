@@ -6,7 +6,9 @@ use std::sync::Mutex;
 
 use rusqlite::{Connection, OptionalExtension as _, params};
 
-use super::{BatchIn, Held, HeldSession, NewCode, Redeemed, Station, Store, StoreError, batch};
+use super::{
+    BatchIn, Held, HeldSession, Move, NewCode, Redeemed, Sealed, Station, Store, StoreError, batch,
+};
 use crate::protocol::roster::RosterRow;
 
 /// The `SQLite` store.
@@ -106,6 +108,21 @@ CREATE TABLE IF NOT EXISTS station_status (
     status TEXT NOT NULL,
     at_ms INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS session_keys (
+    session TEXT PRIMARY KEY,
+    data_key BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS moves (
+    session TEXT PRIMARY KEY,
+    iin TEXT NOT NULL,
+    from_station TEXT NOT NULL,
+    to_station TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    moved_ms INTEGER NOT NULL,
+    head_seq INTEGER NOT NULL,
+    head_hash BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS moves_to ON moves(to_station);
 CREATE TABLE IF NOT EXISTS releases (
     iin TEXT PRIMARY KEY,
     station TEXT NOT NULL,
@@ -171,6 +188,23 @@ fn keep_all(db: &mut Connection, jobs: Vec<Job>) {
             }
         }
     }
+}
+
+/// The columns `move_row` reads.
+const MOVE_COLUMNS: &str =
+    "session, iin, from_station, to_station, reason, moved_ms, head_seq, head_hash";
+
+fn move_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Move> {
+    Ok(Move {
+        session: r.get(0)?,
+        iin: r.get(1)?,
+        from_station: r.get(2)?,
+        to_station: r.get(3)?,
+        reason: r.get(4)?,
+        moved_ms: r.get(5)?,
+        head_seq: r.get(6)?,
+        head_hash: r.get(7)?,
+    })
 }
 
 /// A stored code: row id, key, station, hall, seat, expiry, when used.
@@ -547,6 +581,115 @@ impl Store for SqliteStore {
         Ok(rows)
     }
 
+    fn add_move(
+        &self,
+        session: &str,
+        iin: &str,
+        to: &str,
+        reason: &str,
+        now_ms: i64,
+    ) -> Result<Move, StoreError> {
+        let mut db = self.db()?;
+        let tx = db.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let (from, head_seq, head_hash): (String, i64, Vec<u8>) = tx
+            .query_row(
+                "SELECT station, held_seq, held_hash FROM sessions WHERE id = ?1",
+                params![session],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotHeld(session.to_owned()))?;
+        let enrolled: Option<String> = tx
+            .query_row(
+                "SELECT name FROM stations WHERE name = ?1",
+                params![to],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if enrolled.is_none() {
+            return Err(StoreError::NoStation(to.to_owned()));
+        }
+        if from == to {
+            return Err(StoreError::SameStation(session.to_owned()));
+        }
+        let added = tx.execute(
+            "INSERT INTO moves (session, iin, from_station, to_station, reason, moved_ms,
+                 head_seq, head_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             ON CONFLICT (session) DO NOTHING",
+            params![session, iin, from, to, reason, now_ms, head_seq, head_hash],
+        )?;
+        if added == 0 {
+            let earlier: String = tx.query_row(
+                "SELECT to_station FROM moves WHERE session = ?1",
+                params![session],
+                |r| r.get(0),
+            )?;
+            return Err(StoreError::AlreadyMoved {
+                session: session.to_owned(),
+                to: earlier,
+            });
+        }
+        tx.commit()?;
+        Ok(Move {
+            session: session.to_owned(),
+            iin: iin.to_owned(),
+            from_station: from,
+            to_station: to.to_owned(),
+            reason: reason.to_owned(),
+            moved_ms: now_ms,
+            head_seq,
+            head_hash,
+        })
+    }
+
+    fn move_of(&self, session: &str) -> Result<Option<Move>, StoreError> {
+        let db = self.db()?;
+        Ok(db
+            .query_row(
+                &format!("SELECT {MOVE_COLUMNS} FROM moves WHERE session = ?1"),
+                params![session],
+                move_row,
+            )
+            .optional()?)
+    }
+
+    fn moves_to(&self, station: &str) -> Result<Vec<Move>, StoreError> {
+        let db = self.db()?;
+        let mut q = db.prepare(&format!(
+            "SELECT {MOVE_COLUMNS} FROM moves WHERE to_station = ?1 AND NOT EXISTS
+                 (SELECT 1 FROM sessions s WHERE s.supersedes = moves.session
+                     AND s.station = moves.to_station)
+             ORDER BY moved_ms, session"
+        ))?;
+        let rows = q
+            .query_map(params![station], move_row)?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    fn sealed(&self, session: &str) -> Result<Option<Sealed>, StoreError> {
+        let db = self.db()?;
+        let key: Option<Vec<u8>> = db
+            .query_row(
+                "SELECT data_key FROM session_keys WHERE session = ?1",
+                params![session],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(key) = key.filter(|k| k.len() == 32) else {
+            return Ok(None);
+        };
+        let mut q =
+            db.prepare("SELECT seq, hash, sealed FROM events WHERE session = ?1 ORDER BY seq")?;
+        let records = q
+            .query_map(params![session], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<_, _>>()?;
+        Ok(Some(Sealed {
+            data_key: key32(&key),
+            records,
+        }))
+    }
+
     fn stations(&self) -> Result<Vec<Station>, StoreError> {
         let names: Vec<String> = {
             let db = self.db()?;
@@ -600,6 +743,7 @@ mod tests {
             package_id: "p".into(),
             seal_id: "s".into(),
             supersedes: None,
+            data_key: [4; 32],
             head_seq: seqs.end - 1,
             prev: [0; 32],
             records: seqs
@@ -647,6 +791,78 @@ mod tests {
         assert_eq!(store.records("b").unwrap().len(), 2);
         let again = store.put_batch(batch("st-1", "a", 0..5), 3).unwrap();
         assert_eq!((again.seq, again.added), (4, 0), "a duplicate adds nothing");
+    }
+
+    fn enrolled(store: &SqliteStore, name: &str, seat: &str) {
+        store
+            .add_code(&NewCode {
+                id: format!("C-{name}"),
+                key: [0; 32],
+                station: name.into(),
+                hall: "1".into(),
+                seat: seat.into(),
+                created_ms: 0,
+                expires_ms: 10,
+            })
+            .unwrap();
+        store
+            .redeem(&format!("C-{name}"), 1, &|_| true, [1; 32], [2; 32])
+            .unwrap();
+    }
+
+    #[test]
+    fn a_moved_session_is_fenced_and_only_its_new_station_carries_it_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("center.sqlite")).unwrap();
+        for (name, seat) in [("st-1", "4"), ("st-2", "9"), ("st-3", "10")] {
+            enrolled(&store, name, seat);
+        }
+        store.put_batch(batch("st-1", "a", 0..3), 1).unwrap();
+        let iin = "061211600012";
+        assert!(matches!(
+            store.add_move("zz", iin, "st-2", "power", 2),
+            Err(StoreError::NotHeld(_))
+        ));
+        assert!(matches!(
+            store.add_move("a", iin, "st-9", "power", 2),
+            Err(StoreError::NoStation(_))
+        ));
+        assert!(matches!(
+            store.add_move("a", iin, "st-1", "power", 2),
+            Err(StoreError::SameStation(_))
+        ));
+        assert_eq!(store.move_of("a").unwrap(), None, "nothing moved by a refusal");
+        let moved = store.add_move("a", iin, "st-2", "power", 2).unwrap();
+        assert_eq!((moved.head_seq, &moved.head_hash), (2, &vec![2; 32]));
+        assert_eq!(moved.from_station, "st-1");
+        assert!(matches!(
+            store.add_move("a", iin, "st-3", "again", 3),
+            Err(StoreError::AlreadyMoved { to, .. }) if to == "st-2"
+        ));
+        // The fence: the old station adds nothing more, not even what it had sent before.
+        assert!(matches!(
+            store.put_batch(batch("st-1", "a", 0..5), 4),
+            Err(StoreError::Moved { to, seat, .. }) if to == "st-2" && seat == "9"
+        ));
+        assert_eq!(store.records("a").unwrap().len(), 3);
+        assert_eq!(store.moves_to("st-2").unwrap(), vec![moved.clone()]);
+        assert_eq!(store.moves_to("st-3").unwrap(), Vec::new());
+        // Only the station it went to may carry it on.
+        let mut stolen = batch("st-3", "c", 0..2);
+        stolen.supersedes = Some("a".into());
+        assert!(matches!(
+            store.put_batch(stolen, 5),
+            Err(StoreError::Foreign { owner, .. }) if owner == "st-1"
+        ));
+        let mut carried = batch("st-2", "b", 0..4);
+        carried.supersedes = Some("a".into());
+        store.put_batch(carried, 6).unwrap();
+        assert_eq!(store.moves_to("st-2").unwrap(), Vec::new(), "carried on");
+        let sealed = store.sealed("a").unwrap().unwrap();
+        assert_eq!(sealed.data_key, [4; 32]);
+        assert_eq!(sealed.records.len(), 3);
+        assert_eq!(sealed.records[2], (2, vec![2; 32], vec![1, 2, 3]));
+        assert_eq!(store.sealed("zz").unwrap(), None);
     }
 
     #[test]

@@ -114,6 +114,8 @@ impl App {
             seal_id: header.seal_id.clone(),
             paper: (**paper).clone(),
             opening: session.waiting(),
+            carried: Vec::new(),
+            supersedes: None,
         };
         self.session = Some(session);
         self.journal_error = None;

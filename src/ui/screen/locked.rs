@@ -31,6 +31,8 @@ pub mod id {
     pub const STATUS: &str = "lock-status";
     /// The recovered-session summary.
     pub const RECOVERED: &str = "recovered";
+    /// The notice of a session moved here or away.
+    pub const MOVED: &str = "moved";
     /// The demo PIN line.
     pub const DEMO_PIN: &str = "demo-pin";
     /// The notice of a session that cannot go on.
@@ -58,6 +60,17 @@ pub enum Notice {
     },
     /// A session that cannot go on: the PIN sets it aside.
     Stuck(Stuck),
+    /// A session the center moved here from another station (a seat swap): the PIN resumes it.
+    MovedHere {
+        /// The seat it came from.
+        seat: String,
+    },
+    /// The center moved this station's session to another station; the PIN leads to the next
+    /// candidate.
+    MovedAway {
+        /// The seat it went to.
+        seat: String,
+    },
     /// The live session is held over its tasks; the PIN or a one-time code for the challenge
     /// opens the admin screen.
     Held {
@@ -201,6 +214,20 @@ impl Locked {
                 tr(lang, "lock-recovered-title"),
                 &recovered_lines(lang, session, *damaged),
                 id::RECOVERED,
+            ),
+            (Notice::MovedHere { seat }, Some(session)) => {
+                let mut lines = vec![tr_args(
+                    lang,
+                    "lock-moved-here-from",
+                    &[("seat", Arg::Str(seat))],
+                )];
+                lines.extend(recovered_lines(lang, session, false));
+                summary(tr(lang, "lock-moved-here-title"), &lines, id::MOVED)
+            }
+            (Notice::MovedAway { seat }, _) => summary(
+                tr(lang, "lock-moved-away-title"),
+                &[tr_args(lang, "lock-moved-away", &[("seat", Arg::Str(seat))])],
+                id::MOVED,
             ),
             (Notice::Held { cause, challenge }, _) => held(lang, *cause, challenge.as_deref()),
             (Notice::Stuck(stuck), _) => summary(
@@ -498,6 +525,7 @@ mod tests {
             flagged: true,
             refused: true,
             problem: Some("refused".into()),
+            ..SyncState::default()
         };
         for lang in [Lang::Kk, Lang::Ru, Lang::En] {
             let lines = sync_lines(lang, true, Some(&down));

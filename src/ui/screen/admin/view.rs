@@ -346,6 +346,9 @@ fn incidents<'a>(lang: Lang, logged: &[Logged]) -> Element<'a, Message> {
                 Incident::SaveFailed => tr(lang, "incident-save-failed"),
                 Incident::Proctor { action } => action.clone(),
                 Incident::WrongPin => tr(lang, "incident-wrong-pin"),
+                Incident::MovedFrom { seat, .. } => {
+                    tr_args(lang, "incident-moved-from", &[("seat", Arg::Str(seat))])
+                }
             };
             format!("{}  {what}", widget::clock(l.at_ms))
         })
