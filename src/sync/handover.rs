@@ -96,7 +96,10 @@ pub fn take(
     let paper = match &package.content {
         Content::Open(paper) => Arc::clone(paper),
         Content::Sealed(sealed) => {
-            let center = config.center.as_ref().ok_or(release::ReleaseError::NoCenter)?;
+            let center = config
+                .center
+                .as_ref()
+                .ok_or(TakeOverError::Package(release::ReleaseError::NoCenter))?;
             let key = Key::from_bytes(
                 hex::decode::<32>(&carried.package_key)
                     .map_err(|_| release::ReleaseError::WrongKey(handover.package_id.clone()))?,

@@ -35,6 +35,7 @@ use kiosk::{cover_screen, move_focus, window_event};
 pub use kiosk::{kiosk_window, typed};
 pub use proctor::PendingAudit;
 pub use release::ReleaseJob;
+pub use swap::TakeOverJob;
 
 /// Widget ids of the app frame.
 pub mod id {

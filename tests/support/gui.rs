@@ -57,6 +57,13 @@ pub fn settle(app: &mut App) {
             .expect("a runtime");
         let _ = app.update(Message::Released(rt.block_on(job.run())));
     }
+    if let Some(job) = app.take_over_job() {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        let _ = app.update(Message::TookOver(rt.block_on(job.run())));
+    }
     while let Some(job) = app.journal_job() {
         let writer = app.writer().clone();
         let answer = match job {

@@ -17,7 +17,32 @@ use crate::station::Session;
 use crate::sync::handover::{self, Adopted, TakeOverError};
 use crate::ui::screen::{Kind, Screen, locked};
 
+/// A take-over the app has started and not yet had an answer to: what its task does, for a
+/// headless test (whose tasks are dropped) to do itself.
+#[derive(Debug, Clone)]
+pub struct TakeOverJob {
+    config: crate::station::Config,
+}
+
+impl TakeOverJob {
+    /// Does it: asks the center for the handover and checks it.
+    pub async fn run(self) -> Result<Arc<Adopted>, TakeOverError> {
+        let center = self.config.center.clone().ok_or(TakeOverError::Package(
+            crate::sync::release::ReleaseError::NoCenter,
+        ))?;
+        let (handed, carried) = center.link.handover().await?;
+        handover::take(&self.config, &handed, &carried).map(Arc::new)
+    }
+}
+
 impl App {
+    /// The take-over in flight, if any.
+    pub fn take_over_job(&self) -> Option<TakeOverJob> {
+        self.taking_over.then(|| TakeOverJob {
+            config: self.config.clone(),
+        })
+    }
+
     /// What the outbox's report asks of a seat swap: take a session over, or close one.
     pub(super) fn follow_moves(&mut self) -> Task<Message> {
         let Some(sync) = &self.sync else {
@@ -41,18 +66,11 @@ impl App {
     }
 
     fn take_over(&mut self) -> Task<Message> {
-        let Some(center) = self.config.center.clone() else {
-            return Task::none();
-        };
         self.taking_over = true;
-        let config = self.config.clone();
-        Task::perform(
-            async move {
-                let (handed, carried) = center.link.handover().await?;
-                handover::take(&config, &handed, &carried).map(Arc::new)
-            },
-            Message::TookOver,
-        )
+        match self.take_over_job() {
+            Some(job) => Task::perform(job.run(), Message::TookOver),
+            None => Task::none(),
+        }
     }
 
     /// The center's handover, checked (or why not): carried on in a new journal session.

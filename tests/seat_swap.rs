@@ -1,0 +1,187 @@
+//! Seat swap against a real center on 127.0.0.1: a candidate's session is moved from their
+//! station to a spare one with `ustudy-center move`; the spare station takes it over at the
+//! center's word, and after the proctor's PIN the candidate is on the same task with every
+//! answer; the old station is fenced and says where the session went; the moves the center
+//! must refuse are refused with a clear message. The stations here are the real app, headless
+//! (`tests/seat_swap_kill.rs` does it with real processes and SIGKILL).
+
+// Tests fail loudly on purpose.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+mod support;
+
+use std::process::Command;
+
+use support::center::Center;
+use support::cli;
+use support::enrolled::{PIN, demo_center, enroll};
+use support::gui::{click, ids, screen, settle, shows, state, type_into};
+use support::runtime;
+use ustudy::exam::Phase;
+use ustudy::exam::event::{CloseReason, Incident};
+use ustudy::sync::outbox::{SyncError, SyncState};
+use ustudy::ui::app::Message;
+
+/// `ustudy-center move` for candidate `iin` to `to`.
+fn move_to(center: &Center, iin: &str, to: &str) -> cli::Ran {
+    cli::center(&[
+        "move",
+        "--dir",
+        center.dir.to_str().unwrap(),
+        "--candidate",
+        iin,
+        "--to",
+        to,
+        "--reason",
+        "the power supply of seat 1 failed",
+    ])
+}
+
+/// The sessions the center holds: id, station, the session it supersedes.
+fn held_sessions(center: &Center) -> Vec<(String, String, Option<String>)> {
+    let db = rusqlite::Connection::open_with_flags(
+        center.dir.join("center.sqlite"),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .unwrap();
+    let mut q = db
+        .prepare("SELECT id, station, supersedes FROM sessions ORDER BY first_ms, id")
+        .unwrap();
+    q.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+/// The report an outbox sends when the center says a session waits for this station.
+fn handover_waits() -> Message {
+    Message::Synced(SyncState {
+        reached: Some(true),
+        handover: true,
+        ..SyncState::default()
+    })
+}
+
+#[test]
+fn a_moved_session_goes_on_at_the_spare_station_at_the_same_task_with_every_answer() {
+    let (center, code) = demo_center();
+    let a = enroll(&center, &code);
+    let b = enroll(&center, &center.code_at("spare-1", "1", "30", 30));
+    let _c = enroll(&center, &center.code_at("spare-2", "1", "31", 30));
+    let rt = runtime();
+
+    // Seat 1: twelve tasks answered, every record delivered; then the station dies.
+    let (mut app_a, writer_a, session_a) = a.sitting(12);
+    rt.block_on(a.outbox(&writer_a, None).drain()).unwrap();
+    let before = state(&app_a).clone();
+    assert_eq!(before.answered_count(), 12);
+    let iin = a.roster()[0].iin.clone();
+
+    // What the center refuses, each with one clear line.
+    let nowhere = move_to(&center, &iin, "st-99");
+    assert!(!nowhere.ok());
+    assert!(nowhere.stderr.contains("no station st-99 is enrolled"), "{}", nowhere.stderr);
+    let same = move_to(&center, &iin, "demo-1");
+    assert!(!same.ok());
+    assert!(same.stderr.contains("on that station already"), "{}", same.stderr);
+    let stranger = move_to(&center, &a.roster()[1].iin, "spare-1");
+    assert!(!stranger.ok());
+    assert!(stranger.stderr.contains("no session of candidate"), "{}", stranger.stderr);
+    let bad = move_to(&center, "12345", "spare-1");
+    assert!(bad.stderr.contains("not a valid IIN"), "{}", bad.stderr);
+
+    // Two operators move the same candidate at the same moment: one move wins.
+    let spawn = |to: &str| {
+        Command::new(env!("CARGO_BIN_EXE_ustudy-center"))
+            .args(["move", "--dir", center.dir.to_str().unwrap()])
+            .args(["--candidate", &iin, "--to", to, "--reason", "power failed"])
+            .output()
+            .unwrap()
+    };
+    let (first, second) = std::thread::scope(|s| {
+        let one = s.spawn(|| spawn("spare-1"));
+        let two = s.spawn(|| spawn("spare-2"));
+        (one.join().unwrap(), two.join().unwrap())
+    });
+    let outs = [first, second];
+    let won: Vec<_> = outs.iter().filter(|o| o.status.success()).collect();
+    assert_eq!(won.len(), 1, "exactly one move: {outs:?}");
+    let lost = outs.iter().find(|o| !o.status.success()).unwrap();
+    assert!(
+        String::from_utf8_lossy(&lost.stderr).contains("already moved"),
+        "{lost:?}"
+    );
+    let to = if String::from_utf8_lossy(&won[0].stdout).contains("to station spare-1") {
+        "spare-1"
+    } else {
+        "spare-2"
+    };
+    assert_eq!(to, "spare-1", "spare-1 asked first in this test's order: {won:?}");
+
+    // The spare station takes it over at the center's word and waits for the proctor.
+    let (mut app_b, writer_b) = b.start_with_writer();
+    let _ = app_b.update(handover_waits());
+    settle(&mut app_b);
+    assert_eq!(screen(&app_b), "locked");
+    assert!(shows(&app_b, ids::locked::MOVED), "the notice of the move");
+    type_into(&mut app_b, ids::locked::PIN, PIN);
+    click(&mut app_b, ids::locked::UNLOCK);
+    settle(&mut app_b);
+    assert_eq!(screen(&app_b), "testing");
+    let after = state(&app_b);
+    assert_eq!(after.current, before.current, "the same task");
+    assert_eq!(after.answers, before.answers, "every answer, none twice");
+    assert_eq!(after.phase, Phase::Testing);
+    assert!(
+        after
+            .incidents
+            .iter()
+            .any(|l| matches!(&l.incident, Incident::MovedFrom { seat, .. } if seat == "1")),
+        "the move is on the record: {:?}",
+        after.incidents
+    );
+    // Another report of the same move changes nothing: the station has its session now.
+    let _ = app_b.update(handover_waits());
+    settle(&mut app_b);
+    assert_eq!(screen(&app_b), "testing");
+
+    // The center holds the new session as the one carrying the moved one on.
+    rt.block_on(b.outbox(&writer_b, None).drain()).unwrap();
+    let sessions = held_sessions(&center);
+    let carried = sessions
+        .iter()
+        .find(|(_, station, _)| station == "spare-1")
+        .expect("the spare station's session reached the center");
+    assert_eq!(carried.2.as_deref(), Some(session_a.as_str()));
+    let again = move_to(&center, &iin, "demo-1");
+    assert!(again.ok(), "the carried-on session can move again: {}", again.stderr);
+
+    // The old station comes back: fenced, it closes its copy and says where the session went.
+    click(&mut app_a, ids::testing::option(1));
+    settle(&mut app_a);
+    let refused = rt.block_on(a.outbox(&writer_a, None).step());
+    assert!(
+        matches!(&refused, Err(SyncError::Moved { session, seat }) if *session == session_a && seat == "30"),
+        "{refused:?}"
+    );
+    let _ = app_a.update(Message::Synced(SyncState {
+        reached: Some(true),
+        moved: Some((session_a.clone(), "30".to_owned())),
+        ..SyncState::default()
+    }));
+    settle(&mut app_a);
+    assert_eq!(screen(&app_a), "locked");
+    assert!(shows(&app_a, ids::locked::MOVED));
+    assert_eq!(state(&app_a).close, Some(CloseReason::Moved));
+    type_into(&mut app_a, ids::locked::PIN, PIN);
+    click(&mut app_a, ids::locked::UNLOCK);
+    settle(&mut app_a);
+    assert_eq!(screen(&app_a), "check-in", "the next candidate");
+    // Nothing of the old station's after the move reached the center.
+    let held_a = center.held(&session_a);
+    assert_eq!(
+        i64::try_from(held_a.len()).unwrap(),
+        i64::try_from(before.events).unwrap(),
+        "the fenced session kept what it held"
+    );
+}
