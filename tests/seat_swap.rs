@@ -66,8 +66,10 @@ fn handover_waits() -> Message {
 fn a_moved_session_goes_on_at_the_spare_station_at_the_same_task_with_every_answer() {
     let (center, code) = demo_center();
     let a = enroll(&center, &code);
-    let b = enroll(&center, &center.code_at("spare-1", "1", "30", 30));
-    let _c = enroll(&center, &center.code_at("spare-2", "1", "31", 30));
+    let spares = [
+        enroll(&center, &center.code_at("spare-1", "1", "30", 30)),
+        enroll(&center, &center.code_at("spare-2", "1", "31", 30)),
+    ];
     let rt = runtime();
 
     // Seat 1: twelve tasks answered, every record delivered; then the station dies.
@@ -80,13 +82,25 @@ fn a_moved_session_goes_on_at_the_spare_station_at_the_same_task_with_every_answ
     // What the center refuses, each with one clear line.
     let nowhere = move_to(&center, &iin, "st-99");
     assert!(!nowhere.ok());
-    assert!(nowhere.stderr.contains("no station st-99 is enrolled"), "{}", nowhere.stderr);
+    assert!(
+        nowhere.stderr.contains("no station st-99 is enrolled"),
+        "{}",
+        nowhere.stderr
+    );
     let same = move_to(&center, &iin, "demo-1");
     assert!(!same.ok());
-    assert!(same.stderr.contains("on that station already"), "{}", same.stderr);
+    assert!(
+        same.stderr.contains("on that station already"),
+        "{}",
+        same.stderr
+    );
     let stranger = move_to(&center, &a.roster()[1].iin, "spare-1");
     assert!(!stranger.ok());
-    assert!(stranger.stderr.contains("no session of candidate"), "{}", stranger.stderr);
+    assert!(
+        stranger.stderr.contains("no session of candidate"),
+        "{}",
+        stranger.stderr
+    );
     let bad = move_to(&center, "12345", "spare-1");
     assert!(bad.stderr.contains("not a valid IIN"), "{}", bad.stderr);
 
@@ -111,12 +125,11 @@ fn a_moved_session_goes_on_at_the_spare_station_at_the_same_task_with_every_answ
         String::from_utf8_lossy(&lost.stderr).contains("already moved"),
         "{lost:?}"
     );
-    let to = if String::from_utf8_lossy(&won[0].stdout).contains("to station spare-1") {
-        "spare-1"
+    let (b, to, seat) = if String::from_utf8_lossy(&won[0].stdout).contains("to station spare-1") {
+        (&spares[0], "spare-1", "30")
     } else {
-        "spare-2"
+        (&spares[1], "spare-2", "31")
     };
-    assert_eq!(to, "spare-1", "spare-1 asked first in this test's order: {won:?}");
 
     // The spare station takes it over at the center's word and waits for the proctor.
     let (mut app_b, writer_b) = b.start_with_writer();
@@ -150,23 +163,27 @@ fn a_moved_session_goes_on_at_the_spare_station_at_the_same_task_with_every_answ
     let sessions = held_sessions(&center);
     let carried = sessions
         .iter()
-        .find(|(_, station, _)| station == "spare-1")
+        .find(|(_, station, _)| station == to)
         .expect("the spare station's session reached the center");
     assert_eq!(carried.2.as_deref(), Some(session_a.as_str()));
     let again = move_to(&center, &iin, "demo-1");
-    assert!(again.ok(), "the carried-on session can move again: {}", again.stderr);
+    assert!(
+        again.ok(),
+        "the carried-on session can move again: {}",
+        again.stderr
+    );
 
     // The old station comes back: fenced, it closes its copy and says where the session went.
     click(&mut app_a, ids::testing::option(1));
     settle(&mut app_a);
     let refused = rt.block_on(a.outbox(&writer_a, None).step());
     assert!(
-        matches!(&refused, Err(SyncError::Moved { session, seat }) if *session == session_a && seat == "30"),
+        matches!(&refused, Err(SyncError::Moved { session, seat: s }) if *session == session_a && s == seat),
         "{refused:?}"
     );
     let _ = app_a.update(Message::Synced(SyncState {
         reached: Some(true),
-        moved: Some((session_a.clone(), "30".to_owned())),
+        moved: Some((session_a.clone(), seat.to_owned())),
         ..SyncState::default()
     }));
     settle(&mut app_a);

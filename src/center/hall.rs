@@ -492,7 +492,7 @@ mod tests {
                 package_id: "p".into(),
                 seal_id: "ab".into(),
                 supersedes: None,
-            data_key: [4; 32],
+                data_key: [4; 32],
                 head_seq: self.seq + unsent,
                 prev,
                 records,

@@ -48,7 +48,9 @@ fn events(store: &dyn Store, session: &str) -> Result<Vec<Event>, MoveError> {
         .map(|(seq, _, entry)| {
             serde_json::from_str::<Entry>(&entry)
                 .map(|e| e.event)
-                .map_err(|e| MoveError::Keys(format!("record {seq} of {session} does not read: {e}")))
+                .map_err(|e| {
+                    MoveError::Keys(format!("record {seq} of {session} does not read: {e}"))
+                })
         })
         .collect()
 }
@@ -64,9 +66,9 @@ pub fn sitting(store: &dyn Store, iin: &str) -> Result<(HeldSession, Vec<Event>)
     let mut found = None;
     for held in sessions.into_iter().filter(|s| !superseded.contains(&s.id)) {
         let events = events(store, &held.id)?;
-        let theirs = events.iter().any(|e| {
-            matches!(e, Event::CheckedIn { candidate } if candidate.iin == iin)
-        });
+        let theirs = events
+            .iter()
+            .any(|e| matches!(e, Event::CheckedIn { candidate } if candidate.iin == iin));
         if theirs {
             // Oldest first: the last one found is the newest.
             found = Some((held, events));

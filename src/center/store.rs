@@ -39,7 +39,9 @@ pub enum StoreError {
     NotReleased(String),
     #[error("an operator named {0} exists already")]
     OperatorExists(String),
-    #[error("session {session} was moved to station {to} (seat {seat}); its old station may not add to it")]
+    #[error(
+        "session {session} was moved to station {to} (seat {seat}); its old station may not add to it"
+    )]
     Moved {
         session: String,
         to: String,

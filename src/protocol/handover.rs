@@ -181,8 +181,7 @@ impl Handover {
         if self.station != station {
             return Err(HandoverError::NotOurs);
         }
-        let signature =
-            hex::decode::<64>(&self.signature).map_err(|_| HandoverError::Signature)?;
+        let signature = hex::decode::<64>(&self.signature).map_err(|_| HandoverError::Signature)?;
         sign::verify(center, &self.signed_bytes(), &signature)
             .map_err(|_| HandoverError::Signature)?;
         let ephemeral = hex::decode::<32>(&self.ephemeral).map_err(|_| HandoverError::Seal)?;
@@ -265,9 +264,8 @@ mod tests {
         let secret = StaticSecret::from([5; 32]);
         let public = PublicKey::from(&secret).to_bytes();
         let handover = Handover::seal(&moved(), &carried(), &public, |m| center.sign(m)).unwrap();
-        let open = |eph: &[u8; 32], ctx: &[u8], sealed: &[u8]| {
-            agree::open_with(&secret, eph, ctx, sealed)
-        };
+        let open =
+            |eph: &[u8; 32], ctx: &[u8], sealed: &[u8]| agree::open_with(&secret, eph, ctx, sealed);
         assert_eq!(
             handover.open(&center.public(), "hall-b", open).unwrap(),
             carried()

@@ -107,12 +107,11 @@ pub fn take(
             Arc::new(release::open(center, &package.header, sealed, &key)?)
         }
     };
-    let state = fold(&paper, entries.iter().map(|e| &e.event)).map_err(|e| {
-        TakeOverError::Refused {
+    let state =
+        fold(&paper, entries.iter().map(|e| &e.event)).map_err(|e| TakeOverError::Refused {
             index: e.index,
             why: e.error.to_string(),
-        }
-    })?;
+        })?;
     if state.candidate.as_ref().map(|c| c.iin.as_str()) != Some(handover.iin.as_str()) {
         return Err(TakeOverError::NotTheCandidate);
     }

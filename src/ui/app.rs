@@ -145,7 +145,12 @@ pub enum Message {
     /// The outbox reported how the upload to the center stands.
     Synced(SyncState),
     /// A session the center moved here was fetched and checked, or not.
-    TookOver(Result<std::sync::Arc<crate::sync::handover::Adopted>, crate::sync::handover::TakeOverError>),
+    TookOver(
+        Result<
+            std::sync::Arc<crate::sync::handover::Adopted>,
+            crate::sync::handover::TakeOverError,
+        >,
+    ),
     /// The proctor's chord (Ctrl+Shift+F12): hold the session and ask for the PIN.
     AdminChord,
     /// The window learned its monitor's size (the readiness check's display item).

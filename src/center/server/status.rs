@@ -9,8 +9,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use super::{Center, blocking, now_ms, refuse, station_of};
-use crate::protocol::status::StationStatus;
 use crate::protocol::API;
+use crate::protocol::status::StationStatus;
 
 pub(super) async fn post(
     State(center): State<Center>,

@@ -831,7 +831,11 @@ mod tests {
             store.add_move("a", iin, "st-1", "power", 2),
             Err(StoreError::SameStation(_))
         ));
-        assert_eq!(store.move_of("a").unwrap(), None, "nothing moved by a refusal");
+        assert_eq!(
+            store.move_of("a").unwrap(),
+            None,
+            "nothing moved by a refusal"
+        );
         let moved = store.add_move("a", iin, "st-2", "power", 2).unwrap();
         assert_eq!((moved.head_seq, &moved.head_hash), (2, &vec![2; 32]));
         assert_eq!(moved.from_station, "st-1");

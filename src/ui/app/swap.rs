@@ -148,7 +148,11 @@ impl App {
         if !live {
             return Task::none();
         }
-        tracing::warn!(session, seat, "the center moved this session to another station: closed here");
+        tracing::warn!(
+            session,
+            seat,
+            "the center moved this session to another station: closed here"
+        );
         let closed = self.record(vec![Event::Closed {
             reason: CloseReason::Moved,
         }]);
@@ -163,8 +167,8 @@ impl App {
     /// Whether the session is one the center moved away and its closing is saved: the PIN
     /// then leads to the next candidate.
     pub(super) fn moved_away_saved(&self) -> bool {
-        self.session.as_ref().is_some_and(|s| {
-            s.recorded().close == Some(CloseReason::Moved) && s.all_saved()
-        })
+        self.session
+            .as_ref()
+            .is_some_and(|s| s.recorded().close == Some(CloseReason::Moved) && s.all_saved())
     }
 }

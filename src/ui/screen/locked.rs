@@ -226,7 +226,11 @@ impl Locked {
             }
             (Notice::MovedAway { seat }, _) => summary(
                 tr(lang, "lock-moved-away-title"),
-                &[tr_args(lang, "lock-moved-away", &[("seat", Arg::Str(seat))])],
+                &[tr_args(
+                    lang,
+                    "lock-moved-away",
+                    &[("seat", Arg::Str(seat))],
+                )],
                 id::MOVED,
             ),
             (Notice::Held { cause, challenge }, _) => held(lang, *cause, challenge.as_deref()),

@@ -1,0 +1,208 @@
+//! Seat swap with real processes: a real center on 127.0.0.1, station A (the station program on
+//! Xvfb, its autopilot sitting a candidate) killed with SIGKILL at a point of the test, station B
+//! (the station program on another Xvfb, warm on its lock screen), and `ustudy-center move`.
+//! B takes the session over by itself at its next heartbeat and sends it on: the center then
+//! holds B's session, which starts with every record the center held of A's, exactly, then the
+//! move. A started again is fenced: it closes its copy, and the center keeps nothing more of it.
+
+// Tests fail loudly on purpose.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+mod support;
+
+use std::io::BufRead as _;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use support::center::Center;
+use support::cli;
+use support::display::Display;
+use support::enrolled::{PIN, Station, demo_center, enroll};
+use ustudy::exam::event::{Event, Incident};
+use ustudy::journal::record::Entry;
+
+/// Station `station`'s program on `display`: with `pilot` (seed, stop) its autopilot sits the
+/// roster's candidate for that seed at 600 times the speed and stops there; without, it waits
+/// on its lock screen.
+fn run_station(display: &Display, station: &Station, pilot: Option<(u64, &str)>) -> Child {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_ustudy-station"));
+    command
+        .env("DISPLAY", format!(":{}", display.number))
+        .env("ICED_BACKEND", "tiny-skia")
+        .env("USTUDY_PIN", PIN)
+        .env_remove("WAYLAND_DISPLAY")
+        .args(["--config", station.config.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
+    if let Some((seed, stop)) = pilot {
+        command
+            .args(["--autopilot", &seed.to_string(), "--time-scale", "600"])
+            .args(["--autopilot-stop", stop]);
+    }
+    command.spawn().unwrap()
+}
+
+/// Waits for the autopilot's stop line.
+fn stopped(child: &mut Child) {
+    let stdout = child.stdout.take().unwrap();
+    let line = std::io::BufReader::new(stdout)
+        .lines()
+        .map_while(Result::ok)
+        .find(|l| l.contains("autopilot:"));
+    assert!(
+        line.as_deref().is_some_and(|l| l.contains("stopped on")),
+        "the autopilot stopped: {line:?}"
+    );
+}
+
+fn db(center: &Center) -> rusqlite::Connection {
+    rusqlite::Connection::open_with_flags(
+        center.dir.join("center.sqlite"),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .unwrap()
+}
+
+/// The sessions of `station` the center holds: id, supersedes, records held, the station's head.
+fn sessions_of(center: &Center, station: &str) -> Vec<(String, Option<String>, i64, i64)> {
+    let db = db(center);
+    let mut q = db
+        .prepare(
+            "SELECT id, supersedes, held_seq, station_head FROM sessions WHERE station = ?1
+             ORDER BY first_ms",
+        )
+        .unwrap();
+    q.query_map([station], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+    })
+    .unwrap()
+    .collect::<Result<_, _>>()
+    .unwrap()
+}
+
+/// The entries the center holds of `session`, in order.
+fn entries(center: &Center, session: &str) -> Vec<Entry> {
+    let db = db(center);
+    let mut q = db
+        .prepare("SELECT entry FROM events WHERE session = ?1 ORDER BY seq")
+        .unwrap();
+    q.query_map([session], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(|e| serde_json::from_str(&e.unwrap()).unwrap())
+        .collect()
+}
+
+fn wait_for<T>(within: Duration, what: &str, mut found: impl FnMut() -> Option<T>) -> T {
+    let since = Instant::now();
+    loop {
+        if let Some(t) = found() {
+            return t;
+        }
+        assert!(
+            since.elapsed() < within,
+            "{what} not seen within {within:?}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+fn log_of(station: &Station) -> String {
+    let dir = station.data_dir().join("logs");
+    std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Kills A with SIGKILL where its autopilot (`seed`) stops, moves the candidate to B, and checks
+/// what B carries on and that A, started again, is fenced.
+fn swap_at(seed: u64, stop: &str) {
+    let (center, code) = demo_center();
+    let a = enroll(&center, &code);
+    let b = enroll(&center, &center.code_at("spare-1", "1", "30", 30));
+    let (display_a, display_b) = (Display::start(), Display::start());
+    let mut spare = run_station(&display_b, &b, None);
+    let mut victim = run_station(&display_a, &a, Some((seed, stop)));
+    stopped(&mut victim);
+    // Everything A wrote reached the center (its clock ticks on: a record every 5 s).
+    let (moved, _, _, _) = wait_for(Duration::from_secs(30), "A's records at the center", || {
+        sessions_of(&center, "demo-1")
+            .into_iter()
+            .find(|(_, _, held, head)| held == head && *held > 3)
+    });
+    victim.kill().unwrap();
+    victim.wait().unwrap();
+    let iin = a.roster()[usize::try_from(seed % 3).unwrap()].iin.clone();
+    let held = entries(&center, &moved);
+
+    let ran = cli::center(&[
+        "move",
+        "--dir",
+        center.dir.to_str().unwrap(),
+        "--candidate",
+        &iin,
+        "--to",
+        "spare-1",
+        "--reason",
+        "the power supply of seat 1 failed",
+    ]);
+    assert!(ran.ok(), "{}", ran.stderr);
+    assert!(ran.stdout.contains("moved: session"), "{}", ran.stdout);
+
+    // B takes it over at its next heartbeat (every 15 s) and sends it on.
+    let carried = wait_for(Duration::from_secs(60), "B's session at the center", || {
+        sessions_of(&center, "spare-1")
+            .into_iter()
+            .find(|(_, from, seq, _)| {
+                from.as_deref() == Some(moved.as_str())
+                    && usize::try_from(*seq).is_ok_and(|s| s >= held.len())
+            })
+    });
+    let on_b = entries(&center, &carried.0);
+    assert_eq!(
+        on_b[..held.len()],
+        held[..],
+        "B's session starts with every record the center held of A's, exactly, once"
+    );
+    assert!(
+        matches!(&on_b[held.len()].event, Event::Incident { kind: Incident::MovedFrom { station, seat } } if station == "demo-1" && seat == "1"),
+        "then the move: {:?}",
+        on_b[held.len()]
+    );
+    assert!(
+        log_of(&b).contains("taking over a session moved here"),
+        "B's log says so"
+    );
+
+    // A comes back: the center refuses it, A closes its copy, and nothing more is kept of it.
+    let mut revived = run_station(&display_a, &a, None);
+    wait_for(Duration::from_secs(30), "A closing its copy", || {
+        log_of(&a)
+            .contains("the center moved this session to another station: closed here")
+            .then_some(())
+    });
+    std::thread::sleep(Duration::from_secs(2));
+    assert_eq!(
+        entries(&center, &moved),
+        held,
+        "the fenced session is as it was at the move"
+    );
+    let _ = revived.kill();
+    let _ = revived.wait();
+    let _ = spare.kill();
+    let _ = spare.wait();
+}
+
+#[test]
+fn killed_while_testing_the_session_goes_on_at_the_spare_station() {
+    swap_at(0, "testing:12");
+}
+
+#[test]
+fn killed_on_the_appeal_screen_the_session_goes_on_at_the_spare_station() {
+    swap_at(6, "appeal");
+}
