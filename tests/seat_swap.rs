@@ -202,3 +202,172 @@ fn a_moved_session_goes_on_at_the_spare_station_at_the_same_task_with_every_answ
         "the fenced session kept what it held"
     );
 }
+
+/// `ustudy-station journal export` of `station` and `ustudy-center import` of the file; the
+/// records the import added (from its report).
+fn export_and_import(
+    center: &Center,
+    station: &support::enrolled::Station,
+    file: &std::path::Path,
+) {
+    let exported = cli::station(&[
+        "journal",
+        "export",
+        "--config",
+        station.config.to_str().unwrap(),
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    assert!(exported.ok(), "{}", exported.stderr);
+    let imported = cli::center(&[
+        "import",
+        "--dir",
+        center.dir.to_str().unwrap(),
+        file.to_str().unwrap(),
+    ]);
+    assert!(imported.ok(), "{}", imported.stderr);
+}
+
+/// Station A sits twelve tasks that reach the center and three more that never do (its
+/// network failed before it died), and a spare station `spare-1` is enrolled.
+struct Lagging {
+    center: Center,
+    a: support::enrolled::Station,
+    b: support::enrolled::Station,
+    app_a: ustudy::ui::App,
+    session_a: String,
+    delivered: usize,
+    dir: tempfile::TempDir,
+}
+
+fn lagging() -> Lagging {
+    let (center, code) = demo_center();
+    let a = enroll(&center, &code);
+    let b = enroll(&center, &center.code_at("spare-1", "1", "30", 30));
+    let (mut app_a, writer_a, session_a) = a.sitting(12);
+    support::runtime()
+        .block_on(a.outbox(&writer_a, None).drain())
+        .unwrap();
+    let delivered = center.held(&session_a).len();
+    for i in 12..15 {
+        click(&mut app_a, ids::testing::option(i % 4));
+        click(&mut app_a, ids::testing::NEXT);
+    }
+    settle(&mut app_a);
+    assert_eq!(state(&app_a).answered_count(), 15);
+    assert_eq!(
+        center.held(&session_a).len(),
+        delivered,
+        "the last three wait"
+    );
+    Lagging {
+        center,
+        a,
+        b,
+        app_a,
+        session_a,
+        delivered,
+        dir: tempfile::tempdir().unwrap(),
+    }
+}
+
+/// The spare station takes the session over and the proctor unlocks it.
+fn take_over(b: &support::enrolled::Station) -> (ustudy::ui::App, ustudy::journal::Writer) {
+    let (mut app, writer) = b.start_with_writer();
+    let _ = app.update(handover_waits());
+    settle(&mut app);
+    type_into(&mut app, ids::locked::PIN, PIN);
+    click(&mut app, ids::locked::UNLOCK);
+    settle(&mut app);
+    assert_eq!(screen(&app), "testing");
+    (app, writer)
+}
+
+#[test]
+fn the_old_disk_exported_before_the_move_brings_every_answer_to_the_spare_station() {
+    let l = lagging();
+    let file = l.dir.path().join("seat-1.json");
+    export_and_import(&l.center, &l.a, &file);
+    let all = center_held(&l);
+    assert!(all > l.delivered, "the import brought the last records");
+    export_and_import(&l.center, &l.a, &file);
+    assert_eq!(center_held(&l), all, "a second import adds nothing");
+    let iin = l.a.roster()[0].iin.clone();
+    assert!(move_to(&l.center, &iin, "spare-1").ok());
+    let (app_b, _) = take_over(&l.b);
+    assert_eq!(
+        state(&app_b).answers,
+        state(&l.app_a).answers,
+        "all fifteen"
+    );
+    assert_eq!(state(&app_b).current, state(&l.app_a).current);
+}
+
+#[test]
+fn the_old_disk_imported_between_the_move_and_the_take_over_goes_to_the_spare_station() {
+    let l = lagging();
+    let iin = l.a.roster()[0].iin.clone();
+    assert!(move_to(&l.center, &iin, "spare-1").ok());
+    export_and_import(&l.center, &l.a, &l.dir.path().join("seat-1.json"));
+    let (app_b, _) = take_over(&l.b);
+    assert_eq!(
+        state(&app_b).answers,
+        state(&l.app_a).answers,
+        "all fifteen"
+    );
+}
+
+#[test]
+fn the_old_disk_exported_after_the_move_merges_into_the_center_result_once() {
+    let l = lagging();
+    let iin = l.a.roster()[0].iin.clone();
+    assert!(move_to(&l.center, &iin, "spare-1").ok());
+    let (app_b, writer_b) = take_over(&l.b);
+    assert_eq!(state(&app_b).answered_count(), 12, "the center had twelve");
+    support::runtime()
+        .block_on(l.b.outbox(&writer_b, None).drain())
+        .unwrap();
+    // After the move the old station may not post, but its disk, exported, is imported once.
+    let file = l.dir.path().join("seat-1.json");
+    export_and_import(&l.center, &l.a, &file);
+    let all = center_held(&l);
+    assert_eq!(
+        i64::try_from(all).unwrap(),
+        i64::try_from(state(&l.app_a).events).unwrap(),
+        "every record of the old station, once"
+    );
+    export_and_import(&l.center, &l.a, &file);
+    assert_eq!(center_held(&l), all, "a second import adds nothing");
+    // The center's result carries the candidate on from all of it: one row, the spare
+    // station's session, with the old station's records and then the spare station's own.
+    let out = l.dir.path().join("results.json");
+    let ran = cli::center(&[
+        "export",
+        "--dir",
+        l.center.dir.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(ran.ok(), "{}", ran.stderr);
+    let results: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let rows: Vec<_> = results
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["iin"] == iin.as_str())
+        .collect();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    let session_b = app_b.session().unwrap().id.clone();
+    assert_eq!(rows[0]["session"], session_b.as_str());
+    let own_b = l.center.held(&session_b).len();
+    assert_eq!(
+        rows[0]["records"].as_u64().unwrap(),
+        u64::try_from(all + own_b - l.delivered).unwrap(),
+        "the old station's records, then the spare station's from the move"
+    );
+    assert!(rows[0]["problem"].is_null(), "{:?}", rows[0]);
+}
+
+fn center_held(l: &Lagging) -> usize {
+    l.center.held(&l.session_a).len()
+}

@@ -493,6 +493,7 @@ mod tests {
                 seal_id: "ab".into(),
                 supersedes: None,
                 data_key: [4; 32],
+                imported: false,
                 head_seq: self.seq + unsent,
                 prev,
                 records,

@@ -84,6 +84,7 @@ pub fn check(
         seal_id: contents.seal_id,
         supersedes: contents.supersedes,
         data_key: *key.as_bytes(),
+        imported: false,
         head_seq: contents.head_seq,
         prev: first_prev,
         records,

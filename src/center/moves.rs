@@ -34,7 +34,7 @@ pub enum MoveError {
         "the center does not hold the data key of session {0} (its station ran an older program): it cannot be handed over"
     )]
     NoKey(String),
-    #[error("{0}")]
+    #[error(transparent)]
     Store(#[from] StoreError),
     #[error("{0}")]
     Keys(String),
@@ -114,10 +114,10 @@ pub fn handover(store: &dyn Store, keys: &KeyStore, moved: &Move) -> Result<Hand
     let sealed = store
         .sealed(&moved.session)?
         .ok_or_else(|| MoveError::NoKey(moved.session.clone()))?;
+    // Everything held now: records of the old station imported since the move go too.
     let records: Vec<Record> = sealed
         .records
         .iter()
-        .filter(|(seq, _, _)| *seq <= moved.head_seq)
         .map(|(seq, hash, bytes)| Record {
             seq: u64::try_from(*seq).unwrap_or_default(),
             hash: hex::encode(hash),
@@ -132,9 +132,13 @@ pub fn handover(store: &dyn Store, keys: &KeyStore, moved: &Move) -> Result<Hand
         data_key: hex::encode(&sealed.data_key),
         records,
     };
+    let (head_seq, head) = sealed
+        .records
+        .last()
+        .map_or((-1, &[][..]), |(seq, hash, _)| (*seq, hash.as_slice()));
     let mut head_hash = [0u8; 32];
-    if moved.head_hash.len() == 32 {
-        head_hash.copy_from_slice(&moved.head_hash);
+    if head.len() == 32 {
+        head_hash.copy_from_slice(head);
     }
     let what = Moved {
         station: to.name.clone(),
@@ -145,7 +149,7 @@ pub fn handover(store: &dyn Store, keys: &KeyStore, moved: &Move) -> Result<Hand
         package_id: held.package_id,
         seal_id: held.seal_id,
         moved_ms: moved.moved_ms,
-        head_seq: moved.head_seq,
+        head_seq,
         head_hash,
     };
     Handover::seal(&what, &carried, &to.agree_public, |m| keys.signer().sign(m))

@@ -2,11 +2,12 @@
 //! against the identity the station enrolled with, and only when all of them pass is any kept,
 //! each record exactly once (`Store::put_batch`). A batch the center already holds changes
 //! nothing, so importing the same file twice, or a file and then the station's own upload, is
-//! harmless.
+//! harmless. An import is the operator's act, so it may add to a session moved to another
+//! station (the old station's disk, read after the move), which the old station itself may not.
 
 use super::identity::ServerIdentity;
 use super::intake::{self, IntakeError};
-use super::store::{Held, Store, StoreError};
+use super::store::{BatchIn, Held, Store, StoreError};
 use crate::protocol::batch::{FORMAT, OfflineExport};
 
 /// Why an export is refused.
@@ -22,7 +23,7 @@ pub enum ImportError {
         session: String,
         error: IntakeError,
     },
-    #[error("{0}")]
+    #[error(transparent)]
     Store(#[from] StoreError),
 }
 
@@ -57,7 +58,10 @@ pub fn import(
                 session: batch.session.clone(),
                 error,
             })?;
-        checked.push(batch_in);
+        checked.push(BatchIn {
+            imported: true,
+            ..batch_in
+        });
     }
     let mut held: Vec<(String, Held)> = Vec::new();
     for batch in checked {

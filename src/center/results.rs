@@ -115,7 +115,7 @@ pub fn compute(
         .collect();
     let mut out = Vec::new();
     for held in sessions.iter().filter(|s| !superseded.contains(&s.id)) {
-        let records = store.records(&held.id)?;
+        let records = with_moved(store, held)?;
         out.push(
             score(held, &records, &paper).unwrap_or_else(|problem| SessionResult {
                 problem: Some(problem),
@@ -124,6 +124,50 @@ pub fn compute(
         );
     }
     Ok(out)
+}
+
+/// The records of a session, and of one moved to its station (a seat swap) it carries on: all
+/// the moved session's records the center holds (with any the old station's export brought
+/// after the move), then this session's own from the move on. Without late records that is
+/// exactly this session's records.
+fn with_moved(
+    store: &dyn Store,
+    held: &HeldSession,
+) -> Result<Vec<(i64, Vec<u8>, String)>, StoreError> {
+    let own = store.records(&held.id)?;
+    let Some(earlier) = &held.supersedes else {
+        return Ok(own);
+    };
+    let Some(moved) = store
+        .move_of(earlier)?
+        .filter(|m| m.to_station == held.station)
+    else {
+        return Ok(own);
+    };
+    let marker = own.iter().position(|(_, _, entry)| {
+        serde_json::from_str::<Entry>(entry).is_ok_and(|e| {
+            matches!(
+                e.event,
+                exam::Event::Incident {
+                    kind: exam::event::Incident::MovedFrom { .. }
+                }
+            )
+        })
+    });
+    let Some(marker) = marker else {
+        return Ok(own);
+    };
+    let before = store
+        .sessions()?
+        .into_iter()
+        .find(|s| s.id == moved.session)
+        .map(|s| with_moved(store, &s))
+        .transpose()?
+        .unwrap_or_default();
+    Ok(before
+        .into_iter()
+        .chain(own.into_iter().skip(marker))
+        .collect())
 }
 
 fn blank(held: &HeldSession, records: u64) -> SessionResult {
@@ -448,6 +492,7 @@ mod tests {
             seal_id: "s".into(),
             supersedes: None,
             data_key: [4; 32],
+            imported: false,
             head_seq: i64::try_from(events.len()).unwrap_or(0) - 1,
             prev: [0; 32],
             records,

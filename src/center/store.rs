@@ -168,6 +168,9 @@ pub struct BatchIn {
     pub supersedes: Option<String>,
     /// The session's data key (kept, so a moved session can be handed on whole).
     pub data_key: [u8; 32],
+    /// Carried in an offline export the operator imports, not posted by the station: records
+    /// of a moved session's old station are still taken this way (its disk read after the move).
+    pub imported: bool,
     /// The station's head when it sent the batch.
     pub head_seq: i64,
     /// The hash of the record before the first one.

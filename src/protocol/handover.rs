@@ -1,6 +1,6 @@
 //! Seat swap on the wire: the center hands a moved session to the spare station it was moved to.
 //! The handover names the session, the station and seat it came from, the candidate and the
-//! package, and the end of the chain the center held when it fenced the old station; what the
+//! package, and the end of the chain the center holds of it; what the
 //! new station needs to carry it on (the package key, the session's data key and every record
 //! as the old station sealed it) is sealed to the new station's X25519 key for that session,
 //! and the whole is signed by the center. The station opens every record with the journal's
@@ -59,7 +59,8 @@ pub struct Handover {
     pub seal_id: String,
     /// When the center moved it (its clock, ms since the epoch).
     pub moved_ms: i64,
-    /// The last record the center held when it fenced the old station (`-1`: none).
+    /// The last record the center holds of it: what it held when it fenced the old station,
+    /// and any the old station's export brought since (`-1`: none).
     pub head_seq: i64,
     /// That record's hash, hex.
     pub head_hash: String,

@@ -76,9 +76,9 @@ fn may_supersede(tx: &Connection, batch: &BatchIn) -> Result<(), StoreError> {
 
 /// The session the batch belongs to, as held, or a new one: refused when another station sent
 /// it, it was first sent with another package, seal or predecessor, or it was moved to another
-/// station (the fence).
+/// station (the fence; an operator's import of the old station's export is let through).
 fn session(tx: &Connection, batch: &BatchIn, now_ms: i64) -> Result<Row, StoreError> {
-    if let Some((to, seat)) = moved_to(tx, &batch.session)? {
+    if let Some((to, seat)) = moved_to(tx, &batch.session)?.filter(|_| !batch.imported) {
         return Err(StoreError::Moved {
             session: batch.session.clone(),
             to,

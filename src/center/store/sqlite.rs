@@ -744,6 +744,7 @@ mod tests {
             seal_id: "s".into(),
             supersedes: None,
             data_key: [4; 32],
+            imported: false,
             head_seq: seqs.end - 1,
             prev: [0; 32],
             records: seqs
