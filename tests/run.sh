@@ -11,6 +11,8 @@ command -v pkg-config >/dev/null || need+=(pkg-config)
 command -v strace >/dev/null || need+=(strace)         # journal fault-injection and power-loss tests
 command -v eatmydata >/dev/null || need+=(eatmydata)   # the power-loss test's negative control
 command -v Xvfb >/dev/null || need+=(xvfb)             # the end-to-end test runs the real window
+command -v xwd >/dev/null || need+=(x11-apps)          # screenshots of the real window
+command -v convert >/dev/null || need+=(imagemagick)
 command -v chromium >/dev/null || need+=(chromium)     # the hall dashboard's browser test
 command -v chromedriver >/dev/null || need+=(chromium-driver)
 # Libraries winit opens at run time on X11.

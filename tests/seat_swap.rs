@@ -371,3 +371,49 @@ fn the_old_disk_exported_after_the_move_merges_into_the_center_result_once() {
 fn center_held(l: &Lagging) -> usize {
     l.center.held(&l.session_a).len()
 }
+
+#[test]
+fn records_the_center_never_got_are_counted_for_the_proctor_at_the_spare_station() {
+    let (center, code) = demo_center();
+    let a = enroll(&center, &code);
+    let b = enroll(&center, &center.code_at("spare-1", "1", "30", 30));
+    let (mut app_a, writer_a, session_a) = a.sitting(3);
+    // More records than one batch holds: the batch that goes tells the center where the
+    // journal ends, and the station dies before the rest go.
+    for _ in 0..150 {
+        click(&mut app_a, ids::testing::NEXT);
+        click(&mut app_a, ids::testing::PREV);
+    }
+    settle(&mut app_a);
+    let written = state(&app_a).events;
+    let sent = support::runtime().block_on(a.outbox(&writer_a, None).step());
+    assert!(sent.is_ok(), "{sent:?}");
+    let held = center.held(&session_a).len();
+    let lost = written - u64::try_from(held).unwrap();
+    assert!(lost > 0, "{written} written, {held} held");
+    let iin = a.roster()[0].iin.clone();
+    assert!(move_to(&center, &iin, "spare-1").ok());
+    let mut app_b = b.start();
+    let _ = app_b.update(handover_waits());
+    settle(&mut app_b);
+    let lang = ustudy::i18n::Lang::Kk;
+    let line = ustudy::i18n::tr_args(
+        lang,
+        "lock-moved-here-lost",
+        &[
+            ("seat", ustudy::i18n::Arg::Str("1")),
+            ("lost", ustudy::i18n::Arg::Num(i64::try_from(lost).unwrap())),
+        ],
+    );
+    assert!(
+        support::gui::shows_text(&app_b, &line),
+        "the proctor is told: {line}"
+    );
+    assert!(
+        state(&app_b).incidents.iter().any(|l| matches!(
+            &l.incident,
+            Incident::MovedFrom { lost: n, .. } if *n == lost
+        )),
+        "the move's record says how many"
+    );
+}

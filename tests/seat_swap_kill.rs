@@ -120,7 +120,7 @@ fn log_of(station: &Station) -> String {
 
 /// Kills A with SIGKILL where its autopilot (`seed`) stops, moves the candidate to B, and checks
 /// what B carries on and that A, started again, is fenced.
-fn swap_at(seed: u64, stop: &str) {
+fn swap_at(seed: u64, stop: &str, shots: Option<&str>) {
     let (center, code) = demo_center();
     let a = enroll(&center, &code);
     let b = enroll(&center, &center.code_at("spare-1", "1", "30", 30));
@@ -138,6 +138,11 @@ fn swap_at(seed: u64, stop: &str) {
     victim.wait().unwrap();
     let iin = a.roster()[usize::try_from(seed % 3).unwrap()].iin.clone();
     let held = entries(&center, &moved);
+    // What A said it had written beyond what the center holds: lost unless its disk is read.
+    let (_, _, held_seq, head) = sessions_of(&center, "demo-1")
+        .into_iter()
+        .find(|s| s.0 == moved)
+        .unwrap();
 
     let ran = cli::center(&[
         "move",
@@ -169,7 +174,7 @@ fn swap_at(seed: u64, stop: &str) {
         "B's session starts with every record the center held of A's, exactly, once"
     );
     assert!(
-        matches!(&on_b[held.len()].event, Event::Incident { kind: Incident::MovedFrom { station, seat } } if station == "demo-1" && seat == "1"),
+        matches!(&on_b[held.len()].event, Event::Incident { kind: Incident::MovedFrom { station, seat, lost } } if station == "demo-1" && seat == "1" && i64::try_from(*lost).unwrap() == head - held_seq),
         "then the move: {:?}",
         on_b[held.len()]
     );
@@ -177,6 +182,11 @@ fn swap_at(seed: u64, stop: &str) {
         log_of(&b).contains("taking over a session moved here"),
         "B's log says so"
     );
+    if let Some(name) = shots {
+        // The lock screen is drawn once the journal has the session: give it a frame.
+        std::thread::sleep(Duration::from_secs(1));
+        display_b.screenshot(&format!("{name}-moved-here"));
+    }
 
     // A comes back: the center refuses it, A closes its copy, and nothing more is kept of it.
     let mut revived = run_station(&display_a, &a, None);
@@ -186,6 +196,9 @@ fn swap_at(seed: u64, stop: &str) {
             .then_some(())
     });
     std::thread::sleep(Duration::from_secs(2));
+    if let Some(name) = shots {
+        display_a.screenshot(&format!("{name}-moved-away"));
+    }
     assert_eq!(
         entries(&center, &moved),
         held,
@@ -199,10 +212,10 @@ fn swap_at(seed: u64, stop: &str) {
 
 #[test]
 fn killed_while_testing_the_session_goes_on_at_the_spare_station() {
-    swap_at(0, "testing:12");
+    swap_at(0, "testing:12", Some("swap"));
 }
 
 #[test]
 fn killed_on_the_appeal_screen_the_session_goes_on_at_the_spare_station() {
-    swap_at(6, "appeal");
+    swap_at(6, "appeal", None);
 }

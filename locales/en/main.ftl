@@ -123,8 +123,9 @@ lock-recovered-answers = { $count ->
 lock-recovered-damaged = Part of the journal is damaged: the session continues from the last intact record. Tell the center.
 lock-moved-here-title = Session moved here from another station
 lock-moved-here-from = It comes from seat { $seat }, with every answer the center received. Check the candidate's identity, then unlock with the PIN.
+lock-moved-here-lost = Records written at seat { $seat } that never reached the center: { $lost }. The answers given there last (after the task below) may be missing. Before the candidate goes on, have that station's journal exported and imported at the center, or let the candidate check those tasks.
 lock-moved-away-title = This session moved to another station
-lock-moved-away = The center moved this candidate's session to seat { $seat }; the candidate carries on there. Unlock with the PIN for the next candidate.
+lock-moved-away = The center moved this candidate's session to seat { $seat }; the candidate carries on there. What this station could not send stays on its disk: export the journal for the center (ustudy-station journal export). Unlock with the PIN for the next candidate.
 lock-stuck-title = A session on this station cannot go on
 lock-stuck-candidate = Candidate: { $name }
 lock-stuck-what = Enter the PIN to set it aside: it is kept on this station as evidence for the center, and the station goes on to the next candidate.
@@ -407,7 +408,11 @@ incident-step-out-overdue = The step-out passed its limit
 incident-downtime = The station was down for { $time }
 incident-save-failed = Saving failed
 incident-wrong-pin = A wrong PIN or code
-incident-moved-from = Moved here from seat { $seat }
+incident-moved-from = Moved here from seat { $seat }{ $lost ->
+    [0] {""}
+    [one] ; { $lost } record of the old station did not reach the center
+   *[other] ; { $lost } records of the old station did not reach the center
+}
 incident-moved = Moved here from another station
 incident-none = No incidents.
 interlude-proctor = Proctor

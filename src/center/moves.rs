@@ -151,6 +151,7 @@ pub fn handover(store: &dyn Store, keys: &KeyStore, moved: &Move) -> Result<Hand
         moved_ms: moved.moved_ms,
         head_seq,
         head_hash,
+        lost: u64::try_from(held.station_head - head_seq).unwrap_or(0),
     };
     Handover::seal(&what, &carried, &to.agree_public, |m| keys.signer().sign(m))
         .map_err(|e| MoveError::Keys(e.to_string()))

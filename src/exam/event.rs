@@ -392,6 +392,10 @@ pub enum Incident {
         station: String,
         /// That station's seat.
         seat: String,
+        /// Records the old station had written that never reached the center (its last
+        /// report said so): answers given last there may be missing until its disk is read.
+        #[serde(default)]
+        lost: u64,
     },
 }
 

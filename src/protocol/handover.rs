@@ -64,6 +64,9 @@ pub struct Handover {
     pub head_seq: i64,
     /// That record's hash, hex.
     pub head_hash: String,
+    /// Records the old station had written beyond that, by its last report, that never
+    /// reached the center.
+    pub lost: u64,
     /// The ephemeral X25519 public key, hex.
     pub ephemeral: String,
     /// The sealed `Carried`, base64.
@@ -85,6 +88,7 @@ struct Signed<'a> {
     moved_ms: i64,
     head_seq: i64,
     head_hash: &'a str,
+    lost: u64,
     ephemeral: &'a str,
     sealed: String,
 }
@@ -112,6 +116,8 @@ pub struct Moved {
     pub head_seq: i64,
     /// Its hash.
     pub head_hash: [u8; 32],
+    /// Records the old station wrote that never reached the center.
+    pub lost: u64,
 }
 
 impl Handover {
@@ -134,6 +140,7 @@ impl Handover {
             moved_ms: self.moved_ms,
             head_seq: self.head_seq,
             head_hash: &self.head_hash,
+            lost: self.lost,
             ephemeral: &self.ephemeral,
             sealed: hex::encode(&crate::crypto::sha256(self.sealed.as_bytes())),
         })
@@ -162,6 +169,7 @@ impl Handover {
             moved_ms: moved.moved_ms,
             head_seq: moved.head_seq,
             head_hash: hex::encode(&moved.head_hash),
+            lost: moved.lost,
             ephemeral: hex::encode(&ephemeral),
             sealed: B64.encode(&sealed),
             signature: String::new(),
@@ -243,6 +251,7 @@ mod tests {
             moved_ms: 5,
             head_seq: 1,
             head_hash: [9; 32],
+            lost: 0,
         }
     }
 

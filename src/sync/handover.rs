@@ -51,6 +51,8 @@ pub struct Adopted {
     pub from_station: String,
     /// That station's seat.
     pub from_seat: String,
+    /// Records the old station wrote that never reached the center.
+    pub lost: u64,
     /// The package.
     pub package_id: String,
     /// Its seal.
@@ -122,6 +124,7 @@ pub fn take(
         from_session: handover.session.clone(),
         from_station: handover.from_station.clone(),
         from_seat: handover.from_seat.clone(),
+        lost: handover.lost,
         package_id: handover.package_id.clone(),
         seal_id: handover.seal_id.clone(),
         paper,

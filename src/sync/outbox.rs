@@ -141,6 +141,8 @@ pub struct Outbox {
     link: Arc<Link>,
     /// Sessions the center refused for good, with when they are tried again.
     parked: Arc<Mutex<HashMap<String, Instant>>>,
+    /// Sessions the center moved to another station: never sent again by this run.
+    fenced: Arc<Mutex<Vec<String>>>,
     /// What the readiness check found wanting, for the heartbeat (the window keeps it current).
     readiness: Readiness,
 }
@@ -161,6 +163,7 @@ impl Outbox {
             writer,
             link,
             parked: Arc::default(),
+            fenced: Arc::default(),
             readiness: Arc::default(),
         }
     }
@@ -187,6 +190,15 @@ impl Outbox {
         }
     }
 
+    /// The sessions not to send now: those moved away, and those left aside.
+    fn skipped(&self) -> Vec<String> {
+        let mut skip = self.parked_now();
+        if let Ok(fenced) = self.fenced.lock() {
+            skip.extend(fenced.iter().cloned());
+        }
+        skip
+    }
+
     /// The sessions left aside now (those whose time has come are let back).
     fn parked_now(&self) -> Vec<String> {
         let Ok(mut parked) = self.parked.lock() else {
@@ -205,7 +217,7 @@ impl Outbox {
 
     /// Sends the oldest waiting records once; no retry.
     pub async fn step(&self) -> Result<Step, SyncError> {
-        let Some(unsent) = self.writer.unsent(MAX_RECORDS, self.parked_now()).await? else {
+        let Some(unsent) = self.writer.unsent(MAX_RECORDS, self.skipped()).await? else {
             return Ok(Step::Idle);
         };
         let contents = contents(&unsent);
@@ -213,7 +225,9 @@ impl Outbox {
         let receipt = match self.link.post_batch(&batch).await {
             Err(LinkError::Moved { seat, message }) => {
                 tracing::warn!(session = %unsent.session, seat = %seat, message = %message, "outbox: the center moved this session to another station");
-                self.park(&unsent.session);
+                if let Ok(mut fenced) = self.fenced.lock() {
+                    fenced.push(unsent.session.clone());
+                }
                 return Err(SyncError::Moved {
                     session: unsent.session,
                     seat,

@@ -48,6 +48,30 @@ impl Drop for Display {
 }
 
 impl Display {
+    /// Saves what the display shows as `target/screenshots/NAME.png`, to be looked at
+    /// (`xwd` and ImageMagick's `convert`; `bash tests/run.sh` installs them).
+    pub fn screenshot(&self, name: &str) {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        std::fs::create_dir_all(&dir).expect("the screenshot folder");
+        let xwd = Command::new("xwd")
+            .args(["-root", "-silent", "-display", &format!(":{}", self.number)])
+            .output()
+            .expect("xwd is needed for screenshots (apt-get install x11-apps)");
+        assert!(xwd.status.success(), "xwd failed");
+        let mut convert = Command::new("convert")
+            .args(["xwd:-", &dir.join(format!("{name}.png")).to_string_lossy()])
+            .stdin(Stdio::piped())
+            .spawn()
+            .expect("convert is needed for screenshots (apt-get install imagemagick)");
+        std::io::Write::write_all(convert.stdin.as_mut().expect("stdin"), &xwd.stdout)
+            .expect("the screenshot goes to convert");
+        drop(convert.stdin.take());
+        assert!(
+            convert.wait().expect("convert runs").success(),
+            "convert failed"
+        );
+    }
+
     /// The real station window on this display, with data in `data`, the autopilot (seed 6,
     /// time 20 times faster) stopped on the third task of a test; there time runs at its real
     /// speed again.

@@ -101,6 +101,7 @@ impl App {
             kind: Incident::MovedFrom {
                 station: adopted.from_station.clone(),
                 seat: adopted.from_seat.clone(),
+                lost: adopted.lost,
             },
         };
         let last = adopted.entries.last().map_or(0, |e| e.at_ms);
@@ -129,6 +130,7 @@ impl App {
         self.set_screen(Screen::Locked(locked::Locked::new(
             locked::Notice::MovedHere {
                 seat: adopted.from_seat.clone(),
+                lost: adopted.lost,
             },
         )));
         let writer = self.writer.clone();

@@ -64,6 +64,8 @@ pub enum Notice {
     MovedHere {
         /// The seat it came from.
         seat: String,
+        /// Records written there that never reached the center.
+        lost: u64,
     },
     /// The center moved this station's session to another station; the PIN leads to the next
     /// candidate.
@@ -215,12 +217,22 @@ impl Locked {
                 &recovered_lines(lang, session, *damaged),
                 id::RECOVERED,
             ),
-            (Notice::MovedHere { seat }, Some(session)) => {
+            (Notice::MovedHere { seat, lost }, Some(session)) => {
                 let mut lines = vec![tr_args(
                     lang,
                     "lock-moved-here-from",
                     &[("seat", Arg::Str(seat))],
                 )];
+                if *lost > 0 {
+                    lines.push(tr_args(
+                        lang,
+                        "lock-moved-here-lost",
+                        &[
+                            ("seat", Arg::Str(seat)),
+                            ("lost", Arg::Num(i64::try_from(*lost).unwrap_or(i64::MAX))),
+                        ],
+                    ));
+                }
                 lines.extend(recovered_lines(lang, session, false));
                 summary(tr(lang, "lock-moved-here-title"), &lines, id::MOVED)
             }

@@ -346,9 +346,14 @@ fn incidents<'a>(lang: Lang, logged: &[Logged]) -> Element<'a, Message> {
                 Incident::SaveFailed => tr(lang, "incident-save-failed"),
                 Incident::Proctor { action } => action.clone(),
                 Incident::WrongPin => tr(lang, "incident-wrong-pin"),
-                Incident::MovedFrom { seat, .. } => {
-                    tr_args(lang, "incident-moved-from", &[("seat", Arg::Str(seat))])
-                }
+                Incident::MovedFrom { seat, lost, .. } => tr_args(
+                    lang,
+                    "incident-moved-from",
+                    &[
+                        ("seat", Arg::Str(seat)),
+                        ("lost", Arg::Num(i64::try_from(*lost).unwrap_or(i64::MAX))),
+                    ],
+                ),
             };
             format!("{}  {what}", widget::clock(l.at_ms))
         })
