@@ -62,6 +62,59 @@ fn handover_waits() -> Message {
     })
 }
 
+/// Moves the center refuses, each with one clear line (for the candidate `iin` sitting at
+/// `demo-1`, whose roster neighbour `stranger` sits nowhere); then two operators move `iin` at
+/// the same moment, to `spare-1` and `spare-2`: one move wins. The winner's output.
+fn refused_then_raced(center: &Center, iin: &str, stranger: &str) -> String {
+    // What the center refuses, each with one clear line.
+    let nowhere = move_to(center, iin, "st-99");
+    assert!(!nowhere.ok());
+    assert!(
+        nowhere.stderr.contains("no station st-99 is enrolled"),
+        "{}",
+        nowhere.stderr
+    );
+    let same = move_to(center, iin, "demo-1");
+    assert!(!same.ok());
+    assert!(
+        same.stderr.contains("on that station already"),
+        "{}",
+        same.stderr
+    );
+    let stranger = move_to(center, stranger, "spare-1");
+    assert!(!stranger.ok());
+    assert!(
+        stranger.stderr.contains("no session of candidate"),
+        "{}",
+        stranger.stderr
+    );
+    let bad = move_to(center, "12345", "spare-1");
+    assert!(bad.stderr.contains("not a valid IIN"), "{}", bad.stderr);
+
+    // Two operators move the same candidate at the same moment: one move wins.
+    let spawn = |to: &str| {
+        Command::new(env!("CARGO_BIN_EXE_ustudy-center"))
+            .args(["move", "--dir", center.dir.to_str().unwrap()])
+            .args(["--candidate", iin, "--to", to, "--reason", "power failed"])
+            .output()
+            .unwrap()
+    };
+    let (first, second) = std::thread::scope(|s| {
+        let one = s.spawn(|| spawn("spare-1"));
+        let two = s.spawn(|| spawn("spare-2"));
+        (one.join().unwrap(), two.join().unwrap())
+    });
+    let outs = [first, second];
+    let won: Vec<_> = outs.iter().filter(|o| o.status.success()).collect();
+    assert_eq!(won.len(), 1, "exactly one move: {outs:?}");
+    let lost = outs.iter().find(|o| !o.status.success()).unwrap();
+    assert!(
+        String::from_utf8_lossy(&lost.stderr).contains("already moved"),
+        "{lost:?}"
+    );
+    String::from_utf8_lossy(&won[0].stdout).into_owned()
+}
+
 #[test]
 fn a_moved_session_goes_on_at_the_spare_station_at_the_same_task_with_every_answer() {
     let (center, code) = demo_center();
@@ -79,53 +132,8 @@ fn a_moved_session_goes_on_at_the_spare_station_at_the_same_task_with_every_answ
     assert_eq!(before.answered_count(), 12);
     let iin = a.roster()[0].iin.clone();
 
-    // What the center refuses, each with one clear line.
-    let nowhere = move_to(&center, &iin, "st-99");
-    assert!(!nowhere.ok());
-    assert!(
-        nowhere.stderr.contains("no station st-99 is enrolled"),
-        "{}",
-        nowhere.stderr
-    );
-    let same = move_to(&center, &iin, "demo-1");
-    assert!(!same.ok());
-    assert!(
-        same.stderr.contains("on that station already"),
-        "{}",
-        same.stderr
-    );
-    let stranger = move_to(&center, &a.roster()[1].iin, "spare-1");
-    assert!(!stranger.ok());
-    assert!(
-        stranger.stderr.contains("no session of candidate"),
-        "{}",
-        stranger.stderr
-    );
-    let bad = move_to(&center, "12345", "spare-1");
-    assert!(bad.stderr.contains("not a valid IIN"), "{}", bad.stderr);
-
-    // Two operators move the same candidate at the same moment: one move wins.
-    let spawn = |to: &str| {
-        Command::new(env!("CARGO_BIN_EXE_ustudy-center"))
-            .args(["move", "--dir", center.dir.to_str().unwrap()])
-            .args(["--candidate", &iin, "--to", to, "--reason", "power failed"])
-            .output()
-            .unwrap()
-    };
-    let (first, second) = std::thread::scope(|s| {
-        let one = s.spawn(|| spawn("spare-1"));
-        let two = s.spawn(|| spawn("spare-2"));
-        (one.join().unwrap(), two.join().unwrap())
-    });
-    let outs = [first, second];
-    let won: Vec<_> = outs.iter().filter(|o| o.status.success()).collect();
-    assert_eq!(won.len(), 1, "exactly one move: {outs:?}");
-    let lost = outs.iter().find(|o| !o.status.success()).unwrap();
-    assert!(
-        String::from_utf8_lossy(&lost.stderr).contains("already moved"),
-        "{lost:?}"
-    );
-    let (b, to, seat) = if String::from_utf8_lossy(&won[0].stdout).contains("to station spare-1") {
+    let won = refused_then_raced(&center, &iin, &a.roster()[1].iin);
+    let (b, to, seat) = if won.contains("to station spare-1") {
         (&spares[0], "spare-1", "30")
     } else {
         (&spares[1], "spare-2", "31")
@@ -416,4 +424,78 @@ fn records_the_center_never_got_are_counted_for_the_proctor_at_the_spare_station
         )),
         "the move's record says how many"
     );
+}
+
+#[test]
+fn the_proctor_at_the_spare_station_takes_the_candidate_over_by_ticket() {
+    let (center, code) = demo_center();
+    let a = enroll(&center, &code);
+    let b = enroll(&center, &center.code_at("spare-1", "1", "30", 30));
+    let rt = runtime();
+    let (mut app_a, writer_a, session_a) = a.sitting(7);
+    rt.block_on(a.outbox(&writer_a, None).drain()).unwrap();
+    let who = a.roster()[0].clone();
+    let (mut app_b, _) = b.start_with_writer();
+    type_into(&mut app_b, ids::locked::PIN, PIN);
+    click(&mut app_b, ids::locked::ADMIN);
+    assert_eq!(screen(&app_b), "admin");
+    let lang = app_b.language();
+    let says = |app: &ustudy::ui::App, id: &str| {
+        support::gui::shows_text(app, &ustudy::i18n::tr(lang, id))
+    };
+    // Each wrong try says what is wrong, and nothing moves.
+    let ticket = |app: &mut ustudy::ui::App, t: &str| {
+        let _ = app.update(Message::Screen(ustudy::ui::screen::Message::Admin(
+            ustudy::ui::screen::admin::Message::TicketChanged(t.to_owned()),
+        )));
+    };
+    ticket(&mut app_b, &who.ticket);
+    click(&mut app_b, ids::admin::CLAIM);
+    assert!(
+        says(&app_b, "admin-claim-incomplete"),
+        "a reason is asked for"
+    );
+    type_into(
+        &mut app_b,
+        ids::admin::REASON,
+        "the power supply of seat 1 failed",
+    );
+    ticket(&mut app_b, "NO-SUCH-TICKET");
+    click(&mut app_b, ids::admin::CLAIM);
+    settle(&mut app_b);
+    assert!(says(&app_b, "claim-refused-ticket"), "an unknown ticket");
+    assert_eq!(screen(&app_b), "admin");
+    // The right ticket (typed in lower case): the center moves the session here and hands it
+    // over at once.
+    ticket(&mut app_b, &who.ticket.to_lowercase());
+    click(&mut app_b, ids::admin::CLAIM);
+    settle(&mut app_b);
+    assert_eq!(screen(&app_b), "locked");
+    assert!(shows(&app_b, ids::locked::MOVED));
+    type_into(&mut app_b, ids::locked::PIN, PIN);
+    click(&mut app_b, ids::locked::UNLOCK);
+    settle(&mut app_b);
+    assert_eq!(screen(&app_b), "testing");
+    assert_eq!(state(&app_b).answers, state(&app_a).answers);
+    assert_eq!(state(&app_b).current, state(&app_a).current);
+    // The old station is fenced, as with `ustudy-center move`.
+    click(&mut app_a, ids::testing::option(2));
+    settle(&mut app_a);
+    let refused = rt.block_on(a.outbox(&writer_a, None).step());
+    assert!(
+        matches!(&refused, Err(SyncError::Moved { session, seat }) if *session == session_a && seat == "30"),
+        "{refused:?}"
+    );
+    let moved = cli::center(&[
+        "move",
+        "--dir",
+        center.dir.to_str().unwrap(),
+        "--candidate",
+        &who.iin,
+        "--to",
+        "spare-1",
+        "--reason",
+        "again",
+    ]);
+    assert!(!moved.ok(), "moved already: {}", moved.stdout);
 }

@@ -139,7 +139,7 @@ fn swap_at(seed: u64, stop: &str, shots: Option<&str>) {
     let iin = a.roster()[usize::try_from(seed % 3).unwrap()].iin.clone();
     let held = entries(&center, &moved);
     // What A said it had written beyond what the center holds: lost unless its disk is read.
-    let (_, _, held_seq, head) = sessions_of(&center, "demo-1")
+    let (_, _, held_seq, reported) = sessions_of(&center, "demo-1")
         .into_iter()
         .find(|s| s.0 == moved)
         .unwrap();
@@ -174,7 +174,7 @@ fn swap_at(seed: u64, stop: &str, shots: Option<&str>) {
         "B's session starts with every record the center held of A's, exactly, once"
     );
     assert!(
-        matches!(&on_b[held.len()].event, Event::Incident { kind: Incident::MovedFrom { station, seat, lost } } if station == "demo-1" && seat == "1" && i64::try_from(*lost).unwrap() == head - held_seq),
+        matches!(&on_b[held.len()].event, Event::Incident { kind: Incident::MovedFrom { station, seat, lost } } if station == "demo-1" && seat == "1" && i64::try_from(*lost).unwrap() == reported - held_seq),
         "then the move: {:?}",
         on_b[held.len()]
     );

@@ -132,13 +132,13 @@ pub fn handover(store: &dyn Store, keys: &KeyStore, moved: &Move) -> Result<Hand
         data_key: hex::encode(&sealed.data_key),
         records,
     };
-    let (head_seq, head) = sealed
+    let (head_seq, last_hash) = sealed
         .records
         .last()
         .map_or((-1, &[][..]), |(seq, hash, _)| (*seq, hash.as_slice()));
     let mut head_hash = [0u8; 32];
-    if head.len() == 32 {
-        head_hash.copy_from_slice(head);
+    if last_hash.len() == 32 {
+        head_hash.copy_from_slice(last_hash);
     }
     let what = Moved {
         station: to.name.clone(),

@@ -104,6 +104,7 @@ pub fn router(center: Center) -> Router {
         .route(&format!("{API}/events"), post(events::post))
         .route(&format!("{API}/status"), post(status::post))
         .route(&format!("{API}/handover"), post(handover::post))
+        .route(&format!("{API}/move"), post(handover::claim))
         .merge(super::web::routes())
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(center)

@@ -229,9 +229,16 @@ impl Handover {
     }
 }
 
-/// What the station asks for: the handover waiting for it, if any.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct HandoverRequest {}
+/// What a spare station's proctor asks (the admin screen, after the PIN): move the session of
+/// the candidate with this ticket, on the station's hall roster, to this station.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    /// The candidate's ticket, as printed.
+    pub ticket: String,
+    /// Why, in the proctor's words.
+    pub reason: String,
+}
 
 #[cfg(test)]
 mod tests {

@@ -10,7 +10,7 @@ use crate::crypto::aead::Key;
 use crate::crypto::{self, hex};
 use crate::package;
 use crate::protocol::batch::{Batch, Contents, Receipt};
-use crate::protocol::handover::{Carried, Handover, HandoverError};
+use crate::protocol::handover::{Carried, Claim, Handover, HandoverError};
 use crate::protocol::packages::PackageInfo;
 use crate::protocol::release::{KeyRelease, StartRequest};
 use crate::protocol::roster::SignedRoster;
@@ -212,8 +212,28 @@ impl Link {
     /// the station's (`protocol::handover`); the center answers `no-handover` when none waits.
     pub async fn handover(&self) -> Result<(Handover, Carried), LinkError> {
         let reply = self.request("POST", "/handover", b"{}".to_vec()).await?;
+        self.open_handover(&reply)
+    }
+
+    /// Asks the center to move the session of the candidate with `ticket` here (the proctor at
+    /// this station, after the PIN), and opens the handover it answers with.
+    pub async fn claim(
+        &self,
+        ticket: &str,
+        reason: &str,
+    ) -> Result<(Handover, Carried), LinkError> {
+        let body = serde_json::to_vec(&Claim {
+            ticket: ticket.to_owned(),
+            reason: reason.to_owned(),
+        })
+        .map_err(|e| LinkError::BadReply(e.to_string()))?;
+        let reply = self.request("POST", "/move", body).await?;
+        self.open_handover(&reply)
+    }
+
+    fn open_handover(&self, reply: &[u8]) -> Result<(Handover, Carried), LinkError> {
         let handover: Handover =
-            serde_json::from_slice(&reply).map_err(|e| LinkError::BadReply(e.to_string()))?;
+            serde_json::from_slice(reply).map_err(|e| LinkError::BadReply(e.to_string()))?;
         let carried = handover
             .open(&self.center, &self.station, |eph, ctx, sealed| {
                 self.identity.open_sealed(eph, ctx, sealed)

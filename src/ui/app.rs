@@ -92,6 +92,8 @@ pub struct App {
     wanting: crate::sync::outbox::Readiness,
     /// A session moved here is being fetched and checked.
     taking_over: bool,
+    /// What the proctor asked for on the admin screen (ticket, reason), while it is asked.
+    claim: Option<(String, String)>,
 }
 
 impl std::fmt::Debug for App {
@@ -220,6 +222,7 @@ impl App {
             started: (now, crate::journal::store::now_ms()),
             wanting: crate::sync::outbox::Readiness::default(),
             taking_over: false,
+            claim: None,
         };
         app.report_readiness();
         let start = Task::batch([
@@ -487,6 +490,7 @@ impl App {
                 Task::batch([self.door_opened(By::Pin), self.allow_retake(&entry)])
             }
             Action::KeyCode(entry, code) => self.with_key_code(&entry, &code),
+            Action::Claim { ticket, reason } => self.claim(ticket, reason),
         }
     }
 

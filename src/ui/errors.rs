@@ -10,6 +10,7 @@ use crate::journal::JournalError;
 use crate::journal::recovery::RecoveryError;
 use crate::package::PackageError;
 use crate::preflight::Finding;
+use crate::sync::handover::TakeOverError;
 use crate::sync::link::LinkError;
 use crate::sync::release::ReleaseError;
 
@@ -30,6 +31,8 @@ pub enum Problem<'a> {
     Release(&'a ReleaseError),
     /// What the readiness check found (also when all is well).
     Preflight(&'a Finding),
+    /// A session moved here could not be taken over.
+    TakeOver(&'a TakeOverError),
 }
 
 /// An error as the user is told it: a Fluent id and its arguments.
@@ -87,6 +90,7 @@ pub fn said(problem: Problem<'_>) -> Said {
         }),
         Problem::Release(e) => release_said(e),
         Problem::Preflight(f) => preflight_said(f),
+        Problem::TakeOver(e) => take_over_said(e),
     }
 }
 
@@ -132,6 +136,28 @@ fn release_said(error: &ReleaseError) -> Said {
         ReleaseError::Code(KeyCodeError::Check) => Said::id("keycode-error-check"),
         ReleaseError::Code(_) => Said::id("keycode-error-format"),
         ReleaseError::WrongKey(package) => Said::with("keycode-error-wrong", "package", &package),
+    }
+}
+
+fn take_over_said(error: &TakeOverError) -> Said {
+    match error {
+        TakeOverError::Link(LinkError::Unreachable { .. }) => Said::id("claim-error-unreachable"),
+        // The center's refusal codes, each in the user's words; its English message is logged.
+        TakeOverError::Link(LinkError::Refused { error, .. }) => match error.as_str() {
+            "no-candidate" => Said::id("claim-refused-ticket"),
+            "no-session" => Said::id("claim-refused-no-session"),
+            "closed" => Said::id("claim-refused-closed"),
+            "already-moved" => Said::id("claim-refused-moved"),
+            "same-station" => Said::id("claim-refused-same"),
+            other => Said::with("claim-refused-other", "code", &other),
+        },
+        TakeOverError::Link(_) | TakeOverError::Record { .. } | TakeOverError::Refused { .. } => {
+            Said::id("claim-error-invalid")
+        }
+        TakeOverError::NoPackage(package) => Said::with("claim-error-package", "package", package),
+        TakeOverError::Package(_) => Said::id("claim-error-key"),
+        TakeOverError::NotTheCandidate | TakeOverError::Closed => Said::id("claim-error-invalid"),
+        TakeOverError::Busy => Said::id("claim-error-busy"),
     }
 }
 
@@ -289,6 +315,47 @@ mod tests {
         ]
     }
 
+    /// Every way a take-over fails, the center's refusal codes included.
+    fn every_take_over_error() -> Vec<TakeOverError> {
+        let mut take_over: Vec<TakeOverError> = [
+            "no-candidate",
+            "no-session",
+            "closed",
+            "already-moved",
+            "same-station",
+            "teapot",
+        ]
+        .into_iter()
+        .map(|code| {
+            TakeOverError::Link(LinkError::Refused {
+                error: code.into(),
+                message: "m".into(),
+            })
+        })
+        .collect();
+        take_over.extend([
+            TakeOverError::Link(LinkError::Unreachable {
+                url: "u".into(),
+                detail: "d".into(),
+            }),
+            TakeOverError::Link(LinkError::Unsigned),
+            TakeOverError::Record {
+                seq: 1,
+                why: "w".into(),
+            },
+            TakeOverError::NoPackage("demo".into()),
+            TakeOverError::Package(ReleaseError::NoCenter),
+            TakeOverError::Refused {
+                index: 1,
+                why: "w".into(),
+            },
+            TakeOverError::NotTheCandidate,
+            TakeOverError::Closed,
+            TakeOverError::Busy,
+        ]);
+        take_over
+    }
+
     #[test]
     fn every_error_reads_in_every_language() {
         let journal = every_journal_error();
@@ -358,6 +425,8 @@ mod tests {
         problems.extend(release.iter().chain(&refusals).map(Problem::Release));
         let findings = every_finding();
         problems.extend(findings.iter().map(Problem::Preflight));
+        let take_over = every_take_over_error();
+        problems.extend(take_over.iter().map(Problem::TakeOver));
         for p in problems {
             let texts: Vec<String> = [Lang::Kk, Lang::Ru, Lang::En]
                 .into_iter()

@@ -91,6 +91,14 @@ pub enum Action {
     AllowRetake(Entry),
     /// The proctor typed the key code of this candidate's package (the center cannot be asked).
     KeyCode(Entry, String),
+    /// The proctor asks the center to move the session of the candidate with this ticket to
+    /// this station (a seat swap).
+    Claim {
+        /// The candidate's ticket.
+        ticket: String,
+        /// Why.
+        reason: String,
+    },
 }
 
 impl Action {

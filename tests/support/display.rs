@@ -49,7 +49,7 @@ impl Drop for Display {
 
 impl Display {
     /// Saves what the display shows as `target/screenshots/NAME.png`, to be looked at
-    /// (`xwd` and ImageMagick's `convert`; `bash tests/run.sh` installs them).
+    /// (`xwd` and `convert` from `ImageMagick`; `bash tests/run.sh` installs them).
     pub fn screenshot(&self, name: &str) {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
         std::fs::create_dir_all(&dir).expect("the screenshot folder");

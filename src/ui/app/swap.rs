@@ -22,6 +22,8 @@ use crate::ui::screen::{Kind, Screen, locked};
 #[derive(Debug, Clone)]
 pub struct TakeOverJob {
     config: crate::station::Config,
+    /// The proctor's claim (ticket, reason), or `None`: the move the center already made.
+    claim: Option<(String, String)>,
 }
 
 impl TakeOverJob {
@@ -30,7 +32,10 @@ impl TakeOverJob {
         let center = self.config.center.clone().ok_or(TakeOverError::Package(
             crate::sync::release::ReleaseError::NoCenter,
         ))?;
-        let (handed, carried) = center.link.handover().await?;
+        let (handed, carried) = match &self.claim {
+            Some((ticket, reason)) => center.link.claim(ticket, reason).await?,
+            None => center.link.handover().await?,
+        };
         handover::take(&self.config, &handed, &carried).map(Arc::new)
     }
 }
@@ -40,6 +45,7 @@ impl App {
     pub fn take_over_job(&self) -> Option<TakeOverJob> {
         self.taking_over.then(|| TakeOverJob {
             config: self.config.clone(),
+            claim: self.claim.clone(),
         })
     }
 
@@ -57,12 +63,22 @@ impl App {
         Task::none()
     }
 
-    /// A session is taken over only by a station on its lock screen with nothing of its own.
+    /// A session is taken over only by a station on its lock screen (or its admin screen, where
+    /// the proctor asked for it) with nothing of its own.
     fn may_take_over(&self) -> bool {
         self.session.is_none()
             && self.creating.is_none()
-            && self.screen.kind() == Kind::Locked
+            && matches!(self.screen.kind(), Kind::Locked | Kind::Admin)
             && self.config.center.is_some()
+    }
+
+    /// The proctor at this station asks for the candidate with `ticket` (the admin screen).
+    pub(super) fn claim(&mut self, ticket: String, reason: String) -> Task<Message> {
+        if self.taking_over || !self.may_take_over() {
+            return Task::none();
+        }
+        self.claim = Some((ticket, reason));
+        self.take_over()
     }
 
     fn take_over(&mut self) -> Task<Message> {
@@ -79,10 +95,14 @@ impl App {
         result: Result<Arc<Adopted>, TakeOverError>,
     ) -> Task<Message> {
         self.taking_over = false;
+        let claimed = self.claim.take().is_some();
         let adopted = match result {
             Ok(adopted) => adopted,
             Err(e) => {
                 tracing::error!(error = %e, "a session moved here could not be taken over");
+                if claimed && let Screen::Admin(admin) = &mut self.screen {
+                    admin.claim_failed(e);
+                }
                 return Task::none();
             }
         };

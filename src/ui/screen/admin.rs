@@ -39,6 +39,10 @@ pub mod id {
     pub const NEXT: &str = "admin-next";
     /// No session: close for the day.
     pub const CLOSE_DAY: &str = "admin-close-day";
+    /// No session: the ticket of a candidate whose station died.
+    pub const TICKET: &str = "admin-ticket";
+    /// No session: take that candidate's session over.
+    pub const CLAIM: &str = "admin-claim";
     /// The frame of an action's button: `admin-pause`, `admin-give-back`, ...
     pub fn act(act: super::Act) -> String {
         format!("admin-{}", act.name())
@@ -122,17 +126,24 @@ pub struct Admin {
     by: By,
     reason: String,
     minutes: String,
+    ticket: String,
+    /// The center is asked for a candidate's session.
+    claiming: bool,
     confirm: Option<Confirm>,
     problem: Option<Problem>,
 }
 
 /// Why the last action was not done.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Problem {
     /// The exam core refused it.
     Refused(StateError),
     /// The minutes to add are not a whole number from 1 to 240.
     Minutes,
+    /// A take-over needs the candidate's ticket and a reason.
+    ClaimIncomplete,
+    /// The take-over failed.
+    Claim(crate::sync::handover::TakeOverError),
 }
 
 /// What the proctor did.
@@ -154,6 +165,10 @@ pub enum Message {
     Next,
     /// No session: close the station for the day (asks first).
     CloseDay,
+    /// No session: the ticket field changed.
+    TicketChanged(String),
+    /// No session: take over the session of the candidate with the ticket typed.
+    Claim,
 }
 
 /// The proctor action `act` stands for in `state` (`seconds` for added time).
@@ -192,6 +207,8 @@ impl Admin {
             by,
             reason: String::new(),
             minutes: String::new(),
+            ticket: String::new(),
+            claiming: false,
             confirm: None,
             problem: None,
         }
@@ -243,7 +260,33 @@ impl Admin {
                 self.confirm = Some(Confirm::CloseDay);
                 Action::None
             }
+            Message::TicketChanged(value) => {
+                self.ticket = value.chars().take(32).collect();
+                Action::None
+            }
+            Message::Claim => self.claim(),
         }
+    }
+
+    /// Asks the center for the session of the candidate with the ticket typed.
+    fn claim(&mut self) -> Action {
+        let (ticket, reason) = (self.ticket.trim(), self.reason.trim());
+        if ticket.is_empty() || reason.is_empty() {
+            self.problem = Some(Problem::ClaimIncomplete);
+            return Action::None;
+        }
+        self.problem = None;
+        self.claiming = true;
+        Action::Claim {
+            ticket: ticket.to_owned(),
+            reason: reason.to_owned(),
+        }
+    }
+
+    /// The app could not take the session over: say why.
+    pub fn claim_failed(&mut self, error: crate::sync::handover::TakeOverError) {
+        self.claiming = false;
+        self.problem = Some(Problem::Claim(error));
     }
 
     /// Keys 1–9, 0 press the actions in their order; Enter goes back to the test (a hold ruled a

@@ -51,7 +51,12 @@ pub(super) fn page<'a>(admin: &'a Admin, ctx: &Context<'a>) -> Element<'a, Messa
             right = right.push(ledger(lang, &state.ledger.losses, state));
             right = right.push(incidents(lang, &state.incidents));
         }
-        None if admin.confirm.is_none() => left = left.push(day(lang)),
+        None if admin.confirm.is_none() => {
+            left = left.push(day(lang));
+            if ctx.config.center.is_some() {
+                left = left.push(claim(admin, lang));
+            }
+        }
         None => {}
     }
     if let Some(problem) = &admin.problem {
@@ -195,6 +200,44 @@ fn day<'a>(lang: Lang) -> Element<'a, Message> {
         ),
     ]
     .spacing(metrics::GAP_SMALL)
+    .into()
+}
+
+/// Without a session, at a station with a center: take over the session of a candidate whose
+/// station died (a seat swap), by their ticket, with a reason.
+fn claim(admin: &Admin, lang: Lang) -> Element<'_, Message> {
+    let ticket = text_input(&tr(lang, "admin-claim-ticket-hint"), &admin.ticket)
+        .id(id::TICKET)
+        .size(metrics::TEXT)
+        .padding(metrics::PAD_SMALL)
+        .on_input(Message::TicketChanged);
+    let reason = text_input(&tr(lang, "admin-reason-hint"), &admin.reason)
+        .id(id::REASON)
+        .size(metrics::TEXT)
+        .padding(metrics::PAD_SMALL)
+        .on_input(Message::ReasonChanged)
+        .on_submit(Message::Claim);
+    let label = if admin.claiming {
+        "admin-claim-asking"
+    } else {
+        "admin-claim"
+    };
+    column![
+        text(tr(lang, "admin-claim-title"))
+            .size(metrics::TEXT)
+            .font(bold()),
+        text(tr(lang, "admin-claim-ticket")).size(metrics::SMALL),
+        ticket,
+        text(tr(lang, "admin-reason")).size(metrics::SMALL),
+        reason,
+        parts::action(
+            tr(lang, label),
+            Button::Primary,
+            (!admin.claiming).then_some(Message::Claim),
+            id::CLAIM,
+        ),
+    ]
+    .spacing(metrics::GAP_TINY)
     .into()
 }
 
@@ -411,5 +454,7 @@ fn said(lang: Lang, problem: &Problem) -> String {
         Problem::Refused(StateError::Reason(_)) => tr(lang, "admin-needs-reason"),
         Problem::Refused(StateError::GiveBack { .. }) => tr(lang, "admin-nothing-due"),
         Problem::Refused(_) => tr(lang, "admin-not-now"),
+        Problem::ClaimIncomplete => tr(lang, "admin-claim-incomplete"),
+        Problem::Claim(e) => crate::ui::errors::text(lang, crate::ui::errors::Problem::TakeOver(e)),
     }
 }
