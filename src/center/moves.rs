@@ -156,3 +156,105 @@ pub fn handover(store: &dyn Store, keys: &KeyStore, moved: &Move) -> Result<Hand
     Handover::seal(&what, &carried, &to.agree_public, |m| keys.signer().sign(m))
         .map_err(|e| MoveError::Keys(e.to_string()))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::center::store::{BatchIn, Incoming, NewCode, SqliteStore};
+    use crate::exam::event::{Candidate, CloseReason};
+    use crate::exam::task::Lang;
+
+    const IIN: &str = "061211600012";
+
+    /// A store with stations `st-1` and `st-2` and one session of `IIN` on `st-1` holding
+    /// `events`.
+    fn holding(events: &[Event]) -> (tempfile::TempDir, SqliteStore) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("center.sqlite")).unwrap();
+        for name in ["st-1", "st-2"] {
+            let id = format!("C-{name}");
+            store
+                .add_code(&NewCode {
+                    id: id.clone(),
+                    key: [0; 32],
+                    station: name.into(),
+                    hall: "1".into(),
+                    seat: "1".into(),
+                    created_ms: 0,
+                    expires_ms: 10,
+                })
+                .unwrap();
+            store.redeem(&id, 1, &|_| true, [1; 32], [2; 32]).unwrap();
+        }
+        let candidate = Candidate {
+            iin: IIN.into(),
+            name: "N".into(),
+            ticket: "T".into(),
+            extra_time: false,
+            interface: Lang::Kk,
+            languages: BTreeMap::new(),
+        };
+        let all: Vec<Event> = [Event::Unlocked, Event::CheckedIn { candidate }]
+            .into_iter()
+            .chain(events.iter().cloned())
+            .collect();
+        let records = all
+            .iter()
+            .zip(0..)
+            .map(|(event, seq)| Incoming {
+                seq,
+                hash: [u8::try_from(seq).unwrap(); 32],
+                sealed: Vec::new(),
+                entry: serde_json::to_string(&Entry {
+                    at_ms: 1,
+                    event: event.clone(),
+                })
+                .unwrap(),
+            })
+            .collect::<Vec<_>>();
+        let batch = BatchIn {
+            station: "st-1".into(),
+            session: "s-1".into(),
+            package_id: "p".into(),
+            seal_id: "s".into(),
+            supersedes: None,
+            data_key: [4; 32],
+            imported: false,
+            head_seq: i64::try_from(records.len()).unwrap() - 1,
+            prev: [0; 32],
+            records,
+        };
+        store.put_batch(batch, 1).unwrap();
+        (dir, store)
+    }
+
+    #[test]
+    fn a_closed_session_a_bad_iin_or_no_reason_is_not_moved() {
+        let closed = [Event::Closed {
+            reason: CloseReason::Moved,
+        }];
+        let (_dir, store) = holding(&closed);
+        assert!(matches!(
+            move_candidate(&store, IIN, "st-2", "power", 2),
+            Err(MoveError::Closed(s)) if s == "s-1"
+        ));
+        assert_eq!(store.move_of("s-1").unwrap(), None, "nothing moved");
+        let (_dir, store) = holding(&[Event::Started]);
+        assert!(matches!(
+            move_candidate(&store, "061211600013", "st-2", "power", 2),
+            Err(MoveError::Iin(_))
+        ));
+        assert!(matches!(
+            move_candidate(&store, IIN, "st-2", "  ", 2),
+            Err(MoveError::NoReason)
+        ));
+        assert!(matches!(
+            move_candidate(&store, "791028302728", "st-2", "power", 2),
+            Err(MoveError::NoSession(_))
+        ));
+        let moved = move_candidate(&store, &format!(" {IIN} "), "st-2", " power ", 2).unwrap();
+        assert_eq!((moved.session.as_str(), moved.reason.as_str()), ("s-1", "power"));
+    }
+}
