@@ -211,22 +211,13 @@ fn a_moved_session_goes_on_at_the_spare_station_at_the_same_task_with_every_answ
     );
 }
 
-/// `ustudy-station journal export` of `station` and `ustudy-center import` of the file; the
-/// records the import added (from its report).
+/// `ustudy-station journal export` of `station` and `ustudy-center import` of the file.
 fn export_and_import(
     center: &Center,
     station: &support::enrolled::Station,
     file: &std::path::Path,
 ) {
-    let exported = cli::station(&[
-        "journal",
-        "export",
-        "--config",
-        station.config.to_str().unwrap(),
-        "--out",
-        file.to_str().unwrap(),
-    ]);
-    assert!(exported.ok(), "{}", exported.stderr);
+    station.export(file);
     let imported = cli::center(&[
         "import",
         "--dir",

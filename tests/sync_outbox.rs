@@ -385,15 +385,7 @@ fn an_offline_export_is_kept_once_and_a_forged_one_not_at_all() {
     let (_app, writer, session) = station.sitting(12);
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("demo-1.export");
-    let ran = support::cli::station(&[
-        "journal",
-        "export",
-        "--config",
-        station.config.to_str().unwrap(),
-        "--out",
-        file.to_str().unwrap(),
-    ]);
-    assert!(ran.ok(), "{}", ran.stderr);
+    station.export(&file);
     let export: OfflineExport = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     assert_eq!(export.station, "demo-1");
 

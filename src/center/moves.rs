@@ -255,6 +255,9 @@ mod tests {
             Err(MoveError::NoSession(_))
         ));
         let moved = move_candidate(&store, &format!(" {IIN} "), "st-2", " power ", 2).unwrap();
-        assert_eq!((moved.session.as_str(), moved.reason.as_str()), ("s-1", "power"));
+        assert_eq!(
+            (moved.session.as_str(), moved.reason.as_str()),
+            ("s-1", "power")
+        );
     }
 }

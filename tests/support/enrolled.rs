@@ -92,6 +92,19 @@ impl Station {
         Arc::new(Link::new(&settings, identity).expect("the link"))
     }
 
+    /// `ustudy-station journal export` of this station to `file` (the signed offline export).
+    pub fn export(&self, file: &std::path::Path) {
+        let ran = cli::station(&[
+            "journal",
+            "export",
+            "--config",
+            self.config.to_str().expect("utf-8"),
+            "--out",
+            file.to_str().expect("utf-8"),
+        ]);
+        assert!(ran.ok(), "{}", ran.stderr);
+    }
+
     /// The outbox over `writer`, posting to the center or to `url`.
     pub fn outbox(&self, writer: &Writer, url: Option<&str>) -> Outbox {
         Outbox::new(writer.clone(), self.link(url))
