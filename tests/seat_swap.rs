@@ -293,13 +293,51 @@ fn the_old_disk_exported_before_the_move_brings_every_answer_to_the_spare_statio
     assert_eq!(center_held(&l), all, "a second import adds nothing");
     let iin = l.a.roster()[0].iin.clone();
     assert!(move_to(&l.center, &iin, "spare-1").ok());
-    let (app_b, _) = take_over(&l.b);
+    let (mut app_b, writer_b) = take_over(&l.b);
     assert_eq!(
         state(&app_b).answers,
         state(&l.app_a).answers,
         "all fifteen"
     );
     assert_eq!(state(&app_b).current, state(&l.app_a).current);
+    // The candidate finishes on B: the card B shows is the center's re-score.
+    click(&mut app_b, ids::testing::FINISH);
+    click(&mut app_b, ids::testing::FINISH_CONFIRM);
+    click(&mut app_b, ids::finished::TO_CARD);
+    settle(&mut app_b);
+    let (shown, _) = state(&app_b)
+        .card_shown
+        .clone()
+        .expect("the card was shown");
+    support::runtime()
+        .block_on(l.b.outbox(&writer_b, None).drain())
+        .unwrap();
+    let row = result_of(&l, &iin);
+    assert_eq!(row["total"].as_u64(), Some(u64::from(shown)), "{row}");
+    assert!(row["flag"].is_null(), "the card agrees: {row}");
+}
+
+/// The center's result row of candidate `iin` (`ustudy-center export`); there is one.
+fn result_of(l: &Lagging, iin: &str) -> serde_json::Value {
+    let out = l.dir.path().join("results.json");
+    let ran = cli::center(&[
+        "export",
+        "--dir",
+        l.center.dir.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(ran.ok(), "{}", ran.stderr);
+    let results: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let rows: Vec<_> = results
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["iin"] == iin)
+        .cloned()
+        .collect();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    rows[0].clone()
 }
 
 #[test]
@@ -339,32 +377,16 @@ fn the_old_disk_exported_after_the_move_merges_into_the_center_result_once() {
     assert_eq!(center_held(&l), all, "a second import adds nothing");
     // The center's result carries the candidate on from all of it: one row, the spare
     // station's session, with the old station's records and then the spare station's own.
-    let out = l.dir.path().join("results.json");
-    let ran = cli::center(&[
-        "export",
-        "--dir",
-        l.center.dir.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert!(ran.ok(), "{}", ran.stderr);
-    let results: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
-    let rows: Vec<_> = results
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|r| r["iin"] == iin.as_str())
-        .collect();
-    assert_eq!(rows.len(), 1, "{rows:?}");
+    let row = result_of(&l, &iin);
     let session_b = app_b.session().unwrap().id.clone();
-    assert_eq!(rows[0]["session"], session_b.as_str());
+    assert_eq!(row["session"], session_b.as_str());
     let own_b = l.center.held(&session_b).len();
     assert_eq!(
-        rows[0]["records"].as_u64().unwrap(),
+        row["records"].as_u64().unwrap(),
         u64::try_from(all + own_b - l.delivered).unwrap(),
         "the old station's records, then the spare station's from the move"
     );
-    assert!(rows[0]["problem"].is_null(), "{:?}", rows[0]);
+    assert!(row["problem"].is_null(), "{row}");
 }
 
 fn center_held(l: &Lagging) -> usize {
@@ -489,4 +511,41 @@ fn the_proctor_at_the_spare_station_takes_the_candidate_over_by_ticket() {
         "again",
     ]);
     assert!(!moved.ok(), "moved already: {}", moved.stdout);
+}
+
+#[test]
+fn a_session_the_proctor_paused_moves_paused_with_its_clock_stopped() {
+    let (center, code) = demo_center();
+    let a = enroll(&center, &code);
+    let b = enroll(&center, &center.code_at("spare-1", "1", "30", 30));
+    let (mut app_a, writer_a, _) = a.sitting(4);
+    // The proctor pauses the test for a technical fault (the clock stops).
+    let _ = app_a.update(Message::AdminChord);
+    type_into(&mut app_a, ids::locked::PIN, PIN);
+    click(&mut app_a, ids::locked::UNLOCK);
+    assert_eq!(screen(&app_a), "admin");
+    type_into(&mut app_a, ids::admin::REASON, "the monitor went dark");
+    click(
+        &mut app_a,
+        ids::admin::act(ustudy::ui::screen::admin::Act::Pause),
+    );
+    settle(&mut app_a);
+    assert!(matches!(state(&app_a).phase, Phase::Paused { .. }));
+    runtime()
+        .block_on(a.outbox(&writer_a, None).drain())
+        .unwrap();
+    assert!(move_to(&center, &a.roster()[0].iin, "spare-1").ok());
+    let mut app_b = b.start();
+    let _ = app_b.update(handover_waits());
+    settle(&mut app_b);
+    assert!(shows(&app_b, ids::locked::MOVED));
+    let (before, after) = (state(&app_a), state(&app_b));
+    assert!(
+        matches!(after.phase, Phase::Paused { .. }),
+        "{:?}",
+        after.phase
+    );
+    assert_eq!(after.clock.remaining_ms(), before.clock.remaining_ms());
+    assert_eq!(after.ledger.losses, before.ledger.losses, "the open pause");
+    assert_eq!(after.answers, before.answers);
 }

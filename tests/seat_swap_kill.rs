@@ -42,15 +42,20 @@ fn run_station(display: &Display, station: &Station, pilot: Option<(u64, &str)>)
     command.spawn().unwrap()
 }
 
-/// Waits for the autopilot's stop line.
-fn stopped(child: &mut Child) {
+/// Waits for the autopilot's stop line: on the screen `stop` names.
+fn stopped(child: &mut Child, stop: &str) {
     let stdout = child.stdout.take().unwrap();
     let line = std::io::BufReader::new(stdout)
         .lines()
         .map_while(Result::ok)
         .find(|l| l.contains("autopilot:"));
     assert!(
-        line.as_deref().is_some_and(|l| l.contains("stopped on")),
+        line.as_deref().is_some_and(|l| {
+            l.contains(&format!(
+                "stopped on {}",
+                stop.split(':').next().unwrap_or(stop)
+            ))
+        }),
         "the autopilot stopped: {line:?}"
     );
 }
@@ -127,7 +132,7 @@ fn swap_at(seed: u64, stop: &str, shots: Option<&str>) {
     let (display_a, display_b) = (Display::start(), Display::start());
     let mut spare = run_station(&display_b, &b, None);
     let mut victim = run_station(&display_a, &a, Some((seed, stop)));
-    stopped(&mut victim);
+    stopped(&mut victim, stop);
     // Everything A wrote reached the center (its clock ticks on: a record every 5 s).
     let (moved, _, _, _) = wait_for(Duration::from_secs(30), "A's records at the center", || {
         sessions_of(&center, "demo-1")
@@ -213,6 +218,11 @@ fn swap_at(seed: u64, stop: &str, shots: Option<&str>) {
 #[test]
 fn killed_while_testing_the_session_goes_on_at_the_spare_station() {
     swap_at(0, "testing:12", Some("swap"));
+}
+
+#[test]
+fn killed_during_a_break_the_session_goes_on_at_the_spare_station() {
+    swap_at(0, "interlude", None);
 }
 
 #[test]
