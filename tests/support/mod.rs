@@ -1,7 +1,8 @@
 //! Helpers shared by the integration tests: papers and candidates (`script`), journals
 //! (`copy_journal`, the power-cut harness in `power`), the binaries as child processes (`cli`), a real center
 //! on loopback (`center`), a real browser (`browser`), the dashboard over HTTPS (`dashboard`),
-//! a private X server (`display`) and the headless station window (`gui`). Each test binary uses some of them.
+//! a private X server (`display`), the headless station window (`gui`) and seat swaps with real
+//! station programs (`swap`). Each test binary uses some of them.
 
 #![allow(dead_code, unused_imports, clippy::many_single_char_names)]
 
@@ -15,6 +16,7 @@ pub mod gui;
 pub mod power;
 pub mod proxy;
 pub mod script;
+pub mod swap;
 
 use ustudy::exam::{Paper, SessionFormat, preset};
 
