@@ -26,10 +26,9 @@ mod support;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use support::cli;
 use support::display::Display;
 use support::enrolled::{PIN, demo_center, enroll};
-use support::swap::{log_of, run_station, sessions_of, stopped, wait_for};
+use support::swap::{log_of, move_to, run_station, sessions_of, stopped, wait_for};
 use x11rb::connection::Connection as _;
 use x11rb::protocol::xproto::ConnectionExt as _;
 use x11rb::protocol::xtest::ConnectionExt as _;
@@ -133,17 +132,7 @@ fn round(index: usize, rounds: usize) -> Round {
     std::thread::sleep(Duration::from_millis(u64::try_from(phase).unwrap()));
     let wall = i64::try_from(ustudy::journal::store::now_ms()).unwrap();
     let start = Instant::now();
-    let ran = cli::center(&[
-        "move",
-        "--dir",
-        center.dir.to_str().unwrap(),
-        "--candidate",
-        &iin,
-        "--to",
-        "spare-1",
-        "--reason",
-        "bench",
-    ]);
+    let ran = move_to(&center, &iin, "spare-1", "bench");
     assert!(ran.ok(), "{}", ran.stderr);
     let mut heard_at = None;
     poll(Duration::from_secs(60), "B ready", || {

@@ -24,17 +24,7 @@ use ustudy::ui::app::Message;
 
 /// `ustudy-center move` for candidate `iin` to `to`.
 fn move_to(center: &Center, iin: &str, to: &str) -> cli::Ran {
-    cli::center(&[
-        "move",
-        "--dir",
-        center.dir.to_str().unwrap(),
-        "--candidate",
-        iin,
-        "--to",
-        to,
-        "--reason",
-        "the power supply of seat 1 failed",
-    ])
+    support::swap::move_to(center, iin, to, "the power supply of seat 1 failed")
 }
 
 /// The sessions the center holds: id, station, the session it supersedes.
@@ -499,17 +489,7 @@ fn the_proctor_at_the_spare_station_takes_the_candidate_over_by_ticket() {
         matches!(&refused, Err(SyncError::Moved { session, seat }) if *session == session_a && seat == "30"),
         "{refused:?}"
     );
-    let moved = cli::center(&[
-        "move",
-        "--dir",
-        center.dir.to_str().unwrap(),
-        "--candidate",
-        &who.iin,
-        "--to",
-        "spare-1",
-        "--reason",
-        "again",
-    ]);
+    let moved = move_to(&center, &who.iin, "spare-1");
     assert!(!moved.ok(), "moved already: {}", moved.stdout);
 }
 

@@ -12,10 +12,9 @@ mod support;
 
 use std::time::Duration;
 
-use support::cli;
 use support::display::Display;
 use support::enrolled::{demo_center, enroll};
-use support::swap::{entries, log_of, run_station, sessions_of, stopped, wait_for};
+use support::swap::{entries, log_of, move_to, run_station, sessions_of, stopped, wait_for};
 use ustudy::exam::event::{Event, Incident};
 
 /// Kills A with SIGKILL where its autopilot (`seed`) stops, moves the candidate to B, and checks
@@ -44,17 +43,12 @@ fn swap_at(seed: u64, stop: &str, shots: Option<&str>) {
         .find(|s| s.0 == moved)
         .unwrap();
 
-    let ran = cli::center(&[
-        "move",
-        "--dir",
-        center.dir.to_str().unwrap(),
-        "--candidate",
+    let ran = move_to(
+        &center,
         &iin,
-        "--to",
         "spare-1",
-        "--reason",
         "the power supply of seat 1 failed",
-    ]);
+    );
     assert!(ran.ok(), "{}", ran.stderr);
     assert!(ran.stdout.contains("moved: session"), "{}", ran.stdout);
 

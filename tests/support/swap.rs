@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use ustudy::journal::record::Entry;
 
 use super::center::Center;
+use super::cli;
 use super::display::Display;
 use super::enrolled::{PIN, Station};
 
@@ -112,4 +113,19 @@ pub fn log_of(station: &Station) -> String {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// `ustudy-center move` of candidate `iin` to station `to`, for `reason`.
+pub fn move_to(center: &Center, iin: &str, to: &str, reason: &str) -> cli::Ran {
+    cli::center(&[
+        "move",
+        "--dir",
+        center.dir.to_str().expect("utf-8"),
+        "--candidate",
+        iin,
+        "--to",
+        to,
+        "--reason",
+        reason,
+    ])
 }
