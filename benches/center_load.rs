@@ -99,6 +99,7 @@ fn session(i: usize, n: usize, events: usize, per_batch: usize) -> (Vec<Unsent>,
                 head_seq: i64::try_from(events).expect("events") - 1,
                 prev: chunk_prev,
                 records: std::mem::take(&mut chunk),
+                behind: None,
             });
             rows.push(std::mem::take(&mut chunk_rows));
             chunk_prev = prev;

@@ -152,6 +152,7 @@ fn sealed(
                 head_seq: i64::try_from(last).expect("seq"),
                 prev: chunk_prev,
                 records: std::mem::take(&mut chunk),
+                behind: None,
             });
             chunk_prev = prev;
         }

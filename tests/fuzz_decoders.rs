@@ -263,6 +263,7 @@ fn wire() -> Wire {
         head_seq: 2,
         prev: hex::encode(&record::GENESIS),
         records,
+        behind: None,
     };
     let batch = Batch::seal("st-1", &contents, &center.agree_public(), |m| id.sign(m)).unwrap();
     let station = ustudy::center::store::Station {

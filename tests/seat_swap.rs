@@ -390,11 +390,14 @@ fn records_the_center_never_got_are_counted_for_the_proctor_at_the_spare_station
     let b = enroll(&center, &center.code_at("spare-1", "1", "30", 30));
     let (mut app_a, writer_a, session_a) = a.sitting(3);
     // More records than one batch holds: the batch that goes tells the center where the
-    // journal ends, and the station dies before the rest go.
+    // journal ends and which tasks the rest answer, and the station dies before the rest go.
     for _ in 0..150 {
         click(&mut app_a, ids::testing::NEXT);
         click(&mut app_a, ids::testing::PREV);
     }
+    click(&mut app_a, ids::testing::option(1)); // task 4 (index 3)
+    click(&mut app_a, ids::testing::NEXT);
+    click(&mut app_a, ids::testing::option(2)); // task 5 (index 4)
     settle(&mut app_a);
     let written = state(&app_a).events;
     let sent = support::runtime().block_on(a.outbox(&writer_a, None).step());
@@ -423,9 +426,22 @@ fn records_the_center_never_got_are_counted_for_the_proctor_at_the_spare_station
     assert!(
         state(&app_b).incidents.iter().any(|l| matches!(
             &l.incident,
-            Incident::MovedFrom { lost: n, .. } if *n == lost
+            Incident::MovedFrom { lost: n, lost_tasks, .. } if *n == lost && *lost_tasks == [3, 4]
         )),
-        "the move's record says how many"
+        "the move's record says how many, and which tasks: {:?}",
+        state(&app_b).incidents
+    );
+    let paper = &app_b.session().unwrap().paper;
+    let (block, _) = paper.position(3);
+    let subject = ustudy::ui::parts::block_subject(lang, paper, &paper.format.blocks[block].id);
+    let tasks = ustudy::i18n::tr_args(
+        lang,
+        "lock-moved-here-tasks",
+        &[("tasks", ustudy::i18n::Arg::Str(&format!("{subject} 4, 5")))],
+    );
+    assert!(
+        support::gui::shows_text(&app_b, &tasks),
+        "the proctor is told: {tasks}"
     );
 }
 

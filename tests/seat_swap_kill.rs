@@ -68,7 +68,7 @@ fn swap_at(seed: u64, stop: &str, shots: Option<&str>) {
         "B's session starts with every record the center held of A's, exactly, once"
     );
     assert!(
-        matches!(&on_b[held.len()].event, Event::Incident { kind: Incident::MovedFrom { station, seat, lost } } if station == "demo-1" && seat == "1" && i64::try_from(*lost).unwrap() == reported - held_seq),
+        matches!(&on_b[held.len()].event, Event::Incident { kind: Incident::MovedFrom { station, seat, lost, .. } } if station == "demo-1" && seat == "1" && i64::try_from(*lost).unwrap() == reported - held_seq),
         "then the move: {:?}",
         on_b[held.len()]
     );

@@ -135,6 +135,7 @@ lock-recovered-damaged = Part of the journal is damaged: the session continues f
 lock-moved-here-title = Session moved here from another station
 lock-moved-here-from = It comes from seat { $seat }, with every answer the center received. Check the candidate's identity, then unlock with the PIN.
 lock-moved-here-lost = Records written at seat { $seat } that never reached the center: { $lost }. The answers given there last (after the task below) may be missing. Before the candidate goes on, have that station's journal exported and imported at the center, or let the candidate check those tasks.
+lock-moved-here-tasks = Answers given last on these tasks may be missing: { $tasks }.
 lock-moved-away-title = This session moved to another station
 lock-moved-away = The center moved this candidate's session to seat { $seat }; the candidate carries on there. What this station could not send stays on its disk: export the journal for the center (ustudy-station journal export). Unlock with the PIN for the next candidate.
 lock-stuck-title = A session on this station cannot go on

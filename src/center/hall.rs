@@ -494,6 +494,7 @@ mod tests {
                 supersedes: None,
                 data_key: [4; 32],
                 imported: false,
+                behind: None,
                 head_seq: self.seq + unsent,
                 prev,
                 records,

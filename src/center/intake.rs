@@ -85,6 +85,7 @@ pub fn check(
         supersedes: contents.supersedes,
         data_key: *key.as_bytes(),
         imported: false,
+        behind: contents.behind,
         head_seq: contents.head_seq,
         prev: first_prev,
         records,

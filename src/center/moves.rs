@@ -152,6 +152,7 @@ pub fn handover(store: &dyn Store, keys: &KeyStore, moved: &Move) -> Result<Hand
         head_seq,
         head_hash,
         lost: u64::try_from(held.station_head - head_seq).unwrap_or(0),
+        lost_tasks: store.behind(&moved.session)?.unwrap_or_default(),
     };
     Handover::seal(&what, &carried, &to.agree_public, |m| keys.signer().sign(m))
         .map_err(|e| MoveError::Keys(e.to_string()))
@@ -222,6 +223,7 @@ mod tests {
             supersedes: None,
             data_key: [4; 32],
             imported: false,
+            behind: None,
             head_seq: i64::try_from(records.len()).unwrap() - 1,
             prev: [0; 32],
             records,

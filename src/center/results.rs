@@ -493,6 +493,7 @@ mod tests {
             supersedes: None,
             data_key: [4; 32],
             imported: false,
+            behind: None,
             head_seq: i64::try_from(events.len()).unwrap_or(0) - 1,
             prev: [0; 32],
             records,

@@ -171,6 +171,9 @@ pub struct BatchIn {
     /// Carried in an offline export the operator imports, not posted by the station: records
     /// of a moved session's old station are still taken this way (its disk read after the move).
     pub imported: bool,
+    /// The tasks answered or cleared in the records still waiting behind these at the station,
+    /// as it said (`None`: not known).
+    pub behind: Option<Vec<u16>>,
     /// The station's head when it sent the batch.
     pub head_seq: i64,
     /// The hash of the record before the first one.
@@ -334,6 +337,10 @@ pub trait Store: Send + Sync {
 
     /// A held session as sealed (its data key and records), if the center holds its key.
     fn sealed(&self, session: &str) -> Result<Option<Sealed>, StoreError>;
+
+    /// The tasks whose answers wait at the station behind what the center holds of `session`,
+    /// as its last batch said (`None`: it did not say).
+    fn behind(&self, session: &str) -> Result<Option<Vec<u16>>, StoreError>;
 }
 
 #[cfg(test)]

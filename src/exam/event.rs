@@ -396,6 +396,9 @@ pub enum Incident {
         /// report said so): answers given last there may be missing until its disk is read.
         #[serde(default)]
         lost: u64,
+        /// The tasks those records answered or cleared, as far as the old station said.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        lost_tasks: Vec<TaskIx>,
     },
 }
 

@@ -45,7 +45,14 @@ pub struct Unsent {
     pub prev: [u8; 32],
     /// The records.
     pub records: Vec<Stored>,
+    /// The tasks answered or cleared in the records still waiting behind these, so the center
+    /// knows which answers a station that dies now takes with it (`None`: not read — more than
+    /// `BEHIND_READ` wait, a record behind did not open, or an export).
+    pub behind: Option<Vec<u16>>,
 }
+
+/// Most records read behind a batch to name the tasks they answer.
+pub const BEHIND_READ: u64 = 1024;
 
 /// What the station holds about its upload.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -84,7 +91,52 @@ impl Journal {
             return Ok(None);
         };
         let from = u64::try_from(from).map_err(|_| JournalError::Gap { seq: 0 })?;
-        self.chunk(&session, from, limit)
+        let Some(mut unsent) = self.chunk(&session, from, limit)? else {
+            return Ok(None);
+        };
+        unsent.behind = self.behind(&unsent);
+        Ok(Some(unsent))
+    }
+
+    /// The tasks answered or cleared in the records of `unsent`'s session after its last one,
+    /// read only when at most `BEHIND_READ` wait; `None` otherwise or when one does not open
+    /// (the upload never waits on this).
+    fn behind(&self, unsent: &Unsent) -> Option<Vec<u16>> {
+        let last = unsent.records.last()?;
+        let waiting = u64::try_from(unsent.head_seq).ok()?.checked_sub(last.seq)?;
+        if waiting > BEHIND_READ {
+            return None;
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT seq, hash, sealed FROM events WHERE session = ?1 AND seq > ?2 ORDER BY seq",
+            )
+            .ok()?;
+        let rows = stmt
+            .query_map(params![unsent.session, seq_i(last.seq).ok()?], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, Vec<u8>>(1)?,
+                    r.get::<_, Vec<u8>>(2)?,
+                ))
+            })
+            .ok()?;
+        let mut prev = last.hash;
+        let mut tasks = std::collections::BTreeSet::new();
+        for row in rows {
+            let (seq, hash, sealed) = row.ok()?;
+            let seq = u64::try_from(seq).ok()?;
+            let entry =
+                record::open(&unsent.key, &unsent.session, seq, &prev, &sealed, &hash).ok()?;
+            if let crate::exam::Event::Answered { task, .. }
+            | crate::exam::Event::Cleared { task } = entry.event
+            {
+                tasks.insert(task);
+            }
+            prev = hash32(&hash, seq).ok()?;
+        }
+        Some(tasks.into_iter().collect())
     }
 
     /// Records of `session` from `from` on, whether they wait or not (the offline export), in
@@ -170,6 +222,7 @@ impl Journal {
             head_seq,
             prev,
             records,
+            behind: None,
         }))
     }
 

@@ -56,6 +56,10 @@ pub struct Contents {
     pub prev: String,
     /// Contiguous records, in order.
     pub records: Vec<Record>,
+    /// The tasks answered or cleared in the records still waiting behind these at the station
+    /// (absent: not known).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub behind: Option<Vec<u16>>,
 }
 
 /// A batch as posted.

@@ -67,6 +67,10 @@ pub struct Handover {
     /// Records the old station had written beyond that, by its last report, that never
     /// reached the center.
     pub lost: u64,
+    /// The tasks answered or cleared in those records, as the old station's last batch named
+    /// them (empty: none, or not known).
+    #[serde(default)]
+    pub lost_tasks: Vec<u16>,
     /// The ephemeral X25519 public key, hex.
     pub ephemeral: String,
     /// The sealed `Carried`, base64.
@@ -89,6 +93,7 @@ struct Signed<'a> {
     head_seq: i64,
     head_hash: &'a str,
     lost: u64,
+    lost_tasks: &'a [u16],
     ephemeral: &'a str,
     sealed: String,
 }
@@ -118,6 +123,8 @@ pub struct Moved {
     pub head_hash: [u8; 32],
     /// Records the old station wrote that never reached the center.
     pub lost: u64,
+    /// The tasks those records answered or cleared, as far as known.
+    pub lost_tasks: Vec<u16>,
 }
 
 impl Handover {
@@ -141,6 +148,7 @@ impl Handover {
             head_seq: self.head_seq,
             head_hash: &self.head_hash,
             lost: self.lost,
+            lost_tasks: &self.lost_tasks,
             ephemeral: &self.ephemeral,
             sealed: hex::encode(&crate::crypto::sha256(self.sealed.as_bytes())),
         })
@@ -170,6 +178,7 @@ impl Handover {
             head_seq: moved.head_seq,
             head_hash: hex::encode(&moved.head_hash),
             lost: moved.lost,
+            lost_tasks: moved.lost_tasks.clone(),
             ephemeral: hex::encode(&ephemeral),
             sealed: B64.encode(&sealed),
             signature: String::new(),
@@ -259,6 +268,7 @@ mod tests {
             head_seq: 1,
             head_hash: [9; 32],
             lost: 0,
+            lost_tasks: Vec::new(),
         }
     }
 

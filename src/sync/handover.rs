@@ -53,6 +53,8 @@ pub struct Adopted {
     pub from_seat: String,
     /// Records the old station wrote that never reached the center.
     pub lost: u64,
+    /// The tasks those records answered or cleared, as far as known.
+    pub lost_tasks: Vec<u16>,
     /// The package.
     pub package_id: String,
     /// Its seal.
@@ -125,6 +127,7 @@ pub fn take(
         from_station: handover.from_station.clone(),
         from_seat: handover.from_seat.clone(),
         lost: handover.lost,
+        lost_tasks: handover.lost_tasks.clone(),
         package_id: handover.package_id.clone(),
         seal_id: handover.seal_id.clone(),
         paper,

@@ -131,6 +131,7 @@ pub fn contents(unsent: &Unsent) -> Contents {
                 sealed: B64.encode(&r.sealed),
             })
             .collect(),
+        behind: unsent.behind.clone(),
     }
 }
 

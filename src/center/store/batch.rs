@@ -204,6 +204,18 @@ pub(super) fn put(tx: &Connection, batch: &BatchIn, now_ms: i64) -> Result<Held,
             )
         });
     }
+    if !batch.imported {
+        // What the station said waits behind this batch: each batch says it anew.
+        let tasks = batch
+            .behind
+            .as_ref()
+            .and_then(|t| serde_json::to_string(t).ok());
+        tx.prepare_cached(
+            "INSERT INTO session_behind (session, tasks) VALUES (?1, ?2)
+             ON CONFLICT (session) DO UPDATE SET tasks = excluded.tasks",
+        )?
+        .execute(params![batch.session, tasks])?;
+    }
     tx.prepare_cached(
         "UPDATE sessions SET held_seq = ?2, held_hash = ?3, station_head = ?4, flag = ?5,
              last_ms = ?6 WHERE id = ?1",

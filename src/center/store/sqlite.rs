@@ -112,6 +112,10 @@ CREATE TABLE IF NOT EXISTS session_keys (
     session TEXT PRIMARY KEY,
     data_key BLOB NOT NULL
 );
+CREATE TABLE IF NOT EXISTS session_behind (
+    session TEXT PRIMARY KEY,
+    tasks TEXT
+);
 CREATE TABLE IF NOT EXISTS moves (
     session TEXT PRIMARY KEY,
     iin TEXT NOT NULL,
@@ -690,6 +694,20 @@ impl Store for SqliteStore {
         }))
     }
 
+    fn behind(&self, session: &str) -> Result<Option<Vec<u16>>, StoreError> {
+        let db = self.db()?;
+        let tasks: Option<Option<String>> = db
+            .query_row(
+                "SELECT tasks FROM session_behind WHERE session = ?1",
+                params![session],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(tasks
+            .flatten()
+            .and_then(|json| serde_json::from_str(&json).ok()))
+    }
+
     fn stations(&self) -> Result<Vec<Station>, StoreError> {
         let names: Vec<String> = {
             let db = self.db()?;
@@ -745,6 +763,7 @@ mod tests {
             supersedes: None,
             data_key: [4; 32],
             imported: false,
+            behind: None,
             head_seq: seqs.end - 1,
             prev: [0; 32],
             records: seqs

@@ -122,6 +122,7 @@ impl App {
                 station: adopted.from_station.clone(),
                 seat: adopted.from_seat.clone(),
                 lost: adopted.lost,
+                lost_tasks: adopted.lost_tasks.clone(),
             },
         };
         let last = adopted.entries.last().map_or(0, |e| e.at_ms);
@@ -151,6 +152,7 @@ impl App {
             locked::Notice::MovedHere {
                 seat: adopted.from_seat.clone(),
                 lost: adopted.lost,
+                lost_tasks: adopted.lost_tasks.clone(),
             },
         )));
         let writer = self.writer.clone();

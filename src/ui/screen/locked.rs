@@ -66,6 +66,8 @@ pub enum Notice {
         seat: String,
         /// Records written there that never reached the center.
         lost: u64,
+        /// The tasks those records answered or cleared, as far as known.
+        lost_tasks: Vec<u16>,
     },
     /// The center moved this station's session to another station; the PIN leads to the next
     /// candidate.
@@ -217,7 +219,14 @@ impl Locked {
                 &recovered_lines(lang, session, *damaged),
                 id::RECOVERED,
             ),
-            (Notice::MovedHere { seat, lost }, Some(session)) => {
+            (
+                Notice::MovedHere {
+                    seat,
+                    lost,
+                    lost_tasks,
+                },
+                Some(session),
+            ) => {
                 let mut lines = vec![tr_args(
                     lang,
                     "lock-moved-here-from",
@@ -231,6 +240,14 @@ impl Locked {
                             ("seat", Arg::Str(seat)),
                             ("lost", Arg::Num(i64::try_from(*lost).unwrap_or(i64::MAX))),
                         ],
+                    ));
+                }
+                if !lost_tasks.is_empty() {
+                    let tasks = task_names(lang, &session.paper, lost_tasks);
+                    lines.push(tr_args(
+                        lang,
+                        "lock-moved-here-tasks",
+                        &[("tasks", Arg::Str(&tasks))],
                     ));
                 }
                 lines.extend(recovered_lines(lang, session, false));
@@ -448,6 +465,31 @@ fn time_of_day(ms: u64) -> Option<String> {
 }
 
 /// The recovered session: who, where they were, their time left and answers.
+/// Tasks by subject and number: "History 3, 4; Mathematics 12".
+fn task_names(lang: Lang, paper: &crate::exam::Paper, tasks: &[u16]) -> String {
+    let mut by_block: Vec<(usize, Vec<usize>)> = Vec::new();
+    for task in tasks {
+        let (block, number) = paper.position(usize::from(*task));
+        match by_block.iter_mut().find(|(b, _)| *b == block) {
+            Some((_, numbers)) => numbers.push(number),
+            None => by_block.push((block, vec![number])),
+        }
+    }
+    by_block
+        .into_iter()
+        .map(|(block, numbers)| {
+            let subject = paper
+                .format
+                .blocks
+                .get(block)
+                .map_or_else(String::new, |b| parts::block_subject(lang, paper, &b.id));
+            let numbers: Vec<String> = numbers.iter().map(ToString::to_string).collect();
+            format!("{subject} {}", numbers.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 fn recovered_lines(lang: Lang, session: &Session, damaged: bool) -> Vec<String> {
     let state = session.recorded();
     let paper = &session.paper;
