@@ -115,7 +115,7 @@ pub fn compute(
         .collect();
     let mut out = Vec::new();
     for held in sessions.iter().filter(|s| !superseded.contains(&s.id)) {
-        let records = with_moved(store, held)?;
+        let records = with_moved(store, &sessions, held)?;
         out.push(
             score(held, &records, &paper).unwrap_or_else(|problem| SessionResult {
                 problem: Some(problem),
@@ -132,6 +132,7 @@ pub fn compute(
 /// exactly this session's records.
 fn with_moved(
     store: &dyn Store,
+    sessions: &[HeldSession],
     held: &HeldSession,
 ) -> Result<Vec<(i64, Vec<u8>, String)>, StoreError> {
     let own = store.records(&held.id)?;
@@ -157,11 +158,10 @@ fn with_moved(
     let Some(marker) = marker else {
         return Ok(own);
     };
-    let before = store
-        .sessions()?
-        .into_iter()
+    let before = sessions
+        .iter()
         .find(|s| s.id == moved.session)
-        .map(|s| with_moved(store, &s))
+        .map(|s| with_moved(store, sessions, s))
         .transpose()?
         .unwrap_or_default();
     Ok(before

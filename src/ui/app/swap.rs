@@ -75,6 +75,10 @@ impl App {
     /// The proctor at this station asks for the candidate with `ticket` (the admin screen).
     pub(super) fn claim(&mut self, ticket: String, reason: String) -> Task<Message> {
         if self.taking_over || !self.may_take_over() {
+            // Never leave the admin screen asking: say the station is busy.
+            if let Screen::Admin(admin) = &mut self.screen {
+                admin.claim_failed(TakeOverError::Busy);
+            }
             return Task::none();
         }
         self.claim = Some((ticket, reason));
@@ -108,6 +112,9 @@ impl App {
         };
         if !self.may_take_over() {
             tracing::warn!(session = %adopted.from_session, "a session moved here waits: this station is busy");
+            if claimed && let Screen::Admin(admin) = &mut self.screen {
+                admin.claim_failed(TakeOverError::Busy);
+            }
             return Task::none();
         }
         let mut session = Session::new(
