@@ -139,9 +139,11 @@ impl SqliteStore {
     /// Opens (creating) the store at `path`.
     pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
         let db = Connection::open(path)?;
+        // First: a command run beside the serving center (`move`, `import`, `operator add`)
+        // waits for the server's write instead of failing at once on the pragmas.
+        db.busy_timeout(std::time::Duration::from_secs(5))?;
         db.pragma_update(None, "journal_mode", "WAL")?;
         db.pragma_update(None, "synchronous", "FULL")?;
-        db.busy_timeout(std::time::Duration::from_secs(5))?;
         db.execute_batch(SCHEMA)?;
         let reader = Connection::open_with_flags(
             path,
