@@ -545,3 +545,110 @@ fn a_session_the_proctor_paused_moves_paused_with_its_clock_stopped() {
     assert_eq!(after.ledger.losses, before.ledger.losses, "the open pause");
     assert_eq!(after.answers, before.answers);
 }
+
+/// Flips a bit of the seal of record `seq` of `session` in the center's database, as someone
+/// with the center's disk could.
+fn alter_record(center: &Center, session: &str, seq: i64) {
+    let db = rusqlite::Connection::open(center.dir.join("center.sqlite")).unwrap();
+    db.busy_timeout(std::time::Duration::from_secs(10)).unwrap();
+    let mut sealed: Vec<u8> = db
+        .query_row(
+            "SELECT sealed FROM events WHERE session = ?1 AND seq = ?2",
+            rusqlite::params![session, seq],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let last = sealed.len() - 1;
+    sealed[last] ^= 1;
+    let changed = db
+        .execute(
+            "UPDATE events SET sealed = ?3 WHERE session = ?1 AND seq = ?2",
+            rusqlite::params![session, seq, sealed],
+        )
+        .unwrap();
+    assert_eq!(changed, 1);
+}
+
+#[test]
+fn a_handover_with_an_altered_record_is_refused_and_the_proctor_is_told() {
+    let (center, code) = demo_center();
+    let a = enroll(&center, &code);
+    let b = enroll(&center, &center.code_at("spare-1", "1", "30", 30));
+    let (_app_a, writer_a, session_a) = a.sitting(5);
+    runtime()
+        .block_on(a.outbox(&writer_a, None).drain())
+        .unwrap();
+    assert!(move_to(&center, &a.roster()[0].iin, "spare-1").ok());
+    // The center signs what it holds: a record altered on its disk goes out signed, and only
+    // the record's own seal tells.
+    alter_record(&center, &session_a, 3);
+    let (mut app_b, _) = b.start_with_writer();
+    let _ = app_b.update(handover_waits());
+    settle(&mut app_b);
+    assert_eq!(screen(&app_b), "locked");
+    assert!(app_b.session().is_none(), "nothing was taken over");
+    let lang = app_b.language();
+    let says = |id: &str| support::gui::shows_text(&app_b, &ustudy::i18n::tr(lang, id));
+    assert!(
+        shows(&app_b, ids::locked::MOVED)
+            && says("lock-move-failed-title")
+            && says("claim-error-invalid"),
+        "the proctor at the spare station is told"
+    );
+    assert!(
+        held_sessions(&center)
+            .iter()
+            .all(|(_, station, _)| station != "spare-1"),
+        "nothing of it reached the center from the spare station"
+    );
+    // The station is free for the next candidate.
+    type_into(&mut app_b, ids::locked::PIN, PIN);
+    click(&mut app_b, ids::locked::UNLOCK);
+    settle(&mut app_b);
+    assert_eq!(screen(&app_b), "check-in");
+}
+
+#[test]
+fn a_claim_that_is_not_a_proper_one_is_refused_and_moves_nothing() {
+    let (center, code) = demo_center();
+    let a = enroll(&center, &code);
+    let b = enroll(&center, &center.code_at("spare-1", "1", "30", 30));
+    let rt = runtime();
+    let (mut app_a, writer_a, _) = a.sitting(3);
+    rt.block_on(a.outbox(&writer_a, None).drain()).unwrap();
+    let who = a.roster()[0].clone();
+    let claim = |ticket: &str, reason: &str| {
+        serde_json::to_vec(&ustudy::protocol::handover::Claim {
+            ticket: ticket.to_owned(),
+            reason: reason.to_owned(),
+        })
+        .unwrap()
+    };
+    let hostile: [(Vec<u8>, u16, &str); 5] = [
+        (b"{not json".to_vec(), 400, "bad-request"),
+        (
+            br#"{"ticket": 7, "reason": "x"}"#.to_vec(),
+            400,
+            "bad-request",
+        ),
+        (claim(&who.ticket, " \t "), 400, "no-reason"),
+        (claim(&who.ticket, &"я".repeat(501)), 400, "no-reason"),
+        (claim("  ", "the power failed"), 404, "no-candidate"),
+    ];
+    for (body, status, code) in hostile {
+        assert_eq!(
+            b.post_signed("/v1/move", &body),
+            (status, code.to_owned()),
+            "{}",
+            String::from_utf8_lossy(&body)
+                .chars()
+                .take(40)
+                .collect::<String>()
+        );
+    }
+    // Nothing moved: the candidate's station still sends, and the operator can still move them.
+    click(&mut app_a, ids::testing::option(1));
+    settle(&mut app_a);
+    rt.block_on(a.outbox(&writer_a, None).drain()).unwrap();
+    assert!(move_to(&center, &who.iin, "spare-1").ok());
+}

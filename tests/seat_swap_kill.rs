@@ -15,7 +15,7 @@ use std::time::Duration;
 use support::display::Display;
 use support::enrolled::{demo_center, enroll};
 use support::swap::{entries, log_of, move_to, run_station, sessions_of, stopped, wait_for};
-use ustudy::exam::event::{Event, Incident};
+use ustudy::exam::event::{Event, Incident, ProctorAction};
 
 /// Kills A with SIGKILL where its autopilot (`seed`) stops, moves the candidate to B, and checks
 /// what B carries on and that A, started again, is fenced.
@@ -37,6 +37,21 @@ fn swap_at(seed: u64, stop: &str, shots: Option<&str>) {
     victim.wait().unwrap();
     let iin = a.roster()[usize::try_from(seed % 3).unwrap()].iin.clone();
     let held = entries(&center, &moved);
+    if stop.starts_with("paused") {
+        let proctor = |wanted: ProctorAction| {
+            held.iter()
+                .filter(|e| matches!(&e.event, Event::Proctor { action, .. } if *action == wanted))
+                .count()
+        };
+        assert_eq!(
+            (
+                proctor(ProctorAction::Pause),
+                proctor(ProctorAction::Resume)
+            ),
+            (1, 0),
+            "A was killed with its test paused"
+        );
+    }
     // What A said it had written beyond what the center holds: lost unless its disk is read.
     let (_, _, held_seq, reported) = sessions_of(&center, "demo-1")
         .into_iter()
@@ -112,6 +127,11 @@ fn killed_while_testing_the_session_goes_on_at_the_spare_station() {
 #[test]
 fn killed_during_a_break_the_session_goes_on_at_the_spare_station() {
     swap_at(0, "interlude", None);
+}
+
+#[test]
+fn killed_while_the_proctor_has_the_test_paused_the_session_goes_on_at_the_spare_station() {
+    swap_at(0, "paused:12", Some("swap-paused"));
 }
 
 #[test]

@@ -142,6 +142,11 @@ fn a_pause_stops_the_clock_and_every_action_is_journalled_with_its_reason() {
     click(&mut app, ids::admin::BACK);
     settle(&mut app);
     assert_eq!(screen(&app), "interlude", "the pause screen");
+    let says = |app: &App, id: &str| gui::shows_text(app, &ustudy::i18n::tr(app.language(), id));
+    assert!(
+        says(&app, "paused-main-clock") && !says(&app, "break-main-clock"),
+        "the pause screen says the clock is stopped, not that it runs"
+    );
     clock.pass(&mut app, 5 * 60 * SECOND);
     assert_eq!(
         remaining(&app),

@@ -14,6 +14,7 @@ use iced::{Element, Subscription, Task, Theme};
 
 pub use script::{Script, View};
 
+use crate::exam::state::Phase;
 use crate::journal::Writer;
 use crate::station::{Config, Session, Start};
 use crate::ui::app::{App, Message};
@@ -26,11 +27,15 @@ pub const STALL: Duration = Duration::from_secs(60);
 /// Commit failures in a row after which a run is reported as failed.
 const GIVES_UP: u32 = 20;
 
+/// The stop's name for the test paused by the proctor.
+const PAUSED: &str = "paused";
+
 /// How often the script gets a turn.
 const TURN: Duration = Duration::from_millis(50);
 
-/// Where the script stops driving: a screen's name, optionally with `:TASK` (testing), and
-/// `finish-confirm` for the finish confirmation.
+/// Where the script stops driving: a screen's name, optionally with `:TASK` (testing),
+/// `finish-confirm` for the finish confirmation, and `paused:TASK` for the test paused by the
+/// proctor (the script is the proctor who pauses it, on that task).
 #[derive(Debug, Clone, Default)]
 pub struct Stop(Option<String>);
 
@@ -38,6 +43,12 @@ impl Stop {
     /// Stops at `spec` (`review`, `testing:7`, ...), or never.
     pub fn at(spec: Option<String>) -> Stop {
         Stop(spec)
+    }
+
+    /// The task on which the script, as the proctor, pauses the test (`paused:TASK`).
+    fn pause_task(&self) -> Option<crate::exam::event::TaskIx> {
+        let (screen, task) = self.0.as_deref()?.split_once(':')?;
+        (screen == PAUSED).then(|| task.parse().ok()).flatten()
     }
 }
 
@@ -58,7 +69,7 @@ impl Piloted {
     pub fn new(app: App, seed: u64, stop: Stop, failure: Arc<Mutex<Option<String>>>) -> Piloted {
         Piloted {
             app,
-            script: Some(Script::new(seed)),
+            script: Some(Script::new(seed).pausing_at(stop.pause_task())),
             stop,
             progress: None,
             failure,
@@ -126,7 +137,7 @@ impl Piloted {
             config: self.app.config(),
         };
         match self.script.as_mut().and_then(|s| s.next(&view)) {
-            Some(m) => self.update(Message::Screen(m)),
+            Some(m) => self.update(m),
             None => Task::none(),
         }
     }
@@ -207,10 +218,16 @@ impl Piloted {
         self.stop_name() == screen && (task.is_empty() || current.as_deref() == Some(task))
     }
 
-    /// The screen's name, with the finish confirmation told apart from testing.
+    /// The screen's name, with the finish confirmation told apart from testing and the
+    /// proctor's pause from the other interludes.
     fn stop_name(&self) -> &'static str {
+        let paused = self
+            .app
+            .session()
+            .is_some_and(|s| matches!(s.recorded().phase, Phase::Paused { .. }));
         match self.app.screen() {
             Screen::Testing(t) if t.confirming() => "finish-confirm",
+            Screen::Interlude(_) if paused => PAUSED,
             other => other.name(),
         }
     }

@@ -149,6 +149,7 @@ fn take_over_said(error: &TakeOverError) -> Said {
             "closed" => Said::id("claim-refused-closed"),
             "already-moved" => Said::id("claim-refused-moved"),
             "same-station" => Said::id("claim-refused-same"),
+            "no-reason" => Said::id("claim-refused-reason"),
             other => Said::with("claim-refused-other", "code", &other),
         },
         TakeOverError::Link(_) | TakeOverError::Record { .. } | TakeOverError::Refused { .. } => {
@@ -323,6 +324,7 @@ mod tests {
             "closed",
             "already-moved",
             "same-station",
+            "no-reason",
             "teapot",
         ]
         .into_iter()

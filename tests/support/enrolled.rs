@@ -92,6 +92,38 @@ impl Station {
         Arc::new(Link::new(&settings, identity).expect("the link"))
     }
 
+    /// A POST of `body` to `path` (`/v1/...`), signed with this station's key as its link signs:
+    /// what a hostile or broken station could send. The status and the refusal's code.
+    #[allow(dead_code)] // Not every test binary posts by hand.
+    pub fn post_signed(&self, path: &str, body: &[u8]) -> (u16, String) {
+        use ustudy::protocol::auth;
+        let settings = self.settings();
+        let identity = ustudy::station::identity::Identity::load(&settings.data_dir)
+            .expect("the station's keys");
+        let pin = ustudy::crypto::hex::decode::<32>(&settings.center.cert_sha256).expect("hex");
+        let (client, _) =
+            ustudy::sync::tls::client(Some(pin), std::time::Duration::from_secs(10)).expect("tls");
+        let time = i64::try_from(ustudy::journal::store::now_ms()).expect("now");
+        let signature = identity.sign(&auth::message("POST", path, time, body));
+        let request = client
+            .post(format!("{}{path}", settings.center.url))
+            .header("content-type", "application/json")
+            .header(auth::STATION, &settings.station)
+            .header(auth::TIME, time.to_string())
+            .header(auth::SIGNATURE, ustudy::crypto::hex::encode(&signature))
+            .body(body.to_vec());
+        super::runtime().block_on(async move {
+            let reply = request.send().await.expect("the center answers");
+            let status = reply.status().as_u16();
+            let refusal = reply
+                .json::<ustudy::protocol::Refusal>()
+                .await
+                .map(|r| r.error)
+                .unwrap_or_default();
+            (status, refusal)
+        })
+    }
+
     /// `ustudy-station journal export` of this station to `file` (the signed offline export).
     pub fn export(&self, file: &std::path::Path) {
         let ran = cli::station(&[

@@ -18,6 +18,9 @@ use crate::center::store::{Move, StoreError};
 use crate::protocol::API;
 use crate::protocol::handover::Claim;
 
+/// The longest reason a station may give for a move, in characters.
+const MAX_REASON: usize = 500;
+
 pub(super) async fn post(
     State(center): State<Center>,
     headers: HeaderMap,
@@ -75,6 +78,14 @@ pub(super) async fn claim(
     let Ok(claim) = serde_json::from_slice::<Claim>(&body) else {
         return refuse(StatusCode::BAD_REQUEST, "bad-request", "not a claim");
     };
+    // Every move says why, as at the command line; the station's screen asks for it too.
+    if claim.reason.trim().is_empty() || claim.reason.chars().count() > MAX_REASON {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            "no-reason",
+            format!("a move needs a reason of 1 to {MAX_REASON} characters"),
+        );
+    }
     let ticket = claim.ticket.trim().to_uppercase();
     let hall = station.hall.clone();
     let rows = match blocking(&center, move |s| s.roster(&hall)).await {

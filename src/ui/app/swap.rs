@@ -104,8 +104,12 @@ impl App {
             Ok(adopted) => adopted,
             Err(e) => {
                 tracing::error!(error = %e, "a session moved here could not be taken over");
-                if claimed && let Screen::Admin(admin) = &mut self.screen {
-                    admin.claim_failed(e);
+                match &mut self.screen {
+                    Screen::Admin(admin) if claimed => admin.claim_failed(e),
+                    Screen::Locked(lock) if !claimed && self.session.is_none() => {
+                        lock.move_failed(e);
+                    }
+                    _ => {}
                 }
                 return Task::none();
             }

@@ -9,6 +9,9 @@
 //! the auto-close). With the demo's three candidates: seed 0 the UNT-2024 candidate, 1 the
 //! UNT-2021 one, 2 the teacher; 3 and 4 sit until the clock runs out; 6, 7 and 8 appeal; 12, 13
 //! and 14 wait on the decision screen.
+//!
+//! Asked to (`pausing_at`), it is also the proctor who pauses the test on a task: the admin
+//! chord, the PIN, a reason, Pause, and back to the candidate's (paused) screen.
 
 use std::sync::Arc;
 
@@ -16,8 +19,10 @@ use iced::widget::text_editor;
 
 use crate::exam::event::{AppealGround, TaskIx, Tool};
 use crate::exam::spec::TaskKind;
+use crate::exam::state::Phase;
 use crate::exam::task::Choice;
 use crate::station::{Config, Session};
+use crate::ui::app;
 use crate::ui::screen::{
     Message, Screen, admin, appeal, appeal_card, briefing, check_in, decision, finished, locked,
     review, testing,
@@ -47,6 +52,8 @@ enum After {
 #[derive(Debug, Clone)]
 pub struct Script {
     seed: u64,
+    /// The task on which the proctor pauses the test, if asked to.
+    pause_at: Option<TaskIx>,
     /// Ticks spent on the current reading screen.
     dwell: u32,
 }
@@ -61,6 +68,8 @@ const JUSTIFICATION: &str = "Жауап нұсқаларының ішінде е
 const TECHNICAL: &str = "Суреттің бір бөлігі көрінбейді.";
 /// The task it files the technical appeal on.
 const TECHNICAL_TASK: TaskIx = 4;
+/// The reason the proctor gives for the pause.
+const PAUSE_REASON: &str = "Монитор сөнді.";
 /// The task on which it uses every tool once (after the screenshot stops at 5, 12, 25 and 31,
 /// before 45, so none is open when a stop comes) and strikes an option out first.
 const TOOL_TASK: TaskIx = 40;
@@ -77,7 +86,28 @@ const SUM: [Key; 6] = [
 impl Script {
     /// A scripted candidate for `seed`.
     pub fn new(seed: u64) -> Script {
-        Script { seed, dwell: 0 }
+        Script {
+            seed,
+            pause_at: None,
+            dwell: 0,
+        }
+    }
+
+    /// The same, with the proctor pausing the test when the candidate is on `task`.
+    #[must_use]
+    pub fn pausing_at(self, task: Option<TaskIx>) -> Script {
+        Script {
+            pause_at: task,
+            ..self
+        }
+    }
+
+    /// Whether the proctor is to pause the test now: it runs, on the pause task.
+    fn pauses_now(&self, session: Option<&Session>) -> bool {
+        session.is_some_and(|s| {
+            let state = s.recorded();
+            state.phase == Phase::Testing && Some(state.current) == self.pause_at
+        })
     }
 
     /// What is left of the seed once it picked a candidate of a roster of `len`.
@@ -110,7 +140,15 @@ impl Script {
     }
 
     /// The next message to send, if any.
-    pub fn next(&mut self, view: &View<'_>) -> Option<Message> {
+    pub fn next(&mut self, view: &View<'_>) -> Option<app::Message> {
+        if matches!(view.screen, Screen::Testing(_)) && self.pauses_now(view.session) {
+            return Some(app::Message::AdminChord);
+        }
+        self.click(view).map(app::Message::Screen)
+    }
+
+    /// The next click on the screen on show, if any.
+    fn click(&mut self, view: &View<'_>) -> Option<Message> {
         let reading = matches!(view.screen, Screen::Review(_) | Screen::AppealCard(_));
         if reading {
             self.dwell += 1;
@@ -127,8 +165,16 @@ impl Script {
                     locked::Message::PinChanged(pin)
                 }))
             }
-            // A hold (the window lost focus): the autopilot is the proctor, and rules it a
-            // technical fault.
+            // The pause it was asked for: a reason, then Pause.
+            Screen::Admin(screen) if self.pauses_now(view.session) => {
+                Some(Message::Admin(if screen.reason().is_empty() {
+                    admin::Message::ReasonChanged(PAUSE_REASON.to_owned())
+                } else {
+                    admin::Message::Act(admin::Act::Pause)
+                }))
+            }
+            // A hold (the window lost focus, or its own pause is done): the autopilot is the
+            // proctor, and rules it a technical fault.
             Screen::Admin(_) => Some(Message::Admin(admin::Message::Back(
                 crate::exam::event::Verdict::Technical,
             ))),

@@ -214,6 +214,11 @@ impl Admin {
         }
     }
 
+    /// The reason typed.
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+
     /// The credential it was opened with.
     pub fn by(&self) -> By {
         self.by

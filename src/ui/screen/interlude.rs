@@ -81,8 +81,14 @@ fn page<'a>(
     now: &crate::exam::State,
 ) -> Element<'a, Message> {
     let remaining = now.clock.remaining_ms();
+    // The clock runs on in a break and while the candidate is out; a pause stops it.
+    let label = if matches!(now.phase, Phase::Paused { .. }) {
+        "paused-main-clock"
+    } else {
+        "break-main-clock"
+    };
     let main_clock = column![
-        text(tr(lang, "break-main-clock")).size(metrics::TEXT),
+        text(tr(lang, label)).size(metrics::TEXT),
         container(
             text(widget::clock(remaining))
                 .size(metrics::CLOCK)

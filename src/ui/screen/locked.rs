@@ -13,6 +13,7 @@ use crate::i18n::{Arg, Lang, tr, tr_args};
 use crate::journal::recovery::Stuck;
 use crate::station::Session;
 use crate::station::door::Door;
+use crate::sync::handover::TakeOverError;
 use crate::sync::outbox::SyncState;
 use crate::ui::keys::Press;
 use crate::ui::parts;
@@ -69,6 +70,9 @@ pub enum Notice {
         /// The tasks those records answered or cleared, as far as known.
         lost_tasks: Vec<u16>,
     },
+    /// The center moved a session here, and it could not be taken over (the station asks
+    /// again at each heartbeat); the PIN leads on as with no notice.
+    MoveFailed(TakeOverError),
     /// The center moved this station's session to another station; the PIN leads to the next
     /// candidate.
     MovedAway {
@@ -115,6 +119,14 @@ impl Locked {
     /// What the screen shows beside the PIN entry.
     pub fn notice(&self) -> &Notice {
         &self.notice
+    }
+
+    /// A session moved here could not be taken over: said beside the PIN entry, unless the
+    /// screen has something else to say; what is typed is kept.
+    pub fn move_failed(&mut self, error: TakeOverError) {
+        if matches!(self.notice, Notice::None | Notice::MoveFailed(_)) {
+            self.notice = Notice::MoveFailed(error);
+        }
     }
 
     /// Whether the session's clock stands still while this screen shows: it does at start and
@@ -262,6 +274,14 @@ impl Locked {
                 )],
                 id::MOVED,
             ),
+            (Notice::MoveFailed(error), None) => summary(
+                tr(lang, "lock-move-failed-title"),
+                &[
+                    crate::ui::errors::text(lang, crate::ui::errors::Problem::TakeOver(error)),
+                    tr(lang, "lock-move-failed-retry"),
+                ],
+                id::MOVED,
+            ),
             (Notice::Held { cause, challenge }, _) => held(lang, *cause, challenge.as_deref()),
             (Notice::Stuck(stuck), _) => summary(
                 tr(lang, "lock-stuck-title"),
@@ -300,7 +320,8 @@ impl Locked {
         let unlock = button(text(tr(lang, label)).size(metrics::TEXT).font(bold()))
             .padding(metrics::PAD)
             .on_press_maybe((!waiting && !self.pin.is_empty()).then_some(Message::UnlockPressed));
-        let buttons = if matches!(self.notice, Notice::None) && ctx.session.is_none() {
+        let free = matches!(self.notice, Notice::None | Notice::MoveFailed(_));
+        let buttons = if free && ctx.session.is_none() {
             let admin = button(text(tr(lang, "lock-open-admin")).size(metrics::TEXT))
                 .padding(metrics::PAD)
                 .style(theme::button(theme::Button::Quiet))
