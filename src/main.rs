@@ -51,7 +51,8 @@ struct Cli {
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
     /// With --autopilot: stop driving (and return to real-time speed) on this screen
-    /// (`testing`, `interlude`, `review`, ...; `testing:N` for task N) — for screenshots.
+    /// (`testing`, `interlude`, `review`, ...; `testing:N` for task N; `paused:N`: the autopilot
+    /// is also the proctor who pauses the test on task N) — for screenshots.
     #[arg(long, value_name = "SCREEN", requires = "autopilot")]
     autopilot_stop: Option<String>,
 }
