@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # All the tests: installs the system packages they need on a fresh Debian (strace and eatmydata
 # for the fault and power-loss tests, Xvfb and the X11 libraries for the real window, Chromium and its WebDriver for the
-# dashboard), then runs `cargo test` with any arguments given. .ci/run runs this after fmt and clippy.
+# dashboard, PostgreSQL for the center's national store), then runs `cargo test` with any arguments given. .ci/run runs this after fmt and clippy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +15,7 @@ command -v xwd >/dev/null || need+=(x11-apps)          # screenshots of the real
 command -v convert >/dev/null || need+=(imagemagick)
 command -v chromium >/dev/null || need+=(chromium)     # the hall dashboard's browser test
 command -v chromedriver >/dev/null || need+=(chromium-driver)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)  # the center's PostgreSQL store
 # Libraries winit opens at run time on X11.
 for lib in libX11.so.6 libX11-xcb.so.1 libXcursor.so.1 libXrandr.so.2 libXi.so.6 libxkbcommon-x11.so.0; do
   ldconfig -p | grep -q "$lib" || need+=("$(case $lib in

@@ -14,7 +14,7 @@ use ustudy::center::KeyStore;
 use ustudy::center::identity::ServerIdentity;
 use ustudy::center::keystore::check_station_id;
 use ustudy::center::server::{self, Center};
-use ustudy::center::store::{NewCode, SqliteStore, Store as _, StoreError};
+use ustudy::center::store::{NewCode, Store, StoreError};
 use ustudy::crypto::{hex, keycode, sign};
 use ustudy::exam::spec::TaskKind;
 use ustudy::journal;
@@ -37,6 +37,34 @@ struct Cli {
     /// from `USTUDY_LOG` (default `info`). Keys are never logged.
     #[arg(long, global = true, value_name = "FILE")]
     log: Option<PathBuf>,
+    /// The center's store on `PostgreSQL` instead of DIR/center.sqlite: libpq's URL
+    /// (`postgres://USER:PASSWORD@HOST:PORT/DATABASE`, `?sslmode=require` for TLS), or set
+    /// `USTUDY_DB` (kept out of the process list). Several `serve` processes may share one.
+    #[arg(
+        long,
+        global = true,
+        value_name = "URL",
+        env = "USTUDY_DB",
+        hide_env_values = true
+    )]
+    db: Option<String>,
+    /// The certificate (PEM) the database's TLS certificate is checked against.
+    #[arg(long, global = true, value_name = "FILE")]
+    db_ca: Option<PathBuf>,
+}
+
+/// Where the center's store is, as the command line says (`--db`, `--db-ca`).
+static STORE_AT: std::sync::OnceLock<(Option<String>, Option<PathBuf>)> =
+    std::sync::OnceLock::new();
+
+/// The center's store: on `PostgreSQL` with `--db`, else DIR/center.sqlite; migrated.
+fn open_store(dir: &Path) -> anyhow::Result<Arc<dyn Store>> {
+    let (db, ca) = STORE_AT.get().cloned().unwrap_or_default();
+    let opened = ustudy::center::store::open(dir, db.as_deref(), ca.as_deref());
+    opened.with_context(|| match db {
+        Some(_) => "opening the center's store on PostgreSQL".to_owned(),
+        None => format!("opening {}", dir.join("center.sqlite").display()),
+    })
 }
 
 #[derive(Subcommand)]
@@ -112,7 +140,7 @@ enum Command {
     /// Serve the center's HTTPS API (stations enroll, and later fetch rosters and packages and
     /// post their events); prints `listening on https://ADDR` once it accepts connections.
     Serve {
-        /// Key store directory (its storage is DIR/center.sqlite).
+        /// Key store directory (its storage is DIR/center.sqlite unless --db names one).
         #[arg(long)]
         dir: PathBuf,
         /// Address to listen on (port 0: any free port, printed).
@@ -200,6 +228,13 @@ enum Command {
         #[arg(long)]
         reason: String,
     },
+    /// Bring the center's store to this program's schema (every command that opens the store
+    /// does it first; this does only that). Prints `schema: version N` and the version it had.
+    Migrate {
+        /// Key store directory (its storage is DIR/center.sqlite unless --db names one).
+        #[arg(long)]
+        dir: PathBuf,
+    },
     /// Every enrolled station with its last contact, and every session the center holds: records
     /// held, records the station still had to send at its last batch, the time since, and flags.
     Status {
@@ -241,6 +276,7 @@ fn main() -> ExitCode {
             }
         },
     };
+    let _ = STORE_AT.set((cli.db.clone(), cli.db_ca.clone()));
     let name = command_name(&cli.command);
     tracing::info!(
         command = name,
@@ -280,6 +316,7 @@ fn main() -> ExitCode {
             challenge,
         } => sessions::unlock_code(&dir, &station, &challenge, &mut out),
         Command::Status { dir } => sessions::status(&dir, &mut out),
+        Command::Migrate { dir } => migrate(&dir, &mut out),
         Command::Reissue { dir, iin, reason } => sessions::reissue(&dir, &iin, &reason, &mut out),
         Command::Import { dir, file } => sessions::import(&dir, &file, &mut out),
         Command::Move {
@@ -357,7 +394,7 @@ fn roster_import(dir: &Path, file: &Path, out: &mut impl std::io::Write) -> anyh
         }
     };
     let rows: Vec<_> = numbered.iter().map(|(_, row)| row.clone()).collect();
-    let store = SqliteStore::open(&dir.join("center.sqlite"))?;
+    let store = open_store(dir)?;
     match store.import_roster(&rows) {
         Ok(n) => {
             tracing::info!(candidates = n, "roster imported");
@@ -397,8 +434,22 @@ fn command_name(command: &Command) -> &'static str {
         Command::Reissue { .. } => "reissue",
         Command::Import { .. } => "import",
         Command::Move { .. } => "move",
+        Command::Migrate { .. } => "migrate",
         Command::Export { .. } => "export",
     }
+}
+
+fn migrate(dir: &Path, out: &mut impl std::io::Write) -> anyhow::Result<()> {
+    KeyStore::open(dir)?;
+    let (db, ca) = STORE_AT.get().cloned().unwrap_or_default();
+    let (was, now) = ustudy::center::store::migrate(dir, db.as_deref(), ca.as_deref())
+        .context("migrating the center's store")?;
+    if was == now {
+        writeln!(out, "schema: version {now} (up to date)")?;
+    } else {
+        writeln!(out, "schema: version {now} (was {was})")?;
+    }
+    Ok(())
 }
 
 fn init(dir: &Path, out: &mut impl std::io::Write) -> anyhow::Result<()> {
@@ -420,12 +471,11 @@ fn serve(
     let keys = KeyStore::open(dir)?;
     let identity = ServerIdentity::ensure(dir)?;
     let tls = identity.tls_config()?;
-    let store = SqliteStore::open(&dir.join("center.sqlite"))
-        .with_context(|| format!("opening {}", dir.join("center.sqlite").display()))?;
+    let store = open_store(dir)?;
     let listener =
         std::net::TcpListener::bind(listen).with_context(|| format!("listening on {listen}"))?;
     let addr = listener.local_addr()?;
-    let center = Center::new(keys, Arc::new(store), identity);
+    let center = Center::new(keys, store, identity);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
@@ -446,7 +496,7 @@ fn enroll_code(
 ) -> anyhow::Result<()> {
     check_station_id(station)?;
     KeyStore::open(dir)?;
-    let store = SqliteStore::open(&dir.join("center.sqlite"))?;
+    let store = open_store(dir)?;
     let now = i64::try_from(journal::store::now_ms()).unwrap_or(i64::MAX);
     // Ids are short: another open code may hold this one; draw again.
     for _ in 0..8 {
@@ -598,7 +648,7 @@ fn demo(dir: &Path, sources: &Path, out: &mut impl std::io::Write) -> anyhow::Re
             start: "09:00".to_owned(),
         })
         .collect();
-    let store = SqliteStore::open(&dir.join("center.sqlite"))?;
+    let store = open_store(dir)?;
     match store.import_roster(&rows) {
         Ok(n) => writeln!(out, "roster: {n} demo candidates in hall 1")?,
         Err(StoreError::OnRoster(_)) => writeln!(out, "roster: the demo candidates are on it")?,

@@ -1,13 +1,21 @@
-//! The center's storage behind a narrow trait, so the same tests run against every backend and a
-//! national deployment can put it on `PostgreSQL`. `SqliteStore` (`sqlite.rs`) is the default.
+//! The center's storage behind a narrow trait, so the same tests run against every backend:
+//! `SqliteStore` (`sqlite.rs`, the default: one file beside the keys) and `PgStore`
+//! (`postgres.rs`: one national store that several `serve` processes share). The rules of
+//! keeping a batch are written once (`rules.rs`); the schema is one list of migrations written
+//! for both (`migrations.rs`). `open` picks the backend from the command line's `--db`.
 
 use std::sync::Arc;
 
 use crate::protocol::roster::RosterRow;
 
 mod batch;
+mod migrations;
+mod postgres;
+mod rules;
 mod sqlite;
 
+pub use migrations::LATEST as SCHEMA_VERSION;
+pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
 
 /// What went wrong in storage, or why a request is refused.
@@ -15,6 +23,15 @@ pub use sqlite::SqliteStore;
 pub enum StoreError {
     #[error("storage failed: {0}")]
     Sqlite(Arc<rusqlite::Error>),
+    #[error("the database failed: {0}")]
+    Postgres(String),
+    #[error("the database cannot be used: {0}")]
+    Database(String),
+    #[error(
+        "the store has schema version {0}, newer than this program knows ({known}): run the newer program",
+        known = migrations::LATEST
+    )]
+    NewerSchema(i64),
     #[error("the storage lock was poisoned by a panic")]
     Poisoned,
     #[error("no enrollment code with this id")]
@@ -55,6 +72,55 @@ pub enum StoreError {
     NoStation(String),
     #[error("session {0} is on that station already")]
     SameStation(String),
+}
+
+impl From<tokio_postgres::Error> for StoreError {
+    /// The server's own words when it refused (`tokio-postgres` alone says "db error"), else
+    /// the error with its causes (a refused connection, a TLS failure).
+    fn from(e: tokio_postgres::Error) -> StoreError {
+        let said = if let Some(db) = e.as_db_error() {
+            match db.detail() {
+                Some(detail) => format!("{}: {} ({detail})", db.severity(), db.message()),
+                None => format!("{}: {}", db.severity(), db.message()),
+            }
+        } else {
+            let mut said = e.to_string();
+            let mut cause = std::error::Error::source(&e);
+            while let Some(c) = cause {
+                said = format!("{said}: {c}");
+                cause = c.source();
+            }
+            said
+        };
+        StoreError::Postgres(said)
+    }
+}
+
+/// Opens the center's store: on `PostgreSQL` when `db` names one (`postgres://…`, with
+/// `db_ca` the certificate its TLS is checked against), else the `SQLite` file in `dir`.
+/// Either is migrated to this program's schema first.
+pub fn open(
+    dir: &std::path::Path,
+    db: Option<&str>,
+    db_ca: Option<&std::path::Path>,
+) -> Result<Arc<dyn Store>, StoreError> {
+    Ok(match db {
+        Some(url) => Arc::new(PgStore::connect(url, db_ca)?),
+        None => Arc::new(SqliteStore::open(&dir.join("center.sqlite"))?),
+    })
+}
+
+/// Opens the store as `open` does, only to migrate it: the schema version it had and the one
+/// it has now.
+pub fn migrate(
+    dir: &std::path::Path,
+    db: Option<&str>,
+    db_ca: Option<&std::path::Path>,
+) -> Result<(i64, i64), StoreError> {
+    Ok(match db {
+        Some(url) => PgStore::connect(url, db_ca)?.schema(),
+        None => SqliteStore::open(&dir.join("center.sqlite"))?.schema(),
+    })
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -341,152 +407,4 @@ pub trait Store: Send + Sync {
     /// The tasks whose answers wait at the station behind what the center holds of `session`,
     /// as its last batch said (`None`: it did not say).
     fn behind(&self, session: &str) -> Result<Option<Vec<u16>>, StoreError>;
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The contract every store keeps; run against each backend.
-    pub fn keeps_the_enrollment_contract(store: &dyn Store) {
-        let code = NewCode {
-            id: "AB12".into(),
-            key: [7; 32],
-            station: "hall-1".into(),
-            hall: "A".into(),
-            seat: "4".into(),
-            created_ms: 1_000,
-            expires_ms: 10_000,
-        };
-        store.add_code(&code).unwrap();
-        assert!(matches!(store.add_code(&code), Err(StoreError::CodeClash)));
-        let is = |k: [u8; 32]| move |key: &[u8; 32]| *key == k;
-        assert!(matches!(
-            store.redeem("ZZZZ", 2_000, &is([7; 32]), [1; 32], [2; 32]),
-            Err(StoreError::NoCode)
-        ));
-        assert!(matches!(
-            store.redeem("AB12", 2_000, &is([8; 32]), [1; 32], [2; 32]),
-            Err(StoreError::WrongCode)
-        ));
-        assert!(matches!(
-            store.redeem("AB12", 10_000, &is([7; 32]), [1; 32], [2; 32]),
-            Err(StoreError::CodeExpired)
-        ));
-        assert_eq!(
-            store.station("hall-1").unwrap(),
-            None,
-            "nothing enrolled by a refusal"
-        );
-        let done = store
-            .redeem("AB12", 2_000, &is([7; 32]), [1; 32], [2; 32])
-            .unwrap();
-        assert_eq!(done.key, [7; 32]);
-        assert_eq!(done.station.seat, "4");
-        assert!(matches!(
-            store.redeem("AB12", 2_001, &is([7; 32]), [3; 32], [4; 32]),
-            Err(StoreError::CodeUsed)
-        ));
-        let kept = store.station("hall-1").unwrap().unwrap();
-        assert_eq!(kept.signing_public, [1; 32], "a used code changes nothing");
-        assert_eq!(kept.hall, "A");
-    }
-
-    fn row(iin: &str, hall: &str) -> RosterRow {
-        RosterRow {
-            iin: iin.into(),
-            name: "N".into(),
-            ticket: format!("T-{iin}"),
-            format: "unt-2024".into(),
-            language: "kk".into(),
-            extra_time: false,
-            hall: hall.into(),
-            seat: "1".into(),
-            date: "2027-06-20".into(),
-            start: "09:00".into(),
-        }
-    }
-
-    /// Roster imports are all or nothing, and a hall sees its own candidates.
-    pub fn keeps_the_roster_contract(store: &dyn Store) {
-        let first = [row("061211600012", "A"), row("791028302728", "B")];
-        assert_eq!(store.import_roster(&first).unwrap(), 2);
-        let again = [row("000101500019", "A"), row("061211600012", "A")];
-        assert!(
-            matches!(store.import_roster(&again), Err(StoreError::OnRoster(iin)) if iin == "061211600012")
-        );
-        let hall_a = store.roster("A").unwrap();
-        assert_eq!(
-            hall_a,
-            vec![first[0].clone()],
-            "nothing of the refused import stayed"
-        );
-        assert_eq!(store.roster("C").unwrap(), Vec::new());
-        store.release("061211600012", "st-1", "ab", 5).unwrap();
-        assert!(matches!(
-            store.release("061211600012", "st-2", "ab", 6),
-            Err(StoreError::AlreadyReleased(to)) if to == "st-1"
-        ));
-        assert!(matches!(
-            store.reissue("791028302728", "the station failed", 7),
-            Err(StoreError::NotReleased(_))
-        ));
-        assert_eq!(
-            store
-                .reissue("061211600012", "the station failed", 7)
-                .unwrap(),
-            "st-1"
-        );
-        store.release("061211600012", "st-2", "ab", 8).unwrap();
-        assert!(matches!(
-            store.release("061211600012", "st-3", "ab", 9),
-            Err(StoreError::AlreadyReleased(to)) if to == "st-2"
-        ));
-    }
-
-    /// Operators: one per name; a login is found by its token hash until it expires or closes.
-    pub fn keeps_the_operator_contract(store: &dyn Store) {
-        assert_eq!(store.operator_hash("aigerim").unwrap(), None);
-        store.add_operator("aigerim", "h1", 1).unwrap();
-        assert!(matches!(
-            store.add_operator("aigerim", "h2", 2),
-            Err(StoreError::OperatorExists(n)) if n == "aigerim"
-        ));
-        assert_eq!(
-            store.operator_hash("aigerim").unwrap().as_deref(),
-            Some("h1")
-        );
-        store.open_login(&[1; 32], "aigerim", 10, 100).unwrap();
-        assert_eq!(
-            store.login(&[1; 32], 50).unwrap().as_deref(),
-            Some("aigerim")
-        );
-        assert_eq!(store.login(&[2; 32], 50).unwrap(), None, "another token");
-        assert_eq!(store.login(&[1; 32], 100).unwrap(), None, "expired");
-        store.open_login(&[3; 32], "aigerim", 10, 100).unwrap();
-        store.close_login(&[3; 32]).unwrap();
-        assert_eq!(store.login(&[3; 32], 50).unwrap(), None, "logged out");
-        store.put_status("st-1", "{\"waiting\":1}", 5).unwrap();
-        store.put_status("st-1", "{\"waiting\":0}", 6).unwrap();
-        assert_eq!(
-            store.statuses().unwrap(),
-            vec![("st-1".to_owned(), "{\"waiting\":0}".to_owned(), 6)],
-            "the latest heartbeat replaces the one before"
-        );
-    }
-
-    #[test]
-    fn sqlite_keeps_the_enrollment_contract() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = SqliteStore::open(&dir.path().join("center.sqlite")).unwrap();
-        keeps_the_enrollment_contract(&store);
-        keeps_the_roster_contract(&store);
-        keeps_the_operator_contract(&store);
-        drop(store);
-        let again = SqliteStore::open(&dir.path().join("center.sqlite")).unwrap();
-        assert!(
-            again.station("hall-1").unwrap().is_some(),
-            "kept across a reopen"
-        );
-    }
 }

@@ -1,6 +1,6 @@
 //! Helpers shared by the integration tests: papers and candidates (`script`), journals
 //! (`copy_journal`, the power-cut harness in `power`), the binaries as child processes (`cli`), a real center
-//! on loopback (`center`), a real browser (`browser`), the dashboard over HTTPS (`dashboard`),
+//! on loopback (`center`), a real `PostgreSQL` server (`postgres`), a real browser (`browser`), the dashboard over HTTPS (`dashboard`),
 //! a private X server (`display`), the headless station window (`gui`) and seat swaps with real
 //! station programs (`swap`). Each test binary uses some of them.
 
@@ -13,6 +13,7 @@ pub mod dashboard;
 pub mod display;
 pub mod enrolled;
 pub mod gui;
+pub mod postgres;
 pub mod power;
 pub mod proxy;
 pub mod script;

@@ -9,7 +9,7 @@ use std::path::Path;
 use anyhow::Context as _;
 use ustudy::center::KeyStore;
 use ustudy::center::identity::ServerIdentity;
-use ustudy::center::store::{HeldSession, SqliteStore, Store as _};
+use ustudy::center::store::HeldSession;
 use ustudy::exam::Paper;
 
 pub fn reissue(
@@ -23,7 +23,7 @@ pub fn reissue(
         reason.trim().chars().count() >= 5,
         "say why the candidate sits again (--reason, at least 5 characters): it is kept with the record"
     );
-    let store = SqliteStore::open(&dir.join("center.sqlite"))?;
+    let store = super::open_store(dir)?;
     let now = i64::try_from(ustudy::journal::store::now_ms()).unwrap_or(i64::MAX);
     let station = store.reissue(iin, reason.trim(), now)?;
     tracing::warn!(station = %station, "a candidate's sitting was re-issued by the operator");
@@ -40,7 +40,7 @@ pub fn operator_add(dir: &Path, name: &str, out: &mut impl std::io::Write) -> an
     use ustudy::center::operators;
     KeyStore::open(dir)?;
     operators::check_name(name)?;
-    let store = SqliteStore::open(&dir.join("center.sqlite"))?;
+    let store = super::open_store(dir)?;
     if store.operator_hash(name)?.is_some() {
         anyhow::bail!("an operator named {name} exists already");
     }
@@ -80,7 +80,7 @@ pub fn unlock_code(
         unlock::CHALLENGE_DIGITS
     );
     let identity = ServerIdentity::ensure(dir)?;
-    let store = SqliteStore::open(&dir.join("center.sqlite"))?;
+    let store = super::open_store(dir)?;
     let enrolled = store
         .station(station)?
         .with_context(|| format!("no station named {station} is enrolled here"))?;
@@ -95,11 +95,11 @@ pub fn unlock_code(
 pub fn import(dir: &Path, file: &Path, out: &mut impl std::io::Write) -> anyhow::Result<()> {
     KeyStore::open(dir)?;
     let identity = ServerIdentity::ensure(dir)?;
-    let store = SqliteStore::open(&dir.join("center.sqlite"))?;
+    let store = super::open_store(dir)?;
     let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
     let export = ustudy::center::offline::parse(&bytes)?;
     let now = i64::try_from(ustudy::journal::store::now_ms()).unwrap_or(i64::MAX);
-    let held = ustudy::center::offline::import(&store, &identity, &export, now).inspect_err(|e| {
+    let held = ustudy::center::offline::import(&*store, &identity, &export, now).inspect_err(|e| {
         tracing::warn!(file = %file.display(), error = %e, "security: an offline export was refused");
     })?;
     tracing::info!(station = %export.station, sessions = held.len(), "offline export imported");
@@ -125,7 +125,7 @@ pub fn import(dir: &Path, file: &Path, out: &mut impl std::io::Write) -> anyhow:
 
 pub fn status(dir: &Path, out: &mut impl std::io::Write) -> anyhow::Result<()> {
     KeyStore::open(dir)?;
-    let store = SqliteStore::open(&dir.join("center.sqlite"))?;
+    let store = super::open_store(dir)?;
     let sessions = store.sessions()?;
     let now = i64::try_from(ustudy::journal::store::now_ms()).unwrap_or(i64::MAX);
     let ago = |ms: i64| format!("{} s ago", (now - ms).max(0) / 1000);
@@ -172,10 +172,10 @@ fn paper_of(dir: &Path, keys: &KeyStore, held: &HeldSession) -> Result<Paper, St
 
 pub fn export(dir: &Path, file: &Path, out: &mut impl std::io::Write) -> anyhow::Result<()> {
     let keys = KeyStore::open(dir)?;
-    let store = SqliteStore::open(&dir.join("center.sqlite"))?;
+    let store = super::open_store(dir)?;
     // Each package is opened once, however many sessions ran it.
     let papers: RefCell<HashMap<String, Paper>> = RefCell::default();
-    let results = ustudy::center::results::compute(&store, |held| {
+    let results = ustudy::center::results::compute(&*store, |held| {
         if let Some(paper) = papers.borrow().get(&held.seal_id) {
             return Ok(paper.clone());
         }

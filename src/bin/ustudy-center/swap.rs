@@ -5,7 +5,6 @@ use std::path::Path;
 
 use ustudy::center::KeyStore;
 use ustudy::center::moves;
-use ustudy::center::store::{SqliteStore, Store as _};
 
 pub fn move_candidate(
     dir: &Path,
@@ -15,9 +14,9 @@ pub fn move_candidate(
     out: &mut impl std::io::Write,
 ) -> anyhow::Result<()> {
     KeyStore::open(dir)?;
-    let store = SqliteStore::open(&dir.join("center.sqlite"))?;
+    let store = super::open_store(dir)?;
     let now = i64::try_from(ustudy::journal::store::now_ms()).unwrap_or(i64::MAX);
-    let moved = moves::move_candidate(&store, iin, to, reason, now)?;
+    let moved = moves::move_candidate(&*store, iin, to, reason, now)?;
     let seat = store.station(to)?.map(|s| s.seat).unwrap_or_default();
     tracing::warn!(session = %moved.session, from = %moved.from_station, to = %moved.to_station, records = moved.head_seq + 1, "a session was moved to another station");
     writeln!(

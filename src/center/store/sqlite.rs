@@ -1,5 +1,6 @@
 //! The `SQLite` store: one file in the key store directory, WAL, `synchronous=FULL`, every change
-//! in one transaction, and batches that arrive together kept in one (group commit).
+//! in one transaction, and batches that arrive together kept in one (group commit). The
+//! default for a single center and the demo.
 
 use std::path::Path;
 use std::sync::Mutex;
@@ -8,6 +9,7 @@ use rusqlite::{Connection, OptionalExtension as _, params};
 
 use super::{
     BatchIn, Held, HeldSession, Move, NewCode, Redeemed, Sealed, Station, Store, StoreError, batch,
+    migrations,
 };
 use crate::protocol::roster::RosterRow;
 
@@ -21,6 +23,8 @@ pub struct SqliteStore {
     /// Batches waiting to be kept: whoever holds the connection next keeps all of them in one
     /// transaction (group commit: one sync for many stations' batches).
     pending: Mutex<Vec<Job>>,
+    /// The schema version the file had when it was opened (0: new).
+    was: i64,
 }
 
 /// A batch waiting for the group commit, with where its answer goes.
@@ -29,111 +33,6 @@ struct Job {
     now_ms: i64,
     reply: std::sync::mpsc::SyncSender<Result<Held, StoreError>>,
 }
-
-const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS enroll_codes (
-    id TEXT NOT NULL,
-    key BLOB NOT NULL,
-    station TEXT NOT NULL,
-    hall TEXT NOT NULL,
-    seat TEXT NOT NULL,
-    created_ms INTEGER NOT NULL,
-    expires_ms INTEGER NOT NULL,
-    used_ms INTEGER
-);
-CREATE INDEX IF NOT EXISTS enroll_codes_id ON enroll_codes(id);
-CREATE TABLE IF NOT EXISTS stations (
-    name TEXT PRIMARY KEY,
-    hall TEXT NOT NULL,
-    seat TEXT NOT NULL,
-    signing_public BLOB NOT NULL,
-    agree_public BLOB NOT NULL,
-    enrolled_ms INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS roster (
-    iin TEXT PRIMARY KEY,
-    name TEXT NOT NULL,
-    ticket TEXT NOT NULL,
-    format TEXT NOT NULL,
-    language TEXT NOT NULL,
-    extra_time INTEGER NOT NULL,
-    hall TEXT NOT NULL,
-    seat TEXT NOT NULL,
-    date TEXT NOT NULL,
-    start TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS roster_hall ON roster(hall);
-CREATE TABLE IF NOT EXISTS sessions (
-    id TEXT PRIMARY KEY,
-    station TEXT NOT NULL,
-    package_id TEXT NOT NULL,
-    seal_id TEXT NOT NULL,
-    supersedes TEXT,
-    held_seq INTEGER NOT NULL,
-    held_hash BLOB NOT NULL,
-    station_head INTEGER NOT NULL,
-    flag TEXT,
-    first_ms INTEGER NOT NULL,
-    last_ms INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS events (
-    session TEXT NOT NULL REFERENCES sessions(id),
-    seq INTEGER NOT NULL,
-    hash BLOB NOT NULL,
-    sealed BLOB NOT NULL,
-    entry TEXT NOT NULL,
-    PRIMARY KEY (session, seq)
-);
-CREATE TABLE IF NOT EXISTS reissues (
-    iin TEXT NOT NULL,
-    station TEXT NOT NULL,
-    seal_id TEXT NOT NULL,
-    released_ms INTEGER NOT NULL,
-    reissued_ms INTEGER NOT NULL,
-    reason TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS operators (
-    name TEXT PRIMARY KEY,
-    hash TEXT NOT NULL,
-    created_ms INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS logins (
-    token_hash BLOB PRIMARY KEY,
-    operator TEXT NOT NULL REFERENCES operators(name),
-    opened_ms INTEGER NOT NULL,
-    expires_ms INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS station_status (
-    station TEXT PRIMARY KEY,
-    status TEXT NOT NULL,
-    at_ms INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS session_keys (
-    session TEXT PRIMARY KEY,
-    data_key BLOB NOT NULL
-);
-CREATE TABLE IF NOT EXISTS session_behind (
-    session TEXT PRIMARY KEY,
-    tasks TEXT
-);
-CREATE TABLE IF NOT EXISTS moves (
-    session TEXT PRIMARY KEY,
-    iin TEXT NOT NULL,
-    from_station TEXT NOT NULL,
-    to_station TEXT NOT NULL,
-    reason TEXT NOT NULL,
-    moved_ms INTEGER NOT NULL,
-    head_seq INTEGER NOT NULL,
-    head_hash BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS moves_to ON moves(to_station);
-CREATE TABLE IF NOT EXISTS releases (
-    iin TEXT PRIMARY KEY,
-    station TEXT NOT NULL,
-    seal_id TEXT NOT NULL,
-    released_ms INTEGER NOT NULL
-);
-";
 
 impl SqliteStore {
     /// Opens (creating) the store at `path`.
@@ -144,7 +43,8 @@ impl SqliteStore {
         db.busy_timeout(std::time::Duration::from_secs(5))?;
         db.pragma_update(None, "journal_mode", "WAL")?;
         db.pragma_update(None, "synchronous", "FULL")?;
-        db.execute_batch(SCHEMA)?;
+        let mut db = db;
+        let was = migrate(&mut db)?;
         let reader = Connection::open_with_flags(
             path,
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -154,12 +54,45 @@ impl SqliteStore {
             db: Mutex::new(db),
             reader: Mutex::new(reader),
             pending: Mutex::new(Vec::new()),
+            was,
         })
+    }
+
+    /// The schema version the store had when it was opened (0: new) and the one it has now.
+    pub fn schema(&self) -> (i64, i64) {
+        (self.was, migrations::LATEST)
     }
 
     fn db(&self) -> Result<std::sync::MutexGuard<'_, Connection>, StoreError> {
         self.db.lock().map_err(|_| StoreError::Poisoned)
     }
+}
+
+/// Runs the migrations the file has not run, in one transaction; the version it had. A file
+/// from a newer program is refused.
+fn migrate(db: &mut Connection) -> Result<i64, StoreError> {
+    let tx = db.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    tx.execute_batch("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")?;
+    let was: i64 = tx.query_row(
+        "SELECT COALESCE(MAX(version), 0) FROM schema_version",
+        [],
+        |r| r.get(0),
+    )?;
+    if was > migrations::LATEST {
+        return Err(StoreError::NewerSchema(was));
+    }
+    for m in migrations::ALL.iter().filter(|m| m.version > was) {
+        tx.execute_batch(m.sqlite)?;
+    }
+    if was < migrations::LATEST {
+        tx.execute("DELETE FROM schema_version", [])?;
+        tx.execute(
+            "INSERT INTO schema_version (version) VALUES (?1)",
+            params![migrations::LATEST],
+        )?;
+    }
+    tx.commit()?;
+    Ok(was)
 }
 
 /// Keeps `jobs` in one transaction, each batch in a savepoint of its own (a refused batch
@@ -813,82 +746,6 @@ mod tests {
         assert_eq!(store.records("b").unwrap().len(), 2);
         let again = store.put_batch(batch("st-1", "a", 0..5), 3).unwrap();
         assert_eq!((again.seq, again.added), (4, 0), "a duplicate adds nothing");
-    }
-
-    fn enrolled(store: &SqliteStore, name: &str, seat: &str) {
-        store
-            .add_code(&NewCode {
-                id: format!("C-{name}"),
-                key: [0; 32],
-                station: name.into(),
-                hall: "1".into(),
-                seat: seat.into(),
-                created_ms: 0,
-                expires_ms: 10,
-            })
-            .unwrap();
-        store
-            .redeem(&format!("C-{name}"), 1, &|_| true, [1; 32], [2; 32])
-            .unwrap();
-    }
-
-    #[test]
-    fn a_moved_session_is_fenced_and_only_its_new_station_carries_it_on() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = SqliteStore::open(&dir.path().join("center.sqlite")).unwrap();
-        for (name, seat) in [("st-1", "4"), ("st-2", "9"), ("st-3", "10")] {
-            enrolled(&store, name, seat);
-        }
-        store.put_batch(batch("st-1", "a", 0..3), 1).unwrap();
-        let iin = "061211600012";
-        assert!(matches!(
-            store.add_move("zz", iin, "st-2", "power", 2),
-            Err(StoreError::NotHeld(_))
-        ));
-        assert!(matches!(
-            store.add_move("a", iin, "st-9", "power", 2),
-            Err(StoreError::NoStation(_))
-        ));
-        assert!(matches!(
-            store.add_move("a", iin, "st-1", "power", 2),
-            Err(StoreError::SameStation(_))
-        ));
-        assert_eq!(
-            store.move_of("a").unwrap(),
-            None,
-            "nothing moved by a refusal"
-        );
-        let moved = store.add_move("a", iin, "st-2", "power", 2).unwrap();
-        assert_eq!((moved.head_seq, &moved.head_hash), (2, &vec![2; 32]));
-        assert_eq!(moved.from_station, "st-1");
-        assert!(matches!(
-            store.add_move("a", iin, "st-3", "again", 3),
-            Err(StoreError::AlreadyMoved { to, .. }) if to == "st-2"
-        ));
-        // The fence: the old station adds nothing more, not even what it had sent before.
-        assert!(matches!(
-            store.put_batch(batch("st-1", "a", 0..5), 4),
-            Err(StoreError::Moved { to, seat, .. }) if to == "st-2" && seat == "9"
-        ));
-        assert_eq!(store.records("a").unwrap().len(), 3);
-        assert_eq!(store.moves_to("st-2").unwrap(), vec![moved.clone()]);
-        assert_eq!(store.moves_to("st-3").unwrap(), Vec::new());
-        // Only the station it went to may carry it on.
-        let mut stolen = batch("st-3", "c", 0..2);
-        stolen.supersedes = Some("a".into());
-        assert!(matches!(
-            store.put_batch(stolen, 5),
-            Err(StoreError::Foreign { owner, .. }) if owner == "st-1"
-        ));
-        let mut carried = batch("st-2", "b", 0..4);
-        carried.supersedes = Some("a".into());
-        store.put_batch(carried, 6).unwrap();
-        assert_eq!(store.moves_to("st-2").unwrap(), Vec::new(), "carried on");
-        let sealed = store.sealed("a").unwrap().unwrap();
-        assert_eq!(sealed.data_key, [4; 32]);
-        assert_eq!(sealed.records.len(), 3);
-        assert_eq!(sealed.records[2], (2, vec![2; 32], vec![1, 2, 3]));
-        assert_eq!(store.sealed("zz").unwrap(), None);
     }
 
     #[test]
