@@ -205,8 +205,13 @@ fn keeps_the_batch_contract(store: &dyn Store) {
     // A duplicate adds nothing and answers the same; an overlap adds only what is new.
     let dup = store.put_batch(batch("st-1", "a", 0..3), 11).unwrap();
     assert_eq!((dup.seq, dup.added, dup.hash.clone()), (2, 0, first.hash));
+    assert_eq!(
+        (first.at_ms, dup.at_ms),
+        (10, 10),
+        "the same answer at another time: when the end of the chain was first held"
+    );
     let more = store.put_batch(batch("st-1", "a", 1..6), 12).unwrap();
-    assert_eq!((more.seq, more.added), (5, 3));
+    assert_eq!((more.seq, more.added, more.at_ms), (5, 3, 12));
     // A gap is not kept: the receipt says where to go on from.
     let gap = store.put_batch(batch("st-1", "a", 8..10), 13).unwrap();
     assert_eq!((gap.seq, gap.added, gap.flag), (5, 0, None));
@@ -393,6 +398,43 @@ fn postgres_keeps_every_contract_and_keeps_it_across_a_reconnect() {
     let again = PgStore::connect(&url, None).unwrap();
     assert_eq!(again.schema(), (SCHEMA_VERSION, SCHEMA_VERSION));
     kept(&again);
+}
+
+#[test]
+fn a_store_of_the_first_schema_is_migrated_on_both_backends() {
+    // Version 1 had no time at which a chain's end was first held: made by undoing version 2.
+    let undo = "ALTER TABLE sessions DROP COLUMN held_ms; UPDATE schema_version SET version = 1";
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("center.sqlite");
+    let store = SqliteStore::open(&file).unwrap();
+    store.put_batch(batch("st-1", "a", 0..3), 10).unwrap();
+    store.put_batch(batch("st-1", "a", 0..3), 20).unwrap();
+    drop(store);
+    rusqlite::Connection::open(&file)
+        .unwrap()
+        .execute_batch(undo)
+        .unwrap();
+    let old = SqliteStore::open(&file).unwrap();
+    assert_eq!(old.schema(), (1, SCHEMA_VERSION));
+    let answer = old.put_batch(batch("st-1", "a", 0..3), 30).unwrap();
+    assert_eq!(
+        (answer.seq, answer.at_ms),
+        (2, 20),
+        "a session held before: its last batch's time"
+    );
+
+    let server = Postgres::start();
+    let url = server.database();
+    let store = PgStore::connect(&url, None).unwrap();
+    store.put_batch(batch("st-1", "a", 0..3), 10).unwrap();
+    store.put_batch(batch("st-1", "a", 0..3), 20).unwrap();
+    drop(store);
+    let name = url.rsplit('/').next().unwrap().split('?').next().unwrap();
+    server.psql(name, undo);
+    let old = PgStore::connect(&url, None).unwrap();
+    assert_eq!(old.schema(), (1, SCHEMA_VERSION));
+    let answer = old.put_batch(batch("st-1", "a", 0..3), 30).unwrap();
+    assert_eq!((answer.seq, answer.at_ms), (2, 20));
 }
 
 #[test]

@@ -261,6 +261,9 @@ pub struct Held {
     pub flag: Option<String>,
     /// Records this batch added (the rest were held already).
     pub added: usize,
+    /// When the center first held that record (its clock, ms since the epoch): the same for
+    /// every answer until the chain grows, whichever process gives it.
+    pub at_ms: i64,
 }
 
 /// A session as the center holds it.

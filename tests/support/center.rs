@@ -14,6 +14,8 @@ pub struct Center {
     /// Its address, `https://127.0.0.1:PORT`.
     pub url: String,
     server: Child,
+    /// The `PostgreSQL` URL of its store (`--db`), if not the `SQLite` file.
+    pub db: Option<String>,
     _temp: tempfile::TempDir,
 }
 
@@ -29,8 +31,49 @@ impl Center {
             dir,
             url,
             server,
+            db: None,
             _temp: temp,
         }
+    }
+
+    /// The demo center (`ustudy-center demo`) with its store on `PostgreSQL` at `db`, served;
+    /// its enrollment code for `demo-1`.
+    pub fn demo_on(db: &str) -> (Center, String) {
+        let temp = tempfile::tempdir().expect("a temporary directory");
+        let dir = temp.path().join("center");
+        let made = cli::center(&["demo", "--dir", dir.to_str().expect("utf-8"), "--db", db]);
+        assert!(made.ok(), "{}", made.stderr);
+        let code = made
+            .stdout
+            .lines()
+            .find_map(|l| l.strip_prefix("enroll-code: "))
+            .expect("the code is printed")
+            .to_owned();
+        let (server, url) = spawn(&dir, &["--db", db]);
+        let center = Center {
+            dir,
+            url,
+            server,
+            db: Some(db.to_owned()),
+            _temp: temp,
+        };
+        (center, code)
+    }
+
+    /// Another `serve` process on the same key store and store; it and its URL.
+    pub fn another_server(&self) -> (Child, String) {
+        match &self.db {
+            Some(db) => spawn(&self.dir, &["--db", db]),
+            None => spawn(&self.dir, &[]),
+        }
+    }
+
+    /// `--db URL` for a command on this center's store (nothing for the `SQLite` file).
+    fn db_args(&self) -> Vec<String> {
+        self.db
+            .iter()
+            .flat_map(|db| ["--db".to_owned(), db.clone()])
+            .collect()
     }
 
     /// A new center with a fresh key store, serving.
@@ -49,6 +92,7 @@ impl Center {
             dir,
             url,
             server,
+            db: None,
             _temp: temp,
         }
     }
@@ -62,7 +106,7 @@ impl Center {
     /// Serves the same key store again (on another port: see `url`).
     pub fn restart(&mut self) {
         self.kill();
-        let (server, url) = spawn(&self.dir, &[]);
+        let (server, url) = self.another_server();
         self.server = server;
         self.url = url;
     }
@@ -121,7 +165,9 @@ impl Center {
 
     /// A one-time enrollment code for `station` at `seat` of `hall`, valid for `minutes`.
     pub fn code_at(&self, station: &str, hall: &str, seat: &str, minutes: u32) -> String {
-        let ran = cli::center(&[
+        let db = self.db_args();
+        let mut args: Vec<&str> = db.iter().map(String::as_str).collect();
+        args.extend([
             "enroll-code",
             "--dir",
             self.dir.to_str().expect("utf-8"),
@@ -132,8 +178,10 @@ impl Center {
             "--seat",
             seat,
             "--valid-minutes",
-            &minutes.to_string(),
         ]);
+        let minutes = minutes.to_string();
+        args.push(&minutes);
+        let ran = cli::center(&args);
         assert!(ran.ok(), "enroll-code: {}", ran.stderr);
         ran.stdout
             .lines()

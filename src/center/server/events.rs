@@ -66,7 +66,8 @@ pub(super) async fn post(
         seq: held.seq,
         hash: hex::encode(&held.hash),
         flagged: held.flag.is_some(),
-        at_ms: now,
+        // When the center first held this end of the chain: every process answers the same.
+        at_ms: held.at_ms,
         signature: String::new(),
     };
     receipt.signature = hex::encode(&center.keys.signer().sign(&receipt.signed_bytes()));

@@ -9,7 +9,7 @@ use super::{BatchIn, Held, StoreError};
 fn held(tx: &Connection, session: &str) -> Result<Option<Row>, StoreError> {
     Ok(tx
         .prepare_cached(
-            "SELECT station, package_id, seal_id, supersedes, held_seq, held_hash, flag
+            "SELECT station, package_id, seal_id, supersedes, held_seq, held_hash, flag, held_ms
              FROM sessions WHERE id = ?1",
         )?
         .query_row(params![session], |r| {
@@ -21,6 +21,7 @@ fn held(tx: &Connection, session: &str) -> Result<Option<Row>, StoreError> {
                 seq: r.get(4)?,
                 hash: r.get(5)?,
                 flag: r.get(6)?,
+                held_ms: r.get(7)?,
             })
         })
         .optional()?)
@@ -65,7 +66,7 @@ fn seen(tx: &Connection, batch: &BatchIn) -> Result<Seen, StoreError> {
 
 /// `Store::put_batch` inside the transaction or savepoint `tx` (the caller commits).
 pub(super) fn put(tx: &Connection, batch: &BatchIn, now_ms: i64) -> Result<Held, StoreError> {
-    let plan = rules::plan(batch, &seen(tx, batch)?)?;
+    let plan = rules::plan(batch, &seen(tx, batch)?, now_ms)?;
     if plan.new_session {
         tx.prepare_cached(
             "INSERT INTO session_keys (session, data_key) VALUES (?1, ?2)
@@ -74,8 +75,8 @@ pub(super) fn put(tx: &Connection, batch: &BatchIn, now_ms: i64) -> Result<Held,
         .execute(params![batch.session, batch.data_key.as_slice()])?;
         tx.prepare_cached(
             "INSERT INTO sessions (id, station, package_id, seal_id, supersedes, held_seq,
-                 held_hash, station_head, first_ms, last_ms)
-             VALUES (?1, ?2, ?3, ?4, ?5, -1, x'', -1, ?6, ?6)",
+                 held_hash, station_head, first_ms, last_ms, held_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5, -1, x'', -1, ?6, ?6, ?6)",
         )?
         .execute(params![
             batch.session,
@@ -109,7 +110,7 @@ pub(super) fn put(tx: &Connection, batch: &BatchIn, now_ms: i64) -> Result<Held,
     let held = plan.held;
     tx.prepare_cached(
         "UPDATE sessions SET held_seq = ?2, held_hash = ?3, station_head = ?4, flag = ?5,
-             last_ms = ?6 WHERE id = ?1",
+             last_ms = ?6, held_ms = ?7 WHERE id = ?1",
     )?
     .execute(params![
         batch.session,
@@ -117,7 +118,8 @@ pub(super) fn put(tx: &Connection, batch: &BatchIn, now_ms: i64) -> Result<Held,
         held.hash,
         batch.head_seq,
         held.flag,
-        now_ms
+        now_ms,
+        held.at_ms
     ])?;
     Ok(held)
 }

@@ -10,14 +10,29 @@ pub(super) struct Migration {
 }
 
 /// Every migration, in order.
-pub(super) const ALL: &[Migration] = &[Migration {
-    version: 1,
-    sqlite: SQLITE_1,
-    postgres: POSTGRES_1,
-}];
+pub(super) const ALL: &[Migration] = &[
+    Migration {
+        version: 1,
+        sqlite: SQLITE_1,
+        postgres: POSTGRES_1,
+    },
+    Migration {
+        version: 2,
+        sqlite: HELD_MS,
+        postgres: HELD_MS,
+    },
+];
 
 /// The version a store reaches once every migration ran.
-pub const LATEST: i64 = 1;
+pub const LATEST: i64 = 2;
+
+/// When the center first held the end of each session's chain: a receipt says this time, so
+/// every `serve` process answers the same batch with the same signed receipt (sessions held
+/// before keep their last batch's time).
+const HELD_MS: &str = "
+ALTER TABLE sessions ADD COLUMN held_ms BIGINT NOT NULL DEFAULT 0;
+UPDATE sessions SET held_ms = last_ms;
+";
 
 /// The first schema (stores made before versions were kept have exactly these tables).
 const SQLITE_1: &str = "

@@ -242,7 +242,7 @@ async fn seen(
     batch: &BatchIn,
 ) -> Result<Seen, StoreError> {
     let session_sql = "SELECT s.station, s.package_id, s.seal_id, s.supersedes, s.held_seq,
-             s.held_hash, s.flag, m.to_station, COALESCE(t.seat, '')
+             s.held_hash, s.flag, m.to_station, COALESCE(t.seat, ''), s.held_ms
          FROM sessions s LEFT JOIN moves m ON m.session = s.id
              LEFT JOIN stations t ON t.name = m.to_station
          WHERE s.id = $1";
@@ -254,6 +254,7 @@ async fn seen(
         seq: r.get(4),
         hash: r.get(5),
         flag: r.get(6),
+        held_ms: r.get(9),
     };
     let statement = tx.prepare_cached(session_sql).await?;
     let this = tx.query_opt(&statement, &[&batch.session]).await?;
@@ -296,7 +297,7 @@ async fn put_batch(pool: &Pool, batch: &BatchIn, now_ms: i64) -> Result<Held, St
     let mut c = client(pool).await?;
     let tx = c.transaction().await?;
     lock(&tx, &format!("session:{}", batch.session)).await?;
-    let plan = rules::plan(batch, &seen(&tx, batch).await?)?;
+    let plan = rules::plan(batch, &seen(&tx, batch).await?, now_ms)?;
     if plan.new_session {
         tx.execute(
             "INSERT INTO session_keys (session, data_key) VALUES ($1, $2)
@@ -306,8 +307,8 @@ async fn put_batch(pool: &Pool, batch: &BatchIn, now_ms: i64) -> Result<Held, St
         .await?;
         tx.execute(
             "INSERT INTO sessions (id, station, package_id, seal_id, supersedes, held_seq,
-                 held_hash, station_head, first_ms, last_ms)
-             VALUES ($1, $2, $3, $4, $5, -1, ''::bytea, -1, $6, $6)",
+                 held_hash, station_head, first_ms, last_ms, held_ms)
+             VALUES ($1, $2, $3, $4, $5, -1, ''::bytea, -1, $6, $6, $6)",
             &[
                 &batch.session,
                 &batch.station,
@@ -348,7 +349,7 @@ async fn put_batch(pool: &Pool, batch: &BatchIn, now_ms: i64) -> Result<Held, St
     let held = plan.held;
     tx.execute(
         "UPDATE sessions SET held_seq = $2, held_hash = $3, station_head = $4, flag = $5,
-             last_ms = $6 WHERE id = $1",
+             last_ms = $6, held_ms = $7 WHERE id = $1",
         &[
             &batch.session,
             &held.seq,
@@ -356,6 +357,7 @@ async fn put_batch(pool: &Pool, batch: &BatchIn, now_ms: i64) -> Result<Held, St
             &batch.head_seq,
             &held.flag,
             &now_ms,
+            &held.at_ms,
         ],
     )
     .await?;

@@ -17,6 +17,8 @@ pub(super) struct Row {
     pub seq: i64,
     pub hash: Vec<u8>,
     pub flag: Option<String>,
+    /// When the center first held record `seq`.
+    pub held_ms: i64,
 }
 
 /// What a backend reads of the batch's session before it keeps the batch.
@@ -67,7 +69,7 @@ pub(super) fn hash_range(batch: &BatchIn) -> (i64, i64) {
 /// it, it was first sent with another package, seal or predecessor, or it was moved to another
 /// station (the fence; an operator's import of the old station's export is let through). A new
 /// session may carry on one of another station only if that one was moved to it (a seat swap).
-fn session(batch: &BatchIn, seen: &Seen) -> Result<(Row, bool), StoreError> {
+fn session(batch: &BatchIn, seen: &Seen, now_ms: i64) -> Result<(Row, bool), StoreError> {
     if let Some((to, seat)) = seen.moved.clone().filter(|_| !batch.imported) {
         return Err(StoreError::Moved {
             session: batch.session.clone(),
@@ -107,6 +109,7 @@ fn session(batch: &BatchIn, seen: &Seen) -> Result<(Row, bool), StoreError> {
         seq: -1,
         hash: Vec::new(),
         flag: None,
+        held_ms: now_ms,
     };
     Ok((row, true))
 }
@@ -114,7 +117,12 @@ fn session(batch: &BatchIn, seen: &Seen) -> Result<(Row, bool), StoreError> {
 /// The records of a batch that joins the held chain which are new, once those already held
 /// were found the same; a record that differs from the one held flags the session, and then
 /// nothing is added.
-fn new_records<'a>(batch: &'a BatchIn, seen: &Seen, held: &mut Held) -> &'a [Incoming] {
+fn new_records<'a>(
+    batch: &'a BatchIn,
+    seen: &Seen,
+    held: &mut Held,
+    now_ms: i64,
+) -> &'a [Incoming] {
     let mut start = 0;
     for record in &batch.records {
         if record.seq > held.seq {
@@ -136,18 +144,24 @@ fn new_records<'a>(batch: &'a BatchIn, seen: &Seen, held: &mut Held) -> &'a [Inc
         held.seq = last.seq;
         held.hash = last.hash.to_vec();
         held.added = keep.len();
+        held.at_ms = now_ms;
     }
     keep
 }
 
-/// What keeping `batch` does, given what was `seen` of its session.
-pub(super) fn plan<'a>(batch: &'a BatchIn, seen: &Seen) -> Result<Plan<'a>, StoreError> {
-    let (row, new_session) = session(batch, seen)?;
+/// What keeping `batch` at `now_ms` does, given what was `seen` of its session.
+pub(super) fn plan<'a>(
+    batch: &'a BatchIn,
+    seen: &Seen,
+    now_ms: i64,
+) -> Result<Plan<'a>, StoreError> {
+    let (row, new_session) = session(batch, seen, now_ms)?;
     let mut held = Held {
         seq: row.seq,
         hash: row.hash,
         flag: row.flag,
         added: 0,
+        at_ms: row.held_ms,
     };
     let first = batch.records.first().map_or(0, |r| r.seq);
     // The record before the batch, as held: the batch must continue it. Past the held end it
@@ -161,7 +175,7 @@ pub(super) fn plan<'a>(batch: &'a BatchIn, seen: &Seen) -> Result<Plan<'a>, Stor
         _ => false,
     };
     let keep = if joins {
-        new_records(batch, seen, &mut held)
+        new_records(batch, seen, &mut held, now_ms)
     } else {
         if first <= held.seq + 1 {
             held.flag.get_or_insert_with(|| {

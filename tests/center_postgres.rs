@@ -1,0 +1,188 @@
+//! The center on `PostgreSQL` with real processes: a `PostgreSQL` server the test starts
+//! (Debian's package, 127.0.0.1), the demo center made on it, and two `ustudy-center serve`
+//! processes sharing it. A station's batch posted to both at the same moment is kept once and
+//! both answer with the same signed receipt; an enrollment code and a candidate's key, asked
+//! of both at once, are given once; a `serve` process killed with SIGKILL while batches stream
+//! in loses nothing, and the station's outbox carries on through the other.
+
+// Tests fail loudly on purpose.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+mod support;
+
+use std::process::{Command, Stdio};
+
+use support::center::Center;
+use support::enrolled::enroll;
+use support::postgres::Postgres;
+use support::runtime;
+use ustudy::journal::Journal;
+use ustudy::sync::link::{self, LinkError};
+use ustudy::sync::outbox::contents;
+
+/// The database's name in `url`.
+fn name_of(url: &str) -> &str {
+    url.rsplit('/').next().unwrap().split('?').next().unwrap()
+}
+
+/// The records the database holds of `session`, as sequence numbers in order.
+fn held(pg: &Postgres, db: &str, session: &str) -> Vec<i64> {
+    let out = pg.psql(
+        db,
+        &format!("SELECT seq FROM events WHERE session = '{session}' ORDER BY seq"),
+    );
+    out.lines().map(|l| l.parse().unwrap()).collect()
+}
+
+/// The seal id of the package `station` fetched for the candidate's `format`.
+fn seal_for(station: &support::enrolled::Station, format: &str) -> String {
+    let settings = station.settings();
+    let center_key = ustudy::crypto::hex::decode::<32>(&settings.center.signing_public).unwrap();
+    let path = std::fs::read_dir(settings.data_dir.join(link::PACKAGES_DIR))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            let bytes = std::fs::read(p).unwrap();
+            ustudy::package::read_header(&bytes, Some(&center_key))
+                .unwrap()
+                .format
+                == format
+        })
+        .expect("the candidate's package was fetched");
+    path.file_stem().unwrap().to_str().unwrap().to_owned()
+}
+
+#[test]
+fn two_serve_processes_on_one_postgres_give_each_thing_once_and_answer_alike() {
+    let pg = Postgres::start();
+    let url = pg.database();
+    let (center, code) = Center::demo_on(&url);
+    let (mut second, second_url) = center.another_server();
+    let station = enroll(&center, &code);
+    let (_app, _writer, session) = station.sitting(12);
+    let (a, b) = (station.link(None), station.link(Some(&second_url)));
+    let journal = Journal::open_existing(&station.data_dir()).unwrap();
+    let rt = runtime();
+
+    // The same batch through both processes at the same moment: kept once, the same receipt.
+    for from in [0u64, 8, 16] {
+        let chunk = journal.stored(&session, from, 8).unwrap().expect("records");
+        let batch = a.seal_batch(&contents(&chunk)).unwrap();
+        let (one, two) =
+            rt.block_on(async { tokio::join!(a.post_batch(&batch), b.post_batch(&batch)) });
+        let (one, two) = (one.unwrap(), two.unwrap());
+        assert_eq!(one, two, "both processes sign the same receipt");
+        assert_eq!(one.seq, i64::try_from(from).unwrap() + 7);
+    }
+    assert_eq!(
+        held(&pg, name_of(&url), &session),
+        (0..24).collect::<Vec<_>>()
+    );
+
+    // A candidate's key, asked of both at once: released once.
+    let who = station.roster()[1].clone();
+    let seal = seal_for(&station, &who.format);
+    let (one, two) =
+        rt.block_on(async { tokio::join!(a.start(&seal, &who.iin), b.start(&seal, &who.iin)) });
+    let refused = |r: &Result<_, LinkError>| matches!(r, Err(LinkError::Refused { error, .. }) if error == "already-sat");
+    assert!(
+        (one.is_ok() && refused(&two)) || (two.is_ok() && refused(&one)),
+        "one release: {one:?} / {two:?}"
+    );
+
+    // An enrollment code redeemed at both at once: one station enrolled.
+    let code = center.code_at("st-2", "1", "8", 30);
+    let dirs = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
+    let runs: Vec<_> = [&center.url, &second_url]
+        .iter()
+        .zip(&dirs)
+        .map(|(url, dir)| {
+            let config = dir.path().join("station.toml");
+            Command::new(env!("CARGO_BIN_EXE_ustudy-station"))
+                .args(["enroll", "--config", config.to_str().unwrap()])
+                .args(["--center", url, "--code", &code])
+                .args(["--data-dir", dir.path().join("data").to_str().unwrap()])
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let outcomes: Vec<_> = runs
+        .into_iter()
+        .map(|c| c.wait_with_output().unwrap())
+        .collect();
+    let enrolled = outcomes.iter().filter(|o| o.status.success()).count();
+    assert_eq!(enrolled, 1, "one enrollment: {outcomes:?}");
+    let loser = outcomes.iter().find(|o| !o.status.success()).unwrap();
+    assert!(
+        String::from_utf8_lossy(&loser.stderr).contains("used"),
+        "{}",
+        String::from_utf8_lossy(&loser.stderr)
+    );
+    let _ = second.kill();
+    let _ = second.wait();
+}
+
+#[test]
+fn a_serve_process_killed_while_batches_stream_in_loses_nothing() {
+    let pg = Postgres::start();
+    let url = pg.database();
+    let (center, code) = Center::demo_on(&url);
+    let (mut doomed, doomed_url) = center.another_server();
+    let station = enroll(&center, &code);
+    let (_app, writer, session) = station.sitting(60);
+    let journal = Journal::open_existing(&station.data_dir()).unwrap();
+    let rt = runtime();
+    // Batches of four records, each posted to the doomed process, which is killed (SIGKILL)
+    // while they stream in: some kept, perhaps one cut off in the middle.
+    let link = station.link(Some(&doomed_url));
+    let written = journal.stored(&session, 0, 4).unwrap().unwrap().head_seq;
+    let batches: Vec<_> = (0..=u64::try_from(written).unwrap())
+        .step_by(4)
+        .map(|from| journal.stored(&session, from, 4).unwrap().unwrap())
+        .map(|chunk| link.seal_batch(&contents(&chunk)).unwrap())
+        .collect();
+    assert!(batches.len() > 20, "{} batches", batches.len());
+    let answers = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = std::sync::Arc::clone(&answers);
+    let posting = std::thread::spawn(move || {
+        let rt = runtime();
+        batches
+            .iter()
+            .map(|b| {
+                let ok = rt.block_on(link.post_batch(b)).is_ok();
+                counted.fetch_add(usize::from(ok), std::sync::atomic::Ordering::SeqCst);
+                ok
+            })
+            .collect::<Vec<_>>()
+    });
+    // Killed once five batches are in, while the sixth is on its way.
+    while answers.load(std::sync::atomic::Ordering::SeqCst) < 5 {
+        std::thread::yield_now();
+    }
+    doomed.kill().unwrap();
+    doomed.wait().unwrap();
+    let answered = posting.join().unwrap();
+    let kept = answered.iter().filter(|ok| **ok).count();
+    assert!(
+        kept < answered.len(),
+        "the process died before the last batch ({kept} of {} answered)",
+        answered.len()
+    );
+    // What the dead process kept is whole: a contiguous chain from the first record.
+    let before = held(&pg, name_of(&url), &session);
+    assert_eq!(
+        before,
+        (0..i64::try_from(before.len()).unwrap()).collect::<Vec<_>>()
+    );
+    // The station's outbox carries on through the other process: every record, once.
+    rt.block_on(station.outbox(&writer, None).drain()).unwrap();
+    let after = held(&pg, name_of(&url), &session);
+    let written = journal
+        .stored(&session, 0, 100_000)
+        .unwrap()
+        .unwrap()
+        .head_seq;
+    assert_eq!(after, (0..=written).collect::<Vec<_>>());
+}
