@@ -186,3 +186,56 @@ fn a_serve_process_killed_while_batches_stream_in_loses_nothing() {
         .head_seq;
     assert_eq!(after, (0..=written).collect::<Vec<_>>());
 }
+
+#[test]
+fn migrate_says_the_schema_on_both_backends_and_a_bad_database_is_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let keys = dir.path().join("center");
+    let keys = keys.to_str().unwrap();
+    assert!(support::cli::center(&["init", "--dir", keys]).ok());
+    let version = ustudy::center::store::SCHEMA_VERSION;
+    let first = support::cli::center(&["migrate", "--dir", keys]);
+    assert_eq!(
+        first.stdout.trim(),
+        format!("schema: version {version} (was 0)"),
+        "{}",
+        first.stderr
+    );
+    let again = support::cli::center(&["migrate", "--dir", keys]);
+    assert_eq!(
+        again.stdout.trim(),
+        format!("schema: version {version} (up to date)")
+    );
+
+    let pg = Postgres::start();
+    let url = pg.database();
+    let on_pg = support::cli::center(&["migrate", "--dir", keys, "--db", &url]);
+    assert_eq!(
+        on_pg.stdout.trim(),
+        format!("schema: version {version} (was 0)"),
+        "{}",
+        on_pg.stderr
+    );
+    // The database's tables, not the file's: the file was not touched again.
+    assert_eq!(
+        pg.psql(name_of(&url), "SELECT version FROM schema_version"),
+        version.to_string()
+    );
+    for (bad, says) in [
+        ("postgres://ustudy@127.0.0.1:1/x?sslmode=disable", "refused"),
+        (
+            "postgres://ustudy@127.0.0.1:5432/x?sslmode=sometimes",
+            "URL",
+        ),
+        (&pg.url("nope") as &str, "does not exist"),
+    ] {
+        let ran = support::cli::center(&["status", "--dir", keys, "--db", bad]);
+        assert_eq!(ran.code, Some(1), "{}", ran.stderr);
+        assert_eq!(ran.stderr.lines().count(), 1, "{}", ran.stderr);
+        assert!(
+            ran.stderr.contains("PostgreSQL") && ran.stderr.contains(says),
+            "{}",
+            ran.stderr
+        );
+    }
+}

@@ -524,3 +524,39 @@ fn two_stores_on_one_postgres_keep_the_same_batches_once_with_the_same_answer() 
     let name = url.rsplit('/').next().unwrap().split('?').next().unwrap();
     assert_eq!(server.psql(name, "SELECT COUNT(*) FROM events"), "480");
 }
+
+#[test]
+fn the_store_reaches_postgres_over_tls_checked_against_the_certificate_given() {
+    let server = Postgres::start_tls();
+    let plain = server.database();
+    let name = plain.rsplit('/').next().unwrap().split('?').next().unwrap();
+    let url = plain.replace("sslmode=disable", "sslmode=require");
+    let store = PgStore::connect(&url, Some(&server.ca())).unwrap();
+    store.add_operator("aigerim", "h1", 1).unwrap();
+    let encrypted = server.psql(
+        "postgres",
+        &format!(
+            "SELECT COUNT(*) FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid)
+             WHERE s.ssl AND a.datname = '{name}'"
+        ),
+    );
+    assert_ne!(encrypted, "0", "the store's connections are encrypted");
+    drop(store);
+    // No certificate given, or another one: refused, saying why.
+    let unknown = PgStore::connect(&url, None).err().unwrap().to_string();
+    assert!(unknown.contains("certificate"), "{unknown}");
+    let other = Postgres::start_tls();
+    let wrong = PgStore::connect(&url, Some(&other.ca()))
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(wrong.contains("certificate"), "{wrong}");
+    // A certificate file that is not one: said, with its name.
+    let junk = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(junk.path(), "not a certificate").unwrap();
+    let bad = PgStore::connect(&url, Some(junk.path()))
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(bad.contains(&junk.path().display().to_string()), "{bad}");
+}

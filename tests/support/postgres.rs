@@ -67,6 +67,21 @@ fn free_port() -> u16 {
 impl Postgres {
     /// Makes and starts a new cluster.
     pub fn start() -> Postgres {
+        Postgres::start_with(false)
+    }
+
+    /// Makes and starts a new cluster that offers TLS with a self-signed certificate for
+    /// 127.0.0.1; the certificate (PEM) to check it against is `ca()`.
+    pub fn start_tls() -> Postgres {
+        Postgres::start_with(true)
+    }
+
+    /// The certificate (PEM) of a server made by `start_tls`.
+    pub fn ca(&self) -> PathBuf {
+        self.dir.path().join("server.crt")
+    }
+
+    fn start_with(tls: bool) -> Postgres {
         let bin = bin_dir();
         let dir = tempfile::tempdir().expect("a temporary directory");
         if root() {
@@ -95,10 +110,44 @@ impl Postgres {
             ],
         );
         ok(&init, "initdb");
+        let mut ssl = String::new();
+        if tls {
+            let made = rcgen::generate_simple_self_signed(vec![
+                "127.0.0.1".to_owned(),
+                "localhost".to_owned(),
+            ])
+            .expect("a certificate");
+            let (crt, key) = (dir.path().join("server.crt"), dir.path().join("server.key"));
+            std::fs::write(&crt, made.cert.pem()).expect("written");
+            std::fs::write(&key, made.signing_key.serialize_pem()).expect("written");
+            let locked = Command::new("chmod")
+                .arg("600")
+                .arg(&key)
+                .status()
+                .expect("chmod runs");
+            assert!(locked.success());
+            if root() {
+                let owned = Command::new("chown")
+                    .args(["postgres:postgres"])
+                    .arg(&crt)
+                    .arg(&key)
+                    .status()
+                    .expect("chown runs");
+                assert!(owned.success());
+            }
+            ssl = format!(
+                " -c ssl=on -c ssl_cert_file={} -c ssl_key_file={}",
+                crt.display(),
+                key.display()
+            );
+        }
         // A port taken between the check and the start: try another.
         for _ in 0..5 {
             let port = free_port();
-            let options = format!("-p {port} -k {} -c listen_addresses=127.0.0.1", path(""));
+            let options = format!(
+                "-p {port} -k {} -c listen_addresses=127.0.0.1{ssl}",
+                path("")
+            );
             let started = run(
                 &bin,
                 "pg_ctl",

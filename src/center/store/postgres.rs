@@ -25,6 +25,12 @@ use crate::protocol::roster::RosterRow;
 /// Connections a process keeps open to the database at most.
 const POOL_SIZE: usize = 16;
 
+/// How long a new connection to the database may take (unless the URL says otherwise).
+const CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// How long a request waits for a free connection when all are busy.
+const POOL_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// The key of the advisory lock migrations take (any number no other lock uses).
 const MIGRATION_LOCK: i64 = 0x5553_5455_4459; // "USTUDY"
 
@@ -66,6 +72,12 @@ fn tls(ca: Option<&Path>) -> Result<tokio_postgres_rustls::MakeRustlsConnect, St
                 .add(cert)
                 .map_err(|e| failed(&path.display().to_string(), e))?;
         }
+        if roots.is_empty() {
+            return Err(StoreError::Database(format!(
+                "{} holds no certificate (PEM, -----BEGIN CERTIFICATE-----)",
+                path.display()
+            )));
+        }
     }
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let config = rustls::ClientConfig::builder_with_provider(provider)
@@ -80,9 +92,14 @@ impl PgStore {
     /// Connects to the database at `url` (`postgres://user:password@host:port/db`, libpq's
     /// URL form with its `sslmode`), with TLS checked against `ca`, and migrates it.
     pub fn connect(url: &str, ca: Option<&Path>) -> Result<PgStore, StoreError> {
-        let config: tokio_postgres::Config = url
+        let mut config: tokio_postgres::Config = url
             .parse()
             .map_err(|e| failed("the database URL does not parse", e))?;
+        // A database host that does not answer is said within seconds, not after the
+        // system's TCP timeout.
+        if config.get_connect_timeout().is_none() {
+            config.connect_timeout(CONNECT_TIMEOUT);
+        }
         let rt = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .thread_name("ustudy-db")
@@ -99,6 +116,8 @@ impl PgStore {
         let pool = Pool::builder(manager)
             .max_size(POOL_SIZE)
             .runtime(deadpool_postgres::Runtime::Tokio1)
+            .create_timeout(Some(CONNECT_TIMEOUT))
+            .wait_timeout(Some(POOL_WAIT))
             .build()
             .map_err(|e| failed("the database pool", e))?;
         let mut store = PgStore {
