@@ -3,7 +3,8 @@
 //! processes sharing it. A station's batch posted to both at the same moment is kept once and
 //! both answer with the same signed receipt; an enrollment code and a candidate's key, asked
 //! of both at once, are given once; a `serve` process killed with SIGKILL while batches stream
-//! in loses nothing, and the station's outbox carries on through the other.
+//! in loses nothing, and the station's outbox carries on through the other; three processes
+//! take three stations' overlapping batches, each posted to two of them at once, exactly once.
 
 // Tests fail loudly on purpose.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
@@ -237,5 +238,73 @@ fn migrate_says_the_schema_on_both_backends_and_a_bad_database_is_one_line() {
             "{}",
             ran.stderr
         );
+    }
+}
+
+#[test]
+fn three_serve_processes_keep_overlapping_duplicated_batches_of_three_stations_once() {
+    let pg = Postgres::start();
+    let url = pg.database();
+    let (center, code) = Center::demo_on(&url);
+    let mut others = [center.another_server(), center.another_server()];
+    let urls = [center.url.clone(), others[0].1.clone(), others[1].1.clone()];
+    // Three stations, each with a session of its own (the demo's three candidates).
+    let mut stations = vec![enroll(&center, &code)];
+    for n in 1..3 {
+        let code = center.code_at(&format!("st-{n}"), "1", &format!("{}", 20 + n), 30);
+        stations.push(enroll(&center, &code));
+    }
+    let sessions: Vec<_> = stations
+        .iter()
+        .enumerate()
+        .map(|(n, s)| s.sitting_as(n, 20))
+        .collect();
+    // Each station's records in overlapping batches of four (every second record starts one),
+    // each batch posted to two different processes at the same moment.
+    let threads: Vec<_> = stations
+        .iter()
+        .zip(&sessions)
+        .enumerate()
+        .map(|(n, (station, (_, _, session)))| {
+            let links: Vec<_> = urls.iter().map(|u| station.link(Some(u))).collect();
+            let journal = Journal::open_existing(&station.data_dir()).unwrap();
+            let head = journal.stored(session, 0, 4).unwrap().unwrap().head_seq;
+            let batches: Vec<_> = (0..=u64::try_from(head).unwrap())
+                .step_by(2)
+                .map(|from| {
+                    let chunk = journal.stored(session, from, 4).unwrap().unwrap();
+                    links[0].seal_batch(&contents(&chunk)).unwrap()
+                })
+                .collect();
+            std::thread::spawn(move || {
+                let rt = runtime();
+                for (k, batch) in batches.iter().enumerate() {
+                    let (one, two) = (&links[(n + k) % 3], &links[(n + k + 1) % 3]);
+                    let (a, b) = rt.block_on(async {
+                        tokio::join!(one.post_batch(batch), two.post_batch(batch))
+                    });
+                    assert_eq!(a.unwrap(), b.unwrap(), "the same receipt from both");
+                }
+                head
+            })
+        })
+        .collect();
+    let heads: Vec<i64> = threads.into_iter().map(|t| t.join().unwrap()).collect();
+    let mut total = 0;
+    for ((_, _, session), head) in sessions.iter().zip(&heads) {
+        assert_eq!(
+            held(&pg, name_of(&url), session),
+            (0..=*head).collect::<Vec<_>>(),
+            "every record of {session}, once"
+        );
+        total += head + 1;
+    }
+    assert_eq!(
+        pg.psql(name_of(&url), "SELECT COUNT(*) FROM events"),
+        total.to_string()
+    );
+    for (child, _) in &mut others {
+        let _ = child.kill();
+        let _ = child.wait();
     }
 }

@@ -30,8 +30,13 @@ impl Station {
     /// The station started, its roster's first candidate checked in (the key released by the
     /// center), started, and `answers` tasks answered; every event committed. The session's id.
     pub fn sitting(&self, answers: usize) -> (App, Writer, String) {
+        self.sitting_as(0, answers)
+    }
+
+    /// The same with the roster's candidate `n`.
+    pub fn sitting_as(&self, n: usize, answers: usize) -> (App, Writer, String) {
         let (mut app, writer) = self.start_with_writer();
-        let who = self.roster()[0].clone();
+        let who = self.roster()[n].clone();
         type_into(&mut app, ids::locked::PIN, PIN);
         click(&mut app, ids::locked::UNLOCK);
         type_into(&mut app, ids::check_in::IIN, &who.iin);
