@@ -39,16 +39,7 @@ impl Center {
     /// The demo center (`ustudy-center demo`) with its store on `PostgreSQL` at `db`, served;
     /// its enrollment code for `demo-1`.
     pub fn demo_on(db: &str) -> (Center, String) {
-        let temp = tempfile::tempdir().expect("a temporary directory");
-        let dir = temp.path().join("center");
-        let made = cli::center(&["demo", "--dir", dir.to_str().expect("utf-8"), "--db", db]);
-        assert!(made.ok(), "{}", made.stderr);
-        let code = made
-            .stdout
-            .lines()
-            .find_map(|l| l.strip_prefix("enroll-code: "))
-            .expect("the code is printed")
-            .to_owned();
+        let (temp, dir, code) = made_demo(&["--db", db]);
         let (server, url) = spawn(&dir, &["--db", db]);
         let center = Center {
             dir,
@@ -127,6 +118,24 @@ impl Center {
             .collect::<Result<_, _>>()
             .expect("rows")
     }
+}
+
+/// `ustudy-center demo` with `args` in a fresh directory: the directory (removed when dropped),
+/// the key store in it, and the enrollment code for `demo-1` it printed.
+pub fn made_demo(args: &[&str]) -> (tempfile::TempDir, PathBuf, String) {
+    let temp = tempfile::tempdir().expect("a temporary directory");
+    let dir = temp.path().join("center");
+    let mut all = vec!["demo", "--dir", dir.to_str().expect("utf-8")];
+    all.extend(args);
+    let made = cli::center(&all);
+    assert!(made.ok(), "{}", made.stderr);
+    let code = made
+        .stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("enroll-code: "))
+        .expect("the code is printed")
+        .to_owned();
+    (temp, dir, code)
 }
 
 /// Starts `ustudy-center serve` on the key store `dir`, on a free port; the child and its URL.

@@ -150,16 +150,7 @@ impl Station {
 
 /// The demo center (`ustudy-center demo`), served; its enrollment code for `demo-1`.
 pub fn demo_center() -> (Center, String) {
-    let temp = tempfile::tempdir().expect("a temporary directory");
-    let dir = temp.path().join("center");
-    let made = cli::center(&["demo", "--dir", dir.to_str().expect("utf-8")]);
-    assert!(made.ok(), "{}", made.stderr);
-    let code = made
-        .stdout
-        .lines()
-        .find_map(|l| l.strip_prefix("enroll-code: "))
-        .expect("the code is printed")
-        .to_owned();
+    let (temp, dir, code) = super::center::made_demo(&[]);
     (Center::serve(temp, dir), code)
 }
 
