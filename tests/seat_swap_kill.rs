@@ -27,11 +27,19 @@ fn swap_at(seed: u64, stop: &str, shots: Option<&str>) {
     let mut spare = run_station(&display_b, &b, None);
     let mut victim = run_station(&display_a, &a, Some((seed, stop)));
     stopped(&mut victim, stop);
-    // Everything A wrote reached the center (its clock ticks on: a record every 5 s).
+    // Everything A wrote reached the center (its clock ticks on: a record every 5 s), the
+    // proctor's pause included: a batch sent before the pause also ends at the station's head.
+    let paused = |session: &str| {
+        entries(&center, session).iter().any(
+            |e| matches!(&e.event, Event::Proctor { action, .. } if *action == ProctorAction::Pause),
+        )
+    };
     let (moved, _, _, _) = wait_for(Duration::from_secs(30), "A's records at the center", || {
         sessions_of(&center, "demo-1")
             .into_iter()
-            .find(|(_, _, held, head)| held == head && *held > 3)
+            .find(|(id, _, held, head)| {
+                held == head && *held > 3 && (!stop.starts_with("paused") || paused(id))
+            })
     });
     victim.kill().unwrap();
     victim.wait().unwrap();
