@@ -76,7 +76,8 @@ ok "installed $(basename "$deb") and enabled the kiosk"
 
 # The disk: an ext4 image made from the folder; the kernel and initrd boot it directly.
 rm -f "$work/disk.img"
-mkfs.ext4 -q -L root -d "$root" "$work/disk.img" 4G || fail "mkfs.ext4 -d"
+mkfs.ext4 -q -L root -d "$root" "$work/disk.img" 4G ||
+  fail "mkfs.ext4 -d: the image needs about $(du -sh "$root" | cut -f1) of the host's disk; $(df -h --output=avail "$work" | tail -1 | tr -d ' ') free there"
 # Emulated (TCG): the KVM this workplace offers aborts QEMU on the guest's MSRs, and emulation
 # is fast enough for one boot.
 accel=(-accel tcg,thread=multi -cpu max)
@@ -173,4 +174,6 @@ grep -qi "reboot" <(tail -20 "$out/serial.log") && fail "Ctrl+Alt+Del started a 
 ok "Ctrl+Alt+Del does nothing: $out/after-ctrl-alt-del.png"
 
 monitor "quit"
+wait $qemu 2>/dev/null || true
+rm -f "$work/disk.img"   # 1.3 GB; kept only when a check failed, to read its journal
 echo "test-kiosk-boot.sh: all passed in $((SECONDS - started)) s"
