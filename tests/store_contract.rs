@@ -430,11 +430,28 @@ fn a_store_of_the_first_schema_is_migrated_on_both_backends() {
     store.put_batch(batch("st-1", "a", 0..3), 20).unwrap();
     drop(store);
     let name = url.rsplit('/').next().unwrap().split('?').next().unwrap();
+    // Version 1 on PostgreSQL also checked each event against its session and compared the
+    // session keys in the database's own collation: made by undoing version 3.
+    server.psql(
+        name,
+        r#"ALTER TABLE events ALTER COLUMN session TYPE TEXT COLLATE "default";
+           ALTER TABLE events ADD CONSTRAINT events_session_fkey
+               FOREIGN KEY (session) REFERENCES sessions(id);"#,
+    );
     server.psql(name, undo);
     let old = PgStore::connect(&url, None).unwrap();
     assert_eq!(old.schema(), (1, SCHEMA_VERSION));
     let answer = old.put_batch(batch("st-1", "a", 0..3), 30).unwrap();
     assert_eq!((answer.seq, answer.at_ms), (2, 20));
+    assert_eq!(old.records("a").unwrap().len(), 3, "the events kept");
+    let shape = "SELECT (SELECT COUNT(*) FROM pg_constraint WHERE conname = 'events_session_fkey')
+                     || ' ' || (SELECT collation_name FROM information_schema.columns
+                                WHERE table_name = 'events' AND column_name = 'session')";
+    assert_eq!(
+        server.psql(name, shape),
+        "0 C",
+        "events keyed byte by byte, without a check per row"
+    );
 }
 
 #[test]

@@ -21,10 +21,18 @@ pub(super) const ALL: &[Migration] = &[
         sqlite: HELD_MS,
         postgres: HELD_MS,
     },
+    Migration {
+        version: 3,
+        sqlite: NOTHING,
+        postgres: POSTGRES_EVENT_KEYS,
+    },
 ];
 
 /// The version a store reaches once every migration ran.
-pub const LATEST: i64 = 2;
+pub const LATEST: i64 = 3;
+
+/// A migration with nothing to do on one backend (the number still moves on).
+const NOTHING: &str = "";
 
 /// When the center first held the end of each session's chain: a receipt says this time, so
 /// every `serve` process answers the same batch with the same signed receipt (sessions held
@@ -33,6 +41,19 @@ const HELD_MS: &str = "
 ALTER TABLE sessions ADD COLUMN held_ms BIGINT NOT NULL DEFAULT 0;
 UPDATE sessions SET held_ms = last_ms;
 ";
+
+/// Events keyed as the center reads them, and kept at `COPY`'s pace. The key columns of the
+/// per-session tables compare byte by byte (as `SQLite` and the other keys do) whatever the
+/// database's locale, and `events` no longer checks each row against `sessions`: `PostgreSQL`
+/// ran that check as a query per record (120 for a session's batch), while the store writes
+/// a session's events only in the transaction that holds the session's lock and has its row
+/// (on `SQLite` the reference was never enforced). Rewrites the three tables once.
+const POSTGRES_EVENT_KEYS: &str = r#"
+ALTER TABLE events DROP CONSTRAINT IF EXISTS events_session_fkey;
+ALTER TABLE events ALTER COLUMN session TYPE TEXT COLLATE "C";
+ALTER TABLE session_keys ALTER COLUMN session TYPE TEXT COLLATE "C";
+ALTER TABLE session_behind ALTER COLUMN session TYPE TEXT COLLATE "C";
+"#;
 
 /// The first schema (stores made before versions were kept have exactly these tables).
 const SQLITE_1: &str = "

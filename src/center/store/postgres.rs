@@ -12,7 +12,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 use deadpool_postgres::{GenericClient as _, Manager, ManagerConfig, Pool, RecyclingMethod};
+use futures_util::future::{try_join4, try_join5};
 use tokio_postgres::Row as PgRow;
+use tokio_postgres::Statement;
 use tokio_postgres::types::ToSql;
 
 use super::rules::{self, Behind, Row, Seen};
@@ -255,16 +257,106 @@ fn station_row(r: &PgRow) -> Station {
 
 const STATION_COLUMNS: &str = "name, hall, seat, signing_public, agree_public, enrolled_ms";
 
-/// What the batch rules need of the batch's session, read in `tx` (which holds its lock).
+/// The statements `put_batch` runs, prepared once on each pooled connection.
+struct BatchStatements {
+    lock: Statement,
+    session: Statement,
+    hashes: Statement,
+    new_key: Statement,
+    new_session: Statement,
+    events: Statement,
+    behind: Statement,
+    held: Statement,
+}
+
+impl BatchStatements {
+    async fn on(c: &deadpool_postgres::Object) -> Result<BatchStatements, StoreError> {
+        Ok(BatchStatements {
+            lock: c
+                .prepare_cached("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+                .await?,
+            session: c
+                .prepare_cached(
+                    "SELECT s.station, s.package_id, s.seal_id, s.supersedes, s.held_seq,
+                         s.held_hash, s.flag, m.to_station, COALESCE(t.seat, ''), s.held_ms
+                     FROM sessions s LEFT JOIN moves m ON m.session = s.id
+                         LEFT JOIN stations t ON t.name = m.to_station
+                     WHERE s.id = $1",
+                )
+                .await?,
+            hashes: c
+                .prepare_cached(
+                    "SELECT seq, hash FROM events WHERE session = $1 AND seq BETWEEN $2 AND $3",
+                )
+                .await?,
+            new_key: c
+                .prepare_cached(
+                    "INSERT INTO session_keys (session, data_key) VALUES ($1, $2)
+                     ON CONFLICT (session) DO NOTHING",
+                )
+                .await?,
+            new_session: c
+                .prepare_cached(
+                    "INSERT INTO sessions (id, station, package_id, seal_id, supersedes,
+                         held_seq, held_hash, station_head, first_ms, last_ms, held_ms)
+                     VALUES ($1, $2, $3, $4, $5, -1, ''::bytea, -1, $6, $6, $6)",
+                )
+                .await?,
+            // One statement for the whole batch: its columns as arrays.
+            events: c
+                .prepare_cached(
+                    "INSERT INTO events (session, seq, hash, sealed, entry)
+                     SELECT $1, * FROM UNNEST($2::bigint[], $3::bytea[], $4::bytea[], $5::text[])",
+                )
+                .await?,
+            behind: c
+                .prepare_cached(
+                    "INSERT INTO session_behind (session, tasks) VALUES ($1, $2)
+                     ON CONFLICT (session) DO UPDATE SET tasks = excluded.tasks",
+                )
+                .await?,
+            held: c
+                .prepare_cached(
+                    "UPDATE sessions SET held_seq = $2, held_hash = $3, station_head = $4,
+                         flag = $5, last_ms = $6, held_ms = $7 WHERE id = $1",
+                )
+                .await?,
+        })
+    }
+}
+
+/// `work` when `yes`, else nothing (and nothing sent).
+async fn when(
+    yes: bool,
+    work: impl Future<Output = Result<u64, tokio_postgres::Error>>,
+) -> Result<u64, tokio_postgres::Error> {
+    if yes { work.await } else { Ok(0) }
+}
+
+/// What the batch rules need of the batch's session, read in `tx` under the session's lock.
+/// One round trip: the lock and the reads are sent together (pipelined, in the order the
+/// futures are first polled, which `try_join4` does in order), and `PostgreSQL` runs each read
+/// after the lock is granted, with a snapshot taken then.
 async fn seen(
     tx: &deadpool_postgres::Transaction<'_>,
+    st: &BatchStatements,
     batch: &BatchIn,
 ) -> Result<Seen, StoreError> {
-    let session_sql = "SELECT s.station, s.package_id, s.seal_id, s.supersedes, s.held_seq,
-             s.held_hash, s.flag, m.to_station, COALESCE(t.seat, ''), s.held_ms
-         FROM sessions s LEFT JOIN moves m ON m.session = s.id
-             LEFT JOIN stations t ON t.name = m.to_station
-         WHERE s.id = $1";
+    let key = format!("session:{}", batch.session);
+    let (from, to) = rules::hash_range(batch);
+    let earlier = async {
+        match &batch.supersedes {
+            Some(earlier) => tx.query_opt(&st.session, &[earlier]).await,
+            None => Ok(None),
+        }
+    };
+    let (_, this, earlier, hashes) = try_join4(
+        tx.execute(&st.lock, &[&key]),
+        tx.query_opt(&st.session, &[&batch.session]),
+        earlier,
+        tx.query(&st.hashes, &[&batch.session, &from, &to]),
+    )
+    .await?;
     let held = |r: &PgRow| Row {
         station: r.get(0),
         package_id: r.get(1),
@@ -275,109 +367,81 @@ async fn seen(
         flag: r.get(6),
         held_ms: r.get(9),
     };
-    let statement = tx.prepare_cached(session_sql).await?;
-    let this = tx.query_opt(&statement, &[&batch.session]).await?;
     // A move of a session never held cannot be (a move needs the session), so the join finds
     // every move of this one.
     let moved = this.as_ref().and_then(|r| {
         r.get::<_, Option<String>>(7)
             .map(|to| (to, r.get::<_, String>(8)))
     });
-    let earlier = match &batch.supersedes {
-        Some(earlier) => tx
-            .query_opt(&statement, &[earlier])
-            .await?
-            .map(|r| (r.get::<_, String>(0), r.get::<_, Option<String>>(7))),
-        None => None,
-    };
-    let (from, to) = rules::hash_range(batch);
-    let hashes = tx
-        .query(
-            &tx.prepare_cached(
-                "SELECT seq, hash FROM events WHERE session = $1 AND seq BETWEEN $2 AND $3",
-            )
-            .await?,
-            &[&batch.session, &from, &to],
-        )
-        .await?
-        .iter()
-        .map(|r| (r.get::<_, i64>(0), r.get::<_, Vec<u8>>(1)))
-        .collect();
     Ok(Seen {
         row: this.as_ref().map(held),
         moved,
-        earlier,
-        hashes,
+        earlier: earlier.map(|r| (r.get::<_, String>(0), r.get::<_, Option<String>>(7))),
+        hashes: hashes
+            .iter()
+            .map(|r| (r.get::<_, i64>(0), r.get::<_, Vec<u8>>(1)))
+            .collect(),
     })
 }
 
-/// `Store::put_batch` in one transaction of its own.
+/// `Store::put_batch` in one transaction of its own, in four round trips: begin; the lock and
+/// the reads; every write; commit.
 async fn put_batch(pool: &Pool, batch: &BatchIn, now_ms: i64) -> Result<Held, StoreError> {
     let mut c = client(pool).await?;
+    let st = BatchStatements::on(&c).await?;
     let tx = c.transaction().await?;
-    lock(&tx, &format!("session:{}", batch.session)).await?;
-    let plan = rules::plan(batch, &seen(&tx, batch).await?, now_ms)?;
-    if plan.new_session {
+    let plan = rules::plan(batch, &seen(&tx, &st, batch).await?, now_ms)?;
+    let seqs: Vec<i64> = plan.keep.iter().map(|r| r.seq).collect();
+    let hashes: Vec<&[u8]> = plan.keep.iter().map(|r| &r.hash[..]).collect();
+    let sealed: Vec<&[u8]> = plan.keep.iter().map(|r| r.sealed.as_slice()).collect();
+    let entries: Vec<&str> = plan.keep.iter().map(|r| r.entry.as_str()).collect();
+    let (set_behind, tasks) = match &plan.behind {
+        Behind::Set(tasks) => (true, tasks.clone()),
+        Behind::Unchanged => (false, None),
+    };
+    let held = plan.held;
+    try_join5(
+        when(
+            plan.new_session,
+            tx.execute(&st.new_key, &[&batch.session, &batch.data_key.as_slice()]),
+        ),
+        when(
+            plan.new_session,
+            tx.execute(
+                &st.new_session,
+                &[
+                    &batch.session,
+                    &batch.station,
+                    &batch.package_id,
+                    &batch.seal_id,
+                    &batch.supersedes,
+                    &now_ms,
+                ],
+            ),
+        ),
+        when(
+            !seqs.is_empty(),
+            tx.execute(
+                &st.events,
+                &[&batch.session, &seqs, &hashes, &sealed, &entries],
+            ),
+        ),
+        when(
+            set_behind,
+            tx.execute(&st.behind, &[&batch.session, &tasks]),
+        ),
         tx.execute(
-            "INSERT INTO session_keys (session, data_key) VALUES ($1, $2)
-             ON CONFLICT (session) DO NOTHING",
-            &[&batch.session, &batch.data_key.as_slice()],
-        )
-        .await?;
-        tx.execute(
-            "INSERT INTO sessions (id, station, package_id, seal_id, supersedes, held_seq,
-                 held_hash, station_head, first_ms, last_ms, held_ms)
-             VALUES ($1, $2, $3, $4, $5, -1, ''::bytea, -1, $6, $6, $6)",
+            &st.held,
             &[
                 &batch.session,
-                &batch.station,
-                &batch.package_id,
-                &batch.seal_id,
-                &batch.supersedes,
+                &held.seq,
+                &held.hash,
+                &batch.head_seq,
+                &held.flag,
                 &now_ms,
+                &held.at_ms,
             ],
-        )
-        .await?;
-    }
-    if !plan.keep.is_empty() {
-        // One statement for the whole batch: its columns as arrays.
-        let seqs: Vec<i64> = plan.keep.iter().map(|r| r.seq).collect();
-        let hashes: Vec<&[u8]> = plan.keep.iter().map(|r| &r.hash[..]).collect();
-        let sealed: Vec<&[u8]> = plan.keep.iter().map(|r| r.sealed.as_slice()).collect();
-        let entries: Vec<&str> = plan.keep.iter().map(|r| r.entry.as_str()).collect();
-        let insert = tx
-            .prepare_cached(
-                "INSERT INTO events (session, seq, hash, sealed, entry)
-                 SELECT $1, * FROM UNNEST($2::bigint[], $3::bytea[], $4::bytea[], $5::text[])",
-            )
-            .await?;
-        tx.execute(
-            &insert,
-            &[&batch.session, &seqs, &hashes, &sealed, &entries],
-        )
-        .await?;
-    }
-    if let Behind::Set(tasks) = &plan.behind {
-        tx.execute(
-            "INSERT INTO session_behind (session, tasks) VALUES ($1, $2)
-             ON CONFLICT (session) DO UPDATE SET tasks = excluded.tasks",
-            &[&batch.session, tasks],
-        )
-        .await?;
-    }
-    let held = plan.held;
-    tx.execute(
-        "UPDATE sessions SET held_seq = $2, held_hash = $3, station_head = $4, flag = $5,
-             last_ms = $6, held_ms = $7 WHERE id = $1",
-        &[
-            &batch.session,
-            &held.seq,
-            &held.hash,
-            &batch.head_seq,
-            &held.flag,
-            &now_ms,
-            &held.at_ms,
-        ],
+        ),
     )
     .await?;
     tx.commit().await?;
