@@ -303,6 +303,41 @@ fn three_serve_processes_keep_overlapping_duplicated_batches_of_three_stations_o
         pg.psql(name_of(&url), "SELECT COUNT(*) FROM events"),
         total.to_string()
     );
+    // The export from the national store, written as each session is scored: every session
+    // once with every record, the tables whole, nothing left half-written beside them.
+    let file = center.dir.with_file_name("day.json");
+    let ran = center.command("export", &["--out", file.to_str().unwrap()]);
+    assert!(ran.ok(), "{}", ran.stderr);
+    assert!(
+        ran.stdout.contains("sessions: 3 (0 could not be scored"),
+        "{}",
+        ran.stdout
+    );
+    let results: Vec<serde_json::Value> =
+        serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    for ((_, _, session), head) in sessions.iter().zip(&heads) {
+        let ours: Vec<_> = results
+            .iter()
+            .filter(|r| r["session"] == *session)
+            .collect();
+        assert_eq!(ours.len(), 1, "{session} once");
+        assert_eq!(ours[0]["records"], head + 1);
+        assert_eq!(ours[0]["problem"], serde_json::Value::Null);
+    }
+    let table = std::fs::read_to_string(center.dir.with_file_name("day.results.csv")).unwrap();
+    assert!(table.starts_with("session,station,iin,"), "{table}");
+    for (_, _, session) in &sessions {
+        assert!(
+            table.lines().any(|l| l.starts_with(session.as_str())),
+            "{table}"
+        );
+    }
+    let parent = std::fs::read_dir(center.dir.parent().unwrap()).unwrap();
+    let partial: Vec<_> = parent
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".partial"))
+        .collect();
+    assert!(partial.is_empty(), "{partial:?}");
     for (child, _) in &mut others {
         let _ = child.kill();
         let _ = child.wait();

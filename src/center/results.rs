@@ -102,28 +102,30 @@ pub struct SessionResult {
     pub problem: Option<String>,
 }
 
-/// Every held session's result; `paper` opens the paper a session ran (its package, with the
-/// center's key). Sessions another held session supersedes are left out.
-pub fn compute(
+/// Every held session's result, handed to `each` as soon as it is scored, in the order the
+/// store lists the sessions; `paper` opens the paper a session ran (its package, with the
+/// center's key). Sessions another held session supersedes are left out. Only the list of
+/// sessions and one session's records are in memory at a time, however large the test day.
+pub fn each<E: From<StoreError>>(
     store: &dyn Store,
     paper: impl Fn(&HeldSession) -> Result<Paper, String>,
-) -> Result<Vec<SessionResult>, StoreError> {
+    mut each: impl FnMut(SessionResult) -> Result<(), E>,
+) -> Result<(), E> {
     let sessions = store.sessions()?;
     let superseded: BTreeSet<String> = sessions
         .iter()
         .filter_map(|s| s.supersedes.clone())
         .collect();
-    let mut out = Vec::new();
     for held in sessions.iter().filter(|s| !superseded.contains(&s.id)) {
         let records = with_moved(store, &sessions, held)?;
-        out.push(
+        each(
             score(held, &records, &paper).unwrap_or_else(|problem| SessionResult {
                 problem: Some(problem),
                 ..blank(held, records.len() as u64)
             }),
-        );
+        )?;
     }
-    Ok(out)
+    Ok(())
 }
 
 /// The records of a session, and of one moved to its station (a seat swap) it carries on: all
@@ -323,8 +325,8 @@ fn line(out: &mut String, fields: &[String]) {
     let _ = writeln!(out, "{}", row.join(","));
 }
 
-/// The results as CSV: a row per session and subject.
-pub fn results_csv(results: &[SessionResult]) -> String {
+/// The results table's first line (CSV: a row per session and subject).
+pub fn results_header() -> String {
     let mut out = String::new();
     line(
         &mut out,
@@ -355,63 +357,68 @@ pub fn results_csv(results: &[SessionResult]) -> String {
         ]
         .map(str::to_owned),
     );
-    for r in results {
-        let passed: Vec<&str> = r
-            .pass_marks
-            .iter()
-            .filter(|p| p.met)
-            .map(|p| p.id.as_str())
-            .collect();
-        let empty = BlockResult {
-            block: String::new(),
-            subject: String::new(),
-            points: 0,
-            max: 0,
-            minimum: 0,
-            met: false,
-            task_points: Vec::new(),
-        };
-        let blocks: Vec<&BlockResult> = if r.blocks.is_empty() {
-            vec![&empty]
-        } else {
-            r.blocks.iter().collect()
-        };
-        for b in blocks {
-            line(
-                &mut out,
-                &[
-                    r.session.clone(),
-                    r.station.clone(),
-                    r.iin.clone(),
-                    r.name.clone(),
-                    r.package_id.clone(),
-                    r.phase.clone(),
-                    r.finished.to_string(),
-                    b.subject.clone(),
-                    b.block.clone(),
-                    b.points.to_string(),
-                    b.max.to_string(),
-                    b.minimum.to_string(),
-                    b.met.to_string(),
-                    r.total.to_string(),
-                    r.max.to_string(),
-                    r.minimums_met.to_string(),
-                    passed.join(" "),
-                    r.finish.clone(),
-                    r.time_used_ms.to_string(),
-                    r.time_lost_ms.to_string(),
-                    r.time_given_back_ms.to_string(),
-                    r.flag.clone().unwrap_or_default(),
-                    r.problem.clone().unwrap_or_default(),
-                ],
-            );
-        }
+    out
+}
+
+/// One session's rows of the results table: a row per subject (one row without a subject
+/// when it has none).
+pub fn results_rows(r: &SessionResult) -> String {
+    let mut out = String::new();
+    let passed: Vec<&str> = r
+        .pass_marks
+        .iter()
+        .filter(|p| p.met)
+        .map(|p| p.id.as_str())
+        .collect();
+    let empty = BlockResult {
+        block: String::new(),
+        subject: String::new(),
+        points: 0,
+        max: 0,
+        minimum: 0,
+        met: false,
+        task_points: Vec::new(),
+    };
+    let blocks: Vec<&BlockResult> = if r.blocks.is_empty() {
+        vec![&empty]
+    } else {
+        r.blocks.iter().collect()
+    };
+    for b in blocks {
+        line(
+            &mut out,
+            &[
+                r.session.clone(),
+                r.station.clone(),
+                r.iin.clone(),
+                r.name.clone(),
+                r.package_id.clone(),
+                r.phase.clone(),
+                r.finished.to_string(),
+                b.subject.clone(),
+                b.block.clone(),
+                b.points.to_string(),
+                b.max.to_string(),
+                b.minimum.to_string(),
+                b.met.to_string(),
+                r.total.to_string(),
+                r.max.to_string(),
+                r.minimums_met.to_string(),
+                passed.join(" "),
+                r.finish.clone(),
+                r.time_used_ms.to_string(),
+                r.time_lost_ms.to_string(),
+                r.time_given_back_ms.to_string(),
+                r.flag.clone().unwrap_or_default(),
+                r.problem.clone().unwrap_or_default(),
+            ],
+        );
     }
     out
 }
 
-/// The appeals as CSV: a row per appealed task.
-pub fn appeals_csv(results: &[SessionResult]) -> String {
+/// The appeals table's first line (CSV: a row per appealed task).
+pub fn appeals_header() -> String {
     let mut out = String::new();
     line(
         &mut out,
@@ -427,22 +434,26 @@ pub fn appeals_csv(results: &[SessionResult]) -> String {
         ]
         .map(str::to_owned),
     );
-    for r in results {
-        for a in &r.appeals {
-            line(
-                &mut out,
-                &[
-                    r.session.clone(),
-                    r.iin.clone(),
-                    r.name.clone(),
-                    a.block.clone(),
-                    a.task.to_string(),
-                    a.ground.clone(),
-                    a.justification.clone(),
-                    r.appeal_receipt.clone().unwrap_or_default(),
-                ],
-            );
-        }
+    out
+}
+
+/// One session's rows of the appeals table.
+pub fn appeals_rows(r: &SessionResult) -> String {
+    let mut out = String::new();
+    for a in &r.appeals {
+        line(
+            &mut out,
+            &[
+                r.session.clone(),
+                r.iin.clone(),
+                r.name.clone(),
+                a.block.clone(),
+                a.task.to_string(),
+                a.ground.clone(),
+                a.justification.clone(),
+                r.appeal_receipt.clone().unwrap_or_default(),
+            ],
+        );
     }
     out
 }
@@ -501,6 +512,50 @@ mod tests {
         assert!(store.put_batch(batch, 1).is_ok());
     }
 
+    /// Every result, collected.
+    fn all(store: &SqliteStore, paper: &Paper) -> Vec<SessionResult> {
+        let mut out = Vec::new();
+        each(
+            store,
+            |_| Ok(paper.clone()),
+            |r| {
+                out.push(r);
+                Ok::<_, StoreError>(())
+            },
+        )
+        .unwrap();
+        out
+    }
+
+    #[test]
+    fn each_result_is_handed_on_before_the_next_session_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("center.sqlite")).unwrap();
+        let paper = Paper::placeholder(preset::by_name("unt-2024").unwrap());
+        let b = [exam::Event::Unlocked, checked_in(), exam::Event::Started];
+        held(&store, "a", &[exam::Event::Unlocked, checked_in()]);
+        held(&store, "b", &b[..2]);
+        let mut seen = Vec::new();
+        each(
+            &store,
+            |_| Ok(paper.clone()),
+            |r| {
+                if r.session == "a" {
+                    // Session b grows while a's result is being written out.
+                    held(&store, "b", &b);
+                }
+                seen.push((r.session, r.records));
+                Ok::<_, StoreError>(())
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            seen,
+            [("a".to_owned(), 2), ("b".to_owned(), 3)],
+            "b read after a was handed on, not every session first"
+        );
+    }
+
     #[test]
     fn a_card_the_station_showed_that_the_center_does_not_score_is_flagged() {
         let dir = tempfile::tempdir().unwrap();
@@ -546,7 +601,7 @@ mod tests {
                 points: inflated,
             }),
         );
-        let results = compute(&store, |_| Ok(paper.clone())).unwrap();
+        let results = all(&store, &paper);
         let of = |id: &str| results.iter().find(|r| r.session == id).unwrap();
         assert_eq!(results.len(), 2);
         assert_eq!(of("same").problem, None);
@@ -591,7 +646,7 @@ mod tests {
             proctor(ProctorAction::EndViolation, "a phone"),
         ];
         held(&store, "s", &events);
-        let results = compute(&store, |_| Ok(paper.clone())).unwrap();
+        let results = all(&store, &paper);
         let r = &results[0];
         assert_eq!(r.problem, None);
         assert_eq!(
@@ -599,7 +654,7 @@ mod tests {
             (81_000, 20_000, 20_000)
         );
         assert_eq!(r.finish, "violation");
-        let csv = results_csv(&results);
+        let csv = results_header() + &results_rows(r);
         assert!(
             csv.lines()
                 .next()

@@ -172,25 +172,31 @@ impl Center {
         self.code_at(station, hall, "7", minutes)
     }
 
-    /// A one-time enrollment code for `station` at `seat` of `hall`, valid for `minutes`.
-    pub fn code_at(&self, station: &str, hall: &str, seat: &str, minutes: u32) -> String {
+    /// `ustudy-center COMMAND --dir DIR ARGS` on this center's store.
+    pub fn command(&self, command: &str, more: &[&str]) -> cli::Ran {
         let db = self.db_args();
         let mut args: Vec<&str> = db.iter().map(String::as_str).collect();
-        args.extend([
-            "enroll-code",
-            "--dir",
-            self.dir.to_str().expect("utf-8"),
-            "--station",
-            station,
-            "--hall",
-            hall,
-            "--seat",
-            seat,
-            "--valid-minutes",
-        ]);
+        args.extend([command, "--dir", self.dir.to_str().expect("utf-8")]);
+        args.extend(more);
+        cli::center(&args)
+    }
+
+    /// A one-time enrollment code for `station` at `seat` of `hall`, valid for `minutes`.
+    pub fn code_at(&self, station: &str, hall: &str, seat: &str, minutes: u32) -> String {
         let minutes = minutes.to_string();
-        args.push(&minutes);
-        let ran = cli::center(&args);
+        let ran = self.command(
+            "enroll-code",
+            &[
+                "--station",
+                station,
+                "--hall",
+                hall,
+                "--seat",
+                seat,
+                "--valid-minutes",
+                &minutes,
+            ],
+        );
         assert!(ran.ok(), "enroll-code: {}", ran.stderr);
         ran.stdout
             .lines()

@@ -4,7 +4,9 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::path::Path;
+use std::fs::File;
+use std::io::BufWriter;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use ustudy::center::KeyStore;
@@ -170,12 +172,59 @@ fn paper_of(dir: &Path, keys: &KeyStore, held: &HeldSession) -> Result<Paper, St
     ustudy::center::published::open_paper(dir, keys, &held.seal_id)
 }
 
+/// A file written under a name of its own beside `path`, and put at `path` only once whole:
+/// an export cut short (a full disk, a database gone) leaves no table that looks complete.
+struct Partial {
+    path: PathBuf,
+    part: PathBuf,
+    out: BufWriter<File>,
+    done: bool,
+}
+
+impl Partial {
+    fn create(path: &Path) -> anyhow::Result<Partial> {
+        let mut name = path.file_name().unwrap_or_default().to_os_string();
+        name.push(".partial");
+        let part = path.with_file_name(name);
+        let file = File::create(&part).with_context(|| format!("writing {}", part.display()))?;
+        Ok(Partial {
+            path: path.to_path_buf(),
+            part,
+            out: BufWriter::new(file),
+            done: false,
+        })
+    }
+
+    /// Writes what is left, makes it durable and puts it in place.
+    fn finish(mut self) -> anyhow::Result<()> {
+        use std::io::Write as _;
+        let what = format!("writing {}", self.path.display());
+        self.out.flush().context(what.clone())?;
+        self.out.get_ref().sync_all().context(what.clone())?;
+        std::fs::rename(&self.part, &self.path).context(what)?;
+        self.done = true;
+        Ok(())
+    }
+}
+
+impl Drop for Partial {
+    fn drop(&mut self) {
+        // Not finished: what was written goes.
+        if !self.done {
+            let _ = std::fs::remove_file(&self.part);
+        }
+    }
+}
+
 pub fn export(dir: &Path, file: &Path, out: &mut impl std::io::Write) -> anyhow::Result<()> {
+    use serde::ser::{SerializeSeq as _, Serializer as _};
+    use std::io::Write as _;
+    use ustudy::center::results;
     let keys = KeyStore::open(dir)?;
     let store = super::open_store(dir)?;
     // Each package is opened once, however many sessions ran it.
     let papers: RefCell<HashMap<String, Paper>> = RefCell::default();
-    let results = ustudy::center::results::compute(&*store, |held| {
+    let paper = |held: &HeldSession| {
         if let Some(paper) = papers.borrow().get(&held.seal_id) {
             return Ok(paper.clone());
         }
@@ -184,8 +233,7 @@ pub fn export(dir: &Path, file: &Path, out: &mut impl std::io::Write) -> anyhow:
             .borrow_mut()
             .insert(held.seal_id.clone(), paper.clone());
         Ok(paper)
-    })?;
-    let json = serde_json::to_vec_pretty(&results)?;
+    };
     let beside = |suffix: &str| {
         let stem = file.file_stem().map_or_else(
             || "results".to_owned(),
@@ -194,25 +242,38 @@ pub fn export(dir: &Path, file: &Path, out: &mut impl std::io::Write) -> anyhow:
         file.with_file_name(format!("{stem}.{suffix}"))
     };
     let (results_csv, appeals_csv) = (beside("results.csv"), beside("appeals.csv"));
-    for (path, bytes) in [
-        (file.to_path_buf(), json),
-        (
-            results_csv.clone(),
-            ustudy::center::results::results_csv(&results).into_bytes(),
-        ),
-        (
-            appeals_csv.clone(),
-            ustudy::center::results::appeals_csv(&results).into_bytes(),
-        ),
-    ] {
-        std::fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
-    }
-    let unscored = results.iter().filter(|r| r.problem.is_some()).count();
-    let flagged = results.iter().filter(|r| r.flag.is_some()).count();
+    let mut json = Partial::create(file)?;
+    let mut table = Partial::create(&results_csv)?;
+    let mut appeals = Partial::create(&appeals_csv)?;
+    table.out.write_all(results::results_header().as_bytes())?;
+    appeals
+        .out
+        .write_all(results::appeals_header().as_bytes())?;
+    // Written as each session is scored: a test day is never held in memory whole.
+    let (mut sessions, mut unscored, mut flagged) = (0usize, 0usize, 0usize);
+    let mut list = serde_json::Serializer::with_formatter(
+        &mut json.out,
+        serde_json::ser::PrettyFormatter::new(),
+    );
+    let mut list = list.serialize_seq(None)?;
+    results::each(&*store, paper, |r| -> anyhow::Result<()> {
+        sessions += 1;
+        unscored += usize::from(r.problem.is_some());
+        flagged += usize::from(r.flag.is_some());
+        table.out.write_all(results::results_rows(&r).as_bytes())?;
+        appeals
+            .out
+            .write_all(results::appeals_rows(&r).as_bytes())?;
+        list.serialize_element(&r)?;
+        Ok(())
+    })?;
+    list.end()?;
+    json.finish()?;
+    table.finish()?;
+    appeals.finish()?;
     writeln!(
         out,
-        "sessions: {} ({unscored} could not be scored, {flagged} flagged)",
-        results.len()
+        "sessions: {sessions} ({unscored} could not be scored, {flagged} flagged)"
     )?;
     writeln!(out, "results: {}", file.display())?;
     writeln!(out, "results-csv: {}", results_csv.display())?;
