@@ -4,7 +4,8 @@
 //! both answer with the same signed receipt; an enrollment code and a candidate's key, asked
 //! of both at once, are given once; a `serve` process killed with SIGKILL while batches stream
 //! in loses nothing, and the station's outbox carries on through the other; three processes
-//! take three stations' overlapping batches, each posted to two of them at once, exactly once.
+//! take three stations' overlapping batches, each posted to two of them at once, exactly once;
+//! the hall page of one process follows the batches another keeps.
 
 // Tests fail loudly on purpose.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
@@ -342,4 +343,60 @@ fn three_serve_processes_keep_overlapping_duplicated_batches_of_three_stations_o
         let _ = child.kill();
         let _ = child.wait();
     }
+}
+
+#[test]
+fn the_hall_page_of_one_process_follows_the_batches_another_keeps() {
+    use support::dashboard::{client, get, login, next_event, value};
+    use support::gui::{click, ids, settle};
+    const PASSWORD: &str = "hall password 1";
+    let pg = Postgres::start();
+    let url = pg.database();
+    let (center, code) = Center::demo_on(&url);
+    let dir = center.dir.to_str().unwrap().to_owned();
+    let added = support::cli::center_with_input(
+        &["--db", &url, "operator", "add", "--dir", &dir, "aigerim"],
+        &format!("{PASSWORD}\n"),
+    );
+    assert!(added.ok(), "{}", added.stderr);
+    // The operator's process renders a hall page again only when told of a change (or after
+    // an hour): what it shows below came from the other process's batches, through the store.
+    let (mut watching, watching_url) = center.another_server_with(&["--hall-refresh", "3600"]);
+    let station = enroll(&center, &code);
+    let (mut app, writer, _) = station.sitting(5);
+    let rt = runtime();
+    rt.block_on(station.outbox(&writer, None).drain()).unwrap();
+    let http = client();
+    let mut live = rt.block_on(async {
+        let (status, cookie) = login(&http, &watching_url, "aigerim", PASSWORD).await;
+        assert_eq!(status, 303);
+        let cookie = value(&cookie.expect("a login cookie"));
+        let (status, hall) = get(&http, &format!("{watching_url}/hall/1?lang=en"), &cookie).await;
+        assert_eq!(status, 200, "{hall}");
+        assert!(hall.contains("5/120 answered"), "{hall}");
+        let mut live = http
+            .get(format!("{watching_url}/hall/1/live?lang=en"))
+            .header(reqwest::header::COOKIE, &cookie)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(live.status().as_u16(), 200);
+        let first = next_event(&mut live).await;
+        assert!(first.contains("5/120 answered"), "{first}");
+        live
+    });
+    for answers in 6..=7 {
+        click(&mut app, ids::testing::option(answers % 4));
+        click(&mut app, ids::testing::NEXT);
+        settle(&mut app);
+        // Posted to the station's own center, the other process.
+        rt.block_on(async {
+            station.outbox(&writer, None).drain().await.unwrap();
+            let shown = format!("{answers}/120 answered");
+            // Each event is awaited at most 15 s, far less than the hour.
+            while !next_event(&mut live).await.contains(&shown) {}
+        });
+    }
+    let _ = watching.kill();
+    let _ = watching.wait();
 }

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use std::sync::Arc;
+use std::time::Duration;
 
 use ustudy::center::KeyStore;
 use ustudy::center::identity::ServerIdentity;
@@ -149,6 +150,10 @@ enum Command {
         /// Connections open at once; past it a new connection is closed at once.
         #[arg(long, default_value_t = server::limits::MAX_CONNECTIONS)]
         max_connections: usize,
+        /// Seconds between two renders of an open hall page when no batch prompts one (a
+        /// kept batch shows within a quarter second, from any process sharing the store).
+        #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+        hall_refresh: u64,
     },
     /// Make a one-time enrollment code for a station; prints `enroll-code: CODE`.
     EnrollCode {
@@ -301,7 +306,13 @@ fn main() -> ExitCode {
             dir,
             listen,
             max_connections,
-        } => serve(&dir, &listen, max_connections, &mut out),
+            hall_refresh,
+        } => serve(
+            &dir,
+            &listen,
+            (max_connections, Duration::from_secs(hall_refresh)),
+            &mut out,
+        ),
         Command::EnrollCode {
             dir,
             station,
@@ -464,7 +475,7 @@ fn init(dir: &Path, out: &mut impl std::io::Write) -> anyhow::Result<()> {
 fn serve(
     dir: &Path,
     listen: &str,
-    max_connections: usize,
+    (max_connections, hall_refresh): (usize, Duration),
     out: &mut impl std::io::Write,
 ) -> anyhow::Result<()> {
     anyhow::ensure!(max_connections > 0, "--max-connections must be at least 1");
@@ -475,7 +486,7 @@ fn serve(
     let listener =
         std::net::TcpListener::bind(listen).with_context(|| format!("listening on {listen}"))?;
     let addr = listener.local_addr()?;
-    let center = Center::new(keys, store, identity);
+    let center = Center::new(keys, store, identity).with_refresh(hall_refresh);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;

@@ -49,6 +49,8 @@ pub struct Center {
     halls: Arc<super::hall::Halls>,
     /// Told each time a batch adds records (the dashboard's live pages listen).
     changed: tokio::sync::broadcast::Sender<()>,
+    /// How often the hall pages are rendered again with no batch to prompt it.
+    refresh: std::time::Duration,
 }
 
 impl Center {
@@ -56,6 +58,9 @@ impl Center {
     pub fn new(keys: KeyStore, store: Arc<dyn Store>, identity: ServerIdentity) -> Center {
         let keys = Arc::new(keys);
         let dir = keys.dir().to_owned();
+        let changed = tokio::sync::broadcast::channel(16).0;
+        // Records other processes keep in a shared store count as this one's own.
+        store.watch(tokio::sync::broadcast::Sender::clone(&changed));
         Center {
             halls: Arc::new(super::web::halls_for(dir.clone(), Arc::clone(&keys))),
             dir,
@@ -63,8 +68,22 @@ impl Center {
             signing_public: keys.public(),
             keys,
             identity: Arc::new(identity),
-            changed: tokio::sync::broadcast::channel(16).0,
+            changed,
+            refresh: super::web::live::EVERY,
         }
+    }
+
+    /// The same center, its hall pages rendered again at least every `refresh` with no batch
+    /// to prompt it.
+    #[must_use]
+    pub fn with_refresh(mut self, refresh: std::time::Duration) -> Center {
+        self.refresh = refresh;
+        self
+    }
+
+    /// How often the hall pages are rendered again with no batch to prompt it.
+    pub fn refresh(&self) -> std::time::Duration {
+        self.refresh
     }
 
     /// The store.

@@ -338,6 +338,12 @@ pub trait Store: Send + Sync {
     /// first; another station's batch for it is refused and nothing changes.
     fn put_batch(&self, batch: BatchIn, now_ms: i64) -> Result<Held, StoreError>;
 
+    /// Tells `changed` whenever any process sharing this store kept records (the dashboard's
+    /// live pages listen), soon after it committed: `PostgreSQL` through `LISTEN`/`NOTIFY`. A
+    /// store one process has alone (`SQLite`) has nothing to add to what the server itself
+    /// tells.
+    fn watch(&self, _changed: tokio::sync::broadcast::Sender<()>) {}
+
     /// The records held of a session, in order: sequence number, hash and the opened entry.
     fn records(&self, session: &str) -> Result<Vec<(i64, Vec<u8>, String)>, StoreError>;
 

@@ -19,7 +19,7 @@ use super::store::Store;
 use crate::i18n::{Lang, tr};
 
 mod auth;
-mod live;
+pub(super) mod live;
 pub mod pages;
 
 pub use auth::Operator;

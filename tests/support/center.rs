@@ -53,10 +53,15 @@ impl Center {
 
     /// Another `serve` process on the same key store and store; it and its URL.
     pub fn another_server(&self) -> (Child, String) {
-        match &self.db {
-            Some(db) => spawn(&self.dir, &["--db", db]),
-            None => spawn(&self.dir, &[]),
-        }
+        self.another_server_with(&[])
+    }
+
+    /// The same, with more of `serve`'s options.
+    pub fn another_server_with(&self, more: &[&str]) -> (Child, String) {
+        let db = self.db_args();
+        let mut args: Vec<&str> = db.iter().map(String::as_str).collect();
+        args.extend(more);
+        spawn(&self.dir, &args)
     }
 
     /// `--db URL` for a command on this center's store (nothing for the `SQLite` file).

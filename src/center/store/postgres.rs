@@ -10,6 +10,7 @@
 use std::future::Future;
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use deadpool_postgres::{GenericClient as _, Manager, ManagerConfig, Pool, RecyclingMethod};
 use futures_util::future::{try_join4, try_join5};
@@ -36,6 +37,16 @@ const POOL_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
 /// The key of the advisory lock migrations take (any number no other lock uses).
 const MIGRATION_LOCK: i64 = 0x5553_5455_4459; // "USTUDY"
 
+/// The channel on which every process tells the others that it kept records.
+const CHANNEL: &str = "ustudy_changed";
+
+/// The least time between two such signals from one process (a busy hall keeps several
+/// batches a second; the dashboards render at most four times a second anyway).
+const SIGNAL_GAP: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// How long a lost listening connection waits before it connects again.
+const LISTEN_RETRY: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// The `PostgreSQL` store.
 pub struct PgStore {
     /// The runtime the connections live on (taken when the store is dropped).
@@ -43,6 +54,11 @@ pub struct PgStore {
     pool: Pool,
     /// The schema version the database had when this process connected (0: new).
     was: i64,
+    /// Records were kept since the last signal to the other processes.
+    kept: Arc<AtomicBool>,
+    /// How to open a connection of its own, for listening.
+    config: tokio_postgres::Config,
+    tls: tokio_postgres_rustls::MakeRustlsConnect,
 }
 
 impl Drop for PgStore {
@@ -108,9 +124,10 @@ impl PgStore {
             .enable_all()
             .build()
             .map_err(|e| failed("the database runtime", e))?;
+        let tls = tls(ca)?;
         let manager = Manager::from_config(
-            config,
-            tls(ca)?,
+            config.clone(),
+            tls.clone(),
             ManagerConfig {
                 recycling_method: RecyclingMethod::Fast,
             },
@@ -122,10 +139,15 @@ impl PgStore {
             .wait_timeout(Some(POOL_WAIT))
             .build()
             .map_err(|e| failed("the database pool", e))?;
+        let kept = Arc::new(AtomicBool::new(false));
+        rt.spawn(signal(pool.clone(), Arc::clone(&kept)));
         let mut store = PgStore {
             rt: Some(rt),
             pool,
             was: 0,
+            kept,
+            config,
+            tls,
         };
         store.was = store.block(migrate(&store.pool))?;
         Ok(store)
@@ -166,6 +188,71 @@ impl PgStore {
             let statement = c.prepare_cached(sql).await?;
             Ok(c.execute(&statement, params).await?)
         })
+    }
+}
+
+/// Tells the other processes, at most every `SIGNAL_GAP`, that this one kept records: a
+/// `NOTIFY` of its own outside the batches' transactions (one inside each would make every
+/// commit take the database's notification lock in turn).
+async fn signal(pool: Pool, kept: Arc<AtomicBool>) {
+    let mut every = tokio::time::interval(SIGNAL_GAP);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        if kept.swap(false, Ordering::AcqRel) {
+            // Not told: the dashboards render on their own every few seconds anyway.
+            if let Ok(c) = pool.get().await {
+                let _ = c.batch_execute(&format!("NOTIFY {CHANNEL}")).await;
+            }
+        }
+    }
+}
+
+/// Forwards every process's signal to `changed`, on a connection of its own, connecting
+/// again whenever it is lost.
+async fn listen(
+    config: tokio_postgres::Config,
+    tls: tokio_postgres_rustls::MakeRustlsConnect,
+    changed: tokio::sync::broadcast::Sender<()>,
+) {
+    loop {
+        if let Err(e) = listen_once(&config, tls.clone(), &changed).await {
+            tracing::warn!(error = %StoreError::from(e), "the database's change signal is lost; listening again");
+        }
+        tokio::time::sleep(LISTEN_RETRY).await;
+    }
+}
+
+async fn listen_once(
+    config: &tokio_postgres::Config,
+    tls: tokio_postgres_rustls::MakeRustlsConnect,
+    changed: &tokio::sync::broadcast::Sender<()>,
+) -> Result<(), tokio_postgres::Error> {
+    use futures_util::StreamExt as _;
+    let (client, mut connection) = config.connect(tls).await?;
+    // Polling the connection's messages also carries the client's requests.
+    let mut messages = futures_util::stream::poll_fn(move |cx| connection.poll_message(cx));
+    let listen = format!("LISTEN {CHANNEL}");
+    let listening = client.batch_execute(&listen);
+    tokio::pin!(listening);
+    let mut listens = false;
+    loop {
+        tokio::select! {
+            done = &mut listening, if !listens => {
+                done?;
+                listens = true;
+                // What was kept while no one listened is shown now.
+                let _ = changed.send(());
+            }
+            message = messages.next() => match message {
+                Some(Ok(tokio_postgres::AsyncMessage::Notification(_))) => {
+                    let _ = changed.send(());
+                }
+                Some(Ok(_)) => {}
+                Some(Err(e)) => return Err(e),
+                None => return Ok(()),
+            },
+        }
     }
 }
 
@@ -675,7 +762,17 @@ impl Store for PgStore {
     }
 
     fn put_batch(&self, batch: BatchIn, now_ms: i64) -> Result<Held, StoreError> {
-        self.block(put_batch(&self.pool, &batch, now_ms))
+        let held = self.block(put_batch(&self.pool, &batch, now_ms))?;
+        if held.added > 0 {
+            self.kept.store(true, Ordering::Release);
+        }
+        Ok(held)
+    }
+
+    fn watch(&self, changed: tokio::sync::broadcast::Sender<()>) {
+        if let Some(rt) = &self.rt {
+            rt.spawn(listen(self.config.clone(), self.tls.clone(), changed));
+        }
     }
 
     fn records(&self, session: &str) -> Result<Vec<(i64, Vec<u8>, String)>, StoreError> {

@@ -15,7 +15,7 @@ use futures_util::stream;
 use super::{LangQuery, auth, language, now_ms, pages};
 use crate::center::server::Center;
 
-/// How often the hall is rendered again with no batch to prompt it.
+/// How often the hall is rendered again with no batch to prompt it (`serve --hall-refresh`).
 pub const EVERY: Duration = Duration::from_secs(5);
 /// The least time between two renders of one stream: a hall of 500 stations posts about 100
 /// batches a second during a test, and each would otherwise render all its seats again.
@@ -55,7 +55,7 @@ pub async fn stream(
         loop {
             if !f.first {
                 // A batch kept, or the time is up; a lagging receiver just renders now.
-                let _ = tokio::time::timeout(EVERY, f.changes.recv()).await;
+                let _ = tokio::time::timeout(f.center.refresh(), f.changes.recv()).await;
             }
             f.first = false;
             // Changes that come closer together than GAP are shown together.
