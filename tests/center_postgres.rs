@@ -5,7 +5,9 @@
 //! of both at once, are given once; a `serve` process killed with SIGKILL while batches stream
 //! in loses nothing, and the station's outbox carries on through the other; three processes
 //! take three stations' overlapping batches, each posted to two of them at once, exactly once;
-//! the hall page of one process follows the batches another keeps.
+//! four processes take twelve stations' overlapping batches, each posted to two at once and
+//! some a third time, exactly once; the hall page of one process follows the batches another
+//! keeps.
 
 // Tests fail loudly on purpose.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
@@ -399,4 +401,119 @@ fn the_hall_page_of_one_process_follows_the_batches_another_keeps() {
     }
     let _ = watching.kill();
     let _ = watching.wait();
+}
+
+/// A station's session of `count` records (a clock tick each), sealed and chained as its
+/// journal holds them, in batches of `size` records starting every `step`: each record is in
+/// more than one batch when `step < size`.
+fn overlapping_batches(
+    session: &str,
+    count: u64,
+    size: usize,
+    step: usize,
+) -> Vec<ustudy::journal::Unsent> {
+    use ustudy::crypto::aead::Key;
+    use ustudy::journal::outbox::Stored;
+    use ustudy::journal::record::{self, Entry};
+    let key = Key::generate().unwrap();
+    let mut prev = record::GENESIS;
+    let mut chain = vec![prev];
+    let mut records = Vec::new();
+    for seq in 0..count {
+        let entry = Entry {
+            at_ms: 1_800_000_000_000 + seq * 1_000,
+            event: ustudy::exam::Event::Tick { ms: 1_000 },
+        };
+        let (sealed, hash) = record::seal(&key, session, seq, &prev, &entry).unwrap();
+        records.push(Stored { seq, hash, sealed });
+        prev = hash;
+        chain.push(hash);
+    }
+    (0..records.len())
+        .step_by(step)
+        .map(|from| ustudy::journal::Unsent {
+            session: session.to_owned(),
+            package_id: "load".to_owned(),
+            seal_id: "00".to_owned(),
+            supersedes: None,
+            key: Key::from_bytes(*key.as_bytes()),
+            head_seq: i64::try_from(count).unwrap() - 1,
+            prev: chain[from],
+            records: records[from..(from + size).min(records.len())].to_vec(),
+            behind: None,
+        })
+        .collect()
+}
+
+#[test]
+fn four_processes_keep_twelve_stations_overlapping_duplicated_batches_once() {
+    const STATIONS: usize = 12;
+    const RECORDS: u64 = 40;
+    let pg = Postgres::start();
+    let url = pg.database();
+    let (center, _) = Center::demo_on(&url);
+    let mut others: Vec<_> = (0..3).map(|_| center.another_server()).collect();
+    let urls: Vec<String> = std::iter::once(center.url.clone())
+        .chain(others.iter().map(|(_, u)| u.clone()))
+        .collect();
+    let stations: Vec<_> = (0..STATIONS)
+        .map(|n| {
+            let code = center.code_at(&format!("nx-{n}"), "2", &n.to_string(), 30);
+            enroll(&center, &code)
+        })
+        .collect();
+    // Every station at once; each batch of six records (one starts every third record) is
+    // posted to two of the four processes at the same moment, and every third batch again
+    // to a third process afterwards.
+    let threads: Vec<_> = stations
+        .iter()
+        .enumerate()
+        .map(|(n, station)| {
+            let session = format!("nx-{n}-session");
+            let links: Vec<_> = urls.iter().map(|u| station.link(Some(u))).collect();
+            let batches: Vec<_> = overlapping_batches(&session, RECORDS, 6, 3)
+                .iter()
+                .map(|b| links[0].seal_batch(&contents(b)).unwrap())
+                .collect();
+            std::thread::spawn(move || {
+                let rt = runtime();
+                let mut last = None;
+                for (k, batch) in batches.iter().enumerate() {
+                    let (one, two) = (&links[(n + k) % 4], &links[(n + k + 1) % 4]);
+                    let (a, b) = rt.block_on(async {
+                        tokio::join!(one.post_batch(batch), two.post_batch(batch))
+                    });
+                    let (a, b) = (a.unwrap(), b.unwrap());
+                    assert_eq!(a, b, "the same receipt from both");
+                    if k % 3 == 0 {
+                        let again = rt.block_on(links[(n + k + 2) % 4].post_batch(batch));
+                        assert_eq!(again.unwrap(), a, "a duplicate changes nothing");
+                    }
+                    last = Some(a);
+                }
+                (session, last.unwrap())
+            })
+        })
+        .collect();
+    for thread in threads {
+        let (session, receipt) = thread.join().unwrap();
+        assert_eq!(
+            receipt.seq,
+            i64::try_from(RECORDS).unwrap() - 1,
+            "{session}"
+        );
+        assert_eq!(
+            held(&pg, name_of(&url), &session),
+            (0..i64::try_from(RECORDS).unwrap()).collect::<Vec<_>>(),
+            "every record of {session}, once"
+        );
+    }
+    assert_eq!(
+        pg.psql(name_of(&url), "SELECT COUNT(*) FROM events"),
+        (STATIONS * usize::try_from(RECORDS).unwrap()).to_string()
+    );
+    for (child, _) in &mut others {
+        let _ = child.kill();
+        let _ = child.wait();
+    }
 }
