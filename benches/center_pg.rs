@@ -73,6 +73,52 @@ fn serve(dir: &Path, db: &str) -> (Child, String) {
     (child, url)
 }
 
+/// CPU seconds process `pid` has used (user and system, every thread), with `ended` also those
+/// of its children that ended; 0 for a process that is gone.
+fn cpu(pid: u32, ended: bool) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // The fields after the command's name: state, ppid, ..., utime (14th), stime, cutime, cstime.
+    let fields: Vec<f64> = stat
+        .rsplit_once(')')
+        .map_or("", |(_, rest)| rest)
+        .split_whitespace()
+        .map(|v| v.parse().unwrap_or(0.0))
+        .collect();
+    let at = |i: usize| fields.get(i).copied().unwrap_or(0.0);
+    let ticks = at(11) + at(12) + if ended { at(13) + at(14) } else { 0.0 };
+    ticks / ticks_per_second()
+}
+
+fn ticks_per_second() -> f64 {
+    static TICKS: std::sync::OnceLock<f64> = std::sync::OnceLock::new();
+    *TICKS.get_or_init(|| {
+        Command::new("getconf")
+            .arg("CLK_TCK")
+            .output()
+            .ok()
+            .and_then(|o| String::from_utf8(o.stdout).ok())
+            .and_then(|t| t.trim().parse().ok())
+            .unwrap_or(100.0)
+    })
+}
+
+/// CPU seconds the database server has used: its postmaster, every process it runs now, and
+/// every one that ended (a closed connection's).
+fn database_cpu(postmaster: u32) -> f64 {
+    let children: f64 = std::fs::read_dir("/proc")
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+            let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+            rest.split_whitespace().nth(1) == Some(&postmaster.to_string())
+        })
+        .map(|pid| cpu(pid, false))
+        .sum();
+    cpu(postmaster, true) + children
+}
+
 /// The floor: the same rows with `COPY … FROM STDIN (FORMAT binary)` into a fresh table like
 /// the center's events (its key included), in one transaction.
 fn copy_floor(db: &str, rows: &[Vec<Row>]) -> Duration {
@@ -229,10 +275,8 @@ fn main() {
     let events = usize::try_from(setting("USTUDY_PG_EVENTS", 120)).expect("events");
     let deadline = Duration::from_secs(setting("USTUDY_LOAD_SECONDS", 600));
     let pg = postgres::Postgres::start();
-    println!(
-        "center_pg: PostgreSQL on 127.0.0.1, {} cores, {events} records per session",
-        std::thread::available_parallelism().map_or(0, usize::from)
-    );
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    println!("center_pg: PostgreSQL on 127.0.0.1, {cores} cores, {events} records per session");
     let mut table = Vec::new();
     for stations in counts {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -282,11 +326,16 @@ fn main() {
         }
         drop(store);
         let total: usize = all_rows.iter().map(Vec::len).sum();
+        let postmaster = pg.server_pid();
+        let before = database_cpu(postmaster);
         let copy = copy_floor(&db, &all_rows);
         let copy_rate = total as f64 / copy.as_secs_f64();
+        // The database's own CPU for a thousand records of the floor.
+        let copy_cpu = (database_cpu(postmaster) - before) * 1e3 / total as f64;
         println!(
-            "{stations} stations: {total} records in {} batches; COPY floor {copy_rate:.0} records/s",
-            all_rows.len()
+            "{stations} stations: {total} records in {} batches; COPY floor {copy_rate:.0} records/s, the database's CPU {:.1} ms per 1,000 records",
+            all_rows.len(),
+            copy_cpu * 1e3
         );
         let alone = store_alone(&db, &all_rows);
         println!(
@@ -331,11 +380,18 @@ fn main() {
                     (Arc::new(link), batches, counts)
                 })
                 .collect();
+            let (db_before, stations_before) =
+                (database_cpu(postmaster), cpu(std::process::id(), false));
             let (delivered, failures, mut latencies, wall) = burst(plans, deadline);
+            let stations_cpu = cpu(std::process::id(), false) - stations_before;
+            let serve_cpu: f64 = servers.iter().map(|(c, _)| cpu(c.id(), false)).sum();
             for (mut child, _) in servers {
                 let _ = child.kill();
                 let _ = child.wait();
             }
+            // The killed processes' connections end, and their CPU counts as ended.
+            std::thread::sleep(Duration::from_millis(500));
+            let db_cpu = database_cpu(postmaster) - db_before;
             let held: usize = pg
                 .psql(name, "SELECT COUNT(*) FROM events")
                 .parse()
@@ -354,6 +410,15 @@ fn main() {
                 "  {procs} serve process(es): {delivered} of {total} records in {:.1} s, {failures} failed requests: {rate:.0} records/s, p50 {p50:.1} ms, p99 {p99:.1} ms, {:.2}× COPY",
                 wall.as_secs_f64(),
                 rate / copy_rate
+            );
+            let per = |seconds: f64| seconds * 1e6 / delivered.max(1) as f64;
+            println!(
+                "    CPU per 1,000 records: database {:.1} ms ({:.1}× COPY's), serve {:.1} ms, stations {:.1} ms; the database alone on {cores} cores would carry about {:.0} records/s",
+                per(db_cpu),
+                per(db_cpu) / (copy_cpu * 1e3),
+                per(serve_cpu),
+                per(stations_cpu),
+                cores as f64 * 1e6 / per(db_cpu).max(1e-9),
             );
             table.push((stations, procs, rate, p99, rate / copy_rate));
         }

@@ -483,6 +483,7 @@ fn serve(
     let identity = ServerIdentity::ensure(dir)?;
     let tls = identity.tls_config()?;
     let store = open_store(dir)?;
+    store.ready()?;
     let listener =
         std::net::TcpListener::bind(listen).with_context(|| format!("listening on {listen}"))?;
     let addr = listener.local_addr()?;

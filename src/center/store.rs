@@ -338,6 +338,12 @@ pub trait Store: Send + Sync {
     /// first; another station's batch for it is refused and nothing changes.
     fn put_batch(&self, batch: BatchIn, now_ms: i64) -> Result<Held, StoreError>;
 
+    /// Opens up front what serving needs, so the first batches of a test day do not wait for
+    /// it (`PostgreSQL`: every pooled connection, with the statements a batch runs prepared).
+    fn ready(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
+
     /// Tells `changed` whenever any process sharing this store kept records (the dashboard's
     /// live pages listen), soon after it committed: `PostgreSQL` through `LISTEN`/`NOTIFY`. A
     /// store one process has alone (`SQLite`) has nothing to add to what the server itself

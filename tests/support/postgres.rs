@@ -76,6 +76,16 @@ impl Postgres {
         Postgres::start_with(true)
     }
 
+    /// The server's own process (its postmaster; every connection's process is a child).
+    pub fn server_pid(&self) -> u32 {
+        let pid = std::fs::read_to_string(self.dir.path().join("db").join("postmaster.pid"))
+            .expect("the server's pid file");
+        pid.lines()
+            .next()
+            .and_then(|l| l.trim().parse().ok())
+            .expect("a pid")
+    }
+
     /// The certificate (PEM) of a server made by `start_tls`.
     pub fn ca(&self) -> PathBuf {
         self.dir.path().join("server.crt")

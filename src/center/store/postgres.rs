@@ -769,6 +769,19 @@ impl Store for PgStore {
         Ok(held)
     }
 
+    fn ready(&self) -> Result<(), StoreError> {
+        self.block(async {
+            // Every connection at once (each held until all are open), its statements prepared.
+            let open = (0..POOL_SIZE).map(|_| async {
+                let c = self.client().await?;
+                BatchStatements::on(&c).await?;
+                Ok::<_, StoreError>(c)
+            });
+            futures_util::future::try_join_all(open).await?;
+            Ok(())
+        })
+    }
+
     fn watch(&self, changed: tokio::sync::broadcast::Sender<()>) {
         if let Some(rt) = &self.rt {
             rt.spawn(listen(self.config.clone(), self.tls.clone(), changed));
