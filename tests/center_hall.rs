@@ -11,7 +11,7 @@ mod support;
 use std::time::{Duration, Instant};
 
 use support::cli;
-use support::dashboard::{client, form, get, login, next_event, set_cookie, value};
+use support::dashboard::{client, follow, form, get, login, next_event, set_cookie, value};
 use support::enrolled::{demo_center, enroll};
 use support::gui::{click, ids, settle};
 use support::runtime;
@@ -94,13 +94,7 @@ fn an_operator_logs_in_and_watches_a_station_answer_live() {
         assert_eq!(status, 404);
 
         // Live: the stream's first event is the hall as it is; a new answer brings another.
-        let mut live = http
-            .get(format!("{url}/hall/1/live?lang=en"))
-            .header(reqwest::header::COOKIE, &cookie)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(live.status().as_u16(), 200);
+        let mut live = follow(&http, &url, "1", &cookie).await;
         let first = next_event(&mut live).await;
         assert!(first.contains("5/120 answered"), "{first}");
         live

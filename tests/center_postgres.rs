@@ -349,7 +349,7 @@ fn three_serve_processes_keep_overlapping_duplicated_batches_of_three_stations_o
 
 #[test]
 fn the_hall_page_of_one_process_follows_the_batches_another_keeps() {
-    use support::dashboard::{client, get, login, next_event, value};
+    use support::dashboard::{client, follow, get, login, next_event, value};
     use support::gui::{click, ids, settle};
     const PASSWORD: &str = "hall password 1";
     let pg = Postgres::start();
@@ -376,13 +376,7 @@ fn the_hall_page_of_one_process_follows_the_batches_another_keeps() {
         let (status, hall) = get(&http, &format!("{watching_url}/hall/1?lang=en"), &cookie).await;
         assert_eq!(status, 200, "{hall}");
         assert!(hall.contains("5/120 answered"), "{hall}");
-        let mut live = http
-            .get(format!("{watching_url}/hall/1/live?lang=en"))
-            .header(reqwest::header::COOKIE, &cookie)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(live.status().as_u16(), 200);
+        let mut live = follow(&http, &watching_url, "1", &cookie).await;
         let first = next_event(&mut live).await;
         assert!(first.contains("5/120 answered"), "{first}");
         live

@@ -92,6 +92,24 @@ pub async fn get(http: &reqwest::Client, url: &str, cookie: &str) -> (u16, Strin
     (r.status().as_u16(), r.text().await.expect("a body"))
 }
 
+/// The hall's live stream (`/hall/HALL/live`, in English), opened with the login `cookie`.
+#[allow(dead_code)] // The hall bench uses this file without following a hall.
+pub async fn follow(
+    http: &reqwest::Client,
+    url: &str,
+    hall: &str,
+    cookie: &str,
+) -> reqwest::Response {
+    let live = http
+        .get(format!("{url}/hall/{hall}/live?lang=en"))
+        .header(reqwest::header::COOKIE, cookie)
+        .send()
+        .await
+        .expect("the live stream answers");
+    assert_eq!(live.status().as_u16(), 200);
+    live
+}
+
 /// The next `hall` event's HTML on a live stream.
 pub async fn next_event(live: &mut reqwest::Response) -> String {
     let mut text = String::new();
