@@ -61,7 +61,8 @@ fn two_serve_processes_on_one_postgres_give_each_thing_once_and_answer_alike() {
     let pg = Postgres::start();
     let url = pg.database();
     let (center, code) = Center::demo_on(&url);
-    let (mut second, second_url) = center.another_server();
+    let second = center.another_server();
+    let second_url = second.url.clone();
     let station = enroll(&center, &code);
     let (_app, _writer, session) = station.sitting(12);
     let (a, b) = (station.link(None), station.link(Some(&second_url)));
@@ -124,8 +125,6 @@ fn two_serve_processes_on_one_postgres_give_each_thing_once_and_answer_alike() {
         "{}",
         String::from_utf8_lossy(&loser.stderr)
     );
-    let _ = second.kill();
-    let _ = second.wait();
 }
 
 #[test]
@@ -133,7 +132,8 @@ fn a_serve_process_killed_while_batches_stream_in_loses_nothing() {
     let pg = Postgres::start();
     let url = pg.database();
     let (center, code) = Center::demo_on(&url);
-    let (mut doomed, doomed_url) = center.another_server();
+    let mut doomed = center.another_server();
+    let doomed_url = doomed.url.clone();
     let station = enroll(&center, &code);
     let (_app, writer, session) = station.sitting(60);
     let journal = Journal::open_existing(&station.data_dir()).unwrap();
@@ -165,8 +165,7 @@ fn a_serve_process_killed_while_batches_stream_in_loses_nothing() {
     while answers.load(std::sync::atomic::Ordering::SeqCst) < 5 {
         std::thread::yield_now();
     }
-    doomed.kill().unwrap();
-    doomed.wait().unwrap();
+    doomed.kill();
     let answered = posting.join().unwrap();
     let kept = answered.iter().filter(|ok| **ok).count();
     assert!(
@@ -249,8 +248,12 @@ fn three_serve_processes_keep_overlapping_duplicated_batches_of_three_stations_o
     let pg = Postgres::start();
     let url = pg.database();
     let (center, code) = Center::demo_on(&url);
-    let mut others = [center.another_server(), center.another_server()];
-    let urls = [center.url.clone(), others[0].1.clone(), others[1].1.clone()];
+    let others = [center.another_server(), center.another_server()];
+    let urls = [
+        center.url.clone(),
+        others[0].url.clone(),
+        others[1].url.clone(),
+    ];
     // Three stations, each with a session of its own (the demo's three candidates).
     let mut stations = vec![enroll(&center, &code)];
     for n in 1..3 {
@@ -341,10 +344,7 @@ fn three_serve_processes_keep_overlapping_duplicated_batches_of_three_stations_o
         .filter(|n| n.ends_with(".partial"))
         .collect();
     assert!(partial.is_empty(), "{partial:?}");
-    for (child, _) in &mut others {
-        let _ = child.kill();
-        let _ = child.wait();
-    }
+    drop(others);
 }
 
 #[test]
@@ -363,7 +363,8 @@ fn the_hall_page_of_one_process_follows_the_batches_another_keeps() {
     assert!(added.ok(), "{}", added.stderr);
     // The operator's process renders a hall page again only when told of a change (or after
     // an hour): what it shows below came from the other process's batches, through the store.
-    let (mut watching, watching_url) = center.another_server_with(&["--hall-refresh", "3600"]);
+    let watching = center.another_server_with(&["--hall-refresh", "3600"]);
+    let watching_url = watching.url.clone();
     let station = enroll(&center, &code);
     let (mut app, writer, _) = station.sitting(5);
     let rt = runtime();
@@ -393,8 +394,6 @@ fn the_hall_page_of_one_process_follows_the_batches_another_keeps() {
             while !next_event(&mut live).await.contains(&shown) {}
         });
     }
-    let _ = watching.kill();
-    let _ = watching.wait();
 }
 
 /// A station's session of `count` records (a clock tick each), sealed and chained as its
@@ -446,9 +445,9 @@ fn four_processes_keep_twelve_stations_overlapping_duplicated_batches_once() {
     let pg = Postgres::start();
     let url = pg.database();
     let (center, _) = Center::demo_on(&url);
-    let mut others: Vec<_> = (0..3).map(|_| center.another_server()).collect();
+    let others: Vec<_> = (0..3).map(|_| center.another_server()).collect();
     let urls: Vec<String> = std::iter::once(center.url.clone())
-        .chain(others.iter().map(|(_, u)| u.clone()))
+        .chain(others.iter().map(|o| o.url.clone()))
         .collect();
     let stations: Vec<_> = (0..STATIONS)
         .map(|n| {
@@ -506,8 +505,5 @@ fn four_processes_keep_twelve_stations_overlapping_duplicated_batches_once() {
         pg.psql(name_of(&url), "SELECT COUNT(*) FROM events"),
         (STATIONS * usize::try_from(RECORDS).unwrap()).to_string()
     );
-    for (child, _) in &mut others {
-        let _ = child.kill();
-        let _ = child.wait();
-    }
+    drop(others);
 }

@@ -51,17 +51,18 @@ impl Center {
         (center, code)
     }
 
-    /// Another `serve` process on the same key store and store; it and its URL.
-    pub fn another_server(&self) -> (Child, String) {
+    /// Another `serve` process on the same key store and store (stopped when dropped).
+    pub fn another_server(&self) -> Server {
         self.another_server_with(&[])
     }
 
     /// The same, with more of `serve`'s options.
-    pub fn another_server_with(&self, more: &[&str]) -> (Child, String) {
+    pub fn another_server_with(&self, more: &[&str]) -> Server {
         let db = self.db_args();
         let mut args: Vec<&str> = db.iter().map(String::as_str).collect();
         args.extend(more);
-        spawn(&self.dir, &args)
+        let (child, url) = spawn(&self.dir, &args);
+        Server { child, url }
     }
 
     /// `--db URL` for a command on this center's store (nothing for the `SQLite` file).
@@ -102,7 +103,14 @@ impl Center {
     /// Serves the same key store again (on another port: see `url`).
     pub fn restart(&mut self) {
         self.kill();
-        let (server, url) = self.another_server();
+        let (server, url) = spawn(
+            &self.dir,
+            &self
+                .db_args()
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>(),
+        );
         self.server = server;
         self.url = url;
     }
@@ -144,6 +152,27 @@ pub fn made_demo(args: &[&str]) -> (tempfile::TempDir, PathBuf, String) {
 }
 
 /// Starts `ustudy-center serve` on the key store `dir`, on a free port; the child and its URL.
+/// A `serve` process of a test's own, killed when dropped (also when the test fails).
+pub struct Server {
+    child: Child,
+    /// Its URL.
+    pub url: String,
+}
+
+impl Server {
+    /// Kills it with SIGKILL, as a crash would.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
 fn spawn(dir: &Path, args: &[&str]) -> (Child, String) {
     let mut server = Command::new(env!("CARGO_BIN_EXE_ustudy-center"))
         .args(["serve", "--dir", dir.to_str().expect("utf-8")])
