@@ -232,14 +232,41 @@ fn migrate_says_the_schema_on_both_backends_and_a_bad_database_is_one_line() {
         ),
         (&pg.url("nope") as &str, "does not exist"),
     ] {
-        let ran = support::cli::center(&["status", "--dir", keys, "--db", bad]);
-        assert_eq!(ran.code, Some(1), "{}", ran.stderr);
-        assert_eq!(ran.stderr.lines().count(), 1, "{}", ran.stderr);
-        assert!(
-            ran.stderr.contains("PostgreSQL") && ran.stderr.contains(says),
-            "{}",
-            ran.stderr
-        );
+        // `serve` too: it connects before it listens, so it never serves without its store.
+        for command in [
+            &["status", "--dir", keys][..],
+            &["serve", "--dir", keys, "--listen", "127.0.0.1:0"],
+        ] {
+            let mut args = command.to_vec();
+            args.extend(["--db", bad]);
+            let ran = support::cli::center(&args);
+            assert_eq!(ran.code, Some(1), "{}", ran.stderr);
+            assert_eq!(ran.stderr.lines().count(), 1, "{}", ran.stderr);
+            assert!(
+                ran.stderr.contains("PostgreSQL") && ran.stderr.contains(says),
+                "{}",
+                ran.stderr
+            );
+            assert!(!ran.stdout.contains("listening"), "{}", ran.stdout);
+        }
+    }
+    // A hall page rendered again every 0 s (or once a week) is refused, naming the range
+    // (before the store is opened: were it let through, the database below refuses, exit 1).
+    let nowhere = "postgres://ustudy@127.0.0.1:1/x?sslmode=disable";
+    for refresh in ["0", "604800"] {
+        let ran = support::cli::center(&[
+            "serve",
+            "--dir",
+            keys,
+            "--listen",
+            "127.0.0.1:0",
+            "--db",
+            nowhere,
+            "--hall-refresh",
+            refresh,
+        ]);
+        assert_eq!(ran.code, Some(2), "{}", ran.stderr);
+        assert!(ran.stderr.contains("1..=86400"), "{}", ran.stderr);
     }
 }
 
