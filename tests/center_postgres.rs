@@ -365,6 +365,12 @@ fn three_serve_processes_keep_overlapping_duplicated_batches_of_three_stations_o
             "{table}"
         );
     }
+    // An export to a folder that is not there: one line naming the file, nothing written.
+    let nowhere = center.dir.with_file_name("no-such-folder").join("day.json");
+    let ran = center.command("export", &["--out", nowhere.to_str().unwrap()]);
+    assert_eq!(ran.code, Some(1), "{}", ran.stderr);
+    assert_eq!(ran.stderr.lines().count(), 1, "{}", ran.stderr);
+    assert!(ran.stderr.contains("day.json.partial"), "{}", ran.stderr);
     let parent = std::fs::read_dir(center.dir.parent().unwrap()).unwrap();
     let partial: Vec<_> = parent
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
